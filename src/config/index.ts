@@ -1,0 +1,175 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { AppError } from '../errors';
+
+export const NIL_GROUP_ID = '00000000-0000-0000-0000-000000000000';
+
+export type SlackMode = 'local' | 'http' | 'socket';
+
+export interface Config {
+  readonly slack: {
+    readonly mode: SlackMode;
+    readonly botToken?: string;
+    readonly signingSecret?: string;
+    readonly appToken?: string;
+    /** Base URL of the Slack Web API, ending in `/`; undefined means Slack's own. */
+    readonly apiUrl?: string;
+  };
+  readonly port: number;
+  readonly innerspace: {
+    /** True when no credentials are configured: the embedded simulator serves the API. */
+    readonly simulated: boolean;
+    readonly clientId?: string;
+    readonly clientSecret?: string;
+    readonly auth: 'session' | 'bearer';
+    readonly tokenUrl: string;
+    readonly apiUrl: string;
+    readonly audience: string;
+    readonly groupId: string;
+    readonly timeoutMs: number;
+    readonly deadlineMs: number;
+  };
+  readonly database: { readonly kind: 'sqlite'; readonly path: string; readonly url: string };
+  readonly quickchartUrl: string;
+  readonly adminUserIds: readonly string[];
+  readonly digestGraceMinutes: number;
+  readonly alertCheckCron: string;
+  readonly alertNoDataAfterHours: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Every secret value in this config, for log scrubbing. */
+  readonly secrets: readonly string[];
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLACK_USER_RE = /^[UW][A-Z0-9]{2,}$/;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
+const withDefault = <T extends z.ZodType>(s: T, d: string) => z.preprocess((v) => blankToUndefined(v) ?? d, s);
+
+const httpUrl = (name: string) =>
+  z.string().refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, `${name} must be an http(s) URL`);
+
+const intIn = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
+
+// Messages never include the received value: several of these variables are secrets.
+const schema = z.object({
+  SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: opt(z.string().regex(/^[0-9a-zA-Z]{16,}$/, 'SLACK_SIGNING_SECRET must be the app signing secret (16+ letters and digits)')),
+  SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', 'SLACK_APP_TOKEN must be an app-level token starting with xapp-')),
+  SLACK_API_URL: opt(httpUrl('SLACK_API_URL')),
+  PORT: withDefault(intIn('PORT', 0, 65535), '3000'),
+  INNERSPACE_CLIENT_ID: opt(z.string().min(1)),
+  INNERSPACE_CLIENT_SECRET: opt(z.string().min(1)),
+  INNERSPACE_AUTH: withDefault(z.enum(['session', 'bearer'], 'INNERSPACE_AUTH must be "session" or "bearer"'), 'session'),
+  INNERSPACE_TOKEN_URL: withDefault(httpUrl('INNERSPACE_TOKEN_URL'), 'https://api.innerspace.io/v2/oauth/token'),
+  INNERSPACE_API_URL: withDefault(httpUrl('INNERSPACE_API_URL'), 'https://api.innerspace.io/v2/api'),
+  INNERSPACE_AUDIENCE: withDefault(z.string().min(1), 'https://global-config.innerspace.io'),
+  INNERSPACE_GROUP_ID: withDefault(z.string().regex(UUID_RE, 'INNERSPACE_GROUP_ID must be a UUID'), NIL_GROUP_ID),
+  INNERSPACE_TIMEOUT_MS: withDefault(intIn('INNERSPACE_TIMEOUT_MS', 100, 120_000), '10000'),
+  INNERSPACE_DEADLINE_MS: withDefault(intIn('INNERSPACE_DEADLINE_MS', 100, 600_000), '30000'),
+  DATABASE_URL: withDefault(
+    z.string().regex(/^sqlite:.+/, 'DATABASE_URL must look like sqlite:<path> (e.g. sqlite:./data/occupancy-bot.db)'),
+    'sqlite:./data/occupancy-bot.db',
+  ),
+  QUICKCHART_URL: withDefault(httpUrl('QUICKCHART_URL'), 'https://quickchart.io'),
+  ADMIN_USER_IDS: withDefault(
+    z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .refine((ids) => ids.every((id) => SLACK_USER_RE.test(id)), 'ADMIN_USER_IDS must be comma-separated Slack user ids like U012ABCDEF'),
+    '',
+  ),
+  DIGEST_GRACE_MINUTES: withDefault(intIn('DIGEST_GRACE_MINUTES', 0, 1440), '30'),
+  ALERT_CHECK_CRON: withDefault(
+    z.string().refine((v) => cron.validate(v), 'ALERT_CHECK_CRON must be a node-cron expression (5 or 6 fields)'),
+    '*/15 * * * *',
+  ),
+  ALERT_NO_DATA_AFTER_HOURS: withDefault(intIn('ALERT_NO_DATA_AFTER_HOURS', 1, 24 * 14), '36'),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'), 'info'),
+});
+
+/**
+ * Builds the one Config of a process from an environment. Reports every problem at once,
+ * each naming its variable and never echoing a value.
+ */
+export function loadConfig(env: Env): Config {
+  const parsed = schema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      problems.push(issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
+    }
+  }
+  const e = parsed.success ? parsed.data : undefined;
+  if (e) {
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN not set)');
+    }
+    if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
+      problems.push('SLACK_APP_TOKEN needs SLACK_BOT_TOKEN too (Socket Mode still posts with the bot token)');
+    }
+    if (Boolean(e.INNERSPACE_CLIENT_ID) !== Boolean(e.INNERSPACE_CLIENT_SECRET)) {
+      problems.push('INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET must be set together (or both left unset for the simulator)');
+    }
+  }
+  if (problems.length > 0 || !e) {
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n- ${problems.join('\n- ')}`, { details: { problems } });
+  }
+
+  const mode: SlackMode = !e.SLACK_BOT_TOKEN ? 'local' : e.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const apiUrl = e.SLACK_API_URL ? (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`) : undefined;
+  const dbPath = e.DATABASE_URL.slice('sqlite:'.length);
+  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.INNERSPACE_CLIENT_SECRET].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+
+  const config: Config = {
+    slack: { mode, botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl },
+    port: e.PORT,
+    innerspace: {
+      simulated: !e.INNERSPACE_CLIENT_ID,
+      clientId: e.INNERSPACE_CLIENT_ID,
+      clientSecret: e.INNERSPACE_CLIENT_SECRET,
+      auth: e.INNERSPACE_AUTH,
+      tokenUrl: e.INNERSPACE_TOKEN_URL,
+      apiUrl: e.INNERSPACE_API_URL,
+      audience: e.INNERSPACE_AUDIENCE,
+      groupId: e.INNERSPACE_GROUP_ID.toLowerCase(),
+      timeoutMs: e.INNERSPACE_TIMEOUT_MS,
+      deadlineMs: e.INNERSPACE_DEADLINE_MS,
+    },
+    database: { kind: 'sqlite', path: dbPath, url: e.DATABASE_URL },
+    quickchartUrl: e.QUICKCHART_URL.replace(/\/+$/, ''),
+    adminUserIds: e.ADMIN_USER_IDS,
+    digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
+    alertCheckCron: e.ALERT_CHECK_CRON,
+    alertNoDataAfterHours: e.ALERT_NO_DATA_AFTER_HOURS,
+    logLevel: e.LOG_LEVEL,
+    secrets,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o as object)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
