@@ -76,12 +76,16 @@ export interface LoggerOptions {
 export function createLogger(opts: LoggerOptions): { logger: Logger; addSecret: (s: string) => void } {
   const dynamic = new Set<string>(opts.secrets ?? []);
   const { scrub, scrubText } = makeScrubber({ secrets: () => [...dynamic] });
+  const destination = opts.destination ?? pino.destination({ dest: 1, sync: false });
   const logger = pino(
     {
       level: opts.level,
       name: opts.name ?? 'occupancy-bot',
       serializers: { err: (e: unknown) => scrub(e instanceof Error ? errorToObject(e) : e) },
-      formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      formatters: {
+        log: (obj) => scrub(obj) as Record<string, unknown>,
+        bindings: (b) => scrub(b) as Record<string, unknown>,
+      },
       hooks: {
         logMethod(args, method) {
           const cleaned = args.map((a) => (typeof a === 'string' ? scrubText(a) : a));
@@ -89,7 +93,9 @@ export function createLogger(opts: LoggerOptions): { logger: Logger; addSecret: 
         },
       },
     },
-    opts.destination,
+    // Last line of defence: literal secrets and token shapes are scrubbed from the serialized
+    // line too, which also covers child-logger bindings that bypass the formatters.
+    { write: (line: string) => destination.write(scrubText(line)) },
   );
   return {
     logger,

@@ -1,0 +1,109 @@
+import { loadConfig, NIL_GROUP_ID } from '../../../src/config';
+import { AppError } from '../../../src/errors';
+
+const SECRET = 'abcdef0123456789abcdef0123456789';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return (err as AppError).details.problems as string[];
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('starts in local mode with the simulator when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.slack.mode).toBe('local');
+    expect(c.innerspace.simulated).toBe(true);
+    expect(c.port).toBe(3000);
+    expect(c.innerspace.auth).toBe('session');
+    expect(c.innerspace.tokenUrl).toBe('https://api.innerspace.io/v2/oauth/token');
+    expect(c.innerspace.apiUrl).toBe('https://api.innerspace.io/v2/api');
+    expect(c.innerspace.audience).toBe('https://global-config.innerspace.io');
+    expect(c.innerspace.groupId).toBe(NIL_GROUP_ID);
+    expect(c.database).toEqual({ kind: 'sqlite', path: './data/occupancy-bot.db', url: 'sqlite:./data/occupancy-bot.db' });
+    expect(c.quickchartUrl).toBe('https://quickchart.io');
+    expect(c.adminUserIds).toEqual([]);
+    expect(c.digestGraceMinutes).toBe(30);
+    expect(c.alertCheckCron).toBe('*/15 * * * *');
+    expect(c.logLevel).toBe('info');
+    expect(c.secrets).toEqual([]);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', PORT: ' ' }).slack.mode).toBe('local');
+  });
+
+  it('selects HTTP mode with a bot token and signing secret', () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    expect(c.slack.mode).toBe('http');
+    expect(c.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(c.secrets).toEqual(['xoxb-1-2-3', SECRET]);
+  });
+
+  it('selects Socket Mode with an app token, without requiring a signing secret', () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-2' });
+    expect(c.slack.mode).toBe('socket');
+  });
+
+  it('uses real InnerSpace when credentials are set', () => {
+    const c = loadConfig({ INNERSPACE_CLIENT_ID: 'id', INNERSPACE_CLIENT_SECRET: 'shh-secret', INNERSPACE_AUTH: 'bearer' });
+    expect(c.innerspace.simulated).toBe(false);
+    expect(c.innerspace.auth).toBe('bearer');
+    expect(c.secrets).toContain('shh-secret');
+  });
+
+  it('accepts six-field cron expressions', () => {
+    expect(loadConfig({ ALERT_CHECK_CRON: '*/30 */5 * * * *' }).alertCheckCron).toBe('*/30 */5 * * * *');
+  });
+
+  it('parses admin ids', () => {
+    expect(loadConfig({ ADMIN_USER_IDS: 'U012AB, W0XYZ1 ,' }).adminUserIds).toEqual(['U012AB', 'W0XYZ1']);
+  });
+
+  it('reports every problem at once, naming each variable and no secret value', () => {
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxp-canary-user-token-value',
+      SLACK_SIGNING_SECRET: 'short!canary',
+      SLACK_APP_TOKEN: 'canary-app-token',
+      PORT: 'eighty',
+      INNERSPACE_CLIENT_SECRET: 'canary-client-secret',
+      INNERSPACE_AUTH: 'basic',
+      INNERSPACE_GROUP_ID: 'everyone',
+      DATABASE_URL: 'mysql://x',
+      QUICKCHART_URL: 'ftp://x',
+      ADMIN_USER_IDS: 'alice',
+      DIGEST_GRACE_MINUTES: '-1',
+      ALERT_CHECK_CRON: 'every minute',
+      LOG_LEVEL: 'loud',
+      SLACK_API_URL: 'not a url',
+    };
+    const problems = problemsOf(env);
+    const text = problems.join('\n');
+    for (const name of [
+      'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PORT', 'INNERSPACE_AUTH', 'INNERSPACE_GROUP_ID',
+      'DATABASE_URL', 'QUICKCHART_URL', 'ADMIN_USER_IDS', 'DIGEST_GRACE_MINUTES', 'ALERT_CHECK_CRON', 'LOG_LEVEL', 'SLACK_API_URL',
+    ]) {
+      expect(text).toContain(name);
+    }
+    for (const canary of ['canary', 'xoxp', 'eighty', 'basic', 'everyone', 'mysql', 'alice', 'loud']) {
+      expect(text).not.toContain(canary);
+    }
+  });
+
+  it('requires a signing secret in HTTP mode and paired InnerSpace credentials', () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', INNERSPACE_CLIENT_ID: 'id' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('SLACK_SIGNING_SECRET');
+    expect(problems[1]).toContain('INNERSPACE_CLIENT_SECRET');
+  });
+
+  it('returns a frozen config', () => {
+    const c = loadConfig({});
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.innerspace)).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../../src/logging/logger';
+import { AppError } from '../../../src/errors';
+
+const CANARIES = {
+  botToken: 'xoxb-111-222-CANARYBOTTOKEN',
+  appToken: 'xapp-1-A1-CANARYAPPTOKEN',
+  signing: 'CANARYSIGNINGSECRET0123456789',
+  clientSecret: 'CANARY-CLIENT-SECRET-42',
+  session: 'CANARY-SESSION-ID-9f8e7d',
+};
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('logger redaction', () => {
+  it('never writes a canary secret, in fields, nested objects, messages or errors', () => {
+    const { lines, stream } = capture();
+    const { logger, addSecret } = createLogger({
+      level: 'trace',
+      secrets: [CANARIES.botToken, CANARIES.appToken, CANARIES.signing, CANARIES.clientSecret],
+      destination: stream,
+    });
+    addSecret(CANARIES.session);
+    const child = logger.child({ requestId: 'r1', token: CANARIES.botToken });
+    child.info({ headers: { Authorization: `Bearer ${CANARIES.session}`, 'X-Session-Id': CANARIES.session } }, 'calling upstream');
+    child.info({ deep: { a: { b: { c: { d: { note: `token is ${CANARIES.clientSecret}` } } } } } }, 'nested');
+    child.warn(`message text with ${CANARIES.appToken} and ${CANARIES.signing}`);
+    child.error({ err: new Error(`request failed: {"session_id":"${CANARIES.session}"}`) }, 'failure');
+    child.error(
+      { err: new AppError('UPSTREAM_AUTH', 'auth failed', { cause: new Error(`Bearer ${CANARIES.session}`), details: { clientSecret: CANARIES.clientSecret } }) },
+      'typed failure',
+    );
+    child.info({ body: { client_id: 'id', client_secret: CANARIES.clientSecret, audience: 'x' } }, 'token request');
+    child.info({ list: [{ response_url: 'https://hooks.slack.com/commands/T1/2/3' }] }, 'array');
+    child.info('an unknown xoxb-999-888-OTHERTOKEN appears in text');
+
+    const all = lines.join('');
+    expect(lines.length).toBe(8);
+    for (const canary of Object.values(CANARIES)) expect(all).not.toContain(canary);
+    expect(all).not.toContain('OTHERTOKEN');
+    expect(all).not.toContain('hooks.slack.com/commands');
+    expect(all).toContain('[REDACTED]');
+    // Non-secret context survives.
+    expect(all).toContain('requestId');
+    expect(all).toContain('auth failed');
+    expect(all).toContain('UPSTREAM_AUTH');
+  });
+});
