@@ -83,6 +83,11 @@ export interface InsightQuery {
    * fetch what was published since a watermark; applied server side when supported.
    */
   startFrom?: number;
+  /**
+   * IANA zone used to read timestamps that come without a `Z` or an offset. When omitted, the
+   * client uses the zone of the row's site or building.
+   */
+  timeZone?: string;
 }
 
 export interface InnerSpacePort {

@@ -1,0 +1,156 @@
+/**
+ * Pure builders of Chart.js v4 configurations. The configs travel inside a URL (Slack's
+ * image_url allows 3,000 characters), so every byte counts: numbers are rounded, labels are
+ * short, options stay at their defaults unless the picture needs them.
+ */
+import { weekdayName } from '../domain/time';
+import {
+  type AlertChartModel,
+  type ChartConfig,
+  type DayChartModel,
+  type DayChartOptions,
+  type RankingChartModel,
+  type ReferenceLine,
+  DEFAULT_DAY_HOURS,
+  alertSlots,
+  chartDigits,
+  dayLabelOf,
+  daySlots,
+  inEpisode,
+  lastWeekByKey,
+  roundTo,
+  slotKey,
+  slotLabels,
+  trimSlots,
+} from './model';
+
+export const COLORS = {
+  bar: '#4e79a7',
+  lastWeek: '#f28e2b',
+  capacity: '#59a14f',
+  threshold: '#e15759',
+  recovery: '#9c9c9c',
+} as const;
+
+type Dataset = ChartConfig['data']['datasets'][number];
+
+function dashedLine(label: string, value: number, count: number, color: string, digits: number): Dataset {
+  return {
+    type: 'line',
+    label,
+    data: Array.from({ length: count }, () => roundTo(value, digits)),
+    borderColor: color,
+    borderDash: [6, 4],
+    borderWidth: 2,
+    pointRadius: 0,
+  };
+}
+
+function referenceDataset(ref: ReferenceLine, count: number, digits: number): Dataset {
+  const label = `${ref.kind === 'capacity' ? 'Capacity' : 'Threshold'} ${roundTo(ref.value, digits)}`;
+  return dashedLine(label, ref.value, count, ref.kind === 'capacity' ? COLORS.capacity : COLORS.threshold, digits);
+}
+
+function options(title: string, legend: boolean, blankTicks: boolean): ChartConfig['options'] {
+  return {
+    plugins: { title: { display: true, text: title }, legend: legend ? { position: 'bottom' } : { display: false } },
+    scales: {
+      x: { ticks: blankTicks ? { autoSkip: false, maxRotation: 0 } : { maxRotation: 0 } },
+      y: { beginAtZero: true },
+    },
+  };
+}
+
+/**
+ * The day's buckets as bars by local time, last week's same weekday as a line, and an optional
+ * capacity or threshold as a dashed line. Trimmed to 06:00–20:00 unless there is activity outside.
+ */
+export function dayChartConfig(model: DayChartModel, opts: DayChartOptions = {}): ChartConfig {
+  const hourly = opts.hourly === true;
+  const lastWeek = lastWeekByKey(model, hourly);
+  const slots = trimSlots(daySlots(model, hourly), lastWeek, opts.hours ?? DEFAULT_DAY_HOURS, model.granularity);
+  const granularity = hourly && model.granularity === 'PT15M' ? 'PT1H' : model.granularity;
+  const values = slots.map((s) => s.value);
+  const lastValues = model.lastWeek ? slots.map((s) => lastWeek.get(slotKey(s, model.granularity)) ?? null) : [];
+  const digits = chartDigits([...values, ...lastValues]);
+  const round = (v: number | null) => (v === null ? null : roundTo(v, digits));
+
+  const datasets: Dataset[] = [
+    { type: 'bar', label: dayLabelOf(model), data: values.map(round), backgroundColor: COLORS.bar, order: 1 },
+  ];
+  if (model.lastWeek && model.lastWeek.length > 0) {
+    datasets.push({
+      type: 'line',
+      label: `Last ${weekdayName(model.date)}`,
+      data: lastValues.map(round),
+      borderColor: COLORS.lastWeek,
+      borderWidth: 2,
+      pointRadius: 0,
+    });
+  }
+  if (model.reference) datasets.push(referenceDataset(model.reference, slots.length, digits));
+
+  return {
+    type: 'bar',
+    data: { labels: slotLabels(slots, granularity), datasets },
+    options: options(model.title ?? `${model.subject} · ${dayLabelOf(model)}`, datasets.length > 1, granularity === 'PT15M'),
+  };
+}
+
+/** Bars around an alert episode, the episode's bars in red, the threshold (and recovery) dashed. */
+export function alertChartConfig(model: AlertChartModel): ChartConfig {
+  const slots = alertSlots(model);
+  const digits = chartDigits([...slots.map((s) => s.value), model.threshold]);
+  const pick = (inside: boolean) =>
+    slots.map((s) => (s.value === null || inEpisode(model, s.start) !== inside ? null : roundTo(s.value, digits)));
+
+  const datasets: Dataset[] = [
+    { type: 'bar', label: 'Occupancy', data: pick(false), backgroundColor: COLORS.bar, grouped: false, order: 1 },
+    {
+      type: 'bar',
+      label: `${model.direction === 'above' ? 'Above' : 'Below'} ${roundTo(model.threshold, digits)}`,
+      data: pick(true),
+      backgroundColor: COLORS.threshold,
+      grouped: false,
+      order: 1,
+    },
+    dashedLine(`Threshold ${roundTo(model.threshold, digits)}`, model.threshold, slots.length, COLORS.threshold, digits),
+  ];
+  if (model.recovery !== undefined && model.recovery !== null) {
+    datasets.push(dashedLine(`Recovers at ${roundTo(model.recovery, digits)}`, model.recovery, slots.length, COLORS.recovery, digits));
+  }
+  const title = model.title ?? `${model.subject} · ${model.direction} ${roundTo(model.threshold, digits)}`;
+  return {
+    type: 'bar',
+    data: { labels: slotLabels(slots, model.granularity), datasets },
+    options: options(title, true, model.granularity === 'PT15M'),
+  };
+}
+
+/** Longest label kept on a ranking chart's axis. */
+export const RANKING_LABEL_MAX = 28;
+
+export function shortLabel(label: string, max = RANKING_LABEL_MAX): string {
+  const chars = [...label];
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Horizontal bars for top zones or zone types, highest first. */
+export function rankingChartConfig(model: RankingChartModel): ChartConfig {
+  const digits = chartDigits(model.items.map((i) => i.value));
+  const percent = model.unit === 'percent';
+  return {
+    type: 'bar',
+    data: {
+      labels: model.items.map((i) => shortLabel(i.label)),
+      datasets: [
+        { type: 'bar', label: percent ? '% of capacity' : 'People', data: model.items.map((i) => roundTo(i.value, digits)), backgroundColor: COLORS.bar },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      plugins: { title: { display: true, text: model.title }, legend: { display: false } },
+      scales: { x: percent ? { beginAtZero: true, suggestedMax: 100 } : { beginAtZero: true } },
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './config';
+export * from './text';
+export * from './quickchart';

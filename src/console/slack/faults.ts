@@ -1,0 +1,53 @@
+import type { Fault } from './types';
+
+/**
+ * Test levers: faults queued per method (`failNext`) and per-channel rate limits like Slack's
+ * ~1 message/second/channel for chat.postMessage.
+ */
+export class FaultBook {
+  private readonly queued = new Map<string, Fault[]>();
+  private readonly limits = new Map<string, number>();
+  private readonly hits = new Map<string, number[]>();
+
+  /** The next `times` calls of `method` suffer `fault`. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.queued.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) list.push(fault);
+    this.queued.set(method, list);
+  }
+
+  take(method: string): Fault | undefined {
+    const list = this.queued.get(method);
+    const fault = list?.shift();
+    if (list && list.length === 0) this.queued.delete(method);
+    return fault;
+  }
+
+  /** Allows `perChannelPerSecond` calls of `method` per channel in any one-second window; 0 removes the limit. */
+  rateLimit(method: string, perChannelPerSecond: number): void {
+    if (perChannelPerSecond <= 0) this.limits.delete(method);
+    else this.limits.set(method, perChannelPerSecond);
+  }
+
+  /** Counts a call; answers the Retry-After seconds when it is over the limit (the call is then not counted). */
+  overLimit(method: string, channel: string, nowMs: number): number | undefined {
+    const limit = this.limits.get(method);
+    if (limit === undefined) return undefined;
+    const key = `${method}\u0000${channel}`;
+    const recent = (this.hits.get(key) ?? []).filter((t) => nowMs - t < 1000);
+    if (recent.length >= limit) {
+      this.hits.set(key, recent);
+      const oldest = recent[0] ?? nowMs;
+      return Math.max(1, Math.ceil((oldest + 1000 - nowMs) / 1000));
+    }
+    recent.push(nowMs);
+    this.hits.set(key, recent);
+    return undefined;
+  }
+
+  reset(): void {
+    this.queued.clear();
+    this.limits.clear();
+    this.hits.clear();
+  }
+}

@@ -1,0 +1,26 @@
+import type { Capabilities } from '../capabilities';
+import type { WorkspaceEvents } from '../events';
+import type { UploadedPart } from '../http';
+import type { IdMinter } from '../ids';
+import type { WorkspaceState } from '../state';
+
+export interface WorkspaceCore {
+  readonly state: WorkspaceState;
+  readonly caps: Capabilities;
+  readonly events: WorkspaceEvents;
+  readonly ids: IdMinter;
+  readonly now: () => number;
+  readonly chatWritePublic: boolean;
+  readonly checkImageUrl?: (url: string) => boolean;
+  /** `http://127.0.0.1:<port>`, known once the server listens. */
+  baseUrl(): string;
+}
+
+export interface MethodContext {
+  readonly args: Record<string, unknown>;
+  readonly parts: readonly UploadedPart[];
+  readonly core: WorkspaceCore;
+}
+
+/** Answers the fields after `ok: true`, or throws SlackMethodError for `ok: false`. */
+export type MethodHandler = (ctx: MethodContext) => Record<string, unknown>;

@@ -1,0 +1,55 @@
+import { SlackMethodError } from './errors';
+import { bool } from './http';
+import type { WorkspaceCore } from './methods/context';
+import { messageContent } from './methods/access';
+import type { ResponseUrlContext } from './types';
+
+export interface ResponseOutcome {
+  readonly status: number;
+  readonly error?: string;
+}
+
+/**
+ * Applies a POST to a response_url the way Slack does: `delete_original` removes the message the
+ * interaction came from (and a message sent along is then posted anew), `replace_original`
+ * rewrites it in place (keeping it ephemeral or not), otherwise a new message is posted,
+ * ephemeral to the invoking user unless `response_type` is `in_channel`.
+ */
+export function applyResponsePost(core: WorkspaceCore, rec: ResponseUrlContext | undefined, body: Record<string, unknown>): ResponseOutcome {
+  if (!rec) return { status: 404, error: 'invalid_url' };
+  const refused = core.caps.useResponseUrl(rec);
+  if (refused) return { status: 404, error: refused };
+  const { state } = core;
+  const original = rec.channel !== undefined && rec.messageTs !== undefined ? state.findMessage(rec.channel, rec.messageTs) : undefined;
+  const hasContent = body.text !== undefined || body.blocks !== undefined || body.attachments !== undefined;
+  try {
+    if (bool(body, 'delete_original')) {
+      if (!original) return { status: 404, error: 'message_not_found' };
+      state.deleteMessage(original);
+      if (!hasContent) return { status: 200 };
+    } else if (bool(body, 'replace_original')) {
+      if (!original) return { status: 404, error: 'message_not_found' };
+      const content = messageContent(core, body);
+      state.changeMessage(original, {
+        text: content.text, blocks: content.blocks, attachments: content.attachments,
+        ...(content.metadata !== undefined ? { metadata: content.metadata } : {}),
+      });
+      return { status: 200 };
+    }
+    if (rec.channel === undefined) return { status: 404, error: 'channel_not_found' };
+    const channel = state.getChannel(rec.channel);
+    if (!channel) return { status: 404, error: 'channel_not_found' };
+    const content = messageContent(core, body);
+    const inChannel = body.response_type === 'in_channel';
+    const threadTs = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
+    state.addMessage({
+      channel: channel.id, user: state.bot.userId, botId: state.bot.botId, ...content,
+      ...(inChannel ? {} : { ephemeralFor: rec.user }),
+      ...(threadTs !== undefined ? { threadTs } : {}),
+    });
+    return { status: 200 };
+  } catch (e) {
+    if (e instanceof SlackMethodError) return { status: 400, error: e.error };
+    throw e;
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * Building-local calendar arithmetic. Every function takes the instant it reasons about
+ * (`now`) as an argument: nothing here reads the clock, so tests can stand anywhere in time.
+ *
+ * A local calendar day is carried as an ISO date string ("2025-11-25"): plain data that
+ * survives JSON, storage and equality checks, unlike a DateTime whose zone travels with it.
+ */
+import { DateTime } from 'luxon';
+import { AppError } from '../errors';
+import type { Granularity } from '../innerspace/types';
+
+/** A local calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Anything that names an instant. */
+export type Instant = Date | number | DateTime;
+
+/** Local hour after which yesterday's nightly insights are expected to be published. */
+export const DEFAULT_PUBLISH_HOUR = 4;
+
+/** Dates before this are refused as command input: InnerSpace has nothing that old. */
+export const EARLIEST_DATE: IsoDate = '2000-01-01';
+
+// en-US: en-GB abbreviates September as "Sept" in recent ICU data.
+const LOCALE = 'en-US';
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidZone(zone: string): boolean {
+  return typeof zone === 'string' && zone.length > 0 && DateTime.fromMillis(0, { zone }).isValid;
+}
+
+/** Returns the zone when luxon knows it; throws BAD_INPUT otherwise. */
+export function assertZone(zone: string): string {
+  if (!isValidZone(zone)) {
+    throw new AppError('BAD_INPUT', 'Unknown time zone', { details: { zone } });
+  }
+  return zone;
+}
+
+export function toMillis(instant: Instant): number {
+  if (typeof instant === 'number') return instant;
+  if (instant instanceof Date) return instant.getTime();
+  return instant.toMillis();
+}
+
+/** The instant as seen on a wall clock in `zone`. */
+export function inZone(instant: Instant, zone: string): DateTime {
+  return DateTime.fromMillis(toMillis(instant), { zone: assertZone(zone), locale: LOCALE });
+}
+
+/** Strictly parses `YYYY-MM-DD`; null for anything else, including 2025-02-30. */
+export function parseIsoDate(text: string): IsoDate | null {
+  if (!ISO_DATE_RE.test(text)) return null;
+  return DateTime.fromISO(text, { zone: 'UTC' }).isValid ? text : null;
+}
+
+function calendar(date: IsoDate): DateTime {
+  const dt = parseIsoDate(date) === null ? null : DateTime.fromISO(date, { zone: 'UTC', locale: LOCALE });
+  if (!dt) throw new AppError('BAD_INPUT', 'Not a calendar date (expected YYYY-MM-DD)', { details: { date } });
+  return dt;
+}
+
+function isoOf(dt: DateTime): IsoDate {
+  return dt.toFormat('yyyy-MM-dd');
+}
+
+export function localDateOf(instant: Instant, zone: string): IsoDate {
+  return isoOf(inZone(instant, zone));
+}
+
+export function localToday(zone: string, now: Instant): IsoDate {
+  return localDateOf(now, zone);
+}
+
+export function localYesterday(zone: string, now: Instant): IsoDate {
+  return addDays(localToday(zone, now), -1);
+}
+
+/**
+ * The latest local day whose nightly publish should have happened: yesterday once the local
+ * clock has reached `publishHour`, the day before yesterday until then.
+ */
+export function latestCompleteDay(zone: string, now: Instant, publishHour: number = DEFAULT_PUBLISH_HOUR): IsoDate {
+  if (!Number.isInteger(publishHour) || publishHour < 0 || publishHour > 23) {
+    throw new AppError('BAD_INPUT', 'publishHour must be a whole hour from 0 to 23', { details: { publishHour } });
+  }
+  const local = inZone(now, zone);
+  return addDays(isoOf(local), local.hour >= publishHour ? -1 : -2);
+}
+
+/** True when `date` is on or before the latest complete day. */
+export function isPublished(date: IsoDate, zone: string, now: Instant, publishHour: number = DEFAULT_PUBLISH_HOUR): boolean {
+  return compareDates(date, latestCompleteDay(zone, now, publishHour)) <= 0;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return isoOf(calendar(date).plus({ days }));
+}
+
+/** The same weekday one week earlier: the comparison day for "vs last Tuesday". */
+export function sameWeekdayWeekEarlier(date: IsoDate): IsoDate {
+  return addDays(date, -7);
+}
+
+/** Negative, zero or positive like a comparator; ISO dates order as strings. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return calendar(a).toMillis() - calendar(b).toMillis();
+}
+
+// --- DATE_PARTITION --------------------------------------------------------------------
+
+/** `2025-11-25` -> `20251125`. */
+export function toDatePartition(date: IsoDate): number {
+  const dt = calendar(date);
+  return dt.year * 10000 + dt.month * 100 + dt.day;
+}
+
+/** `20251125` -> `2025-11-25`; null when the number is not a real calendar date. */
+export function parseDatePartition(partition: number): IsoDate | null {
+  if (!Number.isSafeInteger(partition) || partition < 10000101 || partition > 99991231) return null;
+  const year = Math.floor(partition / 10000);
+  const month = Math.floor(partition / 100) % 100;
+  const day = partition % 100;
+  const dt = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
+  return dt.isValid ? isoOf(dt) : null;
+}
+
+/** Like parseDatePartition but throws BAD_INPUT, for values that must already be valid. */
+export function fromDatePartition(partition: number): IsoDate {
+  const date = parseDatePartition(partition);
+  if (date === null) throw new AppError('BAD_INPUT', 'Not a DATE_PARTITION (expected YYYYMMDD)', { details: { partition } });
+  return date;
+}
+
+/** The local date of an instant as a DATE_PARTITION. */
+export function datePartitionOf(instant: Instant, zone: string): number {
+  return toDatePartition(localDateOf(instant, zone));
+}
+
+// --- Day windows -----------------------------------------------------------------------
+
+export interface DayWindow {
+  readonly date: IsoDate;
+  readonly zone: string;
+  /** First instant of the local day (epoch ms). */
+  readonly start: number;
+  /** First instant of the next local day (exclusive). */
+  readonly end: number;
+  /** 24 usually; 23 or 25 on DST change days (other values in zones with odd shifts). */
+  readonly hours: number;
+}
+
+/** The local start of a day: midnight, or the first instant after it when midnight is skipped. */
+export function startOfLocalDay(date: IsoDate, zone: string): DateTime {
+  const c = calendar(date);
+  return DateTime.fromObject({ year: c.year, month: c.month, day: c.day }, { zone: assertZone(zone), locale: LOCALE }).startOf('day');
+}
+
+export function dayWindow(date: IsoDate, zone: string): DayWindow {
+  const start = startOfLocalDay(date, zone).toMillis();
+  const end = startOfLocalDay(addDays(date, 1), zone).toMillis();
+  return { date, zone, start, end, hours: (end - start) / 3_600_000 };
+}
+
+/** Minutes per bucket for sub-daily granularities; null for P1D and longer. */
+export function granularityMinutes(granularity: Granularity): number | null {
+  if (granularity === 'PT15M') return 15;
+  if (granularity === 'PT1H') return 60;
+  return null;
+}
+
+/**
+ * The bucket starts a complete day should have: every step from local midnight to the next
+ * (92 at PT15M on a 23-hour day, 100 on a 25-hour one). P1D and longer: the day start only.
+ */
+export function expectedBucketStarts(date: IsoDate, zone: string, granularity: Granularity): number[] {
+  const w = dayWindow(date, zone);
+  const minutes = granularityMinutes(granularity);
+  if (minutes === null) return [w.start];
+  const step = minutes * 60_000;
+  const starts: number[] = [];
+  for (let t = w.start; t < w.end; t += step) starts.push(t);
+  return starts;
+}
+
+/**
+ * The start of the local clock hour containing an instant. Works from the UTC offset so that
+ * half-hour zones (Asia/Kolkata) and the repeated hour of a DST fall-back stay distinct.
+ */
+export function localHourStart(instant: Instant, zone: string): number {
+  const ms = toMillis(instant);
+  const offsetMs = inZone(ms, zone).offset * 60_000;
+  return Math.floor((ms + offsetMs) / 3_600_000) * 3_600_000 - offsetMs;
+}
+
+// --- Command dates -----------------------------------------------------------------------
+
+export type DateArgError = 'unrecognised' | 'invalid_date' | 'future' | 'too_old';
+
+export type DateArgResult =
+  | { readonly ok: true; readonly date: IsoDate; readonly form: 'today' | 'yesterday' | 'iso' | 'weekday' }
+  | { readonly ok: false; readonly reason: DateArgError; readonly input: string };
+
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  monday: 1, mon: 1,
+  tuesday: 2, tue: 2, tues: 2,
+  wednesday: 3, wed: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4,
+  friday: 5, fri: 5,
+  saturday: 6, sat: 6,
+  sunday: 7, sun: 7,
+};
+
+/**
+ * Parses the date word of a command in the building's zone: `today`, `yesterday`,
+ * `YYYY-MM-DD`, or a weekday (full or abbreviated, any case) meaning the last such day
+ * strictly before today. Future dates and dates before 2000 are refused.
+ */
+export function parseDateArg(text: string, zone: string, now: Instant): DateArgResult {
+  const input = text.trim();
+  const word = input.toLowerCase();
+  const today = localToday(zone, now);
+  if (word === 'today') return { ok: true, date: today, form: 'today' };
+  if (word === 'yesterday') return { ok: true, date: addDays(today, -1), form: 'yesterday' };
+
+  const weekday = WEEKDAYS[word];
+  if (weekday !== undefined) {
+    const back = ((calendar(today).weekday - weekday + 6) % 7) + 1;
+    return { ok: true, date: addDays(today, -back), form: 'weekday' };
+  }
+
+  if (ISO_DATE_RE.test(input)) {
+    const date = parseIsoDate(input);
+    if (date === null) return { ok: false, reason: 'invalid_date', input };
+    if (compareDates(date, today) > 0) return { ok: false, reason: 'future', input };
+    if (compareDates(date, EARLIEST_DATE) < 0) return { ok: false, reason: 'too_old', input };
+    return { ok: true, date, form: 'iso' };
+  }
+  return { ok: false, reason: 'unrecognised', input };
+}
+
+// --- Words for people ----------------------------------------------------------------------
+
+/** "Tue 25 Nov"; "Tue 25 Nov 2024" when the year differs from `today`'s. */
+export function formatDay(date: IsoDate, today?: IsoDate): string {
+  const c = calendar(date);
+  const withYear = today !== undefined && calendar(today).year !== c.year;
+  return c.toFormat(withYear ? 'ccc d LLL yyyy' : 'ccc d LLL');
+}
+
+/** "Mon 24", for buttons. */
+export function formatDayShort(date: IsoDate): string {
+  return calendar(date).toFormat('ccc d');
+}
+
+/** "Tuesday". */
+export function weekdayName(date: IsoDate): string {
+  return calendar(date).toFormat('cccc');
+}
+
+/** "Tue". */
+export function weekdayShortName(date: IsoDate): string {
+  return calendar(date).toFormat('ccc');
+}
+
+/** "12:00", on the building's wall clock. */
+export function formatLocalTime(instant: Instant, zone: string): string {
+  return inZone(instant, zone).toFormat('HH:mm');
+}
+
+/** "12:00–13:00". */
+export function formatTimeRange(start: Instant, end: Instant, zone: string): string {
+  return `${formatLocalTime(start, zone)}–${formatLocalTime(end, zone)}`;
+}
+
+/** Hour-of-day axis label: "06", or "06:00" with minutes. */
+export function hourLabel(hour: number, withMinutes = false): string {
+  const hh = String(hour).padStart(2, '0');
+  return withMinutes ? `${hh}:00` : hh;
+}

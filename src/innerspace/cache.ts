@@ -1,0 +1,98 @@
+import { partitionToDate } from './validate';
+
+/**
+ * In-memory results: a bounded LRU with per-entry expiry, plus an in-flight map so identical
+ * concurrent requests share one upstream call. Only successes are stored.
+ */
+
+interface Entry<T> {
+  value: T;
+  expiresAt: number;
+}
+
+export class ResultCache {
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  hits = 0;
+  coalesced = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * The cached value for `key`, the promise of an identical call already under way, or a new
+   * call to `load`. `expiresAt` decides, from the fresh value, until when (epoch ms) it may be served.
+   */
+  async through<T>(key: string, load: () => Promise<T>, expiresAt: (value: T) => number): Promise<T> {
+    const hit = this.get<T>(key);
+    if (hit !== undefined) {
+      this.hits += 1;
+      return hit;
+    }
+    const running = this.inflight.get(key);
+    if (running) {
+      this.coalesced += 1;
+      return running as Promise<T>;
+    }
+    const p = load()
+      .then((value) => {
+        this.set(key, value, expiresAt(value));
+        return value;
+      })
+      .finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private get<T>(key: string): T | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.expiresAt <= this.now().getTime()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Re-insert to mark as most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.value as T;
+  }
+
+  private set(key: string, value: unknown, expiresAt: number): void {
+    if (this.maxEntries <= 0 || expiresAt <= this.now().getTime()) return;
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+}
+
+export const REFERENCE_TTL_MS = 60 * 60 * 1000;
+export const UNSETTLED_TTL_MS = 5 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/**
+ * Until when an insight answer covering days up to `lastDay` (YYYYMMDD, local) may be served.
+ *
+ * Assumption (undocumented upstream): insights are published once a night, and the run for a
+ * local day is finished by 06:00 UTC after that day has ended in every time zone (UTC-12 ends
+ * a day at 12:00 UTC the next day, so: 06:00 UTC two days after the date). A range whose last
+ * day is settled by that rule stays valid until the next 06:00 UTC; a range touching a newer
+ * day may still change and is kept only briefly.
+ */
+export function insightExpiry(now: Date, lastDay: number): number {
+  const t = now.getTime();
+  const settledAt = partitionToDate(lastDay).toMillis() + 2 * DAY + 6 * HOUR;
+  if (t < settledAt) return t + UNSETTLED_TTL_MS;
+  const todayAt6 = Math.floor(t / DAY) * DAY + 6 * HOUR;
+  return t < todayAt6 ? todayAt6 : todayAt6 + DAY;
+}

@@ -1,0 +1,146 @@
+/**
+ * Words shared by several message families: scope names, the nightly-data stamp, durations,
+ * rule descriptions, and the compact text table shown when there is no chart.
+ */
+import { addDays, formatDay, formatDayShort, formatLocalTime, localDateOf, weekdayName, type IsoDate } from '../../domain/time';
+import type { AlertGranularity, UserGranularity, Weekday } from '../parser/types';
+import { LIMITS, section, type KnownBlock } from './kit';
+import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, plainName, safeName } from './mrkdwn';
+import type { ChartView, DayStatsView, EpochMs, RuleView, SeriesPoint } from './view-models';
+
+/** "DEMO building (71)", for plain_text (headers, buttons). */
+export function scopeTitle(name: string, id: number): string {
+  return `${plainName(name)} (${id})`;
+}
+
+/** "DEMO building (71)", escaped for mrkdwn. */
+export function scopeTitleMd(name: string, id: number): string {
+  return `${safeName(name)} (${id})`;
+}
+
+export const GRANULARITY_WORDS: Readonly<Record<UserGranularity, string>> = {
+  PT15M: '15-minute',
+  PT1H: 'hourly',
+  P1D: 'daily',
+};
+
+/** "Nightly data through Tue 25 Nov, America/Toronto · hourly · everyone" */
+export function dataStamp(dataThrough: IsoDate, timeZone: string, granularity: UserGranularity, groupLabel: string): string {
+  return `Nightly data through ${formatDay(dataThrough)}, ${escapeMrkdwn(timeZone)} · ${GRANULARITY_WORDS[granularity]} · ${safeName(groupLabel, 60)}`;
+}
+
+/** "Tue 25 Nov" for an instant, on the wall clock of `zone`. */
+export function dayOf(ms: EpochMs, zone: string): string {
+  return formatDay(localDateOf(ms, zone));
+}
+
+/** "Wed 26 Nov 10:00" */
+export function dayTimeOf(ms: EpochMs, zone: string): string {
+  return `${dayOf(ms, zone)} ${formatLocalTime(ms, zone)}`;
+}
+
+/** "45 min", "1 h", "1 h 30 min", "1 day", "3 days", "1 week". */
+export function formatDuration(minutes: number): string {
+  if (minutes % 10080 === 0) return minutes === 10080 ? '1 week' : `${minutes / 10080} weeks`;
+  if (minutes % 1440 === 0) return minutes === 1440 ? '1 day' : `${minutes / 1440} days`;
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+export function bucketMinutes(granularity: AlertGranularity): number {
+  return granularity === 'PT1H' ? 60 : 1440;
+}
+
+/** "120 people", "80% of capacity" */
+export function levelText(value: number, measure: RuleView['measure']): string {
+  return measure === 'percent' ? `${formatLevel(value)}% of capacity` : `${formatLevel(value)} ${value === 1 ? 'person' : 'people'}`;
+}
+
+/** "120", "80%": the short form for rule lines. */
+export function levelShort(value: number, measure: RuleView['measure']): string {
+  return measure === 'percent' ? `${formatLevel(value)}%` : formatLevel(value);
+}
+
+/** "Rule #7: above 120 for 1 h, recovers below 108" */
+export function ruleLine(rule: RuleView): string {
+  const safeSide = rule.direction === 'above' ? 'below' : 'above';
+  const duration = formatDuration(rule.minBuckets * bucketMinutes(rule.granularity));
+  return `Rule #${rule.id}: ${rule.direction} ${levelShort(rule.threshold, rule.measure)} for ${duration}, recovers ${safeSide} ${levelShort(rule.recovery, rule.measure)}`;
+}
+
+const DAY_ABBR = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** "weekdays", "daily", "weekends", "Mon, Wed, Fri" */
+export function daysText(days: readonly Weekday[]): string {
+  const key = [...days].sort((a, b) => a - b).join('');
+  if (key === '1234567') return 'daily';
+  if (key === '12345') return 'weekdays';
+  if (key === '67') return 'weekends';
+  return [...days].sort((a, b) => a - b).map((d) => DAY_ABBR[d - 1]).join(', ');
+}
+
+/** "84 people (52% of capacity)" / "84 people" */
+export function averageText(stats: DayStatsView): string | null {
+  if (stats.mean === null) return null;
+  const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
+  return `${formatCount(stats.mean)} ${Math.round(stats.mean) === 1 ? 'person' : 'people'}${pct}`;
+}
+
+/** "vs last Tuesday", or "vs Tue 11 Nov" when the comparison day is not a week earlier. */
+export function comparisonLabel(date: IsoDate, lastWeek: { date: IsoDate }, short = false): string {
+  if (lastWeek.date !== addDays(date, -7)) return `vs ${formatDay(lastWeek.date)}`;
+  return `vs last ${short ? weekdayName(date).slice(0, 3) : weekdayName(date)}`;
+}
+
+/** "▲ 12% vs last Tue" or null. */
+export function changeText(date: IsoDate, stats: DayStatsView, short = false): string | null {
+  const change = formatChange(stats.changeVsLastWeekPct);
+  return change === null || stats.lastWeek === null ? null : `${change} ${comparisonLabel(date, stats.lastWeek, short)}`;
+}
+
+/** A chart is usable only with a URL Slack accepts. */
+export function usableChart(chart: ChartView | null): ChartView | null {
+  return chart !== null && chart.url.length > 0 && chart.url.length <= LIMITS.imageUrl ? chart : null;
+}
+
+const MAX_TABLE_ROWS = 120;
+const TABLE_BUDGET = LIMITS.sectionText - 200;
+
+/**
+ * The chart's numbers as a monospace table with bars, sized to fit one section: the fallback
+ * when no chart can be shown (and readable by screen readers either way).
+ */
+export function seriesTable(title: string, series: readonly SeriesPoint[], zone: string, granularity: UserGranularity): KnownBlock {
+  const rows = [...series].sort((a, b) => a.start - b.start);
+  if (rows.length === 0) return section(`*${title}*\nNo buckets were published for this day.`);
+  const shown = rows.slice(0, MAX_TABLE_ROWS);
+  const label = (ms: number) => (granularity === 'P1D' ? formatDayShort(localDateOf(ms, zone)) : formatLocalTime(ms, zone));
+  const values = shown.map((p) => formatCount(p.value));
+  const labelWidth = Math.max(...shown.map((p) => label(p.start).length));
+  const valueWidth = Math.max(...values.map((v) => v.length));
+  const max = Math.max(...shown.map((p) => p.value), 0);
+  const barWidth = Math.max(0, Math.min(20, Math.floor(TABLE_BUDGET / shown.length) - labelWidth - valueWidth - 3));
+  const lines = shown.map((p, i) => {
+    const bar = max > 0 && barWidth > 0 ? ' ' + '█'.repeat(Math.round((Math.max(0, p.value) / max) * barWidth)) : '';
+    return `${label(p.start).padEnd(labelWidth)} ${(values[i] ?? '').padStart(valueWidth)}${bar}`.trimEnd();
+  });
+  const more = rows.length > shown.length ? `\n…and ${rows.length - shown.length} more` : '';
+  return section(`*${title}*\n\`\`\`\n${lines.join('\n')}\n\`\`\`${more}`);
+}
+
+/** "L1 31 · L2 28 · L3 25", cut to fit a section with a count of the rest. */
+export function namedMeans(items: readonly { name: string; mean: number | null }[], budget = 2800): string {
+  const parts: string[] = [];
+  let used = 0;
+  const known = items.filter((i) => i.mean !== null);
+  for (const item of known) {
+    const part = `${safeName(item.name, 40)} ${formatCount(item.mean ?? 0)}`;
+    if (used + part.length + 3 > budget) break;
+    parts.push(part);
+    used += part.length + 3;
+  }
+  const rest = known.length - parts.length;
+  return parts.join(' · ') + (rest > 0 ? ` · and ${rest} more` : '');
+}

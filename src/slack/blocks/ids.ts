@@ -1,0 +1,83 @@
+/**
+ * Every action_id, callback_id and modal block_id the bot uses. Listeners register against
+ * these constants and the manifest test reads them, so a rename happens in one place.
+ */
+
+export const ACTION_IDS = {
+  // Answers (/occupancy building|zone|zones)
+  previousDay: 'occupancy_prev_day',
+  nextDay: 'occupancy_next_day',
+  share: 'occupancy_share',
+  alertMe: 'occupancy_alert_me',
+  // Alert episode messages, subscription lists and App Home
+  snooze: 'alert_snooze',
+  mute: 'alert_mute',
+  unmute: 'alert_unmute',
+  unsubscribe: 'alert_unsubscribe',
+  editSubscription: 'alert_edit',
+  newSubscription: 'subscription_new',
+  // Digest lists and App Home
+  digestPause: 'digest_pause',
+  digestResume: 'digest_resume',
+  digestDelete: 'digest_delete',
+  digestSend: 'digest_send',
+  digestEdit: 'digest_edit',
+  newDigest: 'digest_new',
+} as const;
+
+export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
+
+export const CALLBACK_IDS = {
+  digestModal: 'occupancy_digest_modal',
+  subscribeModal: 'occupancy_subscribe_modal',
+} as const;
+
+/** One input of a modal: where its value sits in view.state.values[blockId][actionId]. */
+export interface FieldId {
+  readonly blockId: string;
+  readonly actionId: string;
+}
+
+export const DIGEST_FIELDS = {
+  channel: { blockId: 'digest_channel', actionId: 'digest_channel_select' },
+  buildings: { blockId: 'digest_buildings', actionId: 'digest_buildings_input' },
+  time: { blockId: 'digest_time', actionId: 'digest_time_picker' },
+  days: { blockId: 'digest_days', actionId: 'digest_days_checkboxes' },
+  timeZone: { blockId: 'digest_time_zone', actionId: 'digest_time_zone_input' },
+  content: { blockId: 'digest_content', actionId: 'digest_content_checkboxes' },
+  options: { blockId: 'digest_options', actionId: 'digest_options_checkboxes' },
+} as const satisfies Record<string, FieldId>;
+
+export const SUBSCRIBE_FIELDS = {
+  scopeKind: { blockId: 'sub_scope_kind', actionId: 'sub_scope_kind_radio' },
+  scopeId: { blockId: 'sub_scope_id', actionId: 'sub_scope_id_input' },
+  measure: { blockId: 'sub_measure', actionId: 'sub_measure_radio' },
+  direction: { blockId: 'sub_direction', actionId: 'sub_direction_radio' },
+  threshold: { blockId: 'sub_threshold', actionId: 'sub_threshold_input' },
+  recovery: { blockId: 'sub_recovery', actionId: 'sub_recovery_input' },
+  duration: { blockId: 'sub_duration', actionId: 'sub_duration_input' },
+  granularity: { blockId: 'sub_granularity', actionId: 'sub_granularity_radio' },
+  destination: { blockId: 'sub_destination', actionId: 'sub_destination_radio' },
+  channel: { blockId: 'sub_channel', actionId: 'sub_channel_select' },
+  quietStart: { blockId: 'sub_quiet_start', actionId: 'sub_quiet_start_picker' },
+  quietEnd: { blockId: 'sub_quiet_end', actionId: 'sub_quiet_end_picker' },
+  renotify: { blockId: 'sub_renotify', actionId: 'sub_renotify_select' },
+} as const satisfies Record<string, FieldId>;
+
+/** block_id of the backtest section, which the refresh handler replaces. */
+export const SUBSCRIBE_BACKTEST_BLOCK_ID = 'sub_backtest';
+
+/**
+ * Inputs of the subscribe modal that dispatch block_actions as they change, so the backtest
+ * can be refreshed (views.update) before the rule is saved. Register one listener for these.
+ */
+export const SUBSCRIBE_DISPATCH_ACTION_IDS: readonly string[] = [
+  SUBSCRIBE_FIELDS.scopeKind.actionId,
+  SUBSCRIBE_FIELDS.scopeId.actionId,
+  SUBSCRIBE_FIELDS.measure.actionId,
+  SUBSCRIBE_FIELDS.direction.actionId,
+  SUBSCRIBE_FIELDS.threshold.actionId,
+  SUBSCRIBE_FIELDS.recovery.actionId,
+  SUBSCRIBE_FIELDS.duration.actionId,
+  SUBSCRIBE_FIELDS.granularity.actionId,
+];

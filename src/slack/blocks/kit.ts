@@ -1,0 +1,122 @@
+/**
+ * Small constructors for the Block Kit pieces we use, typed with Slack's own definitions
+ * (re-exported by Bolt) and clamped to Slack's limits at the point of construction.
+ */
+import type { types } from '@slack/bolt';
+import { fitMrkdwn, truncate } from './mrkdwn';
+
+export type KnownBlock = types.KnownBlock;
+export type ActionsBlockElement = types.ActionsBlockElement;
+export type Button = types.Button;
+export type ContextBlock = types.ContextBlock;
+export type ModalView = types.ModalView;
+export type HomeView = types.HomeView;
+export type PlainTextElement = types.PlainTextElement;
+export type PlainTextOption = types.PlainTextOption;
+export type MrkdwnElement = types.MrkdwnElement;
+export type InputBlock = types.InputBlock;
+export type InputBlockElement = types.InputBlockElement;
+export type SectionBlock = types.SectionBlock;
+
+/** What every builder returns: fallback text (notifications, screen readers) plus blocks. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  headerText: 150,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  id: 255,
+  buttonValue: 2000,
+  imageUrl: 3000,
+  altText: 2000,
+  messageText: 40000,
+  viewTitle: 24,
+  privateMetadata: 3000,
+  optionText: 75,
+  optionValue: 150,
+  selectOptions: 100,
+  choiceOptions: 10,
+  overflowOptions: 5,
+  placeholder: 150,
+  label: 2000,
+  hint: 2000,
+} as const;
+
+export function plain(text: string, max: number = LIMITS.sectionText): PlainTextElement {
+  return { type: 'plain_text', text: truncate(text, max) };
+}
+
+export function md(text: string, max: number = LIMITS.sectionText): MrkdwnElement {
+  return { type: 'mrkdwn', text: fitMrkdwn(text, max) };
+}
+
+export function header(text: string): KnownBlock {
+  return { type: 'header', text: plain(text, LIMITS.headerText) };
+}
+
+export function section(text: string, blockId?: string): SectionBlock {
+  return { type: 'section', ...(blockId ? { block_id: blockId } : {}), text: md(text) };
+}
+
+export function fields(items: readonly string[]): KnownBlock {
+  return { type: 'section', fields: items.slice(0, LIMITS.fields).map((t) => md(t, LIMITS.fieldText)) };
+}
+
+export function context(parts: readonly string[]): KnownBlock {
+  return { type: 'context', elements: parts.slice(0, LIMITS.contextElements).map((t) => md(t, LIMITS.contextText)) };
+}
+
+export function divider(): KnownBlock {
+  return { type: 'divider' };
+}
+
+export function image(url: string, altText: string): KnownBlock {
+  return { type: 'image', image_url: url, alt_text: truncate(altText, LIMITS.altText) };
+}
+
+export function actions(elements: readonly ActionsBlockElement[], blockId?: string): KnownBlock {
+  return { type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements: elements.slice(0, LIMITS.actionsElements) };
+}
+
+export interface ButtonOptions {
+  style?: 'primary' | 'danger';
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+export function button(text: string, actionId: string, value?: string, options: ButtonOptions = {}): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plain(text, LIMITS.buttonText),
+    ...(value !== undefined ? { value } : {}),
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.confirm
+      ? {
+          confirm: {
+            title: plain(options.confirm.title, 100),
+            text: plain(options.confirm.text, 300),
+            confirm: plain(options.confirm.confirm, 30),
+            deny: plain(options.confirm.deny, 30),
+          },
+        }
+      : {}),
+  };
+}
+
+export function option(text: string, value: string): PlainTextOption {
+  return { text: plain(text, LIMITS.optionText), value };
+}
+
+export function message(text: string, blocks: KnownBlock[]): SlackMessage {
+  return { text: fitMrkdwn(text, LIMITS.messageText), blocks };
+}

@@ -1,0 +1,156 @@
+/**
+ * `/occupancy digest …`: open the form, or the text forms add / list / remove / pause /
+ * resume / send.
+ */
+import { ID_HINTS, badChannel, classifyChannel, duplicate, fail, parseId, unexpected } from './args';
+import { badDays, badTime, parseDays, parseTime, parseZone } from './schedule';
+import {
+  DEFAULT_DIGEST_CONTENT,
+  DEFAULT_DIGEST_TIME,
+  WEEKDAYS_MON_FRI,
+  type ChannelRef,
+  type ParsedCommand,
+  type Weekday,
+} from './types';
+
+export const MAX_DIGEST_BUILDINGS = 25;
+
+const ACTIONS_HELP = 'Use `add`, `list`, `remove`, `pause`, `resume` or `send`, or just `/occupancy digest` to open the form.';
+const ADD_HELP =
+  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [#channel]`.';
+
+export function parseDigest(rest: readonly string[]): ParsedCommand {
+  const [actionToken, ...args] = rest;
+  if (actionToken === undefined) return { kind: 'digest', action: 'modal' };
+  const action = actionToken.toLowerCase();
+  switch (action) {
+    case 'add':
+    case 'new':
+    case 'create':
+      return parseDigestAdd(args);
+    case 'list':
+      return args[0] === undefined ? { kind: 'digest', action: 'list' } : unexpected(args[0], 'digest list', '`/occupancy digest list` takes nothing after it.');
+    case 'remove':
+    case 'delete':
+    case 'pause':
+    case 'resume':
+    case 'send': {
+      const verb = action === 'delete' ? 'remove' : action;
+      const [idToken, extra] = args;
+      if (idToken === undefined) {
+        return fail('missing_argument', `\`/occupancy digest ${verb}\` needs a digest number, e.g. \`/occupancy digest ${verb} 3\`. ${ID_HINTS.digest}`);
+      }
+      const id = parseId(idToken, 'digest', true);
+      if (!id.ok) return id.error;
+      if (extra !== undefined) return unexpected(extra, `digest ${verb} ${id.value}`, 'Give one digest number at a time.');
+      return { kind: 'digest', action: verb, id: id.value };
+    }
+    default:
+      return unexpected(actionToken, 'digest', ACTIONS_HELP);
+  }
+}
+
+const AM_PM = /^(?:am|pm|a\.m\.|p\.m\.)$/i;
+const ID_LIST = /^[-−]?\p{Nd}[\p{Nd},.]*$/u;
+
+function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
+  const buildingIds: number[] = [];
+  let time: string | null = null;
+  let timeToken = '';
+  let days: readonly Weekday[] | null = null;
+  let daysToken = '';
+  let timeZone: string | null = null;
+  let channel: ChannelRef | null = null;
+  let channelToken = '';
+  let inBuildings = false;
+
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    const word = token.toLowerCase();
+    if (word === 'building' || word === 'buildings' || (inBuildings && ID_LIST.test(token))) {
+      const list = inBuildings && ID_LIST.test(token) ? token : tokens[(i += 1)];
+      if (list === undefined) return missingBuildings();
+      for (const part of list.split(',').filter((p) => p !== '')) {
+        const id = parseId(part, 'building');
+        if (!id.ok) return id.error;
+        if (!buildingIds.includes(id.value)) buildingIds.push(id.value);
+      }
+      if (buildingIds.length > MAX_DIGEST_BUILDINGS) {
+        return fail('too_many', `A digest can cover up to ${MAX_DIGEST_BUILDINGS} buildings. Split them across two digests.`);
+      }
+      inBuildings = true;
+      continue;
+    }
+    inBuildings = false;
+    if (word === 'on') continue;
+    if (word === 'every' && tokens[i + 1]?.toLowerCase() === 'day') {
+      if (days !== null) return duplicate('sets of days', daysToken, 'every day', 'Give one, e.g. `weekdays`.');
+      days = [1, 2, 3, 4, 5, 6, 7];
+      daysToken = 'every day';
+      i += 1;
+      continue;
+    }
+    if (word === 'in') {
+      const zoneToken = tokens[(i += 1)];
+      if (zoneToken === undefined) return fail('bad_zone', 'Say which time zone after `in`, e.g. `in Europe/London`.');
+      const zone = parseZone(zoneToken);
+      if (!zone.ok) return zone.error;
+      timeZone = zone.value;
+      continue;
+    }
+    if (word === 'at' || parseTime(token) !== null) {
+      const start = word === 'at' ? i + 1 : i;
+      const first = tokens[start];
+      if (first === undefined) return fail('bad_time', 'Say what time after `at`, e.g. `at 08:00` or `at 8am`.');
+      const second = tokens[start + 1];
+      const joined = second !== undefined && AM_PM.test(second);
+      const text = joined ? `${first}${second}` : first;
+      const parsed = parseTime(text);
+      if (parsed === null || parsed === 'invalid') return badTime(text);
+      if (time !== null) return duplicate('times', timeToken, text, 'Give one time, e.g. `at 08:00`.');
+      time = parsed;
+      timeToken = text;
+      i = start + (joined ? 1 : 0);
+      continue;
+    }
+    const parsedDays = parseDays(token);
+    if (parsedDays === 'invalid') return badDays(token);
+    if (parsedDays !== null) {
+      if (days !== null) return duplicate('sets of days', daysToken, token, 'Give one, e.g. `weekdays` or `mon,wed,fri`.');
+      days = parsedDays;
+      daysToken = token;
+      continue;
+    }
+    const ch = classifyChannel(token);
+    if (ch === 'invalid') return badChannel(token);
+    if (ch !== null) {
+      if (channel !== null) return duplicate('channels', channelToken, token, 'A digest posts to one channel.');
+      channel = ch;
+      channelToken = token;
+      continue;
+    }
+    return unexpected(token, 'digest add', ADD_HELP);
+  }
+
+  if (buildingIds.length === 0) return missingBuildings();
+  return {
+    kind: 'digest',
+    action: 'add',
+    draft: {
+      buildingIds,
+      time: time ?? DEFAULT_DIGEST_TIME,
+      days: days ?? WEEKDAYS_MON_FRI,
+      timeZone,
+      channel,
+      content: DEFAULT_DIGEST_CONTENT,
+      skipWhenNoData: false,
+    },
+  };
+}
+
+function missingBuildings(): ParsedCommand {
+  return fail(
+    'missing_argument',
+    `Say which buildings the digest covers, e.g. \`/occupancy digest add building 71 at 08:00\`. ${ID_HINTS.building}`,
+  );
+}

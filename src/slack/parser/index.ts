@@ -1,0 +1,159 @@
+/**
+ * `/occupancy` text → ParsedCommand. Pure: no clock, no I/O. Every refusal carries words
+ * that say what was wrong and what would work, with the user's text echoed escaped.
+ */
+import { echoCode } from '../blocks/mrkdwn';
+import {
+  ID_HINTS,
+  badDate,
+  badGranularity,
+  classifyDate,
+  classifyGranularity,
+  duplicate,
+  fail,
+  parseId,
+  tokenize,
+  unexpected,
+} from './args';
+import { parseDigest } from './digest';
+import { parseSubscribe } from './subscribe';
+import type { DateArg, ParsedCommand, UserGranularity } from './types';
+
+export * from './types';
+export { minDurationBuckets } from './subscribe';
+export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
+export { parseTime, parseDays, parseZone } from './schedule';
+
+/** Longer input is refused outright rather than echoed. */
+export const MAX_COMMAND_LENGTH = 500;
+
+export const SUBCOMMANDS = ['help', 'buildings', 'building', 'zone', 'zones', 'digest', 'subscribe', 'subscriptions', 'unsubscribe'] as const;
+
+const DATE_AND_GRANULARITY =
+  'Add a date (`yesterday`, `monday`, `2025-11-20`) and, if you like, a granularity (`PT15M`, `PT1H`, `P1D`).';
+const DATE_ONLY = 'Add a date if you like: `yesterday`, `monday` or `2025-11-20`.';
+
+export function parseCommand(text: string): ParsedCommand {
+  if (text.length > MAX_COMMAND_LENGTH) {
+    return fail(
+      'too_long',
+      `That command is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_COMMAND_LENGTH} I read. \`/occupancy help\` shows the short forms that work.`,
+    );
+  }
+  const [first, ...rest] = tokenize(text.trim());
+  if (first === undefined) return { kind: 'help' };
+  const word = first.toLowerCase();
+  switch (word) {
+    case 'help':
+    case '?':
+      return { kind: 'help' };
+    case 'buildings':
+      return rest[0] === undefined ? { kind: 'buildings' } : unexpected(rest[0], 'buildings', '`/occupancy buildings` takes nothing after it.');
+    case 'building':
+    case 'zone':
+      return parseScopeReport(word, rest);
+    case 'zones':
+      return parseZones(rest);
+    case 'digest':
+    case 'digests':
+      return parseDigest(rest);
+    case 'subscribe':
+      return parseSubscribe(rest);
+    case 'subscriptions':
+      return rest[0] === undefined
+        ? { kind: 'subscriptions' }
+        : unexpected(rest[0], 'subscriptions', '`/occupancy subscriptions` takes nothing after it.');
+    case 'unsubscribe':
+      return parseUnsubscribe(rest);
+    default:
+      return unknownWord(first);
+  }
+}
+
+function unknownWord(word: string): ParsedCommand {
+  const shown = Array.from(word).slice(0, 40).join('');
+  const near = SUBCOMMANDS.find((s) => editDistance(word.toLowerCase(), s) <= (s.length > 5 ? 2 : 1));
+  const suggestion = near ? ` Did you mean \`${near}\`?` : '';
+  return { kind: 'unknown', word: shown, message: `I didn't understand ${echoCode(word)}.${suggestion}` };
+}
+
+function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): ParsedCommand {
+  const [idToken, ...options] = rest;
+  if (idToken === undefined) {
+    return fail('missing_argument', `\`/occupancy ${kind}\` needs a ${kind} id, e.g. \`/occupancy ${kind} ${kind === 'building' ? 71 : 5}\`. ${ID_HINTS[kind]}`);
+  }
+  const id = parseId(idToken, kind);
+  if (!id.ok) return id.error;
+  let date: DateArg | null = null;
+  let dateToken = '';
+  let granularity: UserGranularity | null = null;
+  let granularityToken = '';
+  for (const token of options) {
+    const d = classifyDate(token);
+    if (d === 'invalid') return badDate(token);
+    if (d !== null) {
+      if (date !== null) return duplicate('dates', dateToken, token, `Give one date, e.g. \`/occupancy ${kind} ${id.value} yesterday\`.`);
+      date = d;
+      dateToken = token;
+      continue;
+    }
+    const g = classifyGranularity(token);
+    if (g === 'invalid') return badGranularity(token);
+    if (g !== null) {
+      if (granularity !== null) {
+        return duplicate('granularities', granularityToken, token, `Give one, e.g. \`/occupancy ${kind} ${id.value} yesterday PT15M\`.`);
+      }
+      granularity = g;
+      granularityToken = token;
+      continue;
+    }
+    return unexpected(token, `${kind} ${id.value}`, DATE_AND_GRANULARITY);
+  }
+  return { kind, id: id.value, date, granularity: granularity ?? 'PT1H' };
+}
+
+function parseZones(rest: readonly string[]): ParsedCommand {
+  const [idToken, ...options] = rest;
+  if (idToken === undefined) {
+    return fail('missing_argument', `\`/occupancy zones\` needs a building id, e.g. \`/occupancy zones 71\`. ${ID_HINTS.building}`);
+  }
+  const id = parseId(idToken, 'building');
+  if (!id.ok) return id.error;
+  let date: DateArg | null = null;
+  let dateToken = '';
+  for (const token of options) {
+    const d = classifyDate(token);
+    if (d === 'invalid') return badDate(token);
+    if (d === null) return unexpected(token, `zones ${id.value}`, DATE_ONLY);
+    if (date !== null) return duplicate('dates', dateToken, token, `Give one date, e.g. \`/occupancy zones ${id.value} yesterday\`.`);
+    date = d;
+    dateToken = token;
+  }
+  return { kind: 'zones', buildingId: id.value, date };
+}
+
+function parseUnsubscribe(rest: readonly string[]): ParsedCommand {
+  const [idToken, extra] = rest;
+  if (idToken === undefined) {
+    return fail('missing_argument', `\`/occupancy unsubscribe\` needs a subscription number, e.g. \`/occupancy unsubscribe 7\`. ${ID_HINTS.subscription}`);
+  }
+  const id = parseId(idToken, 'subscription', true);
+  if (!id.ok) return id.error;
+  if (extra !== undefined) return unexpected(extra, `unsubscribe ${id.value}`, 'Give one subscription number at a time.');
+  return { kind: 'unsubscribe', id: id.value };
+}
+
+/** Levenshtein distance, for "did you mean" on short words only. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 20) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? Infinity;
+}

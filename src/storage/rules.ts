@@ -1,0 +1,43 @@
+import { AppError } from '../errors';
+import type { DigestOptions, DigestRunOutcome } from './ports';
+
+/**
+ * Input rules both adapters enforce the same way, so a caller cannot depend on one adapter
+ * being lenient.
+ */
+const LOCAL_DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function assertLocalDate(op: string, localDate: string): void {
+  if (!LOCAL_DATE_RE.test(localDate)) {
+    throw new AppError('BAD_INPUT', `${op}: local date must look like YYYY-MM-DD`, { details: { op, localDate } });
+  }
+}
+
+export function normalizeLateMinutes(op: string, lateMinutes: number | undefined): number {
+  const value = lateMinutes ?? 0;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new AppError('BAD_INPUT', `${op}: late minutes must be zero or more`, { details: { op, lateMinutes } });
+  }
+  return Math.round(value);
+}
+
+/** The column values an outcome writes; channelId undefined keeps the one recorded at claim. */
+export function outcomeFields(outcome: DigestRunOutcome): { messageTs: string | null; reason: string | null; channelId?: string } {
+  if (outcome.state === 'sent') {
+    return outcome.channelId === undefined
+      ? { messageTs: outcome.messageTs, reason: null }
+      : { messageTs: outcome.messageTs, reason: null, channelId: outcome.channelId };
+  }
+  return { messageTs: null, reason: outcome.reason };
+}
+
+/** Keeps the known options only, so what is stored never depends on what else the caller's object held. */
+export function pickDigestOptions(o: DigestOptions): DigestOptions {
+  return {
+    chart: o.chart,
+    topZones: o.topZones,
+    perFloor: o.perFloor,
+    weekOverWeek: o.weekOverWeek,
+    skipWhenNoData: o.skipWhenNoData,
+  };
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { DEFAULT_DIGEST_OPTIONS } from '../ports';
+import type {
+  AlertGranularity, AlertState, AlertStatus, DestinationKind, Digest, DigestRun, DigestRunState,
+  DigestStatus, Direction, IsoWeekday, JsonObject, Measure, QuietHours, ScopeKind, Subscription, SubscriptionStatus,
+  Watermark,
+} from '../ports';
+import type { AlertStateTable, DigestRunsTable, DigestsTable, ScopeWatermarksTable, SubscriptionsTable } from './schema';
+import type { Selectable } from 'kysely';
+
+const buildingIdsSchema = z.array(z.number().int().positive());
+const daysSchema = z.array(z.number().int().min(1).max(7));
+// Options added in later versions read as their defaults from rows written before them.
+const optionsSchema = z.object({
+  chart: z.boolean().default(DEFAULT_DIGEST_OPTIONS.chart),
+  topZones: z.boolean().default(DEFAULT_DIGEST_OPTIONS.topZones),
+  perFloor: z.boolean().default(DEFAULT_DIGEST_OPTIONS.perFloor),
+  weekOverWeek: z.boolean().default(DEFAULT_DIGEST_OPTIONS.weekOverWeek),
+  skipWhenNoData: z.boolean().default(DEFAULT_DIGEST_OPTIONS.skipWhenNoData),
+});
+const quietHoursSchema = z.object({ start: z.string(), end: z.string(), zone: z.string() });
+const jsonValue: z.ZodType<unknown> = z.json();
+const deferredSchema = z.array(z.record(z.string(), jsonValue));
+
+function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new AppError('STORAGE', `Unreadable JSON in ${table}.${column}`, { cause: err, details: { table, column } });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('STORAGE', `Unexpected JSON shape in ${table}.${column}`, { cause: parsed.error, details: { table, column } });
+  }
+  return parsed.data;
+}
+
+export const toJson = (value: unknown): string => JSON.stringify(value);
+
+export function digestFromRow(r: Selectable<DigestsTable>): Digest {
+  return {
+    id: r.id,
+    teamId: r.team_id,
+    channelId: r.channel_id,
+    createdBy: r.created_by,
+    buildingIds: parseJson(buildingIdsSchema, r.building_ids, 'digests', 'building_ids'),
+    timeOfDay: r.time_of_day,
+    days: parseJson(daysSchema, r.days, 'digests', 'days') as IsoWeekday[],
+    timeZone: r.time_zone,
+    options: parseJson(optionsSchema, r.options, 'digests', 'options'),
+    status: r.status as DigestStatus,
+    pausedReason: r.paused_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function runFromRow(r: Selectable<DigestRunsTable>): DigestRun {
+  return {
+    digestId: r.digest_id,
+    localDate: r.local_date,
+    teamId: r.team_id,
+    state: r.state as DigestRunState,
+    claimedAt: r.claimed_at,
+    finishedAt: r.finished_at,
+    messageTs: r.message_ts,
+    channelId: r.channel_id,
+    reason: r.reason,
+    lateMinutes: r.late_minutes,
+  };
+}
+
+export function subscriptionFromRow(r: Selectable<SubscriptionsTable>): Subscription {
+  return {
+    id: r.id,
+    teamId: r.team_id,
+    createdBy: r.created_by,
+    scopeKind: r.scope_kind as ScopeKind,
+    scopeId: r.scope_id,
+    measure: r.measure as Measure,
+    direction: r.direction as Direction,
+    threshold: r.threshold,
+    recovery: r.recovery,
+    minDuration: r.min_duration,
+    granularity: r.granularity as AlertGranularity,
+    destinationKind: r.destination_kind as DestinationKind,
+    destinationId: r.destination_id,
+    quietHours: r.quiet_hours === null ? null : (parseJson(quietHoursSchema, r.quiet_hours, 'subscriptions', 'quiet_hours') as QuietHours),
+    renotifyMinutes: r.renotify_minutes,
+    status: r.status as SubscriptionStatus,
+    pausedReason: r.paused_reason,
+    snoozedUntil: r.snoozed_until,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function alertStateFromRow(r: Selectable<AlertStateTable>): AlertState {
+  return {
+    subscriptionId: r.subscription_id,
+    teamId: r.team_id,
+    state: r.state as AlertStatus,
+    pendingSince: r.pending_since,
+    pendingCount: r.pending_count,
+    episodeStart: r.episode_start,
+    episodePeak: r.episode_peak,
+    episodePeakAt: r.episode_peak_at,
+    messageChannel: r.message_channel,
+    messageTs: r.message_ts,
+    lastNotifiedAt: r.last_notified_at,
+    evaluatedThrough: r.evaluated_through,
+    deferred: parseJson(deferredSchema, r.deferred, 'alert_state', 'deferred') as JsonObject[],
+    updatedAt: r.updated_at,
+  };
+}
+
+export function watermarkFromRow(r: Selectable<ScopeWatermarksTable>): Watermark {
+  return {
+    scopeKind: r.scope_kind as ScopeKind,
+    scopeId: r.scope_id,
+    granularity: r.granularity as AlertGranularity,
+    lastBucketStart: r.last_bucket_start,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { guard, notFound } from '../errors';
+import type { DigestRunRepository, EpochMs } from '../ports';
+import { assertLocalDate, normalizeLateMinutes, outcomeFields } from '../rules';
+import { runFromRow } from './codec';
+import type { StorageSchema } from './schema';
+
+export function sqliteDigestRuns(db: Kysely<StorageSchema>, now: () => EpochMs): DigestRunRepository {
+  return {
+    claim: (digestId, localDate, teamId, claimedAt, options = {}) =>
+      guard('digestRuns.claim', async () => {
+        assertLocalDate('digestRuns.claim', localDate);
+        const lateMinutes = normalizeLateMinutes('digestRuns.claim', options.lateMinutes);
+        const digest = await db
+          .selectFrom('digests')
+          .select('id')
+          .where('id', '=', digestId)
+          .where('team_id', '=', teamId)
+          .executeTakeFirst();
+        if (!digest) throw notFound('digestRuns.claim', 'digest', { digestId, teamId });
+        // The primary key decides: of any number of concurrent claims, one insert lands.
+        const result = await db
+          .insertInto('digest_runs')
+          .values({
+            digest_id: digestId,
+            local_date: localDate,
+            team_id: teamId,
+            state: 'claimed',
+            claimed_at: claimedAt,
+            finished_at: null,
+            message_ts: null,
+            channel_id: options.channelId ?? null,
+            reason: null,
+            late_minutes: lateMinutes,
+          })
+          .onConflict((oc) => oc.columns(['digest_id', 'local_date']).doNothing())
+          .executeTakeFirst();
+        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      }),
+
+    finish: (digestId, localDate, outcome) =>
+      guard('digestRuns.finish', async () => {
+        const fields = outcomeFields(outcome);
+        const result = await db
+          .updateTable('digest_runs')
+          .set({
+            state: outcome.state,
+            finished_at: now(),
+            message_ts: fields.messageTs,
+            reason: fields.reason,
+            ...(fields.channelId === undefined ? {} : { channel_id: fields.channelId }),
+          })
+          .where('digest_id', '=', digestId)
+          .where('local_date', '=', localDate)
+          .where('state', '=', 'claimed')
+          .executeTakeFirst();
+        return result.numUpdatedRows > 0n;
+      }),
+
+    get: (digestId, localDate) =>
+      guard('digestRuns.get', async () => {
+        const row = await db
+          .selectFrom('digest_runs')
+          .selectAll()
+          .where('digest_id', '=', digestId)
+          .where('local_date', '=', localDate)
+          .executeTakeFirst();
+        return row ? runFromRow(row) : null;
+      }),
+
+    listForDigest: (digestId, limit) =>
+      guard('digestRuns.listForDigest', async () => {
+        let q = db.selectFrom('digest_runs').selectAll().where('digest_id', '=', digestId).orderBy('local_date', 'desc');
+        if (limit !== undefined) q = q.limit(Math.max(0, Math.floor(limit)));
+        return (await q.execute()).map(runFromRow);
+      }),
+
+    lastRun: (digestId) =>
+      guard('digestRuns.lastRun', async () => {
+        const row = await db
+          .selectFrom('digest_runs')
+          .selectAll()
+          .where('digest_id', '=', digestId)
+          .orderBy('local_date', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        return row ? runFromRow(row) : null;
+      }),
+
+    listUnfinished: () =>
+      guard('digestRuns.listUnfinished', async () => {
+        const rows = await db
+          .selectFrom('digest_runs')
+          .selectAll()
+          .where('state', '=', 'claimed')
+          .orderBy('claimed_at')
+          .orderBy('digest_id')
+          .orderBy('local_date')
+          .execute();
+        return rows.map(runFromRow);
+      }),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { guard } from '../errors';
+import type { EpochMs, WatermarkRepository } from '../ports';
+import { watermarkFromRow } from './codec';
+import type { StorageSchema } from './schema';
+
+export function sqliteWatermarks(db: Kysely<StorageSchema>, now: () => EpochMs): WatermarkRepository {
+  return {
+    get: (key) =>
+      guard('watermarks.get', async () => {
+        const row = await db
+          .selectFrom('scope_watermarks')
+          .selectAll()
+          .where('scope_kind', '=', key.scopeKind)
+          .where('scope_id', '=', key.scopeId)
+          .where('granularity', '=', key.granularity)
+          .executeTakeFirst();
+        return row ? watermarkFromRow(row) : null;
+      }),
+
+    advance: (key, lastBucketStart) =>
+      guard('watermarks.advance', async () => {
+        // One statement, so two evaluators racing can only ever leave the later value behind.
+        const result = await db
+          .insertInto('scope_watermarks')
+          .values({
+            scope_kind: key.scopeKind,
+            scope_id: key.scopeId,
+            granularity: key.granularity,
+            last_bucket_start: lastBucketStart,
+            updated_at: now(),
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['scope_kind', 'scope_id', 'granularity'])
+              .doUpdateSet((eb) => ({
+                last_bucket_start: eb.ref('excluded.last_bucket_start'),
+                updated_at: eb.ref('excluded.updated_at'),
+              }))
+              .where((eb) => eb('scope_watermarks.last_bucket_start', '<', eb.ref('excluded.last_bucket_start'))),
+          )
+          .executeTakeFirst();
+        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      }),
+
+    list: () =>
+      guard('watermarks.list', async () => {
+        const rows = await db
+          .selectFrom('scope_watermarks')
+          .selectAll()
+          .orderBy('scope_kind')
+          .orderBy('scope_id')
+          .orderBy('granularity')
+          .execute();
+        return rows.map(watermarkFromRow);
+      }),
+  };
+}

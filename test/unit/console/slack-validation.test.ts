@@ -1,0 +1,87 @@
+import { KNOWN_BLOCK_TYPES, validateMessageBlocks, validateView } from '../../../src/console/slack/validation';
+
+const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const button = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'button', text: { type: 'plain_text', text }, action_id: 'a', ...extra });
+const x = (n: number) => 'x'.repeat(n);
+
+describe('message blocks', () => {
+  const accepted: Array<[string, unknown[]]> = [
+    ['50 blocks', Array.from({ length: 50 }, () => ({ type: 'divider' }))],
+    ['section text of 3000', [section(x(3000))]],
+    ['header of 150', [{ type: 'header', text: { type: 'plain_text', text: x(150) } }]],
+    ['10 fields of 2000', [{ type: 'section', fields: Array.from({ length: 10 }, () => ({ type: 'mrkdwn', text: x(2000) })) }]],
+    ['image_url of 3000', [{ type: 'image', image_url: `https://q.io/${x(3000 - 13)}`, alt_text: 'chart' }]],
+    ['25 buttons', [{ type: 'actions', elements: Array.from({ length: 25 }, (_, i) => button('b', { action_id: `a${i}` })) }]],
+    ['button text of 75', [{ type: 'actions', elements: [button(x(75))] }]],
+    ['block_id and action_id of 255', [{ type: 'actions', block_id: x(255), elements: [button('b', { action_id: x(255) })] }]],
+    ['a select accessory', [{ ...section('pick'), accessory: { type: 'static_select', action_id: 's', options: [{ text: { type: 'plain_text', text: 'One' }, value: '1' }] } }]],
+    ['context with text and image', [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'data through Tue' }, { type: 'image', image_url: 'https://x.io/a.png', alt_text: 'a' }] }]],
+  ];
+  test.each(accepted)('accepts %s', (_name, blocks) => {
+    expect(validateMessageBlocks(blocks)).toEqual([]);
+  });
+
+  const rejected: Array<[string, unknown, string]> = [
+    ['51 blocks', Array.from({ length: 51 }, () => ({ type: 'divider' })), 'no more than 50 items [json-pointer:/blocks]'],
+    ['section text of 3001', [section(x(3001))], 'must be less than 3001 characters [json-pointer:/blocks/0/text/text]'],
+    ['empty section text', [section('')], 'must be more than 0 characters [json-pointer:/blocks/0/text/text]'],
+    ['section without text or fields', [{ type: 'section' }], 'must provide either text or fields'],
+    ['header of 151', [{ type: 'header', text: { type: 'plain_text', text: x(151) } }], '/blocks/0/text/text'],
+    ['mrkdwn header', [{ type: 'header', text: { type: 'mrkdwn', text: 'h' } }], 'must be one of: plain_text [json-pointer:/blocks/0/text/type]'],
+    ['11 fields', [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }], '/blocks/0/fields]'],
+    ['field of 2001', [{ type: 'section', fields: [{ type: 'mrkdwn', text: x(2001) }] }], '/blocks/0/fields/0/text'],
+    ['image_url of 3001', [{ type: 'image', image_url: `https://q.io/${x(3001 - 13)}`, alt_text: 'chart' }], 'must be less than 3001 characters [json-pointer:/blocks/0/image_url]'],
+    ['image_url not http(s)', [{ type: 'image', image_url: 'ftp://q.io/a.png', alt_text: 'chart' }], 'must be a valid URL [json-pointer:/blocks/0/image_url]'],
+    ['image without alt_text', [{ type: 'image', image_url: 'https://q.io/a.png' }], '/blocks/0/alt_text'],
+    ['26 buttons', [{ type: 'actions', elements: Array.from({ length: 26 }, (_, i) => button('b', { action_id: `a${i}` })) }], 'no more than 25 items [json-pointer:/blocks/0/elements]'],
+    ['button text of 76', [{ type: 'actions', elements: [button(x(76))] }], '/blocks/0/elements/0/text/text'],
+    ['action_id of 256', [{ type: 'actions', elements: [button('b', { action_id: x(256) })] }], '/blocks/0/elements/0/action_id'],
+    ['block_id of 256', [{ type: 'divider', block_id: x(256) }], '/blocks/0/block_id'],
+    ['duplicate block_id', [{ type: 'divider', block_id: 'd' }, { type: 'divider', block_id: 'd' }], 'duplicate block_id: d'],
+    ['unknown block type', [{ type: 'carousel' }], 'unsupported block type: carousel [json-pointer:/blocks/0/type]'],
+    ['bad button style', [{ type: 'actions', elements: [button('b', { style: 'loud' })] }], '/blocks/0/elements/0/style'],
+    ['blocks not a list', { type: 'divider' }, 'must provide an array [json-pointer:/blocks]'],
+  ];
+  test.each(rejected)('rejects %s', (_name, blocks, expected) => {
+    const errors = validateMessageBlocks(blocks);
+    expect(errors.some((e) => e.includes(expected))).toBe(true);
+  });
+
+  test('knows the common block types', () => {
+    expect(KNOWN_BLOCK_TYPES).toEqual(expect.arrayContaining(['section', 'header', 'divider', 'image', 'actions', 'context', 'input']));
+  });
+
+  test('an unreachable image fails the message, as Slack does when it cannot download it', () => {
+    const blocks = [{ type: 'image', image_url: 'https://internal.example/chart.png', alt_text: 'chart' }];
+    expect(validateMessageBlocks(blocks, { checkImageUrl: (u) => !u.includes('internal') })).toEqual([
+      'downloading image failed [json-pointer:/blocks/0/image_url]',
+    ]);
+    expect(validateMessageBlocks(blocks, { checkImageUrl: () => true })).toEqual([]);
+  });
+});
+
+describe('views', () => {
+  const modal = (extra: Record<string, unknown> = {}) => ({ type: 'modal', title: { type: 'plain_text', text: 'Digest' }, blocks: [], ...extra });
+  const input = { type: 'input', block_id: 'time', label: { type: 'plain_text', text: 'Time' }, element: { type: 'timepicker', action_id: 't' } };
+
+  test('accepts a modal of 100 blocks with a submit button', () => {
+    expect(validateView(modal({ blocks: [...Array.from({ length: 99 }, () => ({ type: 'divider' })), input], submit: { type: 'plain_text', text: 'Save' } }))).toEqual([]);
+  });
+
+  test.each([
+    ['101 blocks', modal({ blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) }), 'no more than 100 items [json-pointer:/view/blocks]'],
+    ['a title of 25', modal({ title: { type: 'plain_text', text: x(25) } }), '/view/title/text'],
+    ['no title', { type: 'modal', blocks: [] }, '/view/title'],
+    ['inputs without submit', modal({ blocks: [input] }), '/view/submit'],
+    ['private_metadata of 3001', modal({ private_metadata: x(3001) }), '/view/private_metadata'],
+    ['a button as input element', modal({ submit: { type: 'plain_text', text: 'S' }, blocks: [{ ...input, element: button('b') }] }), '/view/blocks/0/element/type'],
+    ['an unknown view type', { type: 'workflow_step' }, '/view/type'],
+  ])('rejects %s', (_name, view, expected) => {
+    expect(validateView(view).some((e) => e.includes(expected))).toBe(true);
+  });
+
+  test('a Home tab takes 100 blocks and needs no title', () => {
+    expect(validateView({ type: 'home', blocks: Array.from({ length: 100 }, () => ({ type: 'divider' })) })).toEqual([]);
+    expect(validateView({ type: 'home', blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) })).not.toEqual([]);
+  });
+});

@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { type Bucket, bucketsFromRows, hourlyBuckets, mergeBuckets, summarizeDay } from '../../../src/domain/summary';
+import { dayWindow } from '../../../src/domain/time';
+import type { InsightRow } from '../../../src/innerspace/types';
+
+const zone = 'America/Toronto';
+const date = '2025-11-25';
+const start = dayWindow(date, zone).start; // 2025-11-25T05:00Z
+const H = 3_600_000;
+const Q = 900_000;
+const at = (hour: number, base = start) => base + hour * H;
+
+/** 24 hourly buckets, zero except the given hours. */
+function hourly(values: Record<number, number>, base = start): Bucket[] {
+  return Array.from({ length: 24 }, (_, h) => ({ start: at(h, base), value: values[h] ?? 0 }));
+}
+
+describe('summarizeDay', () => {
+  const lastWeekStart = dayWindow('2025-11-18', zone).start;
+  const day = hourly({ 8: 40, 9: 80, 10: 120, 11: 60 });
+
+  it('summarises a complete hourly day against last week and capacity', () => {
+    const s = summarizeDay({
+      buckets: day,
+      granularity: 'PT1H',
+      zone,
+      date,
+      capacity: 200,
+      lastWeek: hourly({ 8: 20, 9: 40, 10: 60, 11: 30 }, lastWeekStart),
+    });
+    expect(s).toEqual({
+      date,
+      zone,
+      granularity: 'PT1H',
+      bucketCount: 24,
+      expectedBucketCount: 24,
+      missingBucketCount: 0,
+      gaps: [],
+      mean: 12.5,
+      peak: { start: at(10), value: 120, time: '10:00' },
+      busiestHour: { start: at(10), end: at(11), mean: 120, time: '10:00', endTime: '11:00' },
+      capacity: 200,
+      meanPctOfCapacity: 6.25,
+      peakPctOfCapacity: 60,
+      lastWeek: { date: '2025-11-18', mean: 6.25, peak: { start: at(10, lastWeekStart), value: 60, time: '10:00' }, bucketCount: 24 },
+      changeVsLastWeekPct: 100,
+      dataThrough: { date, zone },
+    });
+  });
+
+  it('counts missing buckets and reports them as runs', () => {
+    const gappy = day.filter((_, h) => h !== 2 && h !== 3 && h !== 20);
+    const s = summarizeDay({ buckets: gappy, granularity: 'PT1H', zone, date });
+    expect(s.bucketCount).toBe(21);
+    expect(s.missingBucketCount).toBe(3);
+    expect(s.gaps).toEqual([
+      { start: at(2), end: at(4) },
+      { start: at(20), end: at(21) },
+    ]);
+    // The mean covers the buckets present; missing ones are not zeros.
+    expect(s.mean).toBeCloseTo(300 / 21, 12);
+  });
+
+  it('reports a gap running to the end of the day', () => {
+    const s = summarizeDay({ buckets: day.slice(0, 22), granularity: 'PT1H', zone, date });
+    expect(s.gaps).toEqual([{ start: at(22), end: at(24) }]);
+  });
+
+  it('has no change when last week is missing, empty or zero', () => {
+    const base = { buckets: day, granularity: 'PT1H' as const, zone, date };
+    expect(summarizeDay(base)).toMatchObject({ lastWeek: null, changeVsLastWeekPct: null });
+    expect(summarizeDay({ ...base, lastWeek: [] })).toMatchObject({ lastWeek: null, changeVsLastWeekPct: null });
+    expect(summarizeDay({ ...base, lastWeek: null })).toMatchObject({ lastWeek: null, changeVsLastWeekPct: null });
+    const zero = summarizeDay({ ...base, lastWeek: hourly({}, lastWeekStart) });
+    expect(zero.lastWeek).toMatchObject({ mean: 0, bucketCount: 24 });
+    expect(zero.changeVsLastWeekPct).toBeNull();
+  });
+
+  it('reports a fall against last week as a negative percentage', () => {
+    const s = summarizeDay({ buckets: day, granularity: 'PT1H', zone, date, lastWeek: hourly({ 10: 400 }, lastWeekStart) });
+    expect(s.changeVsLastWeekPct).toBeCloseTo(((12.5 - 400 / 24) / (400 / 24)) * 100, 10);
+    expect(s.changeVsLastWeekPct).toBeLessThan(0);
+  });
+
+  it('leaves capacity percentages out when capacity is unknown', () => {
+    for (const capacity of [undefined, null, 0, -5]) {
+      expect(summarizeDay({ buckets: day, granularity: 'PT1H', zone, date, capacity })).toMatchObject({
+        capacity: null,
+        meanPctOfCapacity: null,
+        peakPctOfCapacity: null,
+      });
+    }
+  });
+
+  it('finds the busiest hour from quarter-hours, which may differ from the peak bucket', () => {
+    const buckets: Bucket[] = Array.from({ length: 96 }, (_, i) => ({ start: start + i * Q, value: 0 }));
+    const set = (hour: number, values: number[]) => values.forEach((v, q) => ((buckets[hour * 4 + q] as { value: number }).value = v));
+    set(9, [100, 0, 0, 0]);
+    set(10, [50, 50, 50, 50]);
+    const s = summarizeDay({ buckets, granularity: 'PT15M', zone, date });
+    expect(s.expectedBucketCount).toBe(96);
+    expect(s.peak).toEqual({ start: at(9), value: 100, time: '09:00' });
+    expect(s.busiestHour).toEqual({ start: at(10), end: at(11), mean: 50, time: '10:00', endTime: '11:00' });
+  });
+
+  it('averages a partly missing hour over the quarter-hours present', () => {
+    const buckets: Bucket[] = [
+      { start: at(9), value: 30 },
+      { start: at(9) + Q, value: 50 },
+      { start: at(10), value: 35 },
+    ];
+    const s = summarizeDay({ buckets, granularity: 'PT15M', zone, date });
+    expect(s.busiestHour).toMatchObject({ start: at(9), mean: 40 });
+    expect(s.missingBucketCount).toBe(93);
+  });
+
+  it('has no busiest hour at P1D and treats the day as one bucket', () => {
+    const s = summarizeDay({ buckets: [{ start, value: 42 }], granularity: 'P1D', zone, date, capacity: 84 });
+    expect(s).toMatchObject({ bucketCount: 1, expectedBucketCount: 1, missingBucketCount: 0, mean: 42, busiestHour: null, meanPctOfCapacity: 50 });
+  });
+
+  it('says nothing rather than inventing numbers for an empty day', () => {
+    const s = summarizeDay({ buckets: [], granularity: 'P1D', zone: 'America/New_York', date: '2025-11-02', capacity: 10 });
+    expect(s).toMatchObject({ mean: null, peak: null, busiestHour: null, meanPctOfCapacity: null, peakPctOfCapacity: null, missingBucketCount: 1 });
+    // The missing day is the 25-hour local day.
+    expect(s.gaps).toEqual([{ start: Date.parse('2025-11-02T04:00:00Z'), end: Date.parse('2025-11-03T05:00:00Z') }]);
+  });
+
+  it('sums buckets sharing a start (a building reported per site)', () => {
+    const s = summarizeDay({
+      buckets: [
+        { start: at(9), value: 10 },
+        { start: at(9), value: 15 },
+        { start: at(10), value: 5 },
+      ],
+      granularity: 'PT1H',
+      zone,
+      date,
+    });
+    expect(s).toMatchObject({ bucketCount: 2, mean: 15, peak: { value: 25, time: '09:00' } });
+  });
+
+  it('handles the 25-hour fall-back day: both 01:00 hours are separate buckets and hours', () => {
+    const ny = 'America/New_York';
+    const w = dayWindow('2025-11-02', ny);
+    const buckets = Array.from({ length: 25 }, (_, i) => ({ start: w.start + i * H, value: i === 2 ? 99 : 1 }));
+    const s = summarizeDay({ buckets, granularity: 'PT1H', zone: ny, date: '2025-11-02' });
+    expect(s).toMatchObject({ bucketCount: 25, expectedBucketCount: 25, missingBucketCount: 0 });
+    // Index 2 is the second 01:00 (EST).
+    expect(s.peak).toEqual({ start: Date.parse('2025-11-02T06:00:00Z'), value: 99, time: '01:00' });
+    expect(s.busiestHour).toMatchObject({ start: Date.parse('2025-11-02T06:00:00Z'), time: '01:00', endTime: '02:00' });
+    const quarters = Array.from({ length: 100 }, (_, i) => ({ start: w.start + i * Q, value: 1 }));
+    expect(hourlyBuckets(quarters, ny)).toHaveLength(25);
+  });
+
+  it('handles the 23-hour spring-forward day in Sydney', () => {
+    const syd = 'Australia/Sydney';
+    const w = dayWindow('2025-10-05', syd);
+    const buckets = Array.from({ length: 23 }, (_, i) => ({ start: w.start + i * H, value: i }));
+    const s = summarizeDay({ buckets, granularity: 'PT1H', zone: syd, date: '2025-10-05' });
+    expect(s).toMatchObject({ bucketCount: 23, expectedBucketCount: 23, missingBucketCount: 0, mean: 11 });
+    expect(s.peak?.time).toBe('23:00');
+  });
+
+  it('reads local times in a half-hour zone', () => {
+    const ist = 'Asia/Kolkata';
+    const w = dayWindow(date, ist);
+    const s = summarizeDay({ buckets: hourly({ 12: 70 }, w.start), granularity: 'PT1H', zone: ist, date });
+    expect(s.peak).toEqual({ start: Date.parse('2025-11-25T06:30:00Z'), value: 70, time: '12:00' });
+    expect(s.missingBucketCount).toBe(0);
+  });
+
+  it('keeps the mean between the smallest and largest bucket', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ start: fc.integer({ min: 0, max: 10_000 }), value: fc.double({ min: 0, max: 1e6, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 120,
+          selector: (b) => b.start,
+        }),
+        (raw) => {
+          const buckets = raw.map((b) => ({ start: start + b.start * Q, value: b.value }));
+          const s = summarizeDay({ buckets, granularity: 'PT15M', zone, date });
+          const values = buckets.map((b) => b.value);
+          const min = Math.min(...values);
+          const max = Math.max(...values);
+          const slack = 1e-9 * Math.max(1, max);
+          return s.mean !== null && s.mean >= min - slack && s.mean <= max + slack && s.peak?.value === max;
+        },
+      ),
+    );
+  });
+});
+
+describe('bucketsFromRows', () => {
+  const row = (siteId: number, startMs: number, occupancyMean: number): InsightRow => ({
+    buildingId: 71,
+    siteId,
+    zoneId: null,
+    zoneType: null,
+    datePartition: 20251125,
+    start: startMs,
+    startText: new Date(startMs).toISOString(),
+    granularity: 'PT1H',
+    groupId: '00000000-0000-0000-0000-000000000000',
+    occupancyMean,
+    occupancyPosMean: null,
+    occupancyMax: null,
+  });
+
+  it('sums the sites of a building per bucket, in time order', () => {
+    expect(bucketsFromRows([row(2, at(10), 5), row(1, at(9), 1), row(1, at(10), 7), row(2, at(9), 2)])).toEqual([
+      { start: at(9), value: 3 },
+      { start: at(10), value: 12 },
+    ]);
+  });
+
+  it('drops non-finite values', () => {
+    expect(mergeBuckets([{ start: at(9), value: Number.NaN }, { start: at(10), value: 1 }])).toEqual([{ start: at(10), value: 1 }]);
+  });
+});

@@ -1,0 +1,172 @@
+import pino, { type Logger } from 'pino';
+import { Writable } from 'node:stream';
+import { createInnerSpaceClient, type InnerSpaceClient, type InnerSpaceClientOptions } from '../../../src/innerspace/client';
+import { operationOf, startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './scripted-server';
+
+/**
+ * A small InnerSpace stand-in for unit tests of the client: a token endpoint and a GraphQL
+ * endpoint answering by operation name with a fixed little dataset. Tests push one-shot
+ * replies (`fake.next`) or a standing rule (`fake.rule`) to inject faults.
+ */
+
+export const NIL = '00000000-0000-0000-0000-000000000000';
+export const TOKEN_PATH = '/v2/oauth/token';
+export const API_PATH = '/v2/api';
+export const CANARY_SECRET = 'canary-client-secret-7f3a9c';
+
+type Rule = (req: SeenRequest) => Reply | undefined;
+
+export interface FakeUpstream {
+  url: string;
+  server: ScriptedServer;
+  tokens(): SeenRequest[];
+  graphql(): SeenRequest[];
+  /** One-shot replies, used in order for matching requests. */
+  next(match: 'token' | 'graphql', reply: Reply | ((req: SeenRequest) => Reply)): void;
+  /** A standing rule; return undefined to fall through to the default answer. */
+  rule(r: Rule | null): void;
+  /** Session ids handed out so far. */
+  issued: string[];
+  close(): Promise<void>;
+}
+
+function sites() {
+  return [
+    { ID: 900000222, BUILDING_ID: 71, FLOOR_ID: 1, SITE_CODE: 'L1', TIME_ZONE: 'America/Toronto' },
+    { ID: 900000333, BUILDING_ID: 72, FLOOR_ID: 2, SITE_CODE: 'G', TIME_ZONE: 'Europe/London' },
+  ];
+}
+
+function insightRows(req: SeenRequest) {
+  const v = (req.json?.variables ?? {}) as Record<string, unknown>;
+  const ids = (v.ids as number[] | undefined) ?? [v.id as number];
+  const rows: Record<string, unknown>[] = [];
+  for (let d = v.from as number; d <= (v.to as number); d += 1) {
+    const iso = `${String(d).slice(0, 4)}-${String(d).slice(4, 6)}-${String(d).slice(6, 8)}`;
+    if (Number.isNaN(Date.parse(iso))) continue;
+    for (const id of ids) {
+      for (const hour of ['09', '08']) {
+        rows.push({
+          BUILDING_ID: id,
+          ZONE_ID: id,
+          ZONE_TYPE: 'meeting_room',
+          SITE_ID: 900000222,
+          DATE_PARTITION: d,
+          DATE_TIME_START: `${iso}T${hour}:00:00-04:00`,
+          GRANULARITY: v.granularity,
+          GROUP_ID: v.groupId,
+          OCCUPANCY_MEAN: hour === '08' ? 10 : 20,
+          OCCUPANCY_POS_MEAN: 12,
+          OCCUPANCY_MAX: 30,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+export function defaultAnswer(req: SeenRequest): Reply {
+  const op = operationOf(req);
+  const data = (root: string, rows: unknown[]) => ({ body: { data: { [root]: rows } } });
+  if (op === 'Buildings') {
+    return data('BUILDING', [
+      { ID: 72, NAME: 'London', TIME_ZONE: 'Europe/London' },
+      { ID: 71, NAME: 'DEMO', TIME_ZONE: 'America/Toronto' },
+    ]);
+  }
+  if (op === 'AllSites') return data('SITE', sites());
+  if (op === 'SitesOfBuilding') return data('SITE', sites().filter((s) => s.BUILDING_ID === (req.json?.variables as { buildingId: number }).buildingId));
+  if (op === 'AllFloors' || op === 'FloorsOfBuilding') {
+    return data('FLOOR', [{ ID: 1, BUILDING_ID: 71, FLOOR_CODE: 'L1', LEVEL: 1, NAME: 'Level 1', TIME_ZONE: 'America/Toronto' }]);
+  }
+  if (op.startsWith('Zones')) return data('ZONE', [{ ID: 5, SITE_ID: 900000222, NAME: 'Boardroom', ZONE_TYPE: 'meeting_room', CAPACITY: 12 }]);
+  if (op === 'Groups') return data('GROUP', [{ ID: NIL, NAME: 'Everyone' }]);
+  if (op.startsWith('BuildingInsights')) return data('BUILDING_INSIGHTS', insightRows(req));
+  if (op.startsWith('ZoneInsights')) return data('ZONE_INSIGHTS', insightRows(req));
+  if (op.startsWith('ZoneTypeInsights')) return data('ZONE_TYPE_INSIGHTS', insightRows(req));
+  return { status: 400, body: { errors: [{ message: `unknown operation ${op}` }] } };
+}
+
+export async function startFakeUpstream(opts: { auth?: 'session' | 'bearer' } = {}): Promise<FakeUpstream> {
+  const queues = { token: [] as Array<Reply | ((req: SeenRequest) => Reply)>, graphql: [] as Array<Reply | ((req: SeenRequest) => Reply)> };
+  let standing: Rule | null = null;
+  const issued: string[] = [];
+  const server = await startScriptedServer((req) => {
+    const kind = req.path === TOKEN_PATH ? 'token' : 'graphql';
+    const queued = queues[kind].shift();
+    if (queued) return typeof queued === 'function' ? queued(req) : queued;
+    const ruled = standing?.(req);
+    if (ruled) return ruled;
+    if (kind === 'token') {
+      const id = `sess-${issued.length + 1}-d41d8cd98f00b204`;
+      issued.push(id);
+      return { body: opts.auth === 'bearer' ? { oauth_token: { access_token: id, token_type: 'Bearer' } } : { session_id: id } };
+    }
+    const current = issued[issued.length - 1];
+    const presented = opts.auth === 'bearer' ? req.headers.authorization : req.headers['x-session-id'];
+    const expected = opts.auth === 'bearer' ? `Bearer ${current}` : current;
+    if (!current || presented !== expected) return { status: 401, body: { errors: [{ message: 'invalid session' }] } };
+    return defaultAnswer(req);
+  });
+  return {
+    url: server.url,
+    server,
+    tokens: () => server.seen(TOKEN_PATH),
+    graphql: () => server.requests.filter((r) => r.path !== TOKEN_PATH),
+    next: (match, reply) => void queues[match].push(reply),
+    rule: (r) => {
+      standing = r;
+    },
+    issued,
+    close: () => server.close(),
+  };
+}
+
+export function clientFor(fake: FakeUpstream, over: Partial<InnerSpaceClientOptions> = {}): InnerSpaceClient {
+  return createInnerSpaceClient({
+    auth: 'session',
+    tokenUrl: `${fake.url}${TOKEN_PATH}`,
+    apiUrl: `${fake.url}${API_PATH}`,
+    clientId: 'client-id',
+    clientSecret: CANARY_SECRET,
+    audience: 'https://global-config.innerspace.io',
+    groupId: NIL,
+    timeoutMs: 1_000,
+    deadlineMs: 8_000,
+    logger: pino({ level: 'silent' }),
+    random: () => 0,
+    ...over,
+  });
+}
+
+/** A pino logger at trace level writing into memory, with no scrubbing at all. */
+export function memoryLogger(): { logger: Logger; text: () => string; lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const logger = pino({ level: 'trace' }, stream);
+  const text = () => chunks.join('');
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+export async function errorOf(p: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown>; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as { code?: string; details?: Record<string, unknown>; message: string };
+    return { code: e.code ?? 'NONE', details: { ...(e.details ?? {}) }, message: e.message };
+  }
+  throw new Error('expected the call to fail');
+}
