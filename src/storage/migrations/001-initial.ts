@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 
 /**
  * Instants are INTEGER epoch milliseconds; JSON columns are TEXT. Enumerations are guarded by

@@ -50,6 +50,14 @@ describe('faults, session auth', () => {
     expect(sim.stats.statusCodes['429']).toBe(1);
   });
 
+  it('429 with Retry-After as an HTTP-date is honoured', async () => {
+    const client = clientFor(sim, 'session');
+    await client.groups();
+    sim.setFaults({ rateLimit: { next: 1, retryAfter: new Date(Date.now() + 2_000).toUTCString() } });
+    expect(await client.buildingInsights(day(YESTERDAY))).toHaveLength(24);
+    expect(sim.stats.statusCodes['429']).toBe(1);
+  });
+
   it('429 whose Retry-After passes the deadline fails at once with UPSTREAM_RATE_LIMITED', async () => {
     const client = clientFor(sim, 'session', { deadlineMs: 3_000 });
     await client.groups();
@@ -81,7 +89,7 @@ describe('faults, session auth', () => {
   });
 
   it('random 500s at a 30% rate are absorbed by retries', async () => {
-    const client = clientFor(sim, 'session', { retry: { maxAttempts: 8 } });
+    const client = clientFor(sim, 'session', { retry: { maxAttempts: 10 } });
     sim.setFaults({ errorRate: 0.3 });
     const days = Array.from({ length: 20 }, (_, i) => 20250501 + i);
     const results = await Promise.all(days.map((d) => client.buildingInsights(day(d))));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLNamedType, type GraphQLSchema, type GraphQLType } from 'graphql';
 import { GUESS_FIELDS } from '../../../src/innerspace/schema-facts';
 import { SIMULATOR_SDL, buildSdl } from '../../../src/simulator';
 
@@ -11,7 +11,7 @@ const reduced = buildSchema(buildSdl({ withoutGuessFields: true }));
 function fieldsOf(schema: GraphQLSchema, typeName: string): Record<string, string> {
   const t = schema.getType(typeName);
   if (!t || !(isObjectType(t) || isInputObjectType(t))) return {};
-  return Object.fromEntries(Object.values(t.getFields()).map((f) => [f.name, getNamedType(f.type).name]));
+  return Object.fromEntries(Object.values(t.getFields()).map((f) => [f.name, (getNamedType(f.type as GraphQLType) as GraphQLNamedType).name]));
 }
 
 describe('simulator schema', () => {

@@ -1,0 +1,77 @@
+/**
+ * `/occupancy digest list` and the digest rows of App Home: schedule, next run, status, and
+ * buttons for those who may manage them.
+ */
+import { daysText, dayTimeOf, scopeTitleMd } from './format';
+import { ACTION_IDS } from './ids';
+import { actions, button, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { channelMention, escapeMrkdwn } from './mrkdwn';
+import { encodeIdValue } from './values';
+import type { DigestListView, DigestPauseReason, DigestSummaryView } from './view-models';
+
+const PAUSE_WORDS: Readonly<Record<DigestPauseReason, string>> = {
+  by_user: 'Paused',
+  channel_not_found: "Paused: I can't find the channel (deleted, or private without me)",
+  not_in_channel: "Paused: I'm not in the channel; invite me with `/invite @occupancy`, then resume",
+  is_archived: 'Paused: the channel is archived',
+  access_revoked: "Paused: this workspace's access for the bot was revoked",
+};
+
+const MAX_LISTED_BUILDINGS = 10;
+
+export function digestSummaryText(d: DigestSummaryView): string {
+  const names = d.buildings.slice(0, MAX_LISTED_BUILDINGS).map((b) => (b.name === null ? `building ${b.id}` : scopeTitleMd(b.name, b.id)));
+  const moreBuildings = d.buildings.length > MAX_LISTED_BUILDINGS ? ` and ${d.buildings.length - MAX_LISTED_BUILDINGS} more` : '';
+  const status =
+    d.status === 'paused'
+      ? `⏸ ${PAUSE_WORDS[d.pauseReason ?? 'by_user']}`
+      : d.nextRunMs === null
+        ? 'Next run: not scheduled'
+        : `Next run: ${dayTimeOf(d.nextRunMs, d.timeZone)}`;
+  return [
+    `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
+    `${names.join(', ')}${moreBuildings}`,
+    status,
+  ].join('\n');
+}
+
+/** The section for a digest, plus its buttons when the viewer may manage it. */
+export function digestSummaryBlocks(d: DigestSummaryView): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(digestSummaryText(d))];
+  if (d.canManage) {
+    const value = encodeIdValue(d.id);
+    blocks.push(
+      actions([
+        d.status === 'paused' ? button('Resume', ACTION_IDS.digestResume, value) : button('Pause', ACTION_IDS.digestPause, value),
+        button('Send now', ACTION_IDS.digestSend, value),
+        button('Edit', ACTION_IDS.digestEdit, value),
+        button('Delete', ACTION_IDS.digestDelete, value, {
+          style: 'danger',
+          confirm: { title: `Delete digest #${d.id}?`, text: 'It stops at once; past messages stay in the channel.', confirm: 'Delete', deny: 'Keep it' },
+        }),
+      ]),
+    );
+  }
+  return blocks;
+}
+
+/** Header, stamp and a "more" line take three blocks; every digest takes at most two. */
+const MAX_DIGESTS_LISTED = 23;
+
+export function buildDigestListMessage(view: DigestListView): SlackMessage {
+  const where = view.channelId ? ` in ${channelMention(view.channelId)}` : '';
+  const blocks: KnownBlock[] = [header('📊 Digests')];
+  if (view.digests.length === 0) {
+    const words = `No digests are set up${where} yet. \`/occupancy digest\` sets one up.`;
+    blocks.push(section(words));
+    return message(words, blocks);
+  }
+  const shown = view.digests.slice(0, MAX_DIGESTS_LISTED);
+  for (const d of shown) blocks.push(...digestSummaryBlocks(d));
+  if (view.digests.length > shown.length) {
+    blocks.push(section(`…and ${view.digests.length - shown.length} more. The bot's Home tab lists them all.`));
+  }
+  blocks.push(context(['Times are local to each digest\'s time zone · `/occupancy digest` adds one']));
+  const count = `${view.digests.length} ${view.digests.length === 1 ? 'digest' : 'digests'}`;
+  return message(`${count}${where}: ${view.digests.map((d) => `#${d.id}`).join(', ')}`, blocks);
+}

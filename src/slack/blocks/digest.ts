@@ -1,0 +1,86 @@
+/**
+ * The daily digest: one section (and optionally a chart) per building, packed into as few
+ * messages as Block Kit allows.
+ */
+import { formatDay, formatLocalTime } from '../../domain/time';
+import { changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
+import { LIMITS, context, header, image, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { formatCount, formatPct, safeName } from './mrkdwn';
+import type { DigestBuildingView, DigestView } from './view-models';
+
+const TOP_ZONES_IN_DIGEST = 3;
+/** Header and context lines take two of each message's 50 blocks. */
+const BUILDING_BLOCKS_PER_MESSAGE = LIMITS.messageBlocks - 2;
+
+function statsLine(b: DigestBuildingView, view: DigestView): string | null {
+  const s = b.stats;
+  if (s === null || s.mean === null) return null;
+  const parts = [`avg ${formatCount(s.mean)}${s.meanPctOfCapacity === null ? '' : ` (${formatPct(s.meanPctOfCapacity)})`}`];
+  if (s.peak !== null) parts.push(`peak ${formatCount(s.peak.value)} at ${formatLocalTime(s.peak.start, b.timeZone)}`);
+  const change = view.content.weekOverWeek ? changeText(b.date, s, true) : null;
+  if (change !== null) parts.push(change);
+  return parts.join(', ');
+}
+
+function buildingText(b: DigestBuildingView, view: DigestView): string {
+  const otherDay = b.date !== view.date ? ` · ${formatDay(b.date)}` : '';
+  const title = `*${scopeTitleMd(b.name, b.id)}*${otherDay}`;
+  const stats = statsLine(b, view);
+  if (stats === null) return `${title} — nothing was published for ${formatDay(b.date)}.`;
+  const lines = [`${title} — ${stats}`];
+  if (view.content.topZones && b.topZones.length > 0) {
+    const zones = b.topZones.slice(0, TOP_ZONES_IN_DIGEST).map((z) => {
+      const figure = z.meanPctOfCapacity !== null ? formatPct(z.meanPctOfCapacity) : z.mean !== null ? `avg ${formatCount(z.mean)}` : 'no data';
+      return `${safeName(z.name, 60)} (${figure})`;
+    });
+    lines.push(`Busiest: ${zones.join(', ')}`);
+  }
+  if (view.content.perFloor && b.floors.some((f) => f.mean !== null)) lines.push(`By floor: ${namedMeans(b.floors, 1500)}`);
+  return lines.join('\n');
+}
+
+function buildingBlocks(b: DigestBuildingView, view: DigestView): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(buildingText(b, view))];
+  const chart = view.content.chart && b.stats !== null && b.stats.mean !== null ? usableChart(b.chart) : null;
+  if (chart !== null) blocks.push(image(chart.url, chart.altText));
+  return blocks;
+}
+
+function buildingFallback(b: DigestBuildingView, view: DigestView): string {
+  const stats = statsLine(b, view);
+  return `${scopeTitleMd(b.name, b.id)} ${stats ?? 'no data'}`;
+}
+
+/** "Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`[ · sent 14 min late after a restart]" */
+export function digestStamp(view: DigestView): string {
+  const late = view.lateMinutes !== null && view.lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(view.lateMinutes))} late after a restart` : '';
+  return `Nightly data through ${formatDay(view.dataThrough)} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
+}
+
+/**
+ * The digest as one message, or several when the buildings do not fit in 50 blocks; a
+ * building's section and chart always stay together. Every message has header and stamp.
+ */
+export function buildDigestMessages(view: DigestView): SlackMessage[] {
+  const groups: { blocks: KnownBlock[]; fallback: string[] }[] = [];
+  let current: { blocks: KnownBlock[]; fallback: string[] } = { blocks: [], fallback: [] };
+  for (const b of view.buildings) {
+    const blocks = buildingBlocks(b, view);
+    if (current.blocks.length + blocks.length > BUILDING_BLOCKS_PER_MESSAGE) {
+      groups.push(current);
+      current = { blocks: [], fallback: [] };
+    }
+    current.blocks.push(...blocks);
+    current.fallback.push(buildingFallback(b, view));
+  }
+  if (current.blocks.length > 0 || groups.length === 0) groups.push(current);
+
+  const day = formatDay(view.date);
+  const stamp = digestStamp(view);
+  return groups.map((group, i) => {
+    const part = groups.length > 1 ? ` (${i + 1}/${groups.length})` : '';
+    const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
+    const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.`;
+    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...body, context([stamp])]);
+  });
+}
