@@ -2,6 +2,7 @@ import {
   GraphQLError,
   buildSchema,
   execute,
+  getOperationAST,
   parse,
   validate,
   type DocumentNode,
@@ -54,6 +55,10 @@ export class GraphqlExecutor {
     const schema = this.schemas[variant];
     const doc = this.document(variant, schema, req.query);
     if (Array.isArray(doc)) return { errors: doc };
+    const op = getOperationAST(doc, req.operationName ?? undefined);
+    if (op && op.operation !== 'query') {
+      return { errors: [{ message: `no ${op.operation}s exist`, extensions: { path: '$', code: 'validation-failed' } }] };
+    }
     const result = execute({
       schema,
       document: doc,

@@ -14,6 +14,7 @@ export interface WorkspaceEventMap {
   file: [file: StoredFile];
   call: [call: ApiCall];
   response: [post: ResponsePost];
+  socket: [change: { connections: number }];
 }
 
 /** A node EventEmitter whose event names and payloads are checked by the compiler. */

@@ -54,7 +54,7 @@ export async function startSlackWorkspace(opts: SlackWorkspaceOptions = {}): Pro
   const tokens = { bot: opts.botToken ?? DEFAULT_BOT_TOKEN, app: opts.appToken ?? DEFAULT_APP_TOKEN, revoked: new Set(opts.revokedTokens ?? []) };
   const scopes = [...BASE_SCOPES, ...(chatWritePublic ? ['chat:write.public'] : [])].join(',');
   const apiDeps: ApiDeps = { core: () => core, tokens, faults, recorder, scopes, sleep };
-  const socket = new SocketHub(caps, () => bot.appId);
+  const socket = new SocketHub(caps, events, () => bot.appId);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Capabilities } from './capabilities';
+import type { WorkspaceEvents } from './events';
 
 /** Slack allows ten concurrent Socket Mode connections per app. */
 export const MAX_SOCKET_CONNECTIONS = 10;
@@ -41,6 +42,7 @@ export class SocketHub {
 
   constructor(
     private readonly caps: Capabilities,
+    private readonly events: WorkspaceEvents,
     private readonly appId: () => string,
   ) {}
 
@@ -61,8 +63,11 @@ export class SocketHub {
 
   private accept(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
-    ws.on('error', () => this.sockets.delete(ws));
+    const gone = (): void => {
+      if (this.sockets.delete(ws)) this.events.emit('socket', { connections: this.sockets.size });
+    };
+    ws.on('close', gone);
+    ws.on('error', gone);
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let msg: unknown;
@@ -86,6 +91,7 @@ export class SocketHub {
       debug_info: { host: 'local-workspace', build_number: 1, approximate_connection_time: 18060 },
       connection_info: { app_id: this.appId() },
     }));
+    this.events.emit('socket', { connections: this.sockets.size });
   }
 
   /** Sends an envelope to the newest connection and resolves with the app's ack (or `acked: false` after `timeoutMs`). */
@@ -108,14 +114,31 @@ export class SocketHub {
     for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'local-workspace' } }));
   }
 
-  close(): Promise<void> {
+  /**
+   * Closes every connection with 1001 "going away", waits up to `graceMs` for the close
+   * handshakes, then cuts what is left. Stop a connected app first: a client that was not told
+   * to disconnect will try to reconnect to a server that is gone.
+   */
+  async close(graceMs = 1000): Promise<void> {
     for (const [envelopeId, p] of this.pending) {
       clearTimeout(p.timer);
       p.resolve({ envelopeId, acked: false });
     }
     this.pending.clear();
-    for (const ws of this.sockets) ws.terminate();
+    const open = [...this.sockets];
+    await Promise.all(open.map((ws) => new Promise<void>((resolve) => {
+      if (ws.readyState === WebSocket.CLOSED) return resolve();
+      const timer = setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, graceMs);
+      ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      ws.close(1001, 'going away');
+    })));
     this.sockets.clear();
-    return new Promise((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

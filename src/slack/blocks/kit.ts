@@ -2,7 +2,7 @@
  * Small constructors for the Block Kit pieces we use, typed with Slack's own definitions
  * (re-exported by Bolt) and clamped to Slack's limits at the point of construction.
  */
-import type { types } from '@slack/bolt';
+import type { ViewOutput, types } from '@slack/bolt';
 import { fitMrkdwn, truncate } from './mrkdwn';
 
 export type KnownBlock = types.KnownBlock;
@@ -119,4 +119,29 @@ export function option(text: string, value: string): PlainTextOption {
 
 export function message(text: string, blocks: KnownBlock[]): SlackMessage {
   return { text: fitMrkdwn(text, LIMITS.messageText), blocks };
+}
+
+/** view.state.values of a view_submission or block_actions payload (Bolt's type). */
+export type ViewStateValues = ViewOutput['state']['values'];
+
+export function input(
+  field: { blockId: string; actionId: string },
+  label: string,
+  element: InputBlockElement,
+  options: { optional?: boolean; hint?: string; dispatch?: boolean } = {},
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: field.blockId,
+    label: plain(label, LIMITS.label),
+    element,
+    ...(options.optional ? { optional: true } : {}),
+    ...(options.hint ? { hint: plain(options.hint, LIMITS.hint) } : {}),
+    ...(options.dispatch ? { dispatch_action: true } : {}),
+  };
+}
+
+/** The state entry of one modal field, whatever its element type. */
+export function fieldState(values: ViewStateValues, field: { blockId: string; actionId: string }) {
+  return values[field.blockId]?.[field.actionId];
 }

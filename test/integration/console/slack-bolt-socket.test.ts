@@ -1,4 +1,4 @@
-import { App, type Logger } from '@slack/bolt';
+import { App, SocketModeReceiver, type Logger } from '@slack/bolt';
 import type { SlackDriver } from '../../../src/console/slack';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
 
@@ -22,6 +22,9 @@ describe('a Bolt app in Socket Mode against the embedded workspace', () => {
       await ack();
       await respond({ text: `Building ${command.text}` });
     });
+    app.command('/silent', async () => {
+      // never acks: Socket Mode has no 3-second fallback in Bolt
+    });
     app.view('digest', async ({ ack }) => {
       await ack({ response_action: 'errors', errors: { time: 'Use HH:MM' } });
     });
@@ -29,8 +32,9 @@ describe('a Bolt app in Socket Mode against the embedded workspace', () => {
     driver = ws.socketDriver();
   });
   afterAll(async () => {
-    // The app disconnects first; otherwise its client would try to reconnect to a closed server.
+    // app.stop() does not wait for the close handshake; wait for it, or the client's close timer outlives the test.
     await app.stop();
+    await ws.waitFor(() => ws.socket.connections === 0);
     await ws.close();
   });
 
@@ -64,9 +68,35 @@ describe('a Bolt app in Socket Mode against the embedded workspace', () => {
   });
 
   test('an envelope nobody acks resolves with status 0 after the ack timeout', async () => {
-    const slow = ws.socketDriver(200);
-    const res = await slow.event({ type: 'reaction_added', user: GRACE, reaction: 'eyes', item: { type: 'message', channel: 'C0GENERAL', ts: '1.000001' }, event_ts: '1.000002' });
-    // Bolt acks events it has no listener for too, so this one comes back acked.
+    const res = await ws.socketDriver(200).command(GRACE, 'C0GENERAL', '/silent', '');
+    expect(res).toMatchObject({ status: 0, body: undefined });
+  });
+
+  test('an events_api envelope is acked', async () => {
+    const res = await driver.event({ type: 'reaction_added', user: GRACE, reaction: 'eyes', item: { type: 'message', channel: 'C0GENERAL', ts: '1.000001' }, event_ts: '1.000002' });
     expect(res.status).toBe(200);
+    expect(res.sent).toMatchObject({ type: 'event_callback', team_id: 'T0LOCAL', event: { type: 'reaction_added' } });
+  });
+});
+
+describe('Socket Mode reconnects', () => {
+  test('a "disconnect" message makes the client reconnect with a fresh URL', async () => {
+    const ws = await startFakeSlack();
+    const receiver = new SocketModeReceiver({ appToken: ws.appToken, clientPingTimeout: 300, logger: silent, installerOptions: { clientOptions: ws.clientOptions } });
+    const app = new App({ receiver, token: ws.botToken, ...ws.identity, clientOptions: ws.clientOptions, logger: silent });
+    app.command('/occupancy', async ({ ack }) => {
+      await ack({ text: 'pong' });
+    });
+    await app.start();
+    try {
+      ws.socket.requestReconnect('refresh_requested');
+      await ws.waitFor(() => ws.callsTo('apps.connections.open').length === 2 && ws.socket.connections === 1);
+      const res = await ws.socketDriver().command('U0LOCAL001', 'C0GENERAL', '/occupancy', '');
+      expect(res.body).toEqual({ text: 'pong' });
+    } finally {
+      await app.stop();
+      await ws.waitFor(() => ws.socket.connections === 0);
+      await ws.close();
+    }
   });
 });

@@ -60,7 +60,7 @@ describe.each<Mode>(['session', 'bearer'])('secrets never reach logs or errors (
     expect(tokens.length).toBeGreaterThanOrEqual(3);
     const text = log.text();
     expect(text.length).toBeGreaterThan(1000);
-    const everything = text + JSON.stringify(errors) + errors.map((e) => String((e as Error).message)).join('\n');
+    const everything = text + JSON.stringify(errors) + errors.map((e) => `${String((e as Error | null)?.message)} ${String((e as Error | null)?.cause)}`).join('\n');
     for (const secret of [CANARY_SECRET, WRONG_SECRET, ...tokens]) expect(everything).not.toContain(secret);
   });
 

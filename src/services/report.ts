@@ -1,0 +1,202 @@
+/**
+ * Use cases behind `/occupancy building|zone|zones|buildings`: resolve the day in the
+ * building's zone, load the data, summarise, chart, and hand back view models.
+ */
+import { chartAltText, dayChartConfig, firstFittingUrl, type ChartRenderer, type DayChartModel } from '../charts';
+import {
+  addDays,
+  compareDates,
+  isPublished,
+  latestCompleteDay,
+  parseDateArg,
+  EARLIEST_DATE,
+  type IsoDate,
+} from '../domain/time';
+import type { DaySummary } from '../domain';
+import { AppError } from '../errors';
+import { NIL_GROUP_ID } from '../config';
+import type { Granularity, InnerSpacePort } from '../innerspace/types';
+import type { BuildingsView, ChartView, ReportView, ZonesView } from '../slack/blocks/view-models';
+import type { UserGranularity } from '../slack/parser/types';
+import { OccupancyData } from './occupancy-data';
+
+export interface ReportServiceDeps {
+  readonly innerspace: InnerSpacePort;
+  readonly charts: ChartRenderer;
+  readonly groupId: string;
+  readonly now: () => number;
+  /** Whether answers offer "Alert me…". */
+  readonly subscriptionsEnabled: boolean;
+}
+
+type Kind = 'building' | 'zone' | 'zones';
+
+export class ReportService {
+  private readonly data: OccupancyData;
+
+  constructor(private readonly deps: ReportServiceDeps) {
+    this.data = new OccupancyData(deps.innerspace, deps.groupId);
+  }
+
+  get occupancy(): OccupancyData {
+    return this.data;
+  }
+
+  async buildings(): Promise<BuildingsView> {
+    const list = await this.deps.innerspace.buildings();
+    return { buildings: [...list].sort((a, b) => a.id - b.id).map((b) => ({ id: b.id, name: b.name, timeZone: b.timeZone })) };
+  }
+
+  async building(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+    const building = await this.data.buildingOrThrow(args.id);
+    const zone = building.timeZone;
+    const { date, dataThrough } = this.resolveDate('building', args.id, args.date, zone);
+    const day = await this.data.buildingDay(args.id, date, args.granularity);
+    this.requireData(day.summary, 'building', args.id, date, dataThrough);
+    const subject = `${building.name} (${building.id})`;
+    return {
+      scope: { kind: 'building', id: building.id, name: building.name },
+      date,
+      timeZone: zone,
+      granularity: args.granularity,
+      groupLabel: await this.groupLabel(),
+      dataThrough,
+      stats: day.summary,
+      floors: day.floors.map((f) => ({ name: f.name, mean: f.summary.mean })),
+      // A building's capacity line would flatten the bars; zones show theirs.
+      chart: this.chart(dayModel(subject, day.summary, args.granularity, day.buckets, day.lastWeekBuckets, null)),
+      series: day.buckets,
+      ...this.navigation(date, zone),
+      subscriptionsEnabled: this.deps.subscriptionsEnabled,
+    };
+  }
+
+  async zone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+    const located = await this.data.locateZone(args.id);
+    const tz = located.building.timeZone;
+    const { date, dataThrough } = this.resolveDate('zone', args.id, args.date, tz);
+    const day = await this.data.zoneDay(args.id, date, args.granularity);
+    this.requireData(day.summary, 'zone', args.id, date, dataThrough);
+    const subject = `${day.zone.name} (${day.zone.id})`;
+    return {
+      scope: {
+        kind: 'zone',
+        id: day.zone.id,
+        name: day.zone.name,
+        zoneType: day.zone.zoneType,
+        building: { id: day.building.id, name: day.building.name },
+      },
+      date,
+      timeZone: tz,
+      granularity: args.granularity,
+      groupLabel: await this.groupLabel(),
+      dataThrough,
+      stats: day.summary,
+      floors: [],
+      chart: this.chart(dayModel(subject, day.summary, args.granularity, day.buckets, day.lastWeekBuckets, day.zone.capacity)),
+      series: day.buckets,
+      ...this.navigation(date, tz),
+      subscriptionsEnabled: this.deps.subscriptionsEnabled,
+    };
+  }
+
+  async zones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
+    const layout = await this.data.layout(args.buildingId);
+    const tz = layout.building.timeZone;
+    const { date, dataThrough } = this.resolveDate('zones', args.buildingId, args.date, tz);
+    const granularity: Granularity = 'PT1H';
+    const ranking = await this.data.zoneRanking(layout, date, granularity);
+    if (ranking.zones.length === 0 && ranking.zoneTypes.length === 0) {
+      throw noData('zones', args.buildingId, date, dataThrough);
+    }
+    return {
+      building: { id: layout.building.id, name: layout.building.name },
+      date,
+      timeZone: tz,
+      granularity,
+      groupLabel: await this.groupLabel(),
+      dataThrough,
+      zones: ranking.zones.map(({ zone, summary }) => ({
+        id: zone.id,
+        name: zone.name,
+        zoneType: zone.zoneType,
+        mean: summary.mean,
+        peak: summary.peak?.value ?? null,
+        meanPctOfCapacity: summary.meanPctOfCapacity,
+      })),
+      zoneTypes: ranking.zoneTypes.map((t) => ({
+        zoneType: t.zoneType,
+        mean: t.summary.mean,
+        meanPctOfCapacity: t.summary.meanPctOfCapacity,
+        zoneCount: t.zoneCount,
+      })),
+      ...this.navigation(date, tz),
+    };
+  }
+
+  /** The day asked for (or the latest complete one), checked against what is published. */
+  resolveDate(kind: Kind, id: number, text: string | null, zone: string): { date: IsoDate; dataThrough: IsoDate } {
+    const now = this.deps.now();
+    const dataThrough = latestCompleteDay(zone, now);
+    if (text === null) return { date: dataThrough, dataThrough };
+    const parsed = parseDateArg(text, zone, now);
+    if (!parsed.ok) {
+      throw new AppError('BAD_INPUT', `unusable date for ${kind} ${id}`, { details: { kind, id, reason: parsed.reason, input: parsed.input } });
+    }
+    if (!isPublished(parsed.date, zone, now)) throw noData(kind, id, parsed.date, dataThrough);
+    return { date: parsed.date, dataThrough };
+  }
+
+  private requireData(summary: DaySummary, kind: Kind, id: number, date: IsoDate, dataThrough: IsoDate): void {
+    if (summary.bucketCount === 0) throw noData(kind, id, date, dataThrough);
+  }
+
+  private navigation(date: IsoDate, zone: string): { previousDate: IsoDate | null; nextDate: IsoDate | null } {
+    const previous = addDays(date, -1);
+    const next = addDays(date, 1);
+    return {
+      previousDate: compareDates(previous, EARLIEST_DATE) >= 0 ? previous : null,
+      nextDate: isPublished(next, zone, this.deps.now()) ? next : null,
+    };
+  }
+
+  private chart(model: DayChartModel): ChartView | null {
+    const fit = firstFittingUrl(this.deps.charts, [dayChartConfig(model), dayChartConfig(model, { hourly: true })]);
+    return fit ? { url: fit.url, altText: chartAltText(model) } : null;
+  }
+
+  private async groupLabel(): Promise<string> {
+    if (this.deps.groupId === NIL_GROUP_ID) return 'everyone';
+    try {
+      const group = (await this.deps.innerspace.groups()).find((g) => g.id === this.deps.groupId);
+      return group?.name ?? this.deps.groupId;
+    } catch {
+      // The group's name is a nicety; the answer does not depend on it.
+      return this.deps.groupId;
+    }
+  }
+}
+
+export function dayModel(
+  subject: string,
+  summary: DaySummary,
+  granularity: Granularity,
+  buckets: DayChartModel['buckets'],
+  lastWeek: DayChartModel['buckets'],
+  capacity: number | null,
+): DayChartModel {
+  return {
+    kind: 'day',
+    subject,
+    date: summary.date,
+    zone: summary.zone,
+    granularity,
+    buckets,
+    lastWeek: lastWeek.length > 0 ? lastWeek : null,
+    reference: capacity !== null ? { value: capacity, kind: 'capacity' } : null,
+  };
+}
+
+function noData(kind: Kind, id: number, date: IsoDate, dataThrough: IsoDate): AppError {
+  return new AppError('NO_DATA', `no data for ${kind} ${id} on ${date}`, { details: { kind, id, date, dataThrough } });
+}

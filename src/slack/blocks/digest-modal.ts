@@ -1,0 +1,188 @@
+/**
+ * The digest form (`/occupancy digest`, or Edit on a digest) and the reading of its
+ * submission: a DigestDraft, or errors keyed by block_id for `response_action: errors`.
+ */
+import { MAX_DIGEST_BUILDINGS } from '../parser/digest';
+import { parseZone } from '../parser/schedule';
+import type { DigestContent, DigestDraft, Weekday } from '../parser/types';
+import { scopeTitle } from './format';
+import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
+import { LIMITS, fieldState, input, option, plain, type ModalView, type PlainTextOption, type ViewStateValues } from './kit';
+import { truncate } from './mrkdwn';
+import type { DigestModalView } from './view-models';
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const DAY_OPTIONS: readonly PlainTextOption[] = DAY_NAMES.map((name, i) => option(name, String(i + 1)));
+
+const CONTENT_KEYS = ['chart', 'topZones', 'perFloor', 'weekOverWeek'] as const satisfies readonly (keyof DigestContent)[];
+const CONTENT_OPTIONS: Readonly<Record<keyof DigestContent, PlainTextOption>> = {
+  chart: option('Chart of the day', 'chart'),
+  topZones: option('Busiest zones', 'topZones'),
+  perFloor: option('Per floor', 'perFloor'),
+  weekOverWeek: option('Change vs the same day last week', 'weekOverWeek'),
+};
+const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
+
+function buildingsElement(view: DigestModalView) {
+  const { actionId } = DIGEST_FIELDS.buildings;
+  const choices = view.buildingOptions;
+  if (choices !== null && choices.length > 0 && choices.length <= LIMITS.selectOptions) {
+    const options = choices.map((b) => option(scopeTitle(b.name, b.id), String(b.id)));
+    const initial = options.filter((o) => view.buildingIds.includes(Number(o.value)));
+    return {
+      type: 'multi_static_select' as const,
+      action_id: actionId,
+      placeholder: plain('Pick buildings', LIMITS.placeholder),
+      options,
+      max_selected_items: MAX_DIGEST_BUILDINGS,
+      ...(initial.length > 0 ? { initial_options: initial } : {}),
+    };
+  }
+  return {
+    type: 'plain_text_input' as const,
+    action_id: actionId,
+    placeholder: plain('71, 12', LIMITS.placeholder),
+    ...(view.buildingIds.length > 0 ? { initial_value: view.buildingIds.join(', ') } : {}),
+  };
+}
+
+export function buildDigestModal(view: DigestModalView): ModalView {
+  const dayInitial = DAY_OPTIONS.filter((o) => view.days.includes(Number(o.value) as Weekday));
+  const contentInitial = CONTENT_KEYS.filter((k) => view.content[k]).map((k) => CONTENT_OPTIONS[k]);
+  const buildings = buildingsElement(view);
+  return {
+    type: 'modal',
+    callback_id: CALLBACK_IDS.digestModal,
+    title: plain(view.mode === 'edit' ? 'Edit digest' : 'New daily digest', LIMITS.viewTitle),
+    submit: plain(view.mode === 'edit' ? 'Save' : 'Create', LIMITS.viewTitle),
+    close: plain('Cancel', LIMITS.viewTitle),
+    private_metadata: view.privateMetadata,
+    blocks: [
+      input(DIGEST_FIELDS.channel, 'Channel', {
+        type: 'conversations_select',
+        action_id: DIGEST_FIELDS.channel.actionId,
+        placeholder: plain('Pick a channel', LIMITS.placeholder),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(view.channelId ? { initial_conversation: view.channelId } : { default_to_current_conversation: true }),
+      }),
+      input(DIGEST_FIELDS.buildings, 'Buildings', buildings, {
+        hint: buildings.type === 'plain_text_input' ? 'Building ids separated by commas; /occupancy buildings lists them.' : `Up to ${MAX_DIGEST_BUILDINGS} buildings.`,
+      }),
+      input(DIGEST_FIELDS.time, 'Time', {
+        type: 'timepicker',
+        action_id: DIGEST_FIELDS.time.actionId,
+        initial_time: view.time,
+        placeholder: plain('08:00', LIMITS.placeholder),
+      }),
+      input(DIGEST_FIELDS.days, 'Days', {
+        type: 'checkboxes',
+        action_id: DIGEST_FIELDS.days.actionId,
+        options: [...DAY_OPTIONS],
+        ...(dayInitial.length > 0 ? { initial_options: dayInitial } : {}),
+      }),
+      input(
+        DIGEST_FIELDS.timeZone,
+        'Time zone',
+        {
+          type: 'plain_text_input',
+          action_id: DIGEST_FIELDS.timeZone.actionId,
+          placeholder: plain('America/Toronto', LIMITS.placeholder),
+          ...(view.timeZone ? { initial_value: view.timeZone } : {}),
+        },
+        { optional: true, hint: "An IANA name such as Europe/London. Leave it empty to use the first building's time zone." },
+      ),
+      input(
+        DIGEST_FIELDS.content,
+        'Show',
+        {
+          type: 'checkboxes',
+          action_id: DIGEST_FIELDS.content.actionId,
+          options: CONTENT_KEYS.map((k) => CONTENT_OPTIONS[k]),
+          ...(contentInitial.length > 0 ? { initial_options: contentInitial } : {}),
+        },
+        { optional: true },
+      ),
+      input(
+        DIGEST_FIELDS.options,
+        'Options',
+        {
+          type: 'checkboxes',
+          action_id: DIGEST_FIELDS.options.actionId,
+          options: [SKIP_OPTION],
+          ...(view.skipWhenNoData ? { initial_options: [SKIP_OPTION] } : {}),
+        },
+        { optional: true },
+      ),
+    ],
+  };
+}
+
+export type DigestSubmission =
+  | { readonly ok: true; readonly draft: DigestDraft }
+  /** Ack with `{ response_action: 'errors', errors }`. */
+  | { readonly ok: false; readonly errors: Record<string, string> };
+
+function readBuildingIds(values: ViewStateValues): number[] | string {
+  const state = fieldState(values, DIGEST_FIELDS.buildings);
+  const words = state?.selected_options
+    ? state.selected_options.map((o) => o.value)
+    : (state?.value ?? '').split(/[\s,;]+/).filter((w) => w !== '');
+  const ids: number[] = [];
+  for (const word of words) {
+    if (!/^[0-9]{1,12}$/.test(word) || Number(word) === 0) {
+      return `Building ids are whole numbers like 71, separated by commas ("${truncate(word, 40)}" isn't one).`;
+    }
+    if (!ids.includes(Number(word))) ids.push(Number(word));
+  }
+  if (ids.length === 0) return 'Pick at least one building.';
+  if (ids.length > MAX_DIGEST_BUILDINGS) return `A digest can cover up to ${MAX_DIGEST_BUILDINGS} buildings.`;
+  return ids;
+}
+
+export function validateDigestSubmission(values: ViewStateValues): DigestSubmission {
+  const errors: Record<string, string> = {};
+  const channelId = fieldState(values, DIGEST_FIELDS.channel)?.selected_conversation ?? null;
+  if (!channelId) errors[DIGEST_FIELDS.channel.blockId] = 'Pick the channel the digest goes to.';
+
+  const buildingIds = readBuildingIds(values);
+  if (typeof buildingIds === 'string') errors[DIGEST_FIELDS.buildings.blockId] = buildingIds;
+
+  const time = fieldState(values, DIGEST_FIELDS.time)?.selected_time ?? '';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[DIGEST_FIELDS.time.blockId] = 'Pick a time, such as 08:00.';
+
+  const days = (fieldState(values, DIGEST_FIELDS.days)?.selected_options ?? [])
+    .map((o) => Number(o.value))
+    .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7)
+    .sort((a, b) => a - b);
+  if (days.length === 0) errors[DIGEST_FIELDS.days.blockId] = 'Pick at least one day.';
+
+  const zoneText = (fieldState(values, DIGEST_FIELDS.timeZone)?.value ?? '').trim();
+  let timeZone: string | null = null;
+  if (zoneText !== '') {
+    const zone = parseZone(zoneText);
+    if (zone.ok) timeZone = zone.value;
+    else errors[DIGEST_FIELDS.timeZone.blockId] = `"${truncate(zoneText, 40)}" isn't a time zone I know. Use an IANA name such as America/Toronto.`;
+  }
+
+  const contentValues = new Set((fieldState(values, DIGEST_FIELDS.content)?.selected_options ?? []).map((o) => o.value));
+  const skip = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).some((o) => o.value === SKIP_OPTION.value);
+
+  if (Object.keys(errors).length > 0 || typeof buildingIds === 'string' || !channelId) return { ok: false, errors };
+  return {
+    ok: true,
+    draft: {
+      buildingIds,
+      time,
+      days: [...new Set(days)],
+      timeZone,
+      channel: { kind: 'id', id: channelId, name: null },
+      content: {
+        chart: contentValues.has('chart'),
+        topZones: contentValues.has('topZones'),
+        perFloor: contentValues.has('perFloor'),
+        weekOverWeek: contentValues.has('weekOverWeek'),
+      },
+      skipWhenNoData: skip,
+    },
+  };
+}
