@@ -136,7 +136,7 @@ export class TokenProvider {
     const expiresIn = typeof expiresRaw === 'string' ? Number(expiresRaw) : expiresRaw;
     const renewAt =
       typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0 ? renewalTime(this.deps.now().getTime(), expiresIn) : null;
-    this.deps.log.debug({ operation: 'token', mode: this.settings.mode, expiresInSeconds: renewAt === null ? null : expiresIn }, 'InnerSpace token obtained');
+    this.deps.log.debug({ request: 'token', mode: this.settings.mode, expiresInSeconds: renewAt === null ? null : expiresIn }, 'InnerSpace token obtained');
     return this.settings.mode === 'session'
       ? { value, headerName: 'X-Session-Id', headerValue: value, renewAt }
       : { value, headerName: 'Authorization', headerValue: `Bearer ${value}`, renewAt };

@@ -1,4 +1,4 @@
-import { partitionToDate } from './validate';
+import { partitionToMillis } from './validate';
 
 /**
  * In-memory results: a bounded LRU with per-entry expiry, plus an in-flight map so identical
@@ -91,7 +91,7 @@ const DAY = 24 * HOUR;
  */
 export function insightExpiry(now: Date, lastDay: number): number {
   const t = now.getTime();
-  const settledAt = partitionToDate(lastDay).toMillis() + 2 * DAY + 6 * HOUR;
+  const settledAt = partitionToMillis(lastDay) + 2 * DAY + 6 * HOUR;
   if (t < settledAt) return t + UNSETTLED_TTL_MS;
   const todayAt6 = Math.floor(t / DAY) * DAY + 6 * HOUR;
   return t < todayAt6 ? todayAt6 : todayAt6 + DAY;

@@ -2,23 +2,12 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors';
 import { TokenProvider, type AuthMode } from './auth';
-import { insightExpiry, REFERENCE_TTL_MS, ResultCache } from './cache';
-import { assembleDirectory } from './directory';
-import {
-  compareInsightRows,
-  parseBuildings,
-  parseFloors,
-  parseGroups,
-  parseInsightRows,
-  parseSites,
-  parseZones,
-  type BuildingRow,
-  type PendingInsightRow,
-} from './parse';
-import { insightOperation, REFERENCE_OPERATIONS as REF, type InsightRoot, type ReferenceRoot } from './queries';
+import { insightExpiry, ResultCache } from './cache';
+import { compareInsightRows, parseInsightRows } from './parse';
+import { insightOperation, type InsightRoot } from './queries';
+import { freezeAll, ReferenceData } from './reference';
 import { DEFAULT_RETRY_POLICY, sleep, type RetryPolicy } from './retry';
-import { naiveToMillis } from './timestamps';
-import { GraphQLTransport, isUnknownRoot, type Variables } from './transport';
+import { GraphQLTransport, type Variables } from './transport';
 import type { Building, Floor, Group, InnerSpacePort, InsightQuery, InsightRow, Site, Zone } from './types';
 import { checkGroupId, checkId, checkIds, checkInsightQuery, type CheckedInsightQuery } from './validate';
 
@@ -57,17 +46,14 @@ export interface InnerSpaceStats {
   coalesced: number;
 }
 
-/** Name given to the default group when the server has no GROUP root (an assumption about the nil-UUID group). */
-const DEFAULT_GROUP_NAME = 'Everyone';
-
 /** The InnerSpace port over GraphQL: validated input, cached results, typed errors. */
 export class InnerSpaceClient implements InnerSpacePort {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly cache: ResultCache;
   private readonly transport: GraphQLTransport;
+  private readonly reference: ReferenceData;
   private readonly groupId: string;
-  private readonly unknownRoots = new Set<ReferenceRoot>();
   private readonly counts = { upstreamRequests: 0, tokenRequests: 0 };
 
   constructor(private readonly opts: InnerSpaceClientOptions) {
@@ -100,6 +86,7 @@ export class InnerSpaceClient implements InnerSpacePort {
       retry,
       countRequest: () => void (this.counts.upstreamRequests += 1),
     });
+    this.reference = new ReferenceData({ transport: this.transport, cache: this.cache, now: this.now, groupId: this.groupId });
   }
 
   stats(): InnerSpaceStats {
@@ -109,61 +96,34 @@ export class InnerSpaceClient implements InnerSpacePort {
   // -- reference data ---------------------------------------------------------------------------
 
   async buildings(): Promise<Building[]> {
-    return (await this.call('buildings', (deadlineAt, log) => this.directory(deadlineAt, log))).slice();
+    return (await this.call('buildings', (deadlineAt, log) => this.reference.directory(deadlineAt, log))).slice();
   }
 
   async building(id: number): Promise<Building | null> {
     checkId(id, 'building id');
-    const list = await this.call('building', (deadlineAt, log) => this.directory(deadlineAt, log));
+    const list = await this.call('building', (deadlineAt, log) => this.reference.directory(deadlineAt, log));
     return list.find((b) => b.id === id) ?? null;
   }
 
   async floors(buildingId: number): Promise<Floor[]> {
     checkId(buildingId, 'building id');
-    const rows = await this.call('floors', (deadlineAt, log) =>
-      this.cache.through(`FLOOR:${buildingId}`, async () => {
-        const { data } = await this.transport.run(REF.floors, { buildingId }, deadlineAt, log);
-        return freezeAll(parseFloors(data).sort((a, b) => (a.level ?? 0) - (b.level ?? 0) || a.id - b.id));
-      }, this.referenceExpiry),
-    );
-    return rows.slice();
+    return (await this.call('floors', (deadlineAt, log) => this.reference.floorsOf(buildingId, deadlineAt, log))).slice();
   }
 
   async sites(buildingId: number): Promise<Site[]> {
     checkId(buildingId, 'building id');
-    const rows = await this.call('sites', (deadlineAt, log) =>
-      this.cache.through(`SITE:${buildingId}`, async () => {
-        const { data } = await this.transport.run(REF.sites, { buildingId }, deadlineAt, log);
-        return freezeAll(parseSites(data).sort((a, b) => a.id - b.id));
-      }, this.referenceExpiry),
-    );
-    return rows.slice();
+    return (await this.call('sites', (deadlineAt, log) => this.reference.sitesOf(buildingId, deadlineAt, log))).slice();
   }
 
   async zones(filter: { ids?: readonly number[]; siteIds?: readonly number[] }): Promise<Zone[]> {
     const ids = filter?.ids === undefined ? null : checkIds(filter.ids, 'zone ids');
     const siteIds = filter?.siteIds === undefined ? null : checkIds(filter.siteIds, 'site ids');
     if (ids === null && siteIds === null) throw new AppError('BAD_INPUT', 'zones need zone ids or site ids', { details: { field: 'ids' } });
-    const rows = await this.call('zones', (deadlineAt, log) => this.zoneList(ids, siteIds, deadlineAt, log));
-    return rows.slice();
+    return (await this.call('zones', (deadlineAt, log) => this.reference.zones(ids, siteIds, deadlineAt, log))).slice();
   }
 
   async groups(): Promise<Group[]> {
-    const rows = await this.call('groups', (deadlineAt, log) =>
-      this.cache.through('GROUP', async () => {
-        if (!this.unknownRoots.has('GROUP')) {
-          try {
-            const { data } = await this.transport.run(REF.groups, {}, deadlineAt, log);
-            return freezeAll(parseGroups(data).sort((a, b) => Number(b.id === this.groupId) - Number(a.id === this.groupId) || a.name.localeCompare(b.name)));
-          } catch (err) {
-            if (!isUnknownRoot(err, 'GROUP')) throw err;
-            this.markUnknownRoot('GROUP', log);
-          }
-        }
-        return [Object.freeze({ id: this.groupId, name: DEFAULT_GROUP_NAME })];
-      }, this.referenceExpiry),
-    );
-    return rows.slice();
+    return (await this.call('groups', (deadlineAt, log) => this.reference.groups(deadlineAt, log))).slice();
   }
 
   // -- insights ---------------------------------------------------------------------------------
@@ -194,97 +154,13 @@ export class InnerSpaceClient implements InnerSpacePort {
         async () => {
           const { data, degraded } = await this.transport.run(op, variables, deadlineAt, log);
           const pending = parseInsightRows(root, data, { granularity: c.granularity, degraded });
-          await this.resolveNaiveStarts(root, pending, c.timeZone, deadlineAt, log);
+          await this.reference.resolveNaiveStarts(root, pending, c.timeZone, deadlineAt, log);
           return freezeAll(pending.map((p) => p.row).sort(compareInsightRows));
         },
         () => insightExpiry(this.now(), c.to),
       ),
     );
     return rows.slice();
-  }
-
-  /** Timestamps without `Z` or offset are local to the row's site (else building, else zone's site). */
-  private async resolveNaiveStarts(root: InsightRoot, pending: PendingInsightRow[], zone: string | null, deadlineAt: number, log: Logger): Promise<void> {
-    const naive = pending.filter((p) => p.naive !== null);
-    if (naive.length === 0) return;
-    let zoneOf: (row: InsightRow) => string | null = () => zone;
-    if (zone === null) {
-      const sites = await this.allSites(deadlineAt, log);
-      const siteZone = new Map(sites.map((s) => [s.id, s.timeZone]));
-      const buildings = await this.directory(deadlineAt, log);
-      const buildingZone = new Map(buildings.map((b) => [b.id, b.timeZone]));
-      const zoneIds = [...new Set(naive.map((p) => p.row.zoneId).filter((z): z is number => z !== null))];
-      const zoneSite = new Map<number, number>();
-      if (zoneIds.length > 0 && naive.some((p) => p.row.siteId === null && p.row.buildingId === null)) {
-        for (const z of await this.zoneList(zoneIds.sort((a, b) => a - b), null, deadlineAt, log)) zoneSite.set(z.id, z.siteId);
-      }
-      zoneOf = (row) =>
-        (row.siteId !== null ? siteZone.get(row.siteId) : null) ??
-        (row.buildingId !== null ? buildingZone.get(row.buildingId) : null) ??
-        (row.zoneId !== null ? siteZone.get(zoneSite.get(row.zoneId) ?? -1) : null) ??
-        null;
-    }
-    for (const p of naive) {
-      const tz = zoneOf(p.row);
-      const millis = tz && p.naive ? naiveToMillis(p.naive, tz) : null;
-      if (millis === null) {
-        throw new AppError('UPSTREAM_BAD_DATA', `InnerSpace sent a DATE_TIME_START without offset and no time zone is known (${root})`, {
-          details: { operation: root, field: 'DATE_TIME_START', row: p.index, reason: 'no offset and no known time zone' },
-        });
-      }
-      p.row.start = millis;
-    }
-  }
-
-  // -- shared lookups (each cached; called inside a public call, sharing its deadline) ------------
-
-  private readonly referenceExpiry = (): number => this.now().getTime() + REFERENCE_TTL_MS;
-
-  private directory(deadlineAt: number, log: Logger): Promise<readonly Building[]> {
-    return this.cache.through('BUILDING', async () => {
-      let rows: BuildingRow[] | null = null;
-      if (!this.unknownRoots.has('BUILDING')) {
-        try {
-          rows = parseBuildings((await this.transport.run(REF.buildings, {}, deadlineAt, log)).data);
-        } catch (err) {
-          if (!isUnknownRoot(err, 'BUILDING')) throw err;
-          this.markUnknownRoot('BUILDING', log);
-        }
-      }
-      const needSites = rows === null || rows.some((b) => b.timeZone === null);
-      const sites = needSites ? await this.allSites(deadlineAt, log) : [];
-      const sited = new Set(sites.filter((s) => s.timeZone).map((s) => s.buildingId));
-      const needFloors = (rows ?? []).some((b) => b.timeZone === null && !sited.has(b.id));
-      const floors = needFloors ? await this.allFloors(deadlineAt, log) : [];
-      const dir = assembleDirectory(rows, sites, floors);
-      if (dir.withoutTimeZone.length > 0) log.warn({ buildings: dir.withoutTimeZone }, 'no time zone known for some buildings; using UTC');
-      return dir.buildings;
-    }, this.referenceExpiry);
-  }
-
-  private allSites(deadlineAt: number, log: Logger): Promise<readonly Site[]> {
-    return this.cache.through('SITE:*', async () => freezeAll(parseSites((await this.transport.run(REF.allSites, {}, deadlineAt, log)).data)), this.referenceExpiry);
-  }
-
-  private allFloors(deadlineAt: number, log: Logger): Promise<readonly Floor[]> {
-    return this.cache.through('FLOOR:*', async () => freezeAll(parseFloors((await this.transport.run(REF.allFloors, {}, deadlineAt, log)).data)), this.referenceExpiry);
-  }
-
-  private zoneList(ids: number[] | null, siteIds: number[] | null, deadlineAt: number, log: Logger): Promise<readonly Zone[]> {
-    const op = ids && siteIds ? REF.zonesByIdsAndSites : ids ? REF.zonesByIds : REF.zonesBySites;
-    const variables: Variables = {};
-    if (ids) variables.ids = ids;
-    if (siteIds) variables.siteIds = siteIds;
-    return this.cache.through(`ZONE:${JSON.stringify(variables)}`, async () => {
-      const { data, degraded } = await this.transport.run(op, variables, deadlineAt, log);
-      return freezeAll(parseZones(data, degraded).sort((a, b) => a.id - b.id));
-    }, this.referenceExpiry);
-  }
-
-  private markUnknownRoot(root: ReferenceRoot, log: Logger): void {
-    if (this.unknownRoots.has(root)) return;
-    this.unknownRoots.add(root);
-    log.warn({ root }, `InnerSpace has no ${root} root; using the fallback from now on`);
   }
 
   /** One public call: a child logger, a deadline shared by everything it does, and a debug line with its duration. */
@@ -314,11 +190,6 @@ function insightVariables(c: CheckedInsightQuery): Variables {
   if (c.zoneTypes !== null) v.zoneTypes = c.zoneTypes;
   if (c.startFrom !== null) v.startFrom = c.startFrom;
   return v;
-}
-
-function freezeAll<T extends object>(items: T[]): readonly T[] {
-  for (const item of items) Object.freeze(item);
-  return Object.freeze(items);
 }
 
 export function createInnerSpaceClient(opts: InnerSpaceClientOptions): InnerSpaceClient {

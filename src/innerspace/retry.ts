@@ -79,7 +79,7 @@ const FINAL_MESSAGE: Record<TransientCode, string> = {
 };
 
 function giveUp(ctx: RetryContext, t: Transient, attempts: number, why: string): AppError {
-  ctx.log.warn({ operation: ctx.what, code: t.code, reason: t.reason, status: t.status, attempts, why }, 'InnerSpace call failed');
+  ctx.log.warn({ request: ctx.what, code: t.code, reason: t.reason, status: t.status, attempts, why }, 'InnerSpace call failed');
   return new AppError(t.code, `${FINAL_MESSAGE[t.code]} (${ctx.what})`, {
     cause: t.cause,
     details: { operation: ctx.what, reason: t.reason, status: t.status, attempts },
@@ -112,7 +112,7 @@ export async function withRetries<T>(
       delay = backoffDelay(n, ctx.policy, ctx.random);
       if (delay >= left) throw giveUp(ctx, t, attempts, 'no time left for another attempt');
     }
-    ctx.log.info({ operation: ctx.what, code: t.code, reason: t.reason, status: t.status, attempt: attempts, delayMs: delay }, 'retrying InnerSpace call');
+    ctx.log.info({ request: ctx.what, code: t.code, reason: t.reason, status: t.status, attempt: attempts, delayMs: delay }, 'retrying InnerSpace call');
     await ctx.sleep(delay);
   }
 }

@@ -16,24 +16,34 @@ export type ParsedTimestamp =
 export function parseTimestamp(text: string): ParsedTimestamp {
   const m = TS_RE.exec(text.trim());
   if (!m) return { kind: 'invalid' };
-  const [, y, mo, d, h, mi, s = '00', frac = '', offset] = m;
-  const fraction = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : '';
-  const base = `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}`;
-  if (offset === undefined) {
-    return DateTime.fromISO(base, { zone: 'utc' }).isValid ? { kind: 'naive', text: base } : { kind: 'invalid' };
+  const [, y = '', mo = '', d = '', h = '', mi = '', s = '00', frac = '', offset] = m;
+  const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  // Plain arithmetic rather than a date library: this runs for every row of every answer.
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const check = new Date(wall);
+  if (
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59 ||
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d)
+  ) {
+    return { kind: 'invalid' };
   }
-  const iso = `${base}${normaliseOffset(offset)}`;
-  const dt = DateTime.fromISO(iso, { setZone: true });
-  return dt.isValid ? { kind: 'instant', millis: dt.toMillis() } : { kind: 'invalid' };
+  if (offset === undefined) return { kind: 'naive', text: `${y}-${mo}-${d}T${h}:${mi}:${s}${frac ? `.${String(ms).padStart(3, '0')}` : ''}` };
+  const minutes = offsetMinutes(offset);
+  return minutes === null ? { kind: 'invalid' } : { kind: 'instant', millis: wall - minutes * 60_000 };
 }
 
-function normaliseOffset(offset: string): string {
-  if (offset === 'Z' || offset === 'z') return 'Z';
-  const sign = offset[0];
+function offsetMinutes(offset: string): number | null {
+  if (offset === 'Z' || offset === 'z') return 0;
+  const sign = offset[0] === '-' ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  const hh = digits.slice(0, 2);
-  const mm = digits.slice(2, 4) || '00';
-  return `${sign}${hh}:${mm}`;
+  const hh = Number(digits.slice(0, 2));
+  const mm = Number(digits.slice(2, 4) || '0');
+  if (hh > 14 || mm > 59) return null;
+  return sign * (hh * 60 + mm);
 }
 
 /** A naive local time read in `zone`. In a DST gap luxon moves forward; in an overlap it takes the earlier instant. */

@@ -68,10 +68,6 @@ export class GraphQLTransport {
     this.client = new GraphQLClient(deps.apiUrl, { fetch: deps.fetch, jsonSerializer, errorPolicy: 'none' });
   }
 
-  isDegraded(root: Root): boolean {
-    return this.degraded.has(root);
-  }
-
   async run(op: Operation, variables: Variables, deadlineAt: number, log: Logger): Promise<{ data: unknown; degraded: boolean }> {
     let degraded = op.guessed.length > 0 && this.degraded.has(op.root);
     for (;;) {
@@ -107,11 +103,11 @@ export class GraphQLTransport {
         if (!(err instanceof AuthRejected)) throw err;
         this.deps.tokens.invalidate(token.value);
         if (reauthenticated) {
-          log.warn({ operation: op.name }, 'InnerSpace refused a fresh session too');
+          log.warn({ request: op.name }, 'InnerSpace refused a fresh session too');
           throw new AppError('UPSTREAM_AUTH', `InnerSpace refused the credentials (${op.name})`, { details: { operation: op.name } });
         }
         reauthenticated = true;
-        log.info({ operation: op.name }, 'InnerSpace refused the session; authenticating again');
+        log.info({ request: op.name }, 'InnerSpace refused the session; authenticating again');
       }
     }
   }
@@ -145,6 +141,7 @@ export class GraphQLTransport {
     const errors = normaliseErrors(err.response.errors);
     const retryAfterMs = () => parseRetryAfter(headers?.get('retry-after'), Date.now(), headers?.get('date'));
     if (status === 401) throw new AuthRejected();
+    if (status === 408) return { ok: false, transient: { code: 'UPSTREAM_TIMEOUT', reason: 'HTTP 408', status } };
     if (status === 429) return { ok: false, transient: { code: 'UPSTREAM_RATE_LIMITED', reason: 'HTTP 429', status, retryAfterMs: retryAfterMs() } };
     if (status >= 500) return { ok: false, transient: { code: 'UPSTREAM_UNAVAILABLE', reason: `HTTP ${status}`, status, retryAfterMs: retryAfterMs() } };
     const detail = describeErrors(errors);

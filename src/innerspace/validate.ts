@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { AppError } from '../errors';
 import { GRANULARITIES, type Granularity, type InsightQuery } from './types';
 
@@ -41,11 +41,7 @@ export function checkDatePartition(value: unknown, field = 'date'): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 19000101 || value > 29991231) {
     throw bad(`${field} must be a date written as YYYYMMDD`, field);
   }
-  const d = DateTime.fromObject(
-    { year: Math.floor(value / 10000), month: Math.floor(value / 100) % 100, day: value % 100 },
-    { zone: 'utc' },
-  );
-  if (!d.isValid) throw bad(`${field} is not a calendar date`, field);
+  if (!isCalendarDate(value)) throw bad(`${field} is not a calendar date`, field);
   return value;
 }
 
@@ -101,7 +97,7 @@ export function checkInsightQuery(q: InsightQuery, defaultGroupId: string): Chec
   const from = checkDatePartition(q.from, 'from');
   const to = checkDatePartition(q.to, 'to');
   if (from > to) throw bad('the start date must not be after the end date', 'from');
-  const days = partitionToDate(to).diff(partitionToDate(from), 'days').days;
+  const days = (partitionToMillis(to) - partitionToMillis(from)) / 86_400_000;
   if (days >= MAX_RANGE_DAYS) throw bad(`a date range may cover at most ${MAX_RANGE_DAYS} days`, 'to');
   return {
     ids: checkIds(q.ids),
@@ -116,9 +112,12 @@ export function checkInsightQuery(q: InsightQuery, defaultGroupId: string): Chec
   };
 }
 
-export function partitionToDate(p: number): DateTime {
-  return DateTime.fromObject(
-    { year: Math.floor(p / 10000), month: Math.floor(p / 100) % 100, day: p % 100 },
-    { zone: 'utc' },
-  );
+/** Midnight UTC of a YYYYMMDD partition, as epoch ms. */
+export function partitionToMillis(p: number): number {
+  return Date.UTC(Math.floor(p / 10000), (Math.floor(p / 100) % 100) - 1, p % 100);
+}
+
+function isCalendarDate(p: number): boolean {
+  const d = new Date(partitionToMillis(p));
+  return d.getUTCFullYear() === Math.floor(p / 10000) && d.getUTCMonth() + 1 === Math.floor(p / 100) % 100 && d.getUTCDate() === p % 100;
 }

@@ -1,8 +1,9 @@
-import { startSimulator, type SimulatorFaults, type SimulatorOptions } from './index';
+import { SIMULATOR_SDL, startSimulator, type SimulatorFaults, type SimulatorOptions } from './index';
 
 /**
  * Runs the simulator on its own: `node dist/simulator/cli.js` (or `npm run simulator`).
  * Every option and fault knob comes from the environment; one line tells where it listens.
+ * `--print-schema` prints the SDL it serves and exits.
  */
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--print-schema')) {
+  process.stdout.write(SIMULATOR_SDL);
+} else if (require.main === module) {
   main().catch((err: unknown) => {
     console.error(`simulator failed to start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

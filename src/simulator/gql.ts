@@ -31,7 +31,9 @@ export interface GraphqlRequest {
 function hasura(err: GraphQLError, fallbackCode: string): HasuraError {
   const code = typeof err.extensions?.code === 'string' ? err.extensions.code : fallbackCode;
   const path = err.path ? `$.selectionSet.${err.path.join('.selectionSet.')}` : '$';
-  return { message: err.message, extensions: { path, code } };
+  // Suggestions would hint at fields the live API may not have; Hasura gives none either.
+  const message = err.message.replace(/ Did you mean .*\?$/, '');
+  return { message, extensions: { path, code } };
 }
 
 /**

@@ -25,6 +25,8 @@ type Resolver = (args: ListArgs, ctx: RequestContext) => Row[];
 const DEFAULT_WINDOW_DAYS = 31;
 /** A query keeping more rows than this is refused rather than generated. */
 const MAX_ROWS = 200_000;
+/** A query that would consider more rows than this is refused before any generation. */
+const MAX_CANDIDATES = 1_500_000;
 
 export interface RootDeps {
   readonly dataset: SimDataset;
@@ -102,7 +104,8 @@ function insights(
     accept,
     stopAfter,
     maxRows: MAX_ROWS,
+    maxCandidates: MAX_CANDIDATES,
     onTooMany: () =>
-      badRequest(`${table} query would return more than ${MAX_ROWS} rows; narrow DATE_PARTITION, GRANULARITY or the ids`),
+      badRequest(`${table} query would return too many rows (limit ${MAX_ROWS}); narrow DATE_PARTITION, GRANULARITY or the ids`),
   });
 }

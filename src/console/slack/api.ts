@@ -51,7 +51,9 @@ export async function handleApiCall(deps: ApiDeps, method: string, req: Incoming
     if (e instanceof BodyTooLargeError) return sendJson(res, 413, { ok: false, error: 'request_too_large' });
     return sendJson(res, 200, { ok: false, error: 'invalid_form_data' });
   }
-  const { token: bodyToken, ...args } = parsed.args;
+  // Slack also takes arguments in the query string (GET, or POST with a query).
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams);
+  const { token: bodyToken, ...args } = { ...query, ...parsed.args };
   const token = bearer(req) ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
   const auth = checkToken(deps.tokens, method, token);
   const core = deps.core();

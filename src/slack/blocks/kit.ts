@@ -117,8 +117,9 @@ export function option(text: string, value: string): PlainTextOption {
   return { text: plain(text, LIMITS.optionText), value };
 }
 
+/** Fallback text shows in notifications, where bold markers would appear as stray asterisks. */
 export function message(text: string, blocks: KnownBlock[]): SlackMessage {
-  return { text: fitMrkdwn(text, LIMITS.messageText), blocks };
+  return { text: fitMrkdwn(text.replace(/\*/g, ''), LIMITS.messageText), blocks };
 }
 
 /** view.state.values of a view_submission or block_actions payload (Bolt's type). */

@@ -226,7 +226,6 @@ export interface SubscriptionsListView {
 }
 
 export interface AppHomeViewModel {
-  readonly userId: string;
   readonly subscriptions: readonly SubscriptionSummaryView[];
   /** Digests of the channels the user belongs to. */
   readonly digests: readonly DigestSummaryView[];

@@ -57,6 +57,6 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
   }
 
   const busiest = top[0];
-  const lead = busiest ? `: busiest was ${safeName(busiest.name, 60)} (${meanWithPct(busiest.mean, busiest.meanPctOfCapacity)})` : '';
+  const lead = busiest ? `: busiest was ${safeName(busiest.name, 60)}, ${meanWithPct(busiest.mean, busiest.meanPctOfCapacity)}` : '';
   return message(`Zones of ${scopeTitleMd(view.building.name, view.building.id)} on ${day}${lead} (nightly data).`, blocks);
 }

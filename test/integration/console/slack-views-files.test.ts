@@ -114,6 +114,11 @@ describe('views and files', () => {
     });
   });
 
+  test('arguments in the query string of a GET are read too', async () => {
+    const res = await fetch(`${ws.apiUrl}users.info?user=U0LOCAL002`, { headers: { authorization: `Bearer ${ws.botToken}` } });
+    expect(await res.json()).toMatchObject({ ok: true, user: { id: 'U0LOCAL002', name: 'linus' } });
+  });
+
   test('a JSON body is accepted as well as a form', async () => {
     const res = await fetch(`${ws.apiUrl}chat.postMessage`, {
       method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${ws.botToken}` },

@@ -48,6 +48,14 @@ describe('auth: session mode', () => {
     expect(fake.tokens()).toHaveLength(3);
   });
 
+  it('a token endpoint that hangs is cut at timeoutMs and retried', async () => {
+    const client = clientFor(fake, { timeoutMs: 150 });
+    fake.next('token', { delayMs: 1_000, body: { session_id: 'too-late-session' } });
+    await client.buildingInsights(q(20250501));
+    expect(fake.tokens()).toHaveLength(2);
+    expect(fake.graphql()[0]?.headers['x-session-id']).toBe(fake.issued[0]);
+  });
+
   it.each([401, 403, 400])('token request HTTP %i is UPSTREAM_AUTH without retry', async (status) => {
     const client = clientFor(fake);
     fake.next('token', { status, body: { error: 'access_denied' } });

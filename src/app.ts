@@ -1,0 +1,226 @@
+/**
+ * The composition root: builds every adapter, service, job and listener from a Config, and
+ * stops them in order. Nothing else wires parts together.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CustomRoute } from '@slack/bolt';
+import { QuickChartRenderer, type ChartRenderer } from './charts';
+import { ShiftableClock, type Clock } from './clock';
+import type { Config } from './config';
+import { startSlackWorkspace, type SlackWorkspace } from './console/slack';
+import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
+import type { Logger } from './logging/logger';
+import { startSimulator, type RunningSimulator } from './simulator';
+import { ReportService } from './services/report';
+import { createBoltApp } from './slack/bolt-app';
+import type { SlackDeps } from './slack/handlers/context';
+import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
+import { InFlight } from './slack/inflight';
+import { registerOccupancyCommand } from './slack/listeners/occupancy-command';
+import { registerReportActions } from './slack/listeners/report-actions';
+import { openSqliteStore, type Store } from './storage';
+
+export interface StartOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Tells the logger about secrets learned at run time (InnerSpace sessions). */
+  readonly addSecret?: (secret: string) => void;
+  readonly clock?: Clock;
+  /** Interface to listen on; all interfaces by default. */
+  readonly host?: string;
+  /** How long a stop waits for answers already under way. */
+  readonly drainTimeoutMs?: number;
+  /** Test hooks: a known bot identity skips auth.test; a shorter unacked-request timeout. */
+  readonly botIdentity?: { botId: string; botUserId: string };
+  readonly unhandledRequestTimeoutMillis?: number;
+}
+
+export interface RunningApp {
+  readonly mode: Config['slack']['mode'];
+  /** The HTTP port actually bound. */
+  readonly port: number;
+  readonly url: string;
+  readonly innerspace: InnerSpaceClient;
+  readonly store: Store;
+  readonly clock: Clock;
+  /** Local mode only. */
+  readonly workspace: SlackWorkspace | null;
+  readonly simulator: RunningSimulator | null;
+  readonly signingSecret: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startApp(opts: StartOptions): Promise<RunningApp> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? new ShiftableClock();
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        logger.warn({ err }, 'error while stopping');
+      }
+    }
+  };
+
+  try {
+    const store = await openSqliteStore({ path: config.database.path, logger, now: () => clock.now() });
+    cleanups.push(() => store.close());
+
+    let simulator: RunningSimulator | null = null;
+    if (config.innerspace.simulated) {
+      simulator = await startSimulator({ clock: () => new Date(clock.now()) });
+      cleanups.push(() => simulator!.close());
+    }
+    const innerspace = createInnerSpaceClient(innerspaceOptions(config, simulator, logger, clock, opts.addSecret));
+
+    let workspace: SlackWorkspace | null = null;
+    let slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+    if (config.slack.mode === 'local') {
+      workspace = await startSlackWorkspace({ now: () => clock.now() });
+      cleanups.push(() => workspace!.close());
+      slack = { botToken: workspace.botToken, signingSecret: randomBytes(16).toString('hex'), apiUrl: workspace.apiUrl };
+    } else {
+      slack = {
+        botToken: config.slack.botToken!,
+        signingSecret: config.slack.signingSecret,
+        appToken: config.slack.appToken,
+        apiUrl: config.slack.apiUrl,
+      };
+    }
+    for (const s of [slack.botToken, slack.signingSecret, slack.appToken]) if (s) opts.addSecret?.(s);
+
+    const charts: ChartRenderer = new QuickChartRenderer({ baseUrl: config.quickchartUrl });
+    const inflight = new InFlight();
+    const reports = new ReportService({
+      innerspace,
+      charts,
+      groupId: config.innerspace.groupId,
+      now: () => clock.now(),
+      subscriptionsEnabled: false,
+    });
+    const deps: SlackDeps = {
+      logger,
+      inflight,
+      reports,
+      now: () => clock.now(),
+      adminUserIds: config.adminUserIds,
+      subscriptionsEnabled: false,
+    };
+
+    const startedAt = clock.now();
+    const health: CustomRoute = {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            status: inflight.isClosing ? 'stopping' : 'ok',
+            mode: config.slack.mode,
+            innerspace: simulator ? 'simulator' : 'live',
+            uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+            inflight: inflight.size,
+          }),
+        );
+      },
+    };
+
+    const identity =
+      opts.botIdentity ?? (workspace ? { botId: workspace.bot.botId, botUserId: workspace.bot.userId } : undefined);
+    const mode = config.slack.mode === 'socket' ? 'socket' : 'http';
+    const bolt = createBoltApp({
+      mode,
+      botToken: slack.botToken,
+      signingSecret: slack.signingSecret,
+      appToken: slack.appToken,
+      apiUrl: slack.apiUrl,
+      logger,
+      customRoutes: mode === 'http' ? [health] : undefined,
+      botId: identity?.botId,
+      botUserId: identity?.botUserId,
+      unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis,
+    });
+    bolt.app.error(async (err: Error) => {
+      logger.error({ err }, 'unhandled error in a Slack listener');
+    });
+    registerOccupancyCommand(bolt.app, deps, null);
+    registerReportActions(bolt.app, deps);
+    // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
+    await bolt.app.init();
+
+    const http: SlackHttpServer = createSlackHttpServer({
+      boltListener:
+        bolt.requestListener ??
+        ((req, res) => {
+          if (req.url === '/healthz') return void health.handler(req as never, res);
+          res.writeHead(404).end();
+        }),
+      logger,
+      now: () => Date.now(),
+    });
+    const port = await http.listen(config.port, opts.host);
+    cleanups.push(() => http.close());
+    if (bolt.socketReceiver) {
+      await bolt.app.start();
+      cleanups.push(async () => {
+        await bolt.app.stop();
+      });
+    }
+    // Stopping runs cleanups in reverse: the server stops taking requests first, then answers
+    // already under way get time to finish before the stores and servers they use close.
+    cleanups.push(async () => {
+      const left = await inflight.drain(opts.drainTimeoutMs ?? 10_000);
+      if (left > 0) logger.warn({ left }, 'stopped with answers still under way');
+    });
+
+    const url = `http://localhost:${port}/`;
+    return {
+      mode: config.slack.mode,
+      port,
+      url,
+      innerspace,
+      store,
+      clock,
+      workspace,
+      simulator,
+      signingSecret: slack.signingSecret ?? null,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function innerspaceOptions(
+  config: Config,
+  simulator: RunningSimulator | null,
+  logger: Logger,
+  clock: Clock,
+  addSecret?: (s: string) => void,
+) {
+  const c = config.innerspace;
+  const base = {
+    auth: c.auth,
+    audience: simulator ? simulator.audience : c.audience,
+    groupId: c.groupId,
+    timeoutMs: c.timeoutMs,
+    deadlineMs: c.deadlineMs,
+    logger,
+    onSecret: addSecret,
+    now: () => new Date(clock.now()),
+  };
+  if (!simulator) {
+    return { ...base, tokenUrl: c.tokenUrl, apiUrl: c.apiUrl, clientId: c.clientId!, clientSecret: c.clientSecret! };
+  }
+  const session = c.auth === 'session';
+  return {
+    ...base,
+    tokenUrl: session ? simulator.sessionTokenUrl : simulator.bearerTokenUrl,
+    apiUrl: session ? simulator.apiUrl : simulator.bearerApiUrl,
+    clientId: simulator.clientId,
+    clientSecret: simulator.clientSecret,
+  };
+}

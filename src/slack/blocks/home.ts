@@ -1,0 +1,46 @@
+/**
+ * App Home: the user's subscriptions and the digests of their channels, with their buttons.
+ */
+import { digestSummaryBlocks } from './digest-list';
+import { ACTION_IDS } from './ids';
+import { actions, button, context, divider, header, section, type ActionsBlockElement, type HomeView, type KnownBlock } from './kit';
+import { subscriptionSummaryBlocks } from './subscriptions';
+import type { AppHomeViewModel } from './view-models';
+
+/** Out of the Home tab's 100 blocks: at most 2 per row, with room for headers and "more" lines. */
+const MAX_HOME_SUBSCRIPTIONS = 20;
+const MAX_HOME_DIGESTS = 24;
+
+export function buildHomeView(view: AppHomeViewModel): HomeView {
+  const starters: ActionsBlockElement[] = [];
+  if (view.subscriptionsEnabled) starters.push(button('🔔 New alert', ACTION_IDS.newSubscription, undefined, { style: 'primary' }));
+  starters.push(button('📊 New digest', ACTION_IDS.newDigest));
+
+  const blocks: KnownBlock[] = [
+    header('Occupancy'),
+    section('Occupancy from InnerSpace, published nightly. Ask any time with `/occupancy building 71`, or `/occupancy help`.'),
+    actions(starters),
+  ];
+
+  if (view.subscriptionsEnabled) {
+    blocks.push(divider(), header('🔔 Your alerts'));
+    if (view.subscriptions.length === 0) {
+      blocks.push(section('No alerts yet. Use *New alert*, `/occupancy subscribe`, or 🔔 Alert me… on an answer.'));
+    } else {
+      for (const s of view.subscriptions.slice(0, MAX_HOME_SUBSCRIPTIONS)) blocks.push(...subscriptionSummaryBlocks(s));
+      const rest = view.subscriptions.length - MAX_HOME_SUBSCRIPTIONS;
+      if (rest > 0) blocks.push(context([`…and ${rest} more · \`/occupancy subscriptions\` lists them`]));
+    }
+  }
+
+  blocks.push(divider(), header('📊 Digests in your channels'));
+  if (view.digests.length === 0) {
+    blocks.push(section('No digests in your channels yet. Use *New digest* or `/occupancy digest` in a channel.'));
+  } else {
+    for (const d of view.digests.slice(0, MAX_HOME_DIGESTS)) blocks.push(...digestSummaryBlocks(d));
+    const rest = view.digests.length - MAX_HOME_DIGESTS;
+    if (rest > 0) blocks.push(context([`…and ${rest} more · \`/occupancy digest list\` in a channel lists its digests`]));
+  }
+
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,28 @@
+/**
+ * Pure Block Kit builders: view model in, `{ text, blocks }` (or a view) out.
+ */
+export * from './view-models';
+export type { KnownBlock, ModalView, HomeView, SlackMessage, ViewStateValues } from './kit';
+export { LIMITS } from './kit';
+export { ACTION_IDS, CALLBACK_IDS, DIGEST_FIELDS, SUBSCRIBE_FIELDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS } from './ids';
+export type { ActionId, FieldId } from './ids';
+export * from './values';
+export { escapeMrkdwn, echo, echoQuoted, echoCode } from './mrkdwn';
+export { buildReportMessage } from './report';
+export { buildZonesMessage, TOP_ZONES } from './zones';
+export { buildHelpMessage, buildBuildingsMessage, lookingUpText } from './help';
+export type { HelpOptions } from './help';
+export { buildErrorMessage, buildInputErrorMessage, errorWords } from './errors';
+export type { ErrorContext, ErrorLike, ErrorSubjectKind } from './errors';
+export { buildDigestMessages, digestStamp } from './digest';
+export { buildDigestListMessage } from './digest-list';
+export { buildDigestModal, validateDigestSubmission } from './digest-modal';
+export type { DigestSubmission } from './digest-modal';
+export { buildAlertMessage, buildAlertRecoveredReply, buildAlertRenotifyReply, buildAlertNoDataReply } from './alert';
+export { buildSubscribeModal, buildBacktestBlock, backtestText } from './subscribe-modal';
+export { validateSubscribeSubmission } from './subscribe-submit';
+export type { SubscribeSubmission } from './subscribe-submit';
+export { buildSubscriptionsMessage } from './subscriptions';
+export { buildHomeView } from './home';
+export { checkMessageLimits, checkViewLimits } from './limits';
+export type { LimitViolation, ViewLike } from './limits';

@@ -1,0 +1,141 @@
+/**
+ * The alert form (`/occupancy subscribe`, "Alert me…", Edit): every field of a rule, with the
+ * inputs that shape it dispatching block_actions so the backtest refreshes as they change.
+ */
+import { formatDay } from '../../domain/time';
+import { defaultRecovery, MAX_DURATION_BUCKETS } from '../parser/subscribe';
+import { levelShort } from './format';
+import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
+import { LIMITS, input, option, plain, section, type InputBlockElement, type KnownBlock, type ModalView, type PlainTextOption } from './kit';
+import type { BacktestView, SubscribeModalView } from './view-models';
+
+export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
+export const MEASURE_OPTIONS = { people: option('People (average)', 'people'), percent: option('% of capacity', 'percent') } as const;
+export const DIRECTION_OPTIONS = { above: option('Above', 'above'), below: option('Below', 'below') } as const;
+export const GRANULARITY_OPTIONS = { PT1H: option('Hourly', 'PT1H'), P1D: option('Daily', 'P1D') } as const;
+export const DESTINATION_OPTIONS = { dm: option('A direct message to me', 'dm'), channel: option('A channel', 'channel') } as const;
+export const RENOTIFY_OPTIONS: readonly { minutes: number | null; option: PlainTextOption }[] = [
+  { minutes: null, option: option('Off', 'off') },
+  { minutes: 60, option: option('Every hour', '60') },
+  { minutes: 240, option: option('Every 4 hours', '240') },
+  { minutes: 1440, option: option('Every day', '1440') },
+];
+
+const BACKTEST_DATES_SHOWN = 12;
+
+/** "Over the last 30 published days this rule would have alerted 3 times: Tue 4 Nov, …" */
+export function backtestText(backtest: BacktestView): string {
+  switch (backtest.status) {
+    case 'incomplete':
+      return '*Backtest:* fill in the id and the threshold to see how often this rule would have alerted over the last 30 published days.';
+    case 'unavailable':
+      return "*Backtest:* I couldn't reach InnerSpace to try this rule on past data. You can still save it.";
+    case 'ready': {
+      const n = backtest.episodeDates.length;
+      const over = `Over the last ${backtest.days} published days this rule would`;
+      if (n === 0) return `*Backtest:* ${over} not have alerted.`;
+      const dates = backtest.episodeDates.slice(0, BACKTEST_DATES_SHOWN).map((d) => formatDay(d));
+      const more = n > BACKTEST_DATES_SHOWN ? ` and ${n - BACKTEST_DATES_SHOWN} more` : '';
+      return `*Backtest:* ${over} have alerted ${n === 1 ? 'once' : `${n} times`}: ${dates.join(', ')}${more}.`;
+    }
+  }
+}
+
+export function buildBacktestBlock(backtest: BacktestView): KnownBlock {
+  return section(backtestText(backtest), SUBSCRIBE_BACKTEST_BLOCK_ID);
+}
+
+function radio(actionId: string, options: readonly PlainTextOption[], initial: PlainTextOption): InputBlockElement {
+  return { type: 'radio_buttons', action_id: actionId, options: [...options], initial_option: initial };
+}
+
+const LIVE = { trigger_actions_on: ['on_enter_pressed', 'on_character_entered'] as ('on_enter_pressed' | 'on_character_entered')[] };
+
+function numberInput(actionId: string, decimals: boolean, initial: number | null, min: string, max?: string): InputBlockElement {
+  return {
+    type: 'number_input',
+    action_id: actionId,
+    is_decimal_allowed: decimals,
+    min_value: min,
+    ...(max ? { max_value: max } : {}),
+    ...(initial !== null ? { initial_value: String(initial) } : {}),
+    dispatch_action_config: LIVE,
+  };
+}
+
+function recoveryHint(view: SubscribeModalView): string {
+  const side = view.direction === 'above' ? 'below' : 'above';
+  if (view.threshold === null) return `Optional: alerts end once it is back ${side} this. Default: ${view.direction === 'above' ? '90' : '110'}% of the threshold.`;
+  return `Optional: alerts end once it is back ${side} this. Default: ${levelShort(defaultRecovery(view.threshold, view.direction), view.measure)}.`;
+}
+
+export function buildSubscribeModal(view: SubscribeModalView): ModalView {
+  const F = SUBSCRIBE_FIELDS;
+  const renotify = RENOTIFY_OPTIONS.find((r) => r.minutes === view.renotifyMinutes) ?? RENOTIFY_OPTIONS[0];
+  const blocks: KnownBlock[] = [
+    input(F.scopeKind, 'Watch a', radio(F.scopeKind.actionId, Object.values(SCOPE_OPTIONS), SCOPE_OPTIONS[view.scopeKind]), { dispatch: true }),
+    input(F.scopeId, view.scopeKind === 'zone' ? 'Zone id' : 'Building id', numberInput(F.scopeId.actionId, false, view.scopeId, '1'), {
+      dispatch: true,
+      hint: '/occupancy buildings and /occupancy zones <building id> list the ids.',
+    }),
+    input(F.measure, 'Measure', radio(F.measure.actionId, Object.values(MEASURE_OPTIONS), MEASURE_OPTIONS[view.measure]), {
+      dispatch: true,
+      hint: '% of capacity works where InnerSpace knows the capacity.',
+    }),
+    input(F.direction, 'Alert when it is', radio(F.direction.actionId, Object.values(DIRECTION_OPTIONS), DIRECTION_OPTIONS[view.direction]), { dispatch: true }),
+    input(F.threshold, 'Threshold', numberInput(F.threshold.actionId, true, view.threshold, '0'), {
+      dispatch: true,
+      hint: 'People, or a percentage when the measure is % of capacity.',
+    }),
+    input(F.recovery, 'Recovery level', numberInput(F.recovery.actionId, true, view.recovery, '0'), {
+      dispatch: true,
+      optional: true,
+      hint: recoveryHint(view),
+    }),
+    input(F.duration, 'For at least (buckets)', numberInput(F.duration.actionId, false, view.minBuckets, '1', String(MAX_DURATION_BUCKETS)), {
+      dispatch: true,
+      hint: 'Consecutive hours (or days, with daily data) past the threshold before an alert.',
+    }),
+    input(F.granularity, 'Data', radio(F.granularity.actionId, Object.values(GRANULARITY_OPTIONS), GRANULARITY_OPTIONS[view.granularity]), { dispatch: true }),
+    input(F.destination, 'Send alerts to', radio(F.destination.actionId, Object.values(DESTINATION_OPTIONS), DESTINATION_OPTIONS[view.destination])),
+    input(
+      F.channel,
+      'Channel',
+      {
+        type: 'conversations_select',
+        action_id: F.channel.actionId,
+        placeholder: plain('Pick a channel', LIMITS.placeholder),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(view.channelId ? { initial_conversation: view.channelId } : {}),
+      },
+      { optional: true, hint: 'Only when sending to a channel.' },
+    ),
+    input(
+      F.quietStart,
+      'Quiet hours from',
+      { type: 'timepicker', action_id: F.quietStart.actionId, ...(view.quietHours ? { initial_time: view.quietHours.start } : {}) },
+      { optional: true, hint: 'Alerts due in quiet hours wait until they end; none are dropped.' },
+    ),
+    input(F.quietEnd, 'Quiet hours until', {
+      type: 'timepicker',
+      action_id: F.quietEnd.actionId,
+      ...(view.quietHours ? { initial_time: view.quietHours.end } : {}),
+    }, { optional: true }),
+    input(F.renotify, 'Remind me while it lasts', {
+      type: 'static_select',
+      action_id: F.renotify.actionId,
+      options: RENOTIFY_OPTIONS.map((r) => r.option),
+      ...(renotify ? { initial_option: renotify.option } : {}),
+    }),
+    buildBacktestBlock(view.backtest),
+  ];
+  return {
+    type: 'modal',
+    callback_id: CALLBACK_IDS.subscribeModal,
+    title: plain(view.mode === 'edit' ? 'Edit alert' : 'New alert', LIMITS.viewTitle),
+    submit: plain(view.mode === 'edit' ? 'Save' : 'Create', LIMITS.viewTitle),
+    close: plain('Cancel', LIMITS.viewTitle),
+    private_metadata: view.privateMetadata,
+    blocks,
+  };
+}

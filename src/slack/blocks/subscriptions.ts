@@ -1,0 +1,61 @@
+/**
+ * `/occupancy subscriptions` and the subscription rows of App Home.
+ */
+import { dayTimeOf, ruleLine, scopeTitleMd } from './format';
+import { ACTION_IDS } from './ids';
+import { actions, button, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { channelMention } from './mrkdwn';
+import { encodeIdValue } from './values';
+import type { SubscriptionStateView, SubscriptionSummaryView, SubscriptionsListView } from './view-models';
+
+const STATE_WORDS: Readonly<Record<SubscriptionStateView, string>> = {
+  ok: '🟢 OK',
+  pending: '🟡 Pending',
+  alerting: '🔴 Alerting',
+  no_data: '⚪ Waiting for data',
+};
+
+export function subscriptionSummaryText(s: SubscriptionSummaryView): string {
+  const { rule } = s;
+  const to = rule.destination.kind === 'dm' ? 'to you by DM' : `to ${channelMention(rule.destination.channelId)}`;
+  const last = s.lastAlertMs === null ? 'no alerts yet' : `last alert ${dayTimeOf(s.lastAlertMs, s.timeZone)}`;
+  const quiet = s.muted ? ' · muted' : s.snoozedUntilMs !== null ? ` · snoozed until ${dayTimeOf(s.snoozedUntilMs, s.timeZone)}` : '';
+  return [`${STATE_WORDS[s.state]} · *${scopeTitleMd(rule.scope.name, rule.scope.id)}*`, ruleLine(rule), `Sent ${to} · ${last}${quiet}`].join('\n');
+}
+
+export function subscriptionSummaryBlocks(s: SubscriptionSummaryView): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(subscriptionSummaryText(s))];
+  if (s.canManage) {
+    const value = encodeIdValue(s.rule.id);
+    blocks.push(
+      actions([
+        s.muted ? button('Unmute', ACTION_IDS.unmute, value) : button('Mute', ACTION_IDS.mute, value),
+        button('Edit', ACTION_IDS.editSubscription, value),
+        button('Unsubscribe', ACTION_IDS.unsubscribe, value, {
+          style: 'danger',
+          confirm: { title: `Unsubscribe from rule #${s.rule.id}?`, text: 'You will hear nothing more from this rule.', confirm: 'Unsubscribe', deny: 'Keep it' },
+        }),
+      ]),
+    );
+  }
+  return blocks;
+}
+
+const MAX_LISTED = 23;
+
+export function buildSubscriptionsMessage(view: SubscriptionsListView): SlackMessage {
+  const blocks: KnownBlock[] = [header('🔔 Your subscriptions')];
+  if (view.subscriptions.length === 0) {
+    const words = 'You have no subscriptions yet. `/occupancy subscribe` sets one up, or use 🔔 Alert me… on an answer.';
+    blocks.push(section(words));
+    return message(words, blocks);
+  }
+  const shown = view.subscriptions.slice(0, MAX_LISTED);
+  for (const s of shown) blocks.push(...subscriptionSummaryBlocks(s));
+  if (view.subscriptions.length > shown.length) {
+    blocks.push(section(`…and ${view.subscriptions.length - shown.length} more. The bot's Home tab lists them all.`));
+  }
+  blocks.push(context(['Alerts use nightly data · `/occupancy subscribe` adds one · `/occupancy unsubscribe 7` removes rule #7']));
+  const n = view.subscriptions.length;
+  return message(`${n} ${n === 1 ? 'subscription' : 'subscriptions'}: ${view.subscriptions.map((s) => `#${s.rule.id}`).join(', ')}`, blocks);
+}
