@@ -21,7 +21,10 @@ interface ListArgs {
 
 type Resolver = (args: ListArgs, ctx: RequestContext) => Row[];
 
-/** Without any date bound, an insights query covers the last 31 published days. */
+/**
+ * An insights query without a lower date bound (DATE_PARTITION or DATE_TIME_START, at the top
+ * level or inside _and) covers the 31 days up to its upper bound or the last published day.
+ */
 const DEFAULT_WINDOW_DAYS = 31;
 /** A query keeping more rows than this is refused rather than generated. */
 const MAX_ROWS = 200_000;

@@ -48,7 +48,8 @@ export class SimulatorHandler {
       .catch((err: unknown) =>
         err instanceof BodyTooLarge ? gqlError(413, 'request body too large', 'invalid-request') : gqlError(500, 'internal server error', 'unexpected'),
       )
-      .then((reply) => this.send(res, reply), () => res.destroy());
+      .then((reply) => this.send(res, reply))
+      .catch(() => res.destroy());
   };
 
   /** Releases every delayed response at once (used on shutdown). */

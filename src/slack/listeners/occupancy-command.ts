@@ -38,7 +38,8 @@ export function registerOccupancyCommand(app: App, deps: SlackDeps, subcommands:
     }
     const lookingUp = lookingUpText(parsed);
     await ack(lookingUp ? { response_type: 'ephemeral', text: lookingUp } : undefined);
-    const reply: Responder = (msg) => respond({ response_type: 'ephemeral', replace_original: true, ...msg } as RespondArguments);
+    // A new ephemeral message: the "Looking up…" ack is not a message a response_url can replace.
+    const reply: Responder = (msg) => respond({ response_type: 'ephemeral', ...msg } as RespondArguments);
 
     deps.inflight.run(
       async () => {

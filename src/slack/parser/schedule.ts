@@ -80,10 +80,28 @@ export function badDays(token: string): ParseError {
   return fail('bad_days', `${echoQuoted(token)} isn't a set of days I understand. ${DAYS_HELP}`);
 }
 
-/** An IANA zone (checked with luxon), in its canonical spelling ("europe/london" → "Europe/London"). */
+const ZONE_PARTICLES = new Set(['au', 'es', 'de']);
+const ZONE_ACRONYMS = new Set(['utc', 'gmt', 'uct']);
+
+/**
+ * The zone as people write it, with its case mended ("europe/london" → "Europe/London").
+ * ICU's own canonical ids are avoided on purpose: they are legacy names (Asia/Calcutta for
+ * Asia/Kolkata) that would surprise the person who typed the current one.
+ */
+function zoneSpelling(token: string): string {
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: token }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === token.toLowerCase()) return resolved;
+  if (token !== token.toLowerCase()) return token;
+  const mended = token.replace(/[a-z]+/g, (w) =>
+    ZONE_ACRONYMS.has(w) ? w.toUpperCase() : ZONE_PARTICLES.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1),
+  );
+  return IANAZone.isValidZone(mended) ? mended : token;
+}
+
+/** An IANA zone, checked with luxon. */
 export function parseZone(token: string): Parsed<string> {
   if (!IANAZone.isValidZone(token)) {
     return err('bad_zone', `${echoQuoted(token)} isn't a time zone I know. Use an IANA name such as \`America/Toronto\` or \`Europe/London\`.`);
   }
-  return ok(new Intl.DateTimeFormat('en-US', { timeZone: token }).resolvedOptions().timeZone);
+  return ok(zoneSpelling(token));
 }
