@@ -145,7 +145,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     bolt.app.error(async (err: Error) => {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
-    registerOccupancyCommand(bolt.app, deps, null);
+    registerOccupancyCommand(bolt.app, deps, {});
     registerReportActions(bolt.app, deps);
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();

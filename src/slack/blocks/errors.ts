@@ -76,9 +76,12 @@ function subject(ctx: ErrorContext): string {
   }
 }
 
-/** "look up building 71" for answers; digests and alerts just "finish that". */
+/** "look up building 71", "prepare digest #3", "check subscription #7", or "finish that". */
 function task(ctx: ErrorContext): string {
-  return ctx.kind === 'digest' || ctx.kind === 'subscription' || ctx.kind === undefined ? 'finish that' : `look up ${subject(ctx)}`;
+  if (ctx.kind === undefined) return 'finish that';
+  if (ctx.kind === 'digest') return `prepare ${subject(ctx)}`;
+  if (ctx.kind === 'subscription') return `check ${subject(ctx)}`;
+  return `look up ${subject(ctx)}`;
 }
 
 function notFound(ctx: ErrorContext): string {

@@ -10,18 +10,20 @@ import type { ParsedCommand } from '../parser/types';
 export const COMMAND = '/occupancy';
 
 /** A handler for subcommands owned by another feature (digests, subscriptions). */
-export type SubcommandHandler = (
-  command: Extract<ParsedCommand, { kind: 'digest' | 'subscribe' | 'subscriptions' | 'unsubscribe' }>,
+export type FeatureCommand = Extract<ParsedCommand, { kind: 'digest' | 'subscribe' | 'subscriptions' | 'unsubscribe' }>;
+export type SubcommandHandler<K extends FeatureCommand['kind'] = FeatureCommand['kind']> = (
+  command: Extract<FeatureCommand, { kind: K }>,
   who: Requester,
   respond: Responder,
 ) => Promise<void>;
+export type SubcommandHandlers = { readonly [K in FeatureCommand['kind']]?: SubcommandHandler<K> };
 
 /**
  * `/occupancy …`: parse, acknowledge at once (help and input errors are the whole answer;
  * everything else gets "Looking up…"), then answer through response_url. No upstream call
  * happens before the ack.
  */
-export function registerOccupancyCommand(app: App, deps: SlackDeps, subcommands: SubcommandHandler | null): void {
+export function registerOccupancyCommand(app: App, deps: SlackDeps, subcommands: SubcommandHandlers): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
     const parsed = parseCommand(command.text ?? '');
     const who: Requester = {
@@ -55,11 +57,17 @@ export function registerOccupancyCommand(app: App, deps: SlackDeps, subcommands:
           case 'zones':
             return reply((await renderReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
           case 'digest':
+            return subcommands.digest ? subcommands.digest(parsed, who, reply) : reply(buildHelpMessage({ subscriptionsEnabled: deps.subscriptionsEnabled }));
           case 'subscribe':
+            return subcommands.subscribe ? subcommands.subscribe(parsed, who, reply) : reply(buildHelpMessage({ subscriptionsEnabled: deps.subscriptionsEnabled }));
           case 'subscriptions':
+            return subcommands.subscriptions
+              ? subcommands.subscriptions(parsed, who, reply)
+              : reply(buildHelpMessage({ subscriptionsEnabled: deps.subscriptionsEnabled }));
           case 'unsubscribe':
-            if (subcommands) return subcommands(parsed, who, reply);
-            return reply(buildHelpMessage({ subscriptionsEnabled: deps.subscriptionsEnabled }));
+            return subcommands.unsubscribe
+              ? subcommands.unsubscribe(parsed, who, reply)
+              : reply(buildHelpMessage({ subscriptionsEnabled: deps.subscriptionsEnabled }));
           default:
             return reply(buildHelpMessage({ subscriptionsEnabled: deps.subscriptionsEnabled }));
         }

@@ -1,0 +1,46 @@
+/**
+ * Who may do what (DESIGN.md): managing a channel's digest or subscription needs membership of
+ * that channel or ADMIN_USER_IDS; only the creator or an admin edits or deletes.
+ */
+import { AppError } from '../errors';
+import type { SlackGateway } from '../slack/gateway';
+import { SlackCallError } from '../slack/gateway';
+
+export class Authorizer {
+  private readonly admins: ReadonlySet<string>;
+
+  constructor(
+    private readonly slack: SlackGateway,
+    adminUserIds: readonly string[],
+  ) {
+    this.admins = new Set(adminUserIds);
+  }
+
+  isAdmin(userId: string): boolean {
+    return this.admins.has(userId);
+  }
+
+  /** True when the user is a member of the channel (or an admin). A channel the bot cannot see counts as no. */
+  async canManageChannel(userId: string, channelId: string): Promise<boolean> {
+    if (this.isAdmin(userId)) return true;
+    try {
+      return (await this.slack.members(channelId)).includes(userId);
+    } catch (err) {
+      if (err instanceof SlackCallError && err.kind === 'refused') return false;
+      throw err;
+    }
+  }
+
+  async requireChannel(userId: string, channelId: string): Promise<void> {
+    if (!(await this.canManageChannel(userId, channelId))) {
+      throw new AppError('FORBIDDEN', 'not a member of the channel', { details: { channelId } });
+    }
+  }
+
+  /** The creator or an admin; everyone else gets FORBIDDEN. */
+  requireOwner(userId: string, createdBy: string): void {
+    if (userId !== createdBy && !this.isAdmin(userId)) {
+      throw new AppError('FORBIDDEN', 'only the creator or an admin may change this');
+    }
+  }
+}
