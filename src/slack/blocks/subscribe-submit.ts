@@ -59,7 +59,7 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
     const safe = direction === 'above' ? recovery < threshold : recovery > threshold;
     if (!safe || recovery <= 0) {
       const side = direction === 'above' ? 'below' : 'above';
-      errors[F.recovery.blockId] = `For an "${direction}" rule the recovery level must be ${side} the threshold (${formatLevel(threshold)})${direction === 'above' ? ' and above 0' : ''}.`;
+      errors[F.recovery.blockId] = `For ${direction === 'above' ? 'an' : 'a'} "${direction}" rule the recovery level must be ${side} the threshold (${formatLevel(threshold)})${direction === 'above' ? ' and above 0' : ''}.`;
     }
   }
 

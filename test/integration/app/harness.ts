@@ -26,7 +26,13 @@ export interface TestApp {
  * The real app in HTTP mode, with the fake Slack as its Web API, the embedded simulator as
  * InnerSpace, a real SQLite file, and a clock fixed at TEST_NOW (moving with real time).
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { unhandledRequestTimeoutMillis?: number } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Socket Mode with the workspace's app token instead of HTTP. */
+  readonly socketMode?: boolean;
+  readonly unhandledRequestTimeoutMillis?: number;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const clock = new ShiftableClock(Date.now, TEST_NOW);
   const slack = await startFakeSlack({ now: () => clock.now() });
   const dir = mkdtempSync(join(tmpdir(), 'occupancy-app-'));
@@ -40,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { unh
     LOG_LEVEL: 'debug',
     INNERSPACE_TIMEOUT_MS: '2000',
     INNERSPACE_DEADLINE_MS: '6000',
+    ...(opts.socketMode ? { SLACK_APP_TOKEN: slack.appToken, SLACK_SIGNING_SECRET: '' } : {}),
     ...env,
   });
   const logs: string[] = [];
@@ -61,7 +68,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { unh
     host: '127.0.0.1',
     botIdentity: slack.identity,
     drainTimeoutMs: 2000,
-    ...opts,
+    unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis,
   });
   const driver = slack.httpDriver(`http://127.0.0.1:${app.port}`);
   return {
@@ -73,6 +80,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { unh
     dir,
     async stop() {
       await app.stop();
+      // Socket Mode: Bolt's stop returns before the socket's close handshake ends.
+      await slack.waitFor(() => slack.socket.connections === 0);
       await slack.close();
       rmSync(dir, { recursive: true, force: true });
     },

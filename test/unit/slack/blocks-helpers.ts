@@ -1,8 +1,8 @@
 /**
  * Literal Block Kit shapes for expected values, so whole-output assertions stay readable.
  */
-export const md = (text: string) => ({ type: 'mrkdwn', text });
-export const pt = (text: string) => ({ type: 'plain_text', text });
+export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
+export const pt = (text: string) => ({ type: 'plain_text' as const, text });
 export const headerBlock = (text: string) => ({ type: 'header', text: pt(text) });
 export const sectionBlock = (text: string) => ({ type: 'section', text: md(text) });
 export const fieldsBlock = (...texts: string[]) => ({ type: 'section', fields: texts.map(md) });
