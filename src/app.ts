@@ -160,6 +160,12 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger,
       now: () => Date.now(),
     });
+    // Stopping runs cleanups in reverse: the server stops taking requests first, then answers
+    // already under way get time to finish before the stores and servers they use close.
+    cleanups.push(async () => {
+      const left = await inflight.drain(opts.drainTimeoutMs ?? 10_000);
+      if (left > 0) logger.warn({ left }, 'stopped with answers still under way');
+    });
     const port = await http.listen(config.port, opts.host);
     cleanups.push(() => http.close());
     if (bolt.socketReceiver) {
@@ -168,12 +174,6 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         await bolt.app.stop();
       });
     }
-    // Stopping runs cleanups in reverse: the server stops taking requests first, then answers
-    // already under way get time to finish before the stores and servers they use close.
-    cleanups.push(async () => {
-      const left = await inflight.drain(opts.drainTimeoutMs ?? 10_000);
-      if (left > 0) logger.warn({ left }, 'stopped with answers still under way');
-    });
 
     const url = `http://localhost:${port}/`;
     return {
