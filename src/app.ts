@@ -8,6 +8,7 @@ import { QuickChartRenderer, type ChartRenderer } from './charts';
 import { ShiftableClock, type Clock } from './clock';
 import type { Config } from './config';
 import { startSlackWorkspace, type SlackWorkspace } from './console/slack';
+import { createWebConsole, demoHooksFrom, loopbackUrl, type WebConsole } from './console/web';
 import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
 import type { Logger } from './logging/logger';
 import { startSimulator, type RunningSimulator } from './simulator';
@@ -150,6 +151,19 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
 
+    // Local mode only: the web console answers its own paths on this port before Bolt.
+    const exposed: { app: RunningApp | null; port: number } = { app: null, port: 0 };
+    const webConsole: WebConsole | null =
+      workspace && slack.signingSecret
+        ? createWebConsole({
+            workspace,
+            appUrl: () => loopbackUrl(opts.host, exposed.port),
+            signingSecret: slack.signingSecret,
+            clock,
+            hooks: () => demoHooksFrom(exposed.app),
+            logger,
+          })
+        : null;
     const http: SlackHttpServer = createSlackHttpServer({
       boltListener:
         bolt.requestListener ??
@@ -159,6 +173,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         }),
       logger,
       now: () => Date.now(),
+      ...(webConsole ? { before: (req, res) => webConsole.handle(req, res) } : {}),
     });
     // Stopping runs cleanups in reverse: the server stops taking requests first, then answers
     // already under way get time to finish before the stores and servers they use close.
@@ -167,7 +182,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       if (left > 0) logger.warn({ left }, 'stopped with answers still under way');
     });
     const port = await http.listen(config.port, opts.host);
+    exposed.port = port;
     cleanups.push(() => http.close());
+    // Runs before the server closes: open console tabs hold streams that would keep it waiting.
+    if (webConsole) cleanups.push(() => webConsole.close());
     if (bolt.socketReceiver) {
       await bolt.app.start();
       cleanups.push(async () => {
@@ -176,7 +194,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     }
 
     const url = `http://localhost:${port}/`;
-    return {
+    const running: RunningApp = {
       mode: config.slack.mode,
       port,
       url,
@@ -188,6 +206,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       signingSecret: slack.signingSecret ?? null,
       stop: stopAll,
     };
+    exposed.app = running;
+    return running;
   } catch (err) {
     await stopAll();
     throw err;

@@ -11,7 +11,7 @@ import {
   formatDay,
   formatDayShort,
   granularityMinutes,
-  inZone,
+  wallClock,
   localDateOf,
 } from '../domain/time';
 import type { Granularity } from '../innerspace/types';
@@ -106,8 +106,8 @@ export function granularityWord(granularity: Granularity): string {
 }
 
 function slot(start: number, zone: string, value: number | null): Slot {
-  const local = inZone(start, zone);
-  return { start, time: local.toFormat('HH:mm'), hour: local.hour, localDate: localDateOf(start, zone), value };
+  const local = wallClock(start, zone);
+  return { start, time: local.time, hour: local.hour, localDate: local.date, value };
 }
 
 /** The day's buckets placed on the day's expected grid; extra starts are kept, absent ones are null. */

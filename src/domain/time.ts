@@ -5,7 +5,7 @@
  * A local calendar day is carried as an ISO date string ("2025-11-25"): plain data that
  * survives JSON, storage and equality checks, unlike a DateTime whose zone travels with it.
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { AppError } from '../errors';
 import type { Granularity } from '../innerspace/types';
 
@@ -25,8 +25,19 @@ export const EARLIEST_DATE: IsoDate = '2000-01-01';
 const LOCALE = 'en-US';
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Checking a zone builds a DateTime, and luxon asks Intl for its offset each time: on the hot
+// path of a summary that cost more than the maths. Zone names are few, so validity is memoised.
+const knownZones = new Map<string, boolean>();
+
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && DateTime.fromMillis(0, { zone }).isValid;
+  if (typeof zone !== 'string' || zone.length === 0) return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    valid = DateTime.fromMillis(0, { zone }).isValid;
+    if (knownZones.size > 1000) knownZones.clear();
+    knownZones.set(zone, valid);
+  }
+  return valid;
 }
 
 /** Returns the zone when luxon knows it; throws BAD_INPUT otherwise. */
@@ -41,6 +52,48 @@ export function toMillis(instant: Instant): number {
   if (typeof instant === 'number') return instant;
   if (instant instanceof Date) return instant.getTime();
   return instant.toMillis();
+}
+
+// UTC offsets change only at transitions on quarter-hour boundaries, so an offset looked up
+// once per zone and quarter hour serves every bucket in it. This keeps Intl (which luxon asks
+// for every DateTime it creates in a named zone) off the per-bucket path of summaries and charts.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/** The zone's UTC offset in minutes at an instant. */
+export function offsetMinutesAt(instant: Instant, zone: string): number {
+  const ms = toMillis(instant);
+  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = IANAZone.create(assertZone(zone)).offset(ms);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+export interface WallClock {
+  readonly date: IsoDate;
+  readonly hour: number;
+  readonly minute: number;
+  /** "HH:mm" */
+  readonly time: string;
+}
+
+/** Date and time of day on a wall clock in `zone`, without building a DateTime. */
+export function wallClock(instant: Instant, zone: string): WallClock {
+  const ms = toMillis(instant);
+  const d = new Date(ms + offsetMinutesAt(ms, zone) * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hour = d.getUTCHours();
+  const minute = d.getUTCMinutes();
+  return {
+    date: `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    hour,
+    minute,
+    time: `${pad(hour)}:${pad(minute)}`,
+  };
 }
 
 /** The instant as seen on a wall clock in `zone`. */
@@ -65,7 +118,7 @@ function isoOf(dt: DateTime): IsoDate {
 }
 
 export function localDateOf(instant: Instant, zone: string): IsoDate {
-  return isoOf(inZone(instant, zone));
+  return wallClock(instant, zone).date;
 }
 
 export function localToday(zone: string, now: Instant): IsoDate {
@@ -156,10 +209,20 @@ export function startOfLocalDay(date: IsoDate, zone: string): DateTime {
   return DateTime.fromObject({ year: c.year, month: c.month, day: c.day }, { zone: assertZone(zone), locale: LOCALE }).startOf('day');
 }
 
+// A day's window is asked for by every summary, breakdown and chart of that day: memoised,
+// as it is a pure function of (date, zone) and costs several luxon constructions.
+const windows = new Map<string, DayWindow>();
+
 export function dayWindow(date: IsoDate, zone: string): DayWindow {
+  const key = `${zone}|${date}`;
+  const known = windows.get(key);
+  if (known) return known;
   const start = startOfLocalDay(date, zone).toMillis();
   const end = startOfLocalDay(addDays(date, 1), zone).toMillis();
-  return { date, zone, start, end, hours: (end - start) / 3_600_000 };
+  const window: DayWindow = Object.freeze({ date, zone, start, end, hours: (end - start) / 3_600_000 });
+  if (windows.size > 10_000) windows.clear();
+  windows.set(key, window);
+  return window;
 }
 
 /** Minutes per bucket for sub-daily granularities; null for P1D and longer. */
@@ -189,7 +252,7 @@ export function expectedBucketStarts(date: IsoDate, zone: string, granularity: G
  */
 export function localHourStart(instant: Instant, zone: string): number {
   const ms = toMillis(instant);
-  const offsetMs = inZone(ms, zone).offset * 60_000;
+  const offsetMs = offsetMinutesAt(ms, zone) * 60_000;
   return Math.floor((ms + offsetMs) / 3_600_000) * 3_600_000 - offsetMs;
 }
 
@@ -265,7 +328,7 @@ export function weekdayShortName(date: IsoDate): string {
 
 /** "12:00", on the building's wall clock. */
 export function formatLocalTime(instant: Instant, zone: string): string {
-  return inZone(instant, zone).toFormat('HH:mm');
+  return wallClock(instant, zone).time;
 }
 
 /** "12:00–13:00". */

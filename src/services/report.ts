@@ -18,7 +18,15 @@ import { NIL_GROUP_ID } from '../config';
 import type { Granularity, InnerSpacePort } from '../innerspace/types';
 import type { BuildingsView, ChartView, ReportView, ZonesView } from '../slack/blocks/view-models';
 import type { UserGranularity } from '../slack/parser/types';
+import { ResultCache } from '../cache/result-cache';
 import { OccupancyData } from './occupancy-data';
+
+/**
+ * How long a finished answer is reused for the same question. Insights change once a night, so
+ * this only bounds how stale "data through" and the next-day button may be; it mostly lets a
+ * burst of people asking about the same building share one computation.
+ */
+const VIEW_TTL_MS = 60_000;
 
 export interface ReportServiceDeps {
   readonly innerspace: InnerSpacePort;
@@ -33,9 +41,16 @@ type Kind = 'building' | 'zone' | 'zones';
 
 export class ReportService {
   private readonly data: OccupancyData;
+  private readonly views: ResultCache;
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.data = new OccupancyData(deps.innerspace, deps.groupId);
+    this.views = new ResultCache(500, () => new Date(deps.now()));
+  }
+
+  /** Same question, same minute: one computation, shared by concurrent and repeated askers. */
+  private memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.views.through(key, load, () => this.deps.now() + VIEW_TTL_MS);
   }
 
   get occupancy(): OccupancyData {
@@ -43,11 +58,32 @@ export class ReportService {
   }
 
   async buildings(): Promise<BuildingsView> {
+    return this.memo('buildings', () => this.loadBuildings());
+  }
+
+  async building(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+    return this.memo(`building|${args.id}|${args.date ?? ''}|${args.granularity}|${this.hourKey()}`, () => this.loadBuilding(args));
+  }
+
+  async zone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+    return this.memo(`zone|${args.id}|${args.date ?? ''}|${args.granularity}|${this.hourKey()}`, () => this.loadZone(args));
+  }
+
+  async zones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
+    return this.memo(`zones|${args.buildingId}|${args.date ?? ''}|${this.hourKey()}`, () => this.loadZones(args));
+  }
+
+  /** Relative dates ("yesterday") and the next-day button change with the clock: the hour is part of every memo key. */
+  private hourKey(): string {
+    return new Date(this.deps.now()).toISOString().slice(0, 13);
+  }
+
+  private async loadBuildings(): Promise<BuildingsView> {
     const list = await this.deps.innerspace.buildings();
     return { buildings: [...list].sort((a, b) => a.id - b.id).map((b) => ({ id: b.id, name: b.name, timeZone: b.timeZone })) };
   }
 
-  async building(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+  private async loadBuilding(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
     const building = await this.data.buildingOrThrow(args.id);
     const zone = building.timeZone;
     const { date, dataThrough } = this.resolveDate('building', args.id, args.date, zone);
@@ -71,7 +107,7 @@ export class ReportService {
     };
   }
 
-  async zone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+  private async loadZone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
     const located = await this.data.locateZone(args.id);
     const tz = located.building.timeZone;
     const { date, dataThrough } = this.resolveDate('zone', args.id, args.date, tz);
@@ -100,7 +136,7 @@ export class ReportService {
     };
   }
 
-  async zones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
+  private async loadZones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
     const layout = await this.data.layout(args.buildingId);
     const tz = layout.building.timeZone;
     const { date, dataThrough } = this.resolveDate('zones', args.buildingId, args.date, tz);

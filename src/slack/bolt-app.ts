@@ -57,7 +57,7 @@ export function createBoltApp(opts: BoltAppOptions): BoltApp {
       customRoutes: opts.customRoutes,
       installerOptions: { clientOptions: clientOptions as never },
     });
-    const app = new App({ token: opts.botToken, receiver: socketReceiver, logger, clientOptions, deferInitialization: true, ...identity });
+    const app = new App({ token: opts.botToken, receiver: socketReceiver, logger, clientOptions, deferInitialization: true, convoStore: false, ...identity });
     return { app, requestListener: null, socketReceiver };
   }
 
@@ -70,6 +70,8 @@ export function createBoltApp(opts: BoltAppOptions): BoltApp {
     logger,
     unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis ?? 3001,
   });
-  const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true, ...identity });
+  // convoStore off: no listener uses conversation state, and its per-request lookup was the
+  // single largest cost on the ack path.
+  const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false, ...identity });
   return { app, requestListener: receiver.requestListener, socketReceiver: null };
 }

@@ -18,6 +18,8 @@ export class InFlight {
   run(work: () => Promise<unknown>, onError: (err: unknown) => void): void {
     const p = (async () => {
       try {
+        // Let the ack that preceded this work reach the socket before the work takes the CPU.
+        await new Promise((resolve) => setImmediate(resolve));
         await work();
       } catch (err) {
         onError(err);

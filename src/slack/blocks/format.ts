@@ -5,7 +5,7 @@
 import { addDays, formatDay, formatDayShort, formatLocalTime, localDateOf, weekdayName, type IsoDate } from '../../domain/time';
 import type { AlertGranularity, UserGranularity, Weekday } from '../parser/types';
 import { LIMITS, section, type KnownBlock } from './kit';
-import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, plainName, safeName } from './mrkdwn';
+import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, formatPeople, plainName, safeName } from './mrkdwn';
 import type { ChartView, DayStatsView, EpochMs, RuleView, SeriesPoint } from './view-models';
 
 /** "DEMO building (71)", for plain_text (headers, buttons). */
@@ -85,7 +85,7 @@ export function daysText(days: readonly Weekday[]): string {
 export function averageText(stats: DayStatsView): string | null {
   if (stats.mean === null) return null;
   const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
-  return `${formatCount(stats.mean)} ${Math.round(stats.mean) === 1 ? 'person' : 'people'}${pct}`;
+  return `${formatPeople(stats.mean)}${pct}`;
 }
 
 /** "vs last Tuesday", or "vs Tue 11 Nov" when the comparison day is not a week earlier. */

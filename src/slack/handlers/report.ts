@@ -17,6 +17,22 @@ export type ReportRequest =
   | { readonly kind: 'building' | 'zone'; readonly id: number; readonly date: string | null; readonly granularity: UserGranularity }
   | { readonly kind: 'zones'; readonly id: number; readonly date: string | null };
 
+// Builders are pure and the report service reuses view objects for a minute, so a message is
+// built once per view. Weak keys: nothing outlives the views themselves.
+const rendered = new WeakMap<object, SlackMessage>();
+function once<V extends object>(view: V, build: (v: V) => SlackMessage): SlackMessage {
+  let msg = rendered.get(view);
+  if (!msg) {
+    msg = build(view);
+    rendered.set(view, msg);
+  }
+  return msg;
+}
+
+function withSharer<V extends { readonly sharedBy?: string }>(view: V, sharedBy: string | undefined, build: (v: V) => SlackMessage): SlackMessage {
+  return sharedBy === undefined ? once(view, build) : build({ ...view, sharedBy });
+}
+
 export async function renderReport(
   reports: ReportService,
   req: ReportRequest,
@@ -26,13 +42,13 @@ export async function renderReport(
   try {
     switch (req.kind) {
       case 'buildings':
-        return { ok: true, message: buildBuildingsMessage(await reports.buildings()) };
+        return { ok: true, message: once(await reports.buildings(), buildBuildingsMessage) };
       case 'building':
-        return { ok: true, message: buildReportMessage({ ...(await reports.building(req)), sharedBy }) };
+        return { ok: true, message: withSharer(await reports.building(req), sharedBy, buildReportMessage) };
       case 'zone':
-        return { ok: true, message: buildReportMessage({ ...(await reports.zone(req)), sharedBy }) };
+        return { ok: true, message: withSharer(await reports.zone(req), sharedBy, buildReportMessage) };
       case 'zones':
-        return { ok: true, message: buildZonesMessage({ ...(await reports.zones({ buildingId: req.id, date: req.date })), sharedBy }) };
+        return { ok: true, message: withSharer(await reports.zones({ buildingId: req.id, date: req.date }), sharedBy, buildZonesMessage) };
     }
   } catch (err) {
     const e = toAppError(err);

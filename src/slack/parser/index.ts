@@ -20,7 +20,8 @@ import { parseSubscribe } from './subscribe';
 import type { DateArg, ParsedCommand, UserGranularity } from './types';
 
 export * from './types';
-export { minDurationBuckets } from './subscribe';
+export { defaultRecovery, minDurationBuckets } from './subscribe';
+export { MAX_DIGEST_BUILDINGS } from './digest';
 export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
 export { parseTime, parseDays, parseZone } from './schedule';
 

@@ -1,0 +1,110 @@
+/** Shared pieces of the benchmarks: a bot on loopback with the embedded Slack and simulator. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type RunningApp } from '../src/app';
+import { ShiftableClock } from '../src/clock';
+import { loadConfig } from '../src/config';
+import { startSlackWorkspace, type SlackWorkspace } from '../src/console/slack';
+import { createLogger } from '../src/logging/logger';
+
+export const BENCH_SECRET = 'bench0signing0secret0000000000000';
+
+export interface BenchBot {
+  app: RunningApp;
+  slack: SlackWorkspace;
+  stop(): Promise<void>;
+}
+
+export async function startBenchBot(env: Record<string, string> = {}): Promise<BenchBot> {
+  const clock = new ShiftableClock();
+  const slack = await startSlackWorkspace({ now: () => clock.now() });
+  const dir = mkdtempSync(join(tmpdir(), 'occupancy-bench-'));
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: BENCH_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const { logger, addSecret } = createLogger({ level: config.logLevel, secrets: config.secrets });
+  const app = await startApp({ config, logger, addSecret, clock, host: '127.0.0.1', botIdentity: { botId: slack.bot.botId, botUserId: slack.bot.userId } });
+  return {
+    app,
+    slack,
+    async stop() {
+      await app.stop();
+      await slack.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A response_url sink in its own process (it stands for Slack, which is not on the bot's event
+ * loop): answers 200 to every POST. `count()` asks it how many it has received.
+ */
+const SINK_SCRIPT = `
+const http = require('node:http');
+let n = 0;
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    if (req.url === '/count') return res.end(String(n));
+    n += 1;
+    res.end('ok');
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+export interface Sink {
+  url: string;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startSink(): Promise<Sink> {
+  const child = spawn(process.execPath, ['-e', SINK_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
+    child.once('error', reject);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}/response`,
+    count: async () => Number(await (await fetch(`${base}/count`, { method: 'POST' })).text()),
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function commandBody(text: string, responseUrl: string): string {
+  return new URLSearchParams({
+    token: 'x',
+    team_id: 'T0LOCAL',
+    team_domain: 'local',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: 'U0LOCAL001',
+    user_name: 'grace',
+    command: '/occupancy',
+    text,
+    api_app_id: 'A0LOCALAPP',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+}

@@ -1,0 +1,12 @@
+/** Types of bk-text.js (the console page's text renderer, shared with tests). */
+export interface TextContext {
+  userName?(id: string): string | undefined;
+  channelName?(id: string): string | undefined;
+}
+export function escapeHtml(value: unknown): string;
+export function decodeEntities(text: string): string;
+export function mrkdwn(text: string | null | undefined, ctx?: TextContext): string;
+export function plain(text: string | null | undefined): string;
+export function textObject(obj: unknown, ctx?: TextContext): string;
+export function textOf(obj: unknown): string;
+export function safeUrl(url: string): string | null;

@@ -1,0 +1,64 @@
+/**
+ * From InnerSpace rows to the machine's readings, and the calendar questions evaluation asks:
+ * where a bucket ends, whether the nightly publish is late, whether it is quiet time. Pure.
+ */
+import { bucketsFromRows } from '../../domain/summary';
+import { DEFAULT_PUBLISH_HOUR, addDays, dayWindow, formatLocalTime, localDateOf, startOfLocalDay } from '../../domain/time';
+import type { InsightRow } from '../../innerspace/types';
+import type { AlertGranularity, Measure, QuietHours } from '../../storage';
+import type { Reading } from './machine';
+
+const HOUR_MS = 3_600_000;
+
+/** Where a bucket ends: an hour later, or the next local midnight (23 or 25 hours on DST days). */
+export function bucketEnd(start: number, granularity: AlertGranularity, zone: string): number {
+  if (granularity === 'PT1H') return start + HOUR_MS;
+  return dayWindow(localDateOf(start, zone), zone).end;
+}
+
+export interface MeasureBasis {
+  readonly measure: Measure;
+  /** Needed for 'percent'; a percent rule without it reads nothing. */
+  readonly capacity: number | null;
+}
+
+/** One value per bucket start (a building's sites summed), in time order, in people. */
+export function peopleByBucket(rows: readonly InsightRow[]): { start: number; value: number }[] {
+  return bucketsFromRows(rows);
+}
+
+export function toReadings(
+  buckets: readonly { start: number; value: number }[],
+  basis: MeasureBasis,
+  granularity: AlertGranularity,
+  zone: string,
+): Reading[] {
+  if (basis.measure === 'percent' && (basis.capacity === null || basis.capacity <= 0)) return [];
+  const scale = basis.measure === 'percent' && basis.capacity ? 100 / basis.capacity : 1;
+  return buckets.map((b) => ({ start: b.start, end: bucketEnd(b.start, granularity, zone), value: b.value * scale }));
+}
+
+/**
+ * True when the data held is older than the nightly publish allows, by more than `afterHours`.
+ * The day after the last bucket held is due at the publish hour of the day after that; with no
+ * bucket at all, the clock starts a day before the subscription was made.
+ */
+export function isPublishLate(
+  lastBucketStart: number | null,
+  createdAt: number,
+  zone: string,
+  now: number,
+  afterHours: number,
+): boolean {
+  const reference = lastBucketStart ?? createdAt - 24 * HOUR_MS;
+  const lastHeldDay = localDateOf(reference, zone);
+  const due = startOfLocalDay(addDays(lastHeldDay, 2), zone).toMillis() + DEFAULT_PUBLISH_HOUR * HOUR_MS;
+  return now > due + afterHours * HOUR_MS;
+}
+
+/** True inside the quiet window, read on the zone's wall clock; the window may wrap past midnight. */
+export function inQuietHours(now: number, quiet: QuietHours | null): boolean {
+  if (!quiet || quiet.start === quiet.end) return false;
+  const t = formatLocalTime(now, quiet.zone);
+  return quiet.start < quiet.end ? t >= quiet.start && t < quiet.end : t >= quiet.start || t < quiet.end;
+}

@@ -1,0 +1,59 @@
+/**
+ * What an alert needs to know about the building or zone it watches: its name, the zone its
+ * clock runs in, and its capacity. Reference data, cached by the InnerSpace client.
+ */
+import { AppError, isAppError } from '../../errors';
+import type { InnerSpacePort, InsightQuery, InsightRow } from '../../innerspace/types';
+import type { ScopeKind } from '../../storage';
+import { OccupancyData } from '../occupancy-data';
+
+export interface ScopeInfo {
+  readonly kind: ScopeKind;
+  readonly id: number;
+  readonly name: string;
+  readonly timeZone: string;
+  /** Sum of the zones' capacities for a building; null when unknown. */
+  readonly capacity: number | null;
+}
+
+export class ScopeDirectory {
+  private readonly data: OccupancyData;
+
+  constructor(
+    private readonly innerspace: InnerSpacePort,
+    private readonly groupId: string,
+  ) {
+    this.data = new OccupancyData(innerspace, groupId);
+  }
+
+  /** NOT_FOUND (with kind and id, for the words) when InnerSpace does not know it. */
+  async get(kind: ScopeKind, id: number): Promise<ScopeInfo> {
+    if (kind === 'building') {
+      const layout = await this.data.layout(id);
+      return { kind, id, name: layout.building.name, timeZone: layout.building.timeZone, capacity: layout.capacity };
+    }
+    const located = await this.data.locateZone(id);
+    const capacity = located.zone.capacity !== null && located.zone.capacity > 0 ? located.zone.capacity : null;
+    return { kind, id, name: located.zone.name, timeZone: located.building.timeZone, capacity };
+  }
+
+  /** Like get, but a name to show even when InnerSpace cannot be asked (lists must still render). */
+  async describe(kind: ScopeKind, id: number): Promise<ScopeInfo> {
+    try {
+      return await this.get(kind, id);
+    } catch (err) {
+      if (isAppError(err) && err.code === 'BAD_INPUT') throw err;
+      return { kind, id, name: kind === 'building' ? 'Building' : 'Zone', timeZone: 'UTC', capacity: null };
+    }
+  }
+
+  /** Insight rows of a scope: the one query of a tick or a backtest. */
+  insights(kind: ScopeKind, q: Omit<InsightQuery, 'groupId'>): Promise<InsightRow[]> {
+    const query: InsightQuery = { ...q, groupId: this.groupId };
+    return kind === 'building' ? this.innerspace.buildingInsights(query) : this.innerspace.zoneInsights(query);
+  }
+}
+
+export function notFoundSubscription(id: number): AppError {
+  return new AppError('NOT_FOUND', `subscription ${id} not found`, { details: { kind: 'subscription', id } });
+}

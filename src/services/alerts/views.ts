@@ -1,0 +1,109 @@
+/**
+ * Subscriptions and their state as the view models the Block Kit builders draw.
+ */
+import type { AlertState, Subscription } from '../../storage';
+import type {
+  AlertEpisodeView, BacktestView, ChartView, RuleView, SubscribeModalView, SubscriptionStateView, SubscriptionSummaryView,
+} from '../../slack/blocks/view-models';
+import type { ScopeInfo } from './scopes';
+import type { OutboxItem } from './stored';
+
+export function ruleView(sub: Subscription, scope: Pick<ScopeInfo, 'name'>): RuleView {
+  return {
+    id: sub.id,
+    scope: { kind: sub.scopeKind, id: sub.scopeId, name: scope.name },
+    measure: sub.measure,
+    direction: sub.direction,
+    threshold: sub.threshold,
+    recovery: sub.recovery,
+    minBuckets: sub.minDuration,
+    granularity: sub.granularity,
+    destination: sub.destinationKind === 'dm' ? { kind: 'dm', userId: sub.destinationId } : { kind: 'channel', channelId: sub.destinationId },
+  };
+}
+
+export function snoozedUntil(sub: Subscription, now: number): number | null {
+  return sub.snoozedUntil !== null && sub.snoozedUntil > now ? sub.snoozedUntil : null;
+}
+
+export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number): AlertEpisodeView {
+  const chart: ChartView | null = item.chartUrl ? { url: item.chartUrl, altText: item.chartAlt ?? '' } : null;
+  return {
+    rule: ruleView(sub, scope),
+    timeZone: scope.timeZone,
+    state: item.recoveredAt !== null ? 'recovered' : 'alerting',
+    startMs: item.episodeStart,
+    breachEndMs: item.breachEnd,
+    recoveredAtMs: item.recoveredAt,
+    extreme: { value: item.extreme, atMs: item.extremeAt },
+    chart,
+    snoozedUntilMs: snoozedUntil(sub, now),
+    muted: sub.status !== 'active',
+  };
+}
+
+const STATE_VIEW: Readonly<Record<AlertState['state'], SubscriptionStateView>> = {
+  OK: 'ok',
+  PENDING: 'pending',
+  ALERTING: 'alerting',
+  NO_DATA: 'no_data',
+};
+
+export function summaryView(sub: Subscription, state: AlertState | null, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, now: number, canManage: boolean): SubscriptionSummaryView {
+  return {
+    rule: ruleView(sub, scope),
+    timeZone: scope.timeZone,
+    state: state ? STATE_VIEW[state.state] : 'ok',
+    // Paused (Slack refused the channel) reads as muted: both wait for someone to turn it back on.
+    muted: sub.status !== 'active',
+    snoozedUntilMs: snoozedUntil(sub, now),
+    lastAlertMs: state?.lastNotifiedAt ?? null,
+    canManage,
+  };
+}
+
+/** The form for editing an existing rule. */
+export function editModalView(sub: Subscription, privateMetadata: string, backtest: BacktestView): SubscribeModalView {
+  return {
+    privateMetadata,
+    mode: 'edit',
+    scopeKind: sub.scopeKind,
+    scopeId: sub.scopeId,
+    measure: sub.measure,
+    direction: sub.direction,
+    threshold: sub.threshold,
+    recovery: sub.recovery,
+    minBuckets: sub.minDuration,
+    granularity: sub.granularity,
+    destination: sub.destinationKind,
+    channelId: sub.destinationKind === 'channel' ? sub.destinationId : null,
+    quietHours: sub.quietHours ? { start: sub.quietHours.start, end: sub.quietHours.end } : null,
+    renotifyMinutes: sub.renotifyMinutes,
+    backtest,
+  };
+}
+
+/** A new form, optionally about a building or zone already ("Alert me…" on an answer). */
+export function newModalView(
+  privateMetadata: string,
+  prefill: { scopeKind: 'building' | 'zone'; scopeId: number; granularity: 'PT1H' | 'P1D' } | null,
+  channelId: string | null,
+): SubscribeModalView {
+  return {
+    privateMetadata,
+    mode: 'create',
+    scopeKind: prefill?.scopeKind ?? 'building',
+    scopeId: prefill?.scopeId ?? null,
+    measure: 'people',
+    direction: 'above',
+    threshold: null,
+    recovery: null,
+    minBuckets: 1,
+    granularity: prefill?.granularity ?? 'PT1H',
+    destination: 'dm',
+    channelId,
+    quietHours: null,
+    renotifyMinutes: null,
+    backtest: { status: 'incomplete' },
+  };
+}

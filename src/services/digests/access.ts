@@ -1,0 +1,89 @@
+/**
+ * Who may manage a digest, and whether the bot can post where it is meant to go. Failures are
+ * typed errors the words module turns into "invite me" / "only members…" sentences.
+ */
+import { AppError } from '../../errors';
+import type { ChannelRef } from '../../slack/parser/types';
+import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { Authorizer } from '../authz';
+
+export interface Actor {
+  readonly teamId: string;
+  readonly userId: string;
+}
+
+export interface ChannelAccess {
+  readonly channelId: string;
+  /** A public channel the bot is not in yet: it joins before the digest is stored. */
+  readonly needsJoin: boolean;
+}
+
+function cannotPost(channelId: string, slackError: string, cause?: unknown): AppError {
+  return new AppError('SLACK_API', `cannot post digests in ${channelId}: ${slackError}`, {
+    cause,
+    details: { kind: 'digest', channelId, slackError },
+  });
+}
+
+/** The channel a draft names: its own, or the one the command came from. */
+export function resolveChannelRef(ref: ChannelRef | null, origin: string | null): string {
+  if (ref === null) {
+    if (!origin) throw new AppError('BAD_INPUT', 'no channel for the digest', { details: { reason: 'channel_missing' } });
+    return origin;
+  }
+  if (ref.kind === 'id') return ref.id;
+  throw new AppError('BAD_INPUT', 'a channel given by name cannot be resolved', { details: { reason: 'channel_name', input: ref.name } });
+}
+
+export class DigestAccess {
+  constructor(
+    private readonly slack: SlackGateway,
+    private readonly authz: Authorizer,
+  ) {}
+
+  isAdmin(userId: string): boolean {
+    return this.authz.isAdmin(userId);
+  }
+
+  /** Edits and deletes: the creator or an admin. */
+  requireOwner(actor: Actor, createdBy: string): void {
+    this.authz.requireOwner(actor.userId, createdBy);
+  }
+
+  /** Managing a channel's digests: a member of it, or an admin. */
+  requireMember(actor: Actor, channelId: string): Promise<void> {
+    return this.authz.requireChannel(actor.userId, channelId);
+  }
+
+  /**
+   * The bot can post to the channel (or can join it), and the actor may manage it. The bot's
+   * view comes first: a private channel without the bot looks absent, whoever asks.
+   */
+  async check(actor: Actor, channelId: string): Promise<ChannelAccess> {
+    let info;
+    try {
+      info = await this.slack.channelInfo(channelId);
+    } catch (err) {
+      if (err instanceof SlackCallError && err.kind === 'refused') throw cannotPost(channelId, err.slackError ?? 'channel_not_found', err);
+      throw err;
+    }
+    if (info.isArchived) throw cannotPost(channelId, 'is_archived');
+    await this.requireMember(actor, channelId);
+    // A direct message with the bot (D…) always takes its posts; Slack reports no membership for it.
+    if (channelId.startsWith('D')) return { channelId, needsJoin: false };
+    if (!info.isMember && info.isPrivate) throw cannotPost(channelId, 'not_in_channel');
+    return { channelId, needsJoin: !info.isMember && !info.isPrivate };
+  }
+
+  /** Joins a public channel; if Slack refuses, the user hears how to invite the bot instead. */
+  async join(channelId: string): Promise<void> {
+    try {
+      await this.slack.join(channelId);
+    } catch (err) {
+      if (err instanceof SlackCallError && err.kind === 'refused') {
+        throw cannotPost(channelId, err.slackError === 'is_archived' ? 'is_archived' : 'not_in_channel', err);
+      }
+      throw err;
+    }
+  }
+}

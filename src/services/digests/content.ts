@@ -1,0 +1,152 @@
+/**
+ * What a digest says about its buildings. One session per delivery tick: each (building, day)
+ * is loaded once and each chart built once, however many channels show that building, so the
+ * upstream cost follows the buildings rather than the digests.
+ */
+import { chartAltText, dayChartConfig, firstFittingUrl, type ChartRenderer } from '../../charts';
+import { latestCompleteDay, type IsoDate } from '../../domain/time';
+import { AppError, isAppError } from '../../errors';
+import type { DigestContent as ContentOptions } from '../../slack/parser/types';
+import type { ChartView, DigestBuildingView, DigestView } from '../../slack/blocks/view-models';
+import type { Digest } from '../../storage';
+import type { BuildingDay, BuildingLayout, OccupancyData, ZoneRanking } from '../occupancy-data';
+import { dayModel } from '../report';
+
+const TOP_ZONES = 3;
+
+export interface DigestContentStats {
+  /** (building, day) pairs loaded from InnerSpace. */
+  buildingDays: number;
+  zoneRankings: number;
+  chartsBuilt: number;
+}
+
+export interface DigestContentDeps {
+  readonly occupancy: OccupancyData;
+  readonly charts: ChartRenderer;
+}
+
+/** Buildings a digest named that InnerSpace no longer knows are left out, and said so here. */
+export interface DigestContentResult {
+  readonly view: DigestView;
+  readonly missingBuildings: readonly number[];
+}
+
+export class DigestContentSource {
+  readonly stats: DigestContentStats = { buildingDays: 0, zoneRankings: 0, chartsBuilt: 0 };
+
+  constructor(private readonly deps: DigestContentDeps) {}
+
+  /** A memo for one tick; drop it afterwards so the next tick sees newly published data. */
+  session(now: number): DigestContentSession {
+    return new DigestContentSession(this.deps, this.stats, now);
+  }
+}
+
+export function contentOf(digest: Digest): ContentOptions {
+  const o = digest.options;
+  return { chart: o.chart, topZones: o.topZones, perFloor: o.perFloor, weekOverWeek: o.weekOverWeek };
+}
+
+export class DigestContentSession {
+  private readonly layouts = new Map<number, Promise<BuildingLayout | null>>();
+  private readonly days = new Map<string, Promise<BuildingDay>>();
+  private readonly rankings = new Map<string, Promise<ZoneRanking>>();
+  private readonly charts = new Map<string, ChartView | null>();
+
+  constructor(
+    private readonly deps: DigestContentDeps,
+    private readonly stats: DigestContentStats,
+    readonly now: number,
+  ) {}
+
+  async view(digest: Digest, lateMinutes: number | null): Promise<DigestContentResult> {
+    const content = contentOf(digest);
+    const loaded = await Promise.all(digest.buildingIds.map((id) => this.building(id, content)));
+    const buildings = loaded.filter((b): b is DigestBuildingView => b !== null);
+    const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
+    const first = buildings[0];
+    if (!first) {
+      throw new AppError('NOT_FOUND', 'none of the digest buildings exist any more', {
+        details: { kind: 'building', id: digest.buildingIds[0] ?? null, digestId: digest.id },
+      });
+    }
+    return {
+      view: { digestId: digest.id, date: first.date, dataThrough: first.date, buildings, content, lateMinutes },
+      missingBuildings,
+    };
+  }
+
+  private layout(id: number): Promise<BuildingLayout | null> {
+    let p = this.layouts.get(id);
+    if (!p) {
+      p = this.deps.occupancy.layout(id).catch((err: unknown) => {
+        if (isAppError(err, 'NOT_FOUND')) return null;
+        throw err;
+      });
+      this.layouts.set(id, p);
+    }
+    return p;
+  }
+
+  private day(id: number, date: IsoDate): Promise<BuildingDay> {
+    const key = `${id}|${date}`;
+    let p = this.days.get(key);
+    if (!p) {
+      this.stats.buildingDays += 1;
+      p = this.deps.occupancy.buildingDay(id, date, 'PT1H');
+      this.days.set(key, p);
+    }
+    return p;
+  }
+
+  private ranking(layout: BuildingLayout, date: IsoDate): Promise<ZoneRanking> {
+    const key = `${layout.building.id}|${date}`;
+    let p = this.rankings.get(key);
+    if (!p) {
+      this.stats.zoneRankings += 1;
+      p = this.deps.occupancy.zoneRanking(layout, date, 'PT1H');
+      this.rankings.set(key, p);
+    }
+    return p;
+  }
+
+  private chart(day: BuildingDay): ChartView | null {
+    const b = day.layout.building;
+    const key = `${b.id}|${day.date}`;
+    if (this.charts.has(key)) return this.charts.get(key) ?? null;
+    this.stats.chartsBuilt += 1;
+    const model = dayModel(`${b.name} (${b.id})`, day.summary, day.granularity, day.buckets, day.lastWeekBuckets, null);
+    const fit = firstFittingUrl(this.deps.charts, [dayChartConfig(model), dayChartConfig(model, { hourly: true })]);
+    const view = fit ? { url: fit.url, altText: chartAltText(model) } : null;
+    this.charts.set(key, view);
+    return view;
+  }
+
+  private async building(id: number, content: ContentOptions): Promise<DigestBuildingView | null> {
+    const layout = await this.layout(id);
+    if (!layout) return null;
+    const zone = layout.building.timeZone;
+    const date = latestCompleteDay(zone, this.now);
+    const day = await this.day(id, date);
+    const base = { id, name: layout.building.name, timeZone: zone, date };
+    if (day.summary.bucketCount === 0) return { ...base, stats: null, topZones: [], floors: [], chart: null };
+    const ranking = content.topZones ? await this.ranking(layout, date) : null;
+    return {
+      ...base,
+      stats: day.summary,
+      topZones: (ranking?.zones ?? []).slice(0, TOP_ZONES).map(({ zone: z, summary }) => ({
+        name: z.name,
+        mean: summary.mean,
+        meanPctOfCapacity: summary.meanPctOfCapacity,
+      })),
+      floors: content.perFloor ? day.floors.map((f) => ({ name: f.name, mean: f.summary.mean })) : [],
+      chart: content.chart ? this.chart(day) : null,
+    };
+  }
+}
+
+/** True when no building of the view had anything published for its day. */
+export function hasNoData(view: DigestView): boolean {
+  return view.buildings.every((b) => b.stats === null || b.stats.mean === null);
+}

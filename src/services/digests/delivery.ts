@@ -1,0 +1,55 @@
+/**
+ * Posting one digest's messages to its channel, and what Slack's answer means for the run.
+ * Only a 429 is retried: Slack posted nothing, so a retry cannot duplicate. A timeout or a 5xx
+ * may have posted, so it is recorded as unknown and never repeated.
+ */
+import type { SlackMessage } from '../../slack/blocks/kit';
+import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { ChannelPacer } from './pacing';
+
+export type PostOutcome =
+  | { readonly kind: 'sent'; readonly channel: string; readonly ts: string; readonly posted: number }
+  | { readonly kind: 'refused'; readonly slackError: string; readonly posted: number }
+  | { readonly kind: 'rate_limited'; readonly posted: number }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly posted: number };
+
+/** Errors that mean this channel cannot take the digest until someone fixes it. */
+export const CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+
+/** Errors that mean the workspace's token no longer works: every digest of the team stops. */
+export const TEAM_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']);
+
+export interface PostOptions {
+  readonly slack: SlackGateway;
+  readonly pacer: ChannelPacer;
+  /** 429s tolerated per message before giving up (nothing posted, so the run is failed, not unknown). */
+  readonly maxRateLimitRetries: number;
+}
+
+export async function postMessages(channel: string, messages: readonly SlackMessage[], opts: PostOptions): Promise<PostOutcome> {
+  let first: { channel: string; ts: string } | null = null;
+  let posted = 0;
+  for (const msg of messages) {
+    let limited = 0;
+    for (;;) {
+      await opts.pacer.take(channel);
+      try {
+        const res = await opts.slack.postMessage(channel, msg);
+        first ??= res;
+        posted += 1;
+        break;
+      } catch (err) {
+        if (err instanceof SlackCallError && err.kind === 'rate_limited') {
+          opts.pacer.holdOff(channel, err.retryAfterSeconds ?? 1);
+          limited += 1;
+          if (limited > opts.maxRateLimitRetries) return { kind: 'rate_limited', posted };
+          continue;
+        }
+        if (err instanceof SlackCallError && err.kind === 'refused') return { kind: 'refused', slackError: err.slackError ?? 'unknown_error', posted };
+        const reason = err instanceof SlackCallError ? 'no answer or a server error from Slack' : 'the post failed unexpectedly';
+        return { kind: 'unknown', reason, posted };
+      }
+    }
+  }
+  return first ? { kind: 'sent', channel: first.channel, ts: first.ts, posted } : { kind: 'unknown', reason: 'nothing to post', posted };
+}

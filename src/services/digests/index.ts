@@ -1,0 +1,72 @@
+/**
+ * Daily digests: management (DigestService), delivery (DigestEngine) and their content, built
+ * from the same parts as answers (OccupancyData, charts).
+ */
+import type { ChartRenderer } from '../../charts';
+import type { InnerSpacePort } from '../../innerspace/types';
+import type { Logger } from '../../logging/logger';
+import type { SlackGateway } from '../../slack/gateway';
+import type { Store } from '../../storage';
+import type { Authorizer } from '../authz';
+import { OccupancyData } from '../occupancy-data';
+import { DigestAccess } from './access';
+import { DigestContentSource } from './content';
+import { DigestEngine } from './engine';
+import type { PacingClock } from './pacing';
+import { DigestService } from './service';
+
+export { DigestAccess, resolveChannelRef, type Actor } from './access';
+export { DigestContentSource, DigestContentSession, hasNoData, type DigestContentStats } from './content';
+export { DigestEngine, type DigestEngineDeps, type DigestTickReport } from './engine';
+export { DigestService, type SavedDigest, type SendNowResult } from './service';
+export { decodeFormMeta, encodeFormMeta, type DigestFormMeta } from './views';
+export { dueSlots, nextRun, slotInstant, decideSlot, type DueSlot, type ScheduleSpec } from './schedule';
+export { ChannelPacer, runPaced, realPacingClock, type PacingClock } from './pacing';
+
+export interface DigestsOptions {
+  readonly store: Store;
+  readonly slack: SlackGateway;
+  readonly innerspace: InnerSpacePort;
+  readonly occupancy?: OccupancyData;
+  readonly groupId: string;
+  readonly charts: ChartRenderer;
+  readonly authorizer: Authorizer;
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly graceMinutes: number;
+  readonly concurrency?: number;
+  readonly spacingMs?: number;
+  readonly pacingClock?: PacingClock;
+}
+
+export interface Digests {
+  readonly service: DigestService;
+  readonly engine: DigestEngine;
+  readonly content: DigestContentSource;
+}
+
+export function createDigests(o: DigestsOptions): Digests {
+  const occupancy = o.occupancy ?? new OccupancyData(o.innerspace, o.groupId);
+  const content = new DigestContentSource({ occupancy, charts: o.charts });
+  const engine = new DigestEngine({
+    store: o.store,
+    slack: o.slack,
+    content,
+    now: o.now,
+    logger: o.logger,
+    graceMinutes: o.graceMinutes,
+    ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
+    ...(o.spacingMs !== undefined ? { spacingMs: o.spacingMs } : {}),
+    ...(o.pacingClock ? { pacingClock: o.pacingClock } : {}),
+  });
+  const service = new DigestService({
+    store: o.store,
+    slack: o.slack,
+    innerspace: o.innerspace,
+    access: new DigestAccess(o.slack, o.authorizer),
+    engine,
+    now: o.now,
+    logger: o.logger,
+  });
+  return { service, engine, content };
+}

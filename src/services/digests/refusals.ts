@@ -1,0 +1,48 @@
+/**
+ * What a refused post means beyond its own run: a channel the bot cannot post to pauses that
+ * digest (its creator is told once, by direct message); a token that no longer works stops
+ * every digest of the team.
+ */
+import type { Logger } from '../../logging/logger';
+import { buildDigestPausedNotice, type PausedBecause } from '../../slack/blocks/digest-replies';
+import type { SlackGateway } from '../../slack/gateway';
+import type { Digest, Store } from '../../storage';
+import { CHANNEL_ERRORS, TEAM_ERRORS } from './delivery';
+
+export const ACCESS_REVOKED = 'access_revoked';
+
+export function pausedNoticeKey(digestId: number): string {
+  return `digest:${digestId}:paused`;
+}
+
+export interface RefusalContext {
+  readonly store: Store;
+  readonly slack: SlackGateway;
+  readonly log: Logger;
+}
+
+export async function handleRefusal(ctx: RefusalContext, digest: Digest, slackError: string, onTeamRevoked: () => void): Promise<void> {
+  if (TEAM_ERRORS.has(slackError)) {
+    onTeamRevoked();
+    const paused = await ctx.store.digests.pauseAllForTeam(digest.teamId, ACCESS_REVOKED);
+    ctx.log.error({ slackError, team: digest.teamId, paused }, "Slack no longer accepts this workspace's token; its digests are paused");
+    return;
+  }
+  if (!CHANNEL_ERRORS.has(slackError)) {
+    ctx.log.warn({ slackError }, 'Slack refused the digest');
+    return;
+  }
+  await ctx.store.digests.pause(digest.teamId, digest.id, slackError);
+  ctx.log.warn({ slackError, channel: digest.channelId }, 'digest paused: the bot cannot post in its channel');
+  await notifyCreator(ctx, digest, slackError as PausedBecause);
+}
+
+async function notifyCreator(ctx: RefusalContext, digest: Digest, because: PausedBecause): Promise<void> {
+  if (!(await ctx.store.notices.markOnce(digest.teamId, pausedNoticeKey(digest.id)))) return;
+  try {
+    const dm = await ctx.slack.openDm(digest.createdBy);
+    await ctx.slack.postMessage(dm, buildDigestPausedNotice(digest.id, digest.channelId, because));
+  } catch (err) {
+    ctx.log.warn({ err, user: digest.createdBy }, 'could not tell the creator that their digest paused');
+  }
+}

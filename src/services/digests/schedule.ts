@@ -1,0 +1,142 @@
+/**
+ * When a digest is due, as pure functions of `now`. A digest is due on local date D when D's
+ * weekday is one of its days and the wall clock in its zone has reached its time of day.
+ *
+ * DST rules that follow from "the wall clock has reached":
+ * - a time inside the spring-forward gap (02:30 in New York on the change day) is reached at
+ *   the first minute after the gap (03:00), so it goes then, once;
+ * - a time inside the repeated fall-back hour is reached at its first occurrence; the second
+ *   occurrence is the same local date, and the run key is the local date, so it is not sent
+ *   again.
+ * luxon's own reading of such times (a shifted 03:30; the later of two 01:30s) is not used on
+ * purpose: node-cron and luxon disagree there, and the wall-clock rule is the one people expect.
+ */
+import { IANAZone } from 'luxon';
+import { addDays, localDateOf, parseIsoDate, type IsoDate } from '../../domain/time';
+import { AppError } from '../../errors';
+import type { IsoWeekday } from '../../storage';
+
+export interface ScheduleSpec {
+  /** "HH:mm", local. */
+  readonly timeOfDay: string;
+  readonly days: readonly IsoWeekday[];
+  /** IANA zone. */
+  readonly timeZone: string;
+}
+
+export interface DueSlot {
+  readonly localDate: IsoDate;
+  /** The instant the slot was reached. */
+  readonly scheduledAt: number;
+  /** now − scheduledAt, never negative. */
+  readonly lateMs: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A run this close to its slot counts as on time: a one-minute tick is never exact. */
+export const ON_TIME_MS = 2 * MINUTE;
+
+export function parseTimeOfDay(text: string): { hour: number; minute: number } {
+  const m = TIME_RE.exec(text);
+  if (!m) throw new AppError('BAD_INPUT', 'time of day must look like HH:mm', { details: { timeOfDay: text } });
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+function zoneOf(name: string): IANAZone {
+  if (!IANAZone.isValidZone(name)) throw new AppError('BAD_INPUT', 'Unknown time zone', { details: { zone: name } });
+  return IANAZone.create(name);
+}
+
+/** ISO weekday of a calendar date (1 = Monday). */
+export function weekdayOf(date: IsoDate): IsoWeekday {
+  if (parseIsoDate(date) === null) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const js = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return (js === 0 ? 7 : js) as IsoWeekday;
+}
+
+/**
+ * The first instant of local date `date` at which the wall clock in `timeZone` shows
+ * `timeOfDay` or later: the exact instant on ordinary days, the earlier one when the time
+ * occurs twice, the end of the gap when it does not occur at all.
+ */
+export function slotInstant(date: IsoDate, timeOfDay: string, timeZone: string): number {
+  const { hour, minute } = parseTimeOfDay(timeOfDay);
+  if (parseIsoDate(date) === null) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const zone = zoneOf(timeZone);
+  // The wall-clock reading expressed as if it were UTC; an instant is wall − offset.
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const offsetAt = (t: number) => zone.offset(t) * MINUTE;
+  const offsets = [...new Set([offsetAt(wall - DAY), offsetAt(wall), offsetAt(wall + DAY)])];
+  const exact = offsets.map((o) => wall - o).filter((t) => offsetAt(t) === wall - t);
+  if (exact.length > 0) return Math.min(...exact);
+
+  // In a gap: the wall clock jumps over `wall` at the transition, which lies between the
+  // instants the two offsets would give. Find it to the minute.
+  const candidates = offsets.map((o) => wall - o);
+  let lo = Math.min(...candidates);
+  let hi = Math.max(...candidates);
+  const before = offsetAt(lo);
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (mid === lo) break;
+    if (offsetAt(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * Slots reached at `now` on the last `lookbackDays` local dates and today, oldest first.
+ * Slots before `since` (the digest did not exist, or was paused or changed then) are left out.
+ */
+export function dueSlots(spec: ScheduleSpec, now: number, opts: { lookbackDays: number; since?: number }): DueSlot[] {
+  const today = localDateOf(now, spec.timeZone);
+  const days = new Set(spec.days);
+  const out: DueSlot[] = [];
+  for (let back = Math.max(0, Math.floor(opts.lookbackDays)); back >= 0; back -= 1) {
+    const date = addDays(today, -back);
+    if (!days.has(weekdayOf(date))) continue;
+    const at = slotInstant(date, spec.timeOfDay, spec.timeZone);
+    if (at > now || (opts.since !== undefined && at < opts.since)) continue;
+    out.push({ localDate: date, scheduledAt: at, lateMs: now - at });
+  }
+  return out;
+}
+
+/** The next slot strictly after `now` (and not before `since`); null when the digest has no days. */
+export function nextRun(spec: ScheduleSpec, now: number, since?: number): number | null {
+  const days = new Set(spec.days);
+  if (days.size === 0) return null;
+  const today = localDateOf(now, spec.timeZone);
+  // Eight dates cover every weekday once more than a week; one more absorbs a DST edge.
+  for (let ahead = 0; ahead <= 8; ahead += 1) {
+    const date = addDays(today, ahead);
+    if (!days.has(weekdayOf(date))) continue;
+    const at = slotInstant(date, spec.timeOfDay, spec.timeZone);
+    if (at > now && (since === undefined || at >= since)) return at;
+  }
+  return null;
+}
+
+export type SlotDecision = { readonly action: 'send'; readonly lateMinutes: number } | { readonly action: 'skip'; readonly lateMinutes: number };
+
+/**
+ * What to do with a reached slot nobody has claimed: send it (late when it is past the on-time
+ * margin, still inside the grace window) or record it as skipped.
+ */
+export function decideSlot(slot: DueSlot, graceMinutes: number): SlotDecision {
+  const lateMinutes = slot.lateMs < ON_TIME_MS ? 0 : Math.floor(slot.lateMs / MINUTE);
+  return slot.lateMs <= Math.max(0, graceMinutes) * MINUTE || lateMinutes === 0
+    ? { action: 'send', lateMinutes }
+    : { action: 'skip', lateMinutes };
+}
+
+/** How many local dates back a tick looks for missed slots: the grace window, plus a day. */
+export function lookbackDaysFor(graceMinutes: number): number {
+  return Math.ceil(Math.max(0, graceMinutes) / 1440) + 1;
+}

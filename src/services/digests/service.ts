@@ -1,0 +1,222 @@
+/**
+ * Managing digests: add (from a command or the form), list, remove, pause, resume, send now.
+ * Every change is written to the store, which the delivery engine reads on each tick, so it
+ * takes effect at once. Nothing is stored unless the bot can post where the digest goes and
+ * the person asking may manage that channel.
+ */
+import { AppError } from '../../errors';
+import type { Building, InnerSpacePort } from '../../innerspace/types';
+import type { Logger } from '../../logging/logger';
+import type { DigestListView, DigestModalView, DigestSummaryView } from '../../slack/blocks/view-models';
+import type { SlackGateway } from '../../slack/gateway';
+import type { DigestDraft } from '../../slack/parser/types';
+import type { Digest, DigestOptions, Store } from '../../storage';
+import { localDateOf } from '../../domain/time';
+import { resolveChannelRef, type Actor, type DigestAccess } from './access';
+import type { PostOutcome } from './delivery';
+import type { DigestEngine } from './engine';
+import { pausedNoticeKey } from './refusals';
+import { nextRun } from './schedule';
+import { modalView, summaryView, type DigestFormMeta } from './views';
+
+export interface DigestServiceDeps {
+  readonly store: Store;
+  readonly slack: SlackGateway;
+  readonly innerspace: InnerSpacePort;
+  readonly access: DigestAccess;
+  readonly engine: DigestEngine;
+  readonly now: () => number;
+  readonly logger: Logger;
+}
+
+export interface SavedDigest {
+  readonly digest: Digest;
+  readonly summary: DigestSummaryView;
+  /** The bot joined the (public) channel to be able to post there. */
+  readonly joined: boolean;
+}
+
+export type SendNowResult = { readonly digest: Digest; readonly sent: boolean };
+
+function optionsOf(draft: DigestDraft): DigestOptions {
+  return { ...draft.content, skipWhenNoData: draft.skipWhenNoData };
+}
+
+export class DigestService {
+  private readonly log: Logger;
+
+  constructor(private readonly deps: DigestServiceDeps) {
+    this.log = deps.logger.child({ component: 'digest-service' });
+  }
+
+  /** `digest add …` and the form: stores a digest, or throws saying why not (nothing stored then). */
+  async add(actor: Actor, draft: DigestDraft, origin: string | null): Promise<SavedDigest> {
+    const channelId = resolveChannelRef(draft.channel, origin);
+    const access = await this.deps.access.check(actor, channelId);
+    const buildings = await this.requireBuildings(draft.buildingIds);
+    const timeZone = draft.timeZone ?? buildings[0]!.timeZone;
+    if (access.needsJoin) await this.deps.access.join(channelId);
+    const digest = await this.deps.store.digests.create({
+      teamId: actor.teamId,
+      channelId,
+      createdBy: actor.userId,
+      buildingIds: draft.buildingIds,
+      timeOfDay: draft.time,
+      days: draft.days,
+      timeZone,
+      options: optionsOf(draft),
+    });
+    this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId, channel: channelId }, 'digest created');
+    return { digest, summary: await this.summary(digest, actor, namesOf(buildings)), joined: access.needsJoin };
+  }
+
+  /** The form's submission: a new digest, or an edit of the one named in its metadata. */
+  async submit(actor: Actor, draft: DigestDraft, meta: DigestFormMeta): Promise<SavedDigest> {
+    if (meta.digestId === null) return this.add(actor, draft, meta.origin);
+    const current = await this.get(actor, meta.digestId);
+    this.deps.access.requireOwner(actor, current.createdBy);
+    const channelId = resolveChannelRef(draft.channel, current.channelId);
+    const access = await this.deps.access.check(actor, channelId);
+    const buildings = await this.requireBuildings(draft.buildingIds);
+    if (access.needsJoin) await this.deps.access.join(channelId);
+    const digest = await this.deps.store.digests.update(actor.teamId, current.id, {
+      channelId,
+      buildingIds: draft.buildingIds,
+      timeOfDay: draft.time,
+      days: draft.days,
+      timeZone: draft.timeZone ?? buildings[0]!.timeZone,
+      options: optionsOf(draft),
+    });
+    if (!digest) throw notFound(current.id);
+    this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId }, 'digest updated');
+    return { digest, summary: await this.summary(digest, actor, namesOf(buildings)), joined: access.needsJoin };
+  }
+
+  async list(actor: Actor, channelId: string): Promise<DigestListView> {
+    const digests = await this.deps.store.digests.listByChannel(actor.teamId, channelId);
+    const names = digests.length > 0 ? await this.buildingNames() : null;
+    const views = await Promise.all(digests.map((d) => this.summary(d, actor, names)));
+    return { channelId, digests: views };
+  }
+
+  async remove(actor: Actor, id: number): Promise<Digest> {
+    const digest = await this.get(actor, id);
+    this.deps.access.requireOwner(actor, digest.createdBy);
+    if (!(await this.deps.store.digests.delete(actor.teamId, id))) throw notFound(id);
+    this.log.info({ digestId: id, team: actor.teamId, user: actor.userId }, 'digest removed');
+    return digest;
+  }
+
+  async pause(actor: Actor, id: number): Promise<Digest> {
+    const digest = await this.get(actor, id);
+    await this.deps.access.requireMember(actor, digest.channelId);
+    const paused = await this.deps.store.digests.pause(actor.teamId, id, null);
+    if (!paused) throw notFound(id);
+    this.log.info({ digestId: id, team: actor.teamId, user: actor.userId }, 'digest paused');
+    return paused;
+  }
+
+  /** Resumes after checking the channel again: a digest paused for an archived channel stays paused until that is fixed. */
+  async resume(actor: Actor, id: number): Promise<Digest> {
+    const digest = await this.get(actor, id);
+    const access = await this.deps.access.check(actor, digest.channelId);
+    if (access.needsJoin) await this.deps.access.join(digest.channelId);
+    const resumed = await this.deps.store.digests.resume(actor.teamId, id);
+    if (!resumed) throw notFound(id);
+    await this.deps.store.notices.clear(actor.teamId, pausedNoticeKey(id));
+    this.log.info({ digestId: id, team: actor.teamId, user: actor.userId }, 'digest resumed');
+    return resumed;
+  }
+
+  /** Posts the digest now; today's scheduled run is not touched. */
+  async sendNow(actor: Actor, id: number): Promise<SendNowResult> {
+    const digest = await this.get(actor, id);
+    await this.deps.access.requireMember(actor, digest.channelId);
+    const outcome = await this.deps.engine.sendNow(digest);
+    if (outcome.kind === 'no_data') return { digest, sent: false };
+    if (outcome.kind !== 'sent') throw sendFailed(digest, outcome);
+    this.log.info({ digestId: id, team: actor.teamId, user: actor.userId, ts: outcome.ts }, 'digest sent on request');
+    return { digest, sent: true };
+  }
+
+  /** The form, empty (prefilled with the channel it was opened from) or for editing a digest. */
+  async form(actor: Actor, origin: string | null, digestId: number | null): Promise<DigestModalView> {
+    const digest = digestId === null ? null : await this.get(actor, digestId);
+    if (digest) this.deps.access.requireOwner(actor, digest.createdBy);
+    let buildings: Building[] | null = null;
+    try {
+      buildings = await this.deps.innerspace.buildings();
+    } catch (err) {
+      // The form still works with a text field of building ids.
+      this.log.warn({ err }, 'building list unavailable for the digest form');
+    }
+    return modalView({ origin, buildings, digest });
+  }
+
+  async openForm(actor: Actor, triggerId: string, origin: string | null, digestId: number | null, render: (view: DigestModalView) => object): Promise<void> {
+    const view = await this.form(actor, origin, digestId);
+    await this.deps.slack.openView(triggerId, render(view));
+  }
+
+  /** When the digest runs next, skipping a date whose run is already decided. */
+  async nextRunOf(digest: Digest): Promise<number | null> {
+    if (digest.status !== 'active') return null;
+    let from = this.deps.now();
+    for (let i = 0; i < 3; i += 1) {
+      const at = nextRun(digest, from, digest.updatedAt);
+      if (at === null) return null;
+      if (!(await this.deps.store.digestRuns.get(digest.id, localDateOf(at, digest.timeZone)))) return at;
+      from = at;
+    }
+    return nextRun(digest, from, digest.updatedAt);
+  }
+
+  private async get(actor: Actor, id: number): Promise<Digest> {
+    const digest = await this.deps.store.digests.get(actor.teamId, id);
+    if (!digest) throw notFound(id);
+    return digest;
+  }
+
+  private async requireBuildings(ids: readonly number[]): Promise<Building[]> {
+    if (ids.length === 0) throw new AppError('BAD_INPUT', 'a digest needs at least one building', { details: { reason: 'no_buildings' } });
+    const out: Building[] = [];
+    for (const id of ids) {
+      const b = await this.deps.innerspace.building(id);
+      if (!b) throw new AppError('NOT_FOUND', `building ${id} not found`, { details: { kind: 'building', id } });
+      out.push(b);
+    }
+    return out;
+  }
+
+  private async buildingNames(): Promise<Map<number, string> | null> {
+    try {
+      return new Map((await this.deps.innerspace.buildings()).map((b) => [b.id, b.name]));
+    } catch {
+      // Names are a nicety in the list; ids are enough.
+      return null;
+    }
+  }
+
+  private async summary(digest: Digest, actor: Actor, names: ReadonlyMap<number, string> | null): Promise<DigestSummaryView> {
+    return summaryView(digest, {
+      nextRunMs: await this.nextRunOf(digest),
+      names,
+      canManage: digest.createdBy === actor.userId || this.deps.access.isAdmin(actor.userId),
+    });
+  }
+}
+
+function namesOf(buildings: readonly Building[]): Map<number, string> {
+  return new Map(buildings.map((b) => [b.id, b.name]));
+}
+
+function notFound(id: number): AppError {
+  return new AppError('NOT_FOUND', `digest ${id} not found`, { details: { kind: 'digest', id } });
+}
+
+function sendFailed(digest: Digest, outcome: PostOutcome): AppError {
+  const slackError = outcome.kind === 'refused' ? outcome.slackError : outcome.kind === 'rate_limited' ? 'ratelimited' : 'unknown';
+  return new AppError('SLACK_API', `digest ${digest.id} could not be sent: ${slackError}`, {
+    details: { kind: 'digest', id: digest.id, channelId: digest.channelId, slackError },
+  });
+}
