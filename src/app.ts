@@ -13,6 +13,13 @@ import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
 import type { Logger } from './logging/logger';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { ReportService } from './services/report';
+import { Authorizer } from './services/authz';
+import { createDigests, type DigestTickReport } from './services/digests';
+import { createCronScheduler } from './scheduling';
+import { webClientGateway } from './slack/gateway';
+import { digestCommandHandler } from './slack/handlers/digest';
+import { registerDigestActions } from './slack/listeners/digest-actions';
+import { registerDigestModal } from './slack/listeners/digest-modal';
 import { createBoltApp } from './slack/bolt-app';
 import type { SlackDeps } from './slack/handlers/context';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
@@ -48,6 +55,8 @@ export interface RunningApp {
   readonly workspace: SlackWorkspace | null;
   readonly simulator: RunningSimulator | null;
   readonly signingSecret: string | null;
+  /** Daily digests: runs the due ones now (local mode's "run due digests now", tests). */
+  readonly digests: { runDue(): Promise<DigestTickReport> };
   stop(): Promise<void>;
 }
 
@@ -146,7 +155,22 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     bolt.app.error(async (err: Error) => {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
-    registerOccupancyCommand(bolt.app, deps, {});
+    const slackApi = webClientGateway(bolt.app.client);
+    const digests = createDigests({
+      store,
+      slack: slackApi,
+      innerspace,
+      occupancy: reports.occupancy,
+      groupId: config.innerspace.groupId,
+      charts,
+      authorizer: new Authorizer(slackApi, config.adminUserIds),
+      now: () => clock.now(),
+      logger,
+      graceMinutes: config.digestGraceMinutes,
+    });
+    registerDigestModal(bolt.app, deps, digests.service, slackApi);
+    registerDigestActions(bolt.app, deps, digests.service, slackApi);
+    registerOccupancyCommand(bolt.app, deps, { digest: digestCommandHandler(digests.service, logger) });
     registerReportActions(bolt.app, deps);
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
@@ -193,6 +217,17 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       });
     }
 
+    // node-cron only says when to look; the engine reads the store. Pushed last so a stop ends
+    // it first: no digest post starts while the rest shuts down.
+    const scheduler = createCronScheduler(logger);
+    scheduler.every('digests', '* * * * *', async () => void (await digests.engine.runDue()));
+    cleanups.push(async () => {
+      await digests.engine.stop();
+      await scheduler.stopAll();
+    });
+    // Catch-up at start: runs missed while the process was down, within the grace window.
+    digests.engine.runDue().catch((err: unknown) => logger.error({ err }, 'digest catch-up at start failed'));
+
     const url = `http://localhost:${port}/`;
     const running: RunningApp = {
       mode: config.slack.mode,
@@ -204,6 +239,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       workspace,
       simulator,
       signingSecret: slack.signingSecret ?? null,
+      digests: { runDue: () => digests.engine.runDue() },
       stop: stopAll,
     };
     exposed.app = running;

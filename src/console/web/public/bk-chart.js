@@ -4,6 +4,7 @@
  * draws it itself. quickchart-js writes the config as a JavaScript literal (single quotes,
  * bare keys), so it is parsed here — never evaluated.
  */
+/* global URL */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
   else root.BKChart = factory();
@@ -142,7 +143,7 @@
     let u;
     try {
       u = new URL(String(url));
-    } catch (e) {
+    } catch {
       return null;
     }
     if (!/\/chart\/?$/.test(u.pathname)) return null;
@@ -151,10 +152,10 @@
     let config;
     try {
       config = JSON.parse(raw);
-    } catch (e) {
+    } catch {
       try {
         config = parseJsLiteral(raw);
-      } catch (e2) {
+      } catch {
         return null;
       }
     }

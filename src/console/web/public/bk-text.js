@@ -76,9 +76,9 @@
     const held = [];
     const hold = (html) => {
       held.push(html);
-      return '\u0000' + (held.length - 1) + '\u0000';
+      return '\uE000' + (held.length - 1) + '\uE000';
     };
-    let s = String(text === undefined || text === null ? '' : text).replace(/\u0000/g, '');
+    let s = String(text === undefined || text === null ? '' : text).replace(/\uE000/g, '');
     s = s.replace(/```([\s\S]*?)```/g, (_, code) => hold('<pre class="bk-pre">' + escapeHtml(decodeEntities(code.replace(/^\n/, ''))) + '</pre>'));
     s = s.replace(/`([^`\n]+)`/g, (_, code) => hold('<code class="bk-code">' + escapeHtml(decodeEntities(code)) + '</code>'));
     s = s.replace(/<([^<>\n]+)>/g, (_, inner) => hold(special(inner, c)));
@@ -103,7 +103,7 @@
       if (part.quote !== undefined) joined += '<blockquote class="bk-quote">' + part.quote + '</blockquote>';
       else joined += (i > 0 && out[i - 1].quote === undefined ? '<br>' : '') + part.line;
     });
-    return joined.replace(/\u0000(\d+)\u0000/g, (_, i) => held[Number(i)]);
+    return joined.replace(/\uE000(\d+)\uE000/g, (_, i) => held[Number(i)]);
   }
 
   /** plain_text is shown as written (emoji codes aside). */
