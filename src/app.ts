@@ -20,7 +20,7 @@ import { webClientGateway } from './slack/gateway';
 import { digestCommandHandler } from './slack/handlers/digest';
 import { registerDigestActions } from './slack/listeners/digest-actions';
 import { registerDigestModal } from './slack/listeners/digest-modal';
-import { createBoltApp } from './slack/bolt-app';
+import { createBoltApp, type RegisteredListeners } from './slack/bolt-app';
 import type { SlackDeps } from './slack/handlers/context';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
 import { InFlight } from './slack/inflight';
@@ -55,6 +55,8 @@ export interface RunningApp {
   readonly workspace: SlackWorkspace | null;
   readonly simulator: RunningSimulator | null;
   readonly signingSecret: string | null;
+  /** Commands, actions, views and events the Bolt app listens to. */
+  readonly listeners: RegisteredListeners;
   /** Daily digests: runs the due ones now (local mode's "run due digests now", tests). */
   readonly digests: { runDue(): Promise<DigestTickReport> };
   stop(): Promise<void>;
@@ -239,6 +241,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       workspace,
       simulator,
       signingSecret: slack.signingSecret ?? null,
+      listeners: bolt.registered,
       digests: { runDue: () => digests.engine.runDue() },
       stop: stopAll,
     };

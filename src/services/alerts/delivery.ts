@@ -1,0 +1,203 @@
+/**
+ * Sends a subscription's outbox, in order, so that a crash can never send anything twice:
+ * each item is marked 'sending' in the store before Slack is asked, and the outcome (the
+ * message ts, or the item's removal) is written after. An item found 'sending' later had an
+ * unknown outcome and is dropped, not re-posted. Only a 429 (nothing posted) keeps an item
+ * for the next tick.
+ */
+import type { Logger } from '../../logging/logger';
+import { buildAlertPausedNotice, type AlertPausedBecause } from '../../slack/blocks/alert-notices';
+import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply } from '../../slack/blocks/alert';
+import type { SlackMessage } from '../../slack/blocks/kit';
+import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { Store, Subscription } from '../../storage';
+import { CHANNEL_ERRORS, TEAM_ERRORS } from '../digests/delivery';
+import type { MachineState } from './machine';
+import type { ScopeInfo } from './scopes';
+import { stateRow, type OutboxItem } from './stored';
+import { episodeView, ruleView } from './views';
+
+/** Spaces posts per destination (Slack allows about one message a second per channel). */
+export interface Pacer {
+  take(key: string): Promise<void>;
+  holdOff(key: string, seconds: number): void;
+}
+
+export interface DeliveryDeps {
+  readonly store: Store;
+  readonly slack: SlackGateway;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly pacer: Pacer;
+}
+
+export interface MessageRef {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+export interface Delivery {
+  readonly sub: Subscription;
+  readonly scope: ScopeInfo;
+  readonly machine: MachineState;
+  readonly message: MessageRef | null;
+  readonly lastNotifiedAt: number | null;
+  readonly outbox: readonly OutboxItem[];
+}
+
+export interface DeliveryResult {
+  /** Slack messages posted (thread replies included; edits not). */
+  posted: number;
+  edited: number;
+  /** Items whose outcome is unknown or that Slack refused: dropped, never retried. */
+  dropped: number;
+  rateLimited: boolean;
+  paused: AlertPausedBecause | null;
+}
+
+export function pausedNoticeKey(subscriptionId: number): string {
+  return `subscription:${subscriptionId}:paused`;
+}
+
+export class AlertDelivery {
+  private readonly log: Logger;
+  private readonly dms = new Map<string, string>();
+
+  constructor(private readonly deps: DeliveryDeps) {
+    this.log = deps.logger.child({ component: 'alert-delivery' });
+  }
+
+  /** The pacing key of a subscription's destination. */
+  static destinationKey(sub: Subscription): string {
+    return `${sub.teamId}:${sub.destinationId}`;
+  }
+
+  async deliver(d: Delivery): Promise<DeliveryResult> {
+    const result: DeliveryResult = { posted: 0, edited: 0, dropped: 0, rateLimited: false, paused: null };
+    const { sub } = d;
+    const log = this.log.child({ subscription: sub.id, team: sub.teamId });
+    let ref = d.message;
+    const items = [...d.outbox];
+    const persist = () =>
+      this.deps.store.alertStates.put(
+        stateRow(d.machine, {
+          subscriptionId: sub.id,
+          teamId: sub.teamId,
+          messageChannel: ref?.channel ?? null,
+          messageTs: ref?.ts ?? null,
+          lastNotifiedAt: d.lastNotifiedAt,
+          outbox: items,
+        }),
+      );
+
+    while (items.length > 0) {
+      const head = items[0];
+      if (!head) break;
+      items[0] = { ...head, phase: 'sending' };
+      await persist();
+      try {
+        ref = await this.send(d, head, ref, result);
+        items.shift();
+      } catch (err) {
+        if (err instanceof SlackCallError && err.kind === 'rate_limited') {
+          items[0] = head;
+          this.deps.pacer.holdOff(AlertDelivery.destinationKey(sub), err.retryAfterSeconds ?? 1);
+          result.rateLimited = true;
+          log.info({ kind: head.kind }, 'Slack asked to slow down; the alert waits for the next check');
+          break;
+        }
+        const slackError = err instanceof SlackCallError && err.kind === 'refused' ? err.slackError ?? '' : '';
+        if (CHANNEL_ERRORS.has(slackError) || TEAM_ERRORS.has(slackError)) {
+          const because = (TEAM_ERRORS.has(slackError) ? 'access_revoked' : slackError) as AlertPausedBecause;
+          items.length = 0;
+          result.paused = because;
+          await this.pause(d, because, log);
+          break;
+        }
+        // Unknown outcome (timeout, 5xx) or a refusal of this one message: never sent again.
+        items.shift();
+        result.dropped += 1;
+        if (head.kind === 'open') ref = null;
+        log.warn({ err, kind: head.kind, episode: head.episodeStart }, 'alert notification not delivered; it will not be repeated');
+      }
+    }
+    await persist();
+    return result;
+  }
+
+  private async send(d: Delivery, item: OutboxItem, ref: MessageRef | null, result: DeliveryResult): Promise<MessageRef | null> {
+    const view = episodeView(d.sub, d.scope, item, this.deps.now());
+    switch (item.kind) {
+      case 'open': {
+        const posted = await this.post(d.sub, buildAlertMessage(view));
+        result.posted += 1;
+        return posted;
+      }
+      case 'update':
+        if (ref) await this.edit(ref, buildAlertMessage(view), result);
+        return ref;
+      case 'still':
+        if (!ref) return ref;
+        await this.edit(ref, buildAlertMessage(view), result);
+        await this.post(d.sub, buildAlertRenotifyReply(view), ref.ts);
+        result.posted += 1;
+        return ref;
+      case 'no_data':
+        if (!ref) return ref;
+        await this.post(d.sub, buildAlertNoDataReply(view, item.lastPublished ?? ''), ref.ts);
+        result.posted += 1;
+        return ref;
+      case 'close':
+        if (ref) {
+          await this.edit(ref, buildAlertMessage(view), result);
+          await this.post(d.sub, buildAlertRecoveredReply(view), ref.ts);
+        } else {
+          // The opening message was lost (outcome unknown): say how the episode went, once.
+          await this.post(d.sub, buildAlertMessage(view));
+        }
+        result.posted += 1;
+        return null;
+    }
+  }
+
+  /** Edits are cosmetic and idempotent: a failure is logged, never a reason to stop. */
+  private async edit(ref: MessageRef, msg: SlackMessage, result: DeliveryResult): Promise<void> {
+    try {
+      await this.deps.slack.updateMessage(ref.channel, ref.ts, msg);
+      result.edited += 1;
+    } catch (err) {
+      this.log.info({ err, channel: ref.channel, ts: ref.ts }, 'could not edit the alert message');
+    }
+  }
+
+  private async post(sub: Subscription, msg: SlackMessage, threadTs?: string): Promise<MessageRef> {
+    const channel = await this.channelOf(sub);
+    await this.deps.pacer.take(AlertDelivery.destinationKey(sub));
+    const posted = await this.deps.slack.postMessage(channel, msg, threadTs ? { threadTs } : {});
+    return { channel: posted.channel, ts: posted.ts };
+  }
+
+  private async channelOf(sub: Subscription): Promise<string> {
+    if (sub.destinationKind === 'channel') return sub.destinationId;
+    const key = `${sub.teamId}:${sub.destinationId}`;
+    const known = this.dms.get(key);
+    if (known) return known;
+    const dm = await this.deps.slack.openDm(sub.destinationId);
+    this.dms.set(key, dm);
+    return dm;
+  }
+
+  private async pause(d: Delivery, because: AlertPausedBecause, log: Logger): Promise<void> {
+    const { sub } = d;
+    await this.deps.store.subscriptions.pause(sub.teamId, sub.id, because);
+    log.warn({ because, destination: sub.destinationId }, 'alert paused: the bot cannot post to its destination');
+    if (because === 'access_revoked') return;
+    if (!(await this.deps.store.notices.markOnce(sub.teamId, pausedNoticeKey(sub.id)))) return;
+    try {
+      const dm = await this.deps.slack.openDm(sub.createdBy);
+      await this.deps.slack.postMessage(dm, buildAlertPausedNotice(ruleView(sub, d.scope), because));
+    } catch (err) {
+      log.warn({ err, user: sub.createdBy }, 'could not tell the creator that their alert paused');
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Short answers about alert rules: saved, removed, muted, snoozed, the words for what went
+ * wrong, and the direct message a creator gets when a rule had to pause itself.
+ */
+import { errorWords, buildErrorMessage, type ErrorContext, type ErrorLike } from './errors';
+import { dayTimeOf, ruleLine, scopeTitleMd } from './format';
+import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
+import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
+import { channelMention, echoCode } from './mrkdwn';
+import { backtestText } from './subscribe-modal';
+import type { BacktestView, RuleView } from './view-models';
+
+function destinationWords(rule: RuleView): string {
+  return rule.destination.kind === 'dm' ? 'to you by direct message' : `to ${channelMention(rule.destination.channelId)}`;
+}
+
+/** "🔔 Alert #7 is set up" with the rule, where it goes and what the backtest found. */
+export function buildSubscriptionSavedMessage(rule: RuleView, backtest: BacktestView, mode: 'created' | 'updated'): SlackMessage {
+  const head = `🔔 Alert #${rule.id} ${mode === 'created' ? 'is set up' : 'is updated'} for *${scopeTitleMd(rule.scope.name, rule.scope.id)}*, sent ${destinationWords(rule)}.`;
+  const blocks: KnownBlock[] = [section(head), section(ruleLine(rule))];
+  if (backtest.status !== 'incomplete') blocks.push(section(backtestText(backtest)));
+  blocks.push(
+    context([
+      "Checked as InnerSpace publishes each night: you hear once when an episode starts and once when it ends. `/occupancy subscriptions` lists your alerts.",
+    ]),
+  );
+  return message(`${head} ${ruleLine(rule)}`, blocks);
+}
+
+export type SubscriptionChange = 'removed' | 'muted' | 'unmuted' | 'snoozed';
+
+/** What a button or command changed; `until` and `timeZone` for a snooze. */
+export function buildSubscriptionChangedMessage(id: number, change: SubscriptionChange, until?: { ms: number; timeZone: string }): SlackMessage {
+  const words =
+    change === 'removed'
+      ? `🗑 Alert #${id} is removed; you will hear nothing more from it. Messages already posted stay.`
+      : change === 'muted'
+        ? `🔕 Alert #${id} is muted. Nothing is checked or sent until you unmute it.`
+        : change === 'unmuted'
+          ? `🔔 Alert #${id} is on again, starting from the latest published data.`
+          : `💤 Alert #${id} is snoozed${until ? ` until ${dayTimeOf(until.ms, until.timeZone)} (${until.timeZone})` : ''}. What happens meanwhile is sent when the snooze ends.`;
+  return message(words, [section(words)]);
+}
+
+export type AlertPausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
+
+/** The direct message to a rule's creator when it paused itself; sent once per pause. */
+export function buildAlertPausedNotice(rule: RuleView, because: AlertPausedBecause): SlackMessage {
+  const where = rule.destination.kind === 'channel' ? channelMention(rule.destination.channelId) : 'our direct messages';
+  const reason =
+    because === 'not_in_channel'
+      ? `I'm no longer a member of ${where}. Invite me with \`/invite @occupancy\` there`
+      : because === 'is_archived'
+        ? `${where} is archived. Unarchive it, or point the alert at another channel with Edit`
+        : because === 'access_revoked'
+          ? "Slack no longer accepts this workspace's token for me. Ask whoever installed the bot to reinstall it"
+          : `I can't find ${where} any more: it was deleted, or it is private and I'm not in it. Invite me with \`/invite @occupancy\``;
+  const words = `I paused alert #${rule.id} on *${scopeTitleMd(rule.scope.name, rule.scope.id)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
+  return message(words, [section(words), context(['You get this message because you set the alert up.'])]);
+}
+
+/** Alert-specific refusals first, then the shared words for every other error. */
+export function alertErrorWords(error: ErrorLike, fallback: ErrorContext = {}): string {
+  const d = error.details ?? {};
+  if (error.code === 'BAD_INPUT' && d.reason === 'no_capacity') {
+    const what = d.kind === 'zone' ? `zone ${String(d.id)}` : `building ${String(d.id)}`;
+    return `InnerSpace doesn't know the capacity of ${what}, so I can't alert on a percentage of it. Use a number of people instead, e.g. \`above 120\`.`;
+  }
+  if (error.code === 'BAD_INPUT' && d.reason === 'channel_name' && typeof d.name === 'string') {
+    return `I can't tell which channel ${echoCode(`#${d.name}`)} is. Pick it from Slack's list as you type \`#\`, or use the form: \`/occupancy subscribe\`.`;
+  }
+  if (error.code === 'BAD_INPUT' && d.reason === 'not_postable') {
+    return `I can't post in ${typeof d.channelId === 'string' ? channelMention(d.channelId) : 'that channel'}: it is private and I'm not in it. Invite me with \`/invite @occupancy\`, then try again.`;
+  }
+  return errorWords(error, fallback);
+}
+
+export function buildAlertErrorMessage(error: ErrorLike, fallback: ErrorContext = {}): SlackMessage {
+  const words = alertErrorWords(error, fallback);
+  if (words === errorWords(error, fallback)) return buildErrorMessage(error, fallback);
+  return message(words, [section(words)]);
+}
+
+/**
+ * The form with a sentence in place of the backtest, for what the backtest statuses cannot say
+ * (an unknown building, no capacity for a percentage).
+ */
+export function withBacktestNotice(view: ModalView, words: string): ModalView {
+  return {
+    ...view,
+    blocks: view.blocks.map((b) => (b.block_id === SUBSCRIBE_BACKTEST_BLOCK_ID ? section(`*Backtest:* ${words}`, SUBSCRIBE_BACKTEST_BLOCK_ID) : b)),
+  };
+}

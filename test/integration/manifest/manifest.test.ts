@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS } from '../../../src/slack/blocks/ids';
+import { startTestApp, type TestApp } from '../app/harness';
+
+interface Manifest {
+  features: {
+    slash_commands?: { command: string; url?: string; should_escape?: boolean }[];
+    app_home?: { home_tab_enabled?: boolean };
+    shortcuts?: { callback_id: string }[];
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions?: { request_url?: string; bot_events?: string[] };
+    interactivity?: { is_enabled: boolean; request_url?: string };
+    socket_mode_enabled: boolean;
+  };
+}
+
+const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as Manifest;
+const sorted = (xs: readonly string[]) => [...new Set(xs)].sort();
+
+describe('manifest.yml matches the code, both ways', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('declares exactly the slash commands the app listens to', () => {
+    expect(sorted((manifest.features.slash_commands ?? []).map((c) => c.command))).toEqual(sorted(t.app.listeners.commands));
+  });
+
+  it('subscribes to exactly the events the app listens to', () => {
+    expect(sorted(manifest.settings.event_subscriptions?.bot_events ?? [])).toEqual(sorted(t.app.listeners.events));
+  });
+
+  it('has a listener for every action id the messages use, and no listener for an unknown one', () => {
+    const known = sorted([...Object.values(ACTION_IDS), ...SUBSCRIBE_DISPATCH_ACTION_IDS]);
+    const registered = sorted(t.app.listeners.actions);
+    for (const id of registered) expect(known).toContain(id);
+    for (const id of Object.values(ACTION_IDS)) expect(registered).toContain(id);
+  });
+
+  it('has a view listener for every modal callback id, and no other', () => {
+    expect(sorted(t.app.listeners.views)).toEqual(sorted(Object.values(CALLBACK_IDS)));
+  });
+
+  it('declares no shortcut the app does not handle', () => {
+    for (const s of manifest.features.shortcuts ?? []) expect(t.app.listeners.actions.concat(t.app.listeners.views)).toContain(s.callback_id);
+  });
+
+  it('turns on interactivity and the home tab the listeners need', () => {
+    expect(manifest.settings.interactivity?.is_enabled).toBe(t.app.listeners.actions.length + t.app.listeners.views.length > 0);
+    expect(manifest.features.app_home?.home_tab_enabled === true).toBe(t.app.listeners.events.includes('app_home_opened'));
+  });
+
+  it('asks for the scopes the Web API calls need, and no unused ones', () => {
+    expect(sorted(manifest.oauth_config.scopes.bot)).toEqual(
+      sorted(['commands', 'chat:write', 'chat:write.public', 'channels:join', 'channels:read', 'groups:read', 'im:write', 'files:write', 'users:read']),
+    );
+  });
+
+  it('points every request URL at the events endpoint, for HTTP mode', () => {
+    const urls = [
+      ...(manifest.features.slash_commands ?? []).map((c) => c.url),
+      manifest.settings.interactivity?.request_url,
+      manifest.settings.event_subscriptions?.request_url,
+    ];
+    for (const u of urls) expect(u).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+});
