@@ -12,7 +12,7 @@
  * purpose: node-cron and luxon disagree there, and the wall-clock rule is the one people expect.
  */
 import { IANAZone } from 'luxon';
-import { addDays, localDateOf, parseIsoDate, type IsoDate } from '../../domain/time';
+import { parseIsoDate, type IsoDate } from '../../domain/time';
 import { AppError } from '../../errors';
 import type { IsoWeekday } from '../../storage';
 
@@ -45,16 +45,56 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } {
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
+// These run for every digest on every tick, so they use plain date arithmetic and luxon's
+// cached zone objects rather than building DateTimes.
 function zoneOf(name: string): IANAZone {
-  if (!IANAZone.isValidZone(name)) throw new AppError('BAD_INPUT', 'Unknown time zone', { details: { zone: name } });
-  return IANAZone.create(name);
+  const zone = typeof name === 'string' && name.length > 0 ? IANAZone.create(name) : null;
+  if (!zone?.isValid) throw new AppError('BAD_INPUT', 'Unknown time zone', { details: { zone: name } });
+  return zone;
+}
+
+function isoOfUtcMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function dateMs(date: IsoDate): number {
+  if (parseIsoDate(date) === null) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function plusDays(date: IsoDate, days: number): IsoDate {
+  return isoOfUtcMs(dateMs(date) + days * DAY);
+}
+
+/** The local calendar date of an instant in a zone. */
+export function localDateIn(now: number, timeZone: string): IsoDate {
+  return isoOfUtcMs(now + zoneOf(timeZone).offset(now) * MINUTE);
+}
+
+/**
+ * Slot instants by (date, time, zone): many digests share a zone and a time, and a tick asks
+ * for the same few dates again and again. Owned by whoever ticks; never shared globally.
+ */
+export class SlotCache {
+  private readonly map = new Map<string, number>();
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  get(date: IsoDate, timeOfDay: string, timeZone: string): number {
+    const key = `${date}|${timeOfDay}|${timeZone}`;
+    let at = this.map.get(key);
+    if (at === undefined) {
+      if (this.map.size >= this.maxEntries) this.map.clear();
+      at = slotInstant(date, timeOfDay, timeZone);
+      this.map.set(key, at);
+    }
+    return at;
+  }
 }
 
 /** ISO weekday of a calendar date (1 = Monday). */
 export function weekdayOf(date: IsoDate): IsoWeekday {
-  if (parseIsoDate(date) === null) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const js = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const js = new Date(dateMs(date)).getUTCDay();
   return (js === 0 ? 7 : js) as IsoWeekday;
 }
 
@@ -65,11 +105,9 @@ export function weekdayOf(date: IsoDate): IsoWeekday {
  */
 export function slotInstant(date: IsoDate, timeOfDay: string, timeZone: string): number {
   const { hour, minute } = parseTimeOfDay(timeOfDay);
-  if (parseIsoDate(date) === null) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const zone = zoneOf(timeZone);
   // The wall-clock reading expressed as if it were UTC; an instant is wall − offset.
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const wall = dateMs(date) + hour * 3_600_000 + minute * MINUTE;
   const offsetAt = (t: number) => zone.offset(t) * MINUTE;
   const offsets = [...new Set([offsetAt(wall - DAY), offsetAt(wall), offsetAt(wall + DAY)])];
   const exact = offsets.map((o) => wall - o).filter((t) => offsetAt(t) === wall - t);
@@ -94,14 +132,15 @@ export function slotInstant(date: IsoDate, timeOfDay: string, timeZone: string):
  * Slots reached at `now` on the last `lookbackDays` local dates and today, oldest first.
  * Slots before `since` (the digest did not exist, or was paused or changed then) are left out.
  */
-export function dueSlots(spec: ScheduleSpec, now: number, opts: { lookbackDays: number; since?: number }): DueSlot[] {
-  const today = localDateOf(now, spec.timeZone);
+export function dueSlots(spec: ScheduleSpec, now: number, opts: { lookbackDays: number; since?: number; cache?: SlotCache }): DueSlot[] {
+  const today = localDateIn(now, spec.timeZone);
+  const slotAt = (date: IsoDate) => (opts.cache ? opts.cache.get(date, spec.timeOfDay, spec.timeZone) : slotInstant(date, spec.timeOfDay, spec.timeZone));
   const days = new Set(spec.days);
   const out: DueSlot[] = [];
   for (let back = Math.max(0, Math.floor(opts.lookbackDays)); back >= 0; back -= 1) {
-    const date = addDays(today, -back);
+    const date = plusDays(today, -back);
     if (!days.has(weekdayOf(date))) continue;
-    const at = slotInstant(date, spec.timeOfDay, spec.timeZone);
+    const at = slotAt(date);
     if (at > now || (opts.since !== undefined && at < opts.since)) continue;
     out.push({ localDate: date, scheduledAt: at, lateMs: now - at });
   }
@@ -112,10 +151,10 @@ export function dueSlots(spec: ScheduleSpec, now: number, opts: { lookbackDays: 
 export function nextRun(spec: ScheduleSpec, now: number, since?: number): number | null {
   const days = new Set(spec.days);
   if (days.size === 0) return null;
-  const today = localDateOf(now, spec.timeZone);
+  const today = localDateIn(now, spec.timeZone);
   // Eight dates cover every weekday once more than a week; one more absorbs a DST edge.
   for (let ahead = 0; ahead <= 8; ahead += 1) {
-    const date = addDays(today, ahead);
+    const date = plusDays(today, ahead);
     if (!days.has(weekdayOf(date))) continue;
     const at = slotInstant(date, spec.timeOfDay, spec.timeZone);
     if (at > now && (since === undefined || at >= since)) return at;
