@@ -44,7 +44,6 @@ export interface SlackGateway {
   channelInfo(channel: string): Promise<{ id: string; name: string; isPrivate: boolean; isArchived: boolean; isMember: boolean }>;
   /** Joins a public channel. */
   join(channel: string): Promise<void>;
-  uploadPng(png: Buffer, filename: string, title: string, channel?: string): Promise<{ fileId: string }>;
   openView(triggerId: string, view: object): Promise<{ viewId: string }>;
   updateView(viewId: string, view: object, hash?: string): Promise<void>;
   publishHome(user: string, view: object): Promise<void>;
@@ -123,18 +122,6 @@ export function webClientGateway(client: WebClient): SlackGateway {
     join: (channel) =>
       call('conversations.join', async () => {
         await client.conversations.join({ channel });
-      }),
-    uploadPng: (png, filename, title, channel) =>
-      call('files.uploadV2', async () => {
-        const res = (await client.filesUploadV2({
-          file: png,
-          filename,
-          title,
-          ...(channel ? { channel_id: channel } : {}),
-        } as Parameters<WebClient['filesUploadV2']>[0])) as { files?: { files?: { id?: string }[] }[] };
-        const id = res.files?.[0]?.files?.[0]?.id;
-        if (!id) throw new Error('files.uploadV2 returned no file id');
-        return { fileId: id };
       }),
     openView: (triggerId, view) =>
       call('views.open', async () => {

@@ -33,14 +33,14 @@ const actionSchema = z.object({
   action_id: z.string().min(1).max(255),
   block_id: z.string().max(255).optional(),
   type: z.string().max(64).optional(),
-  value: z.string().max(2000).optional(),
-  selected_option: optionSchema.optional(),
-  selected_options: z.array(optionSchema).max(100).optional(),
-  selected_date: z.string().max(32).optional(),
-  selected_time: z.string().max(32).optional(),
-  selected_user: z.string().max(64).optional(),
-  selected_conversation: z.string().max(64).optional(),
-  selected_channel: z.string().max(64).optional(),
+  value: z.string().max(2000).nullish(),
+  selected_option: optionSchema.nullish(),
+  selected_options: z.array(optionSchema).max(100).nullish(),
+  selected_date: z.string().max(32).nullish(),
+  selected_time: z.string().max(32).nullish(),
+  selected_user: z.string().max(64).nullish(),
+  selected_conversation: z.string().max(64).nullish(),
+  selected_channel: z.string().max(64).nullish(),
 });
 
 const schemas = {

@@ -12,7 +12,7 @@
  * purpose: node-cron and luxon disagree there, and the wall-clock rule is the one people expect.
  */
 import { IANAZone } from 'luxon';
-import { parseIsoDate, type IsoDate } from '../../domain/time';
+import type { IsoDate } from '../../domain/time';
 import { AppError } from '../../errors';
 import type { IsoWeekday } from '../../storage';
 
@@ -57,9 +57,13 @@ function isoOfUtcMs(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
 function dateMs(date: IsoDate): number {
-  if (parseIsoDate(date) === null) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
-  return Date.parse(`${date}T00:00:00Z`);
+  const ms = ISO_DATE_RE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  // Date.parse accepts 2025-02-30 as 2 March; the round trip refuses it.
+  if (Number.isNaN(ms) || isoOfUtcMs(ms) !== date) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
+  return ms;
 }
 
 function plusDays(date: IsoDate, days: number): IsoDate {
@@ -77,6 +81,7 @@ export function localDateIn(now: number, timeZone: string): IsoDate {
  */
 export class SlotCache {
   private readonly map = new Map<string, number>();
+  private window: { key: string; dates: readonly { date: IsoDate; weekday: IsoWeekday }[] } | null = null;
 
   constructor(private readonly maxEntries = 50_000) {}
 
@@ -90,6 +95,22 @@ export class SlotCache {
     }
     return at;
   }
+
+  /** The candidate dates of dueSlots, oldest first, computed once per UTC day. */
+  dates(utcToday: IsoDate, lookback: number): readonly { date: IsoDate; weekday: IsoWeekday }[] {
+    const key = `${utcToday}|${lookback}`;
+    if (this.window?.key !== key) this.window = { key, dates: candidateDates(utcToday, lookback) };
+    return this.window.dates;
+  }
+}
+
+function candidateDates(utcToday: IsoDate, lookback: number): { date: IsoDate; weekday: IsoWeekday }[] {
+  const out: { date: IsoDate; weekday: IsoWeekday }[] = [];
+  for (let back = lookback + 1; back >= -1; back -= 1) {
+    const date = plusDays(utcToday, -back);
+    out.push({ date, weekday: weekdayOf(date) });
+  }
+  return out;
 }
 
 /** ISO weekday of a calendar date (1 = Monday). */
@@ -129,19 +150,23 @@ export function slotInstant(date: IsoDate, timeOfDay: string, timeZone: string):
 }
 
 /**
- * Slots reached at `now` on the last `lookbackDays` local dates and today, oldest first.
- * Slots before `since` (the digest did not exist, or was paused or changed then) are left out.
+ * Slots reached in the `lookbackDays` days up to `now`, oldest first. Slots before `since`
+ * (the digest did not exist, or was paused or changed then) are left out.
  */
 export function dueSlots(spec: ScheduleSpec, now: number, opts: { lookbackDays: number; since?: number; cache?: SlotCache }): DueSlot[] {
-  const today = localDateIn(now, spec.timeZone);
   const slotAt = (date: IsoDate) => (opts.cache ? opts.cache.get(date, spec.timeOfDay, spec.timeZone) : slotInstant(date, spec.timeOfDay, spec.timeZone));
   const days = new Set(spec.days);
+  const lookback = Math.max(0, Math.floor(opts.lookbackDays));
+  const from = now - lookback * DAY;
+  // Every zone's local date is within a day of the UTC date, so these dates cover the window
+  // without asking the zone what today is.
+  const utcToday = isoOfUtcMs(now);
+  const candidates = opts.cache ? opts.cache.dates(utcToday, lookback) : candidateDates(utcToday, lookback);
   const out: DueSlot[] = [];
-  for (let back = Math.max(0, Math.floor(opts.lookbackDays)); back >= 0; back -= 1) {
-    const date = plusDays(today, -back);
-    if (!days.has(weekdayOf(date))) continue;
+  for (const { date, weekday } of candidates) {
+    if (!days.has(weekday)) continue;
     const at = slotAt(date);
-    if (at > now || (opts.since !== undefined && at < opts.since)) continue;
+    if (at > now || at < from || (opts.since !== undefined && at < opts.since)) continue;
     out.push({ localDate: date, scheduledAt: at, lateMs: now - at });
   }
   return out;

@@ -1,0 +1,273 @@
+/**
+ * The alert check. Each tick reads the active subscriptions, groups them by what they watch
+ * (scope and granularity), and asks InnerSpace once per group for the buckets published since
+ * that group's watermark. Every subscription then runs its state machine over the buckets it
+ * has not seen; the new state and its outbox are stored before anything is sent. Sending
+ * happens after, paced per destination.
+ *
+ * Watermarks follow the data, not the clock: a nightly publish that arrives late is read in
+ * full, however long after the hours it describes.
+ */
+import { performance } from 'node:perf_hooks';
+import { addDays, localDateOf, localToday, toDatePartition } from '../../domain/time';
+import type { ChartRenderer } from '../../charts';
+import { isAppError } from '../../errors';
+import type { Logger } from '../../logging/logger';
+import type { AlertState, ScopeKey, Store, Subscription } from '../../storage';
+import { runPaced, type ChannelPacer, type PacingClock } from '../digests/pacing';
+import { episodeChart } from './charts';
+import { AlertDelivery, type Delivery } from './delivery';
+import { advance, markNoData, type Reading, type Rule } from './machine';
+import { itemsForBatch, mergeOutbox } from './outbox';
+import { bucketEnd, inQuietHours, isPublishLate, peopleByBucket, toReadings } from './readings';
+import type { ScopeDirectory, ScopeInfo } from './scopes';
+import { machineOf, readOutbox, stateRow } from './stored';
+import { snoozedUntil } from './views';
+
+const DAY_MS = 86_400_000;
+
+export interface EvaluatorDeps {
+  readonly store: Store;
+  readonly scopes: ScopeDirectory;
+  readonly charts: ChartRenderer;
+  readonly delivery: AlertDelivery;
+  readonly pacer: ChannelPacer;
+  readonly pacingClock: PacingClock;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** NO_DATA once the nightly publish is this many hours late. */
+  readonly noDataAfterHours: number;
+  /** Scopes evaluated at once (each with its one upstream query). */
+  readonly concurrency?: number;
+  /** Deliveries under way at once across destinations. */
+  readonly deliveryConcurrency?: number;
+  /** A watermark older than this is not caught up further back (a long outage). */
+  readonly maxCatchUpDays?: number;
+}
+
+export interface TickReport {
+  readonly at: number;
+  subscriptions: number;
+  scopes: number;
+  /** Insight queries asked for: one per scope and granularity (the client may answer some from its cache). */
+  upstreamQueries: number;
+  queryFailures: number;
+  scopeFailures: number;
+  readings: number;
+  fired: number;
+  recovered: number;
+  noData: number;
+  /** Items kept for later: quiet hours or snooze. */
+  held: number;
+  /** Items found 'sending' from an interrupted delivery: dropped, never re-posted. */
+  interrupted: number;
+  posted: number;
+  edited: number;
+  dropped: number;
+  paused: number;
+  rateLimited: number;
+  /** Milliseconds of pure evaluation (state machines, outboxes, charts), excluding I/O. */
+  evaluationMs: number;
+}
+
+function scopeKeyOf(sub: Subscription): ScopeKey {
+  return { scopeKind: sub.scopeKind, scopeId: sub.scopeId, granularity: sub.granularity };
+}
+
+function keyText(k: ScopeKey): string {
+  return `${k.scopeKind}:${k.scopeId}:${k.granularity}`;
+}
+
+export function ruleOf(sub: Subscription): Rule {
+  return { direction: sub.direction, threshold: sub.threshold, recovery: sub.recovery, minDuration: sub.minDuration };
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+export class AlertEvaluator {
+  private readonly log: Logger;
+  private stopping = false;
+
+  constructor(private readonly deps: EvaluatorDeps) {
+    this.log = deps.logger.child({ component: 'alerts' });
+  }
+
+  stop(): void {
+    this.stopping = true;
+  }
+
+  async tick(): Promise<TickReport> {
+    const now = this.deps.now();
+    const report: TickReport = {
+      at: now, subscriptions: 0, scopes: 0, upstreamQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
+      recovered: 0, noData: 0, held: 0, interrupted: 0, posted: 0, edited: 0, dropped: 0, paused: 0, rateLimited: 0, evaluationMs: 0,
+    };
+    const subs = await this.deps.store.subscriptions.listActive();
+    report.subscriptions = subs.length;
+    const groups = new Map<string, Subscription[]>();
+    for (const s of subs) {
+      const k = keyText(scopeKeyOf(s));
+      const g = groups.get(k);
+      if (g) g.push(s);
+      else groups.set(k, [s]);
+    }
+    report.scopes = groups.size;
+    const states = await this.deps.store.alertStates.getMany(subs.map((s) => s.id));
+    const deliveries: Delivery[] = [];
+    await pool([...groups.values()], this.deps.concurrency ?? 8, async (group) => {
+      if (this.stopping) return;
+      deliveries.push(...(await this.evaluateScope(group, states, now, report)));
+    });
+    await this.deliverAll(deliveries, report);
+    this.log.info({ ...report }, 'alert check done');
+    return report;
+  }
+
+  private async evaluateScope(group: readonly Subscription[], states: ReadonlyMap<number, AlertState>, now: number, report: TickReport): Promise<Delivery[]> {
+    const first = group[0];
+    if (!first) return [];
+    const key = scopeKeyOf(first);
+    const log = this.log.child({ scope: keyText(key) });
+    let scope: ScopeInfo;
+    try {
+      scope = await this.deps.scopes.get(key.scopeKind, key.scopeId);
+    } catch (err) {
+      report.scopeFailures += 1;
+      log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'could not look up the scope of these alerts; trying again next check');
+      return [];
+    }
+
+    const watermark = await this.deps.store.watermarks.get(key);
+    const floor = now - (this.deps.maxCatchUpDays ?? 31) * DAY_MS;
+    let since = watermark?.lastBucketStart ?? Infinity;
+    for (const s of group) {
+      const through = states.get(s.id)?.evaluatedThrough ?? null;
+      since = Math.min(since, through ?? s.createdAt - 2 * DAY_MS);
+    }
+    since = Math.max(since, floor);
+
+    let buckets: { start: number; value: number }[] | null = null;
+    try {
+      report.upstreamQueries += 1;
+      const rows = await this.deps.scopes.insights(key.scopeKind, {
+        ids: [key.scopeId],
+        from: toDatePartition(addDays(localDateOf(since, scope.timeZone), -1)),
+        to: toDatePartition(localToday(scope.timeZone, now)),
+        granularity: key.granularity,
+        startFrom: since + 1,
+        timeZone: scope.timeZone,
+      });
+      buckets = peopleByBucket(rows).filter((b) => b.start > since);
+    } catch (err) {
+      report.queryFailures += 1;
+      log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'InnerSpace did not answer the alert check; missing data never counts as recovery');
+    }
+
+    const out: Delivery[] = [];
+    for (const sub of group) {
+      try {
+        const d = await this.evaluateSubscription(sub, states.get(sub.id) ?? null, scope, buckets ?? [], watermark?.lastBucketStart ?? null, now, report);
+        if (d) out.push(d);
+      } catch (err) {
+        log.error({ err, subscription: sub.id }, 'evaluating an alert failed');
+      }
+    }
+    const newest = buckets?.at(-1);
+    if (newest) await this.deps.store.watermarks.advance(key, newest.start);
+    return out;
+  }
+
+  private async evaluateSubscription(
+    sub: Subscription,
+    stored: AlertState | null,
+    scope: ScopeInfo,
+    buckets: readonly { start: number; value: number }[],
+    watermark: number | null,
+    now: number,
+    report: TickReport,
+  ): Promise<Delivery | null> {
+    const t0 = performance.now();
+    const zone = scope.timeZone;
+    const before = stored ? machineOf(stored) : { ...machineOf(null), evaluatedThrough: watermark };
+    const after0 = before.evaluatedThrough ?? sub.createdAt - 2 * DAY_MS;
+    const readings: Reading[] = toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone).filter((r) => r.start > after0);
+    const previousEnd = before.evaluatedThrough !== null ? bucketEnd(before.evaluatedThrough, sub.granularity, zone) : null;
+    const run = advance(ruleOf(sub), before, readings, { previousEnd });
+    let after = run.state;
+    let noDataEntered = false;
+    if (isPublishLate(after.evaluatedThrough, sub.createdAt, zone, now, this.deps.noDataAfterHours)) {
+      const marked = markNoData(after);
+      after = marked.state;
+      noDataEntered = marked.entered;
+    }
+    const lastPublished = after.evaluatedThrough !== null ? localDateOf(after.evaluatedThrough, zone) : null;
+    const items = itemsForBatch({ before, after, events: run.events, noDataEntered, lastPublished }, sub.renotifyMinutes, (ep, recoveredAt) =>
+      episodeChart(this.deps.charts, sub, scope, readings, ep, recoveredAt),
+    );
+    const waiting = readOutbox(stored?.deferred ?? []);
+    const interrupted = waiting.items.filter((i) => i.phase === 'sending');
+    const merged = mergeOutbox(waiting.items.filter((i) => i.phase === 'queued'), items);
+    report.evaluationMs += performance.now() - t0;
+
+    report.readings += readings.length;
+    for (const e of run.events) {
+      if (e.kind === 'fired') report.fired += 1;
+      else report.recovered += 1;
+    }
+    if (noDataEntered) report.noData += 1;
+    report.interrupted += interrupted.length;
+    const log = this.log.child({ subscription: sub.id, team: sub.teamId });
+    if (interrupted.length > 0) log.warn({ kinds: interrupted.map((i) => i.kind) }, 'a notification was being sent when the process stopped; not sending it again');
+    if (merged.dropped + waiting.unreadable > 0) log.warn({ dropped: merged.dropped + waiting.unreadable }, 'alert outbox trimmed');
+
+    const fired = run.events.filter((e) => e.kind === 'fired').at(-1);
+    const lastNotifiedAt = fired ? fired.episode.start : (stored?.lastNotifiedAt ?? null);
+    const message = stored?.messageChannel && stored.messageTs ? { channel: stored.messageChannel, ts: stored.messageTs } : null;
+    const outbox = merged.items;
+    const changed =
+      stored === null || readings.length > 0 || noDataEntered || interrupted.length > 0 || merged.dropped + waiting.unreadable > 0 || after.noData !== before.noData;
+    // Stored before anything is sent: a crash from here on re-derives nothing and sends nothing twice.
+    if (changed) {
+      await this.deps.store.alertStates.put(
+        stateRow(after, { subscriptionId: sub.id, teamId: sub.teamId, messageChannel: message?.channel ?? null, messageTs: message?.ts ?? null, lastNotifiedAt, outbox }),
+      );
+    }
+    if (outbox.length === 0) return null;
+    if (inQuietHours(now, sub.quietHours) || snoozedUntil(sub, now) !== null) {
+      report.held += outbox.length;
+      return null;
+    }
+    return { sub, scope, machine: after, message, lastNotifiedAt, outbox };
+  }
+
+  private async deliverAll(deliveries: readonly Delivery[], report: TickReport): Promise<void> {
+    if (deliveries.length === 0) return;
+    const revoked = new Set<string>();
+    await runPaced(
+      deliveries.map((d) => ({
+        channel: AlertDelivery.destinationKey(d.sub),
+        run: async () => {
+          if (revoked.has(d.sub.teamId)) return;
+          try {
+            const r = await this.deps.delivery.deliver(d);
+            report.posted += r.posted;
+            report.edited += r.edited;
+            report.dropped += r.dropped;
+            if (r.rateLimited) report.rateLimited += 1;
+            if (r.paused) report.paused += 1;
+            if (r.paused === 'access_revoked') revoked.add(d.sub.teamId);
+          } catch (err) {
+            this.log.error({ err, subscription: d.sub.id }, 'delivering an alert failed');
+          }
+        },
+      })),
+      { concurrency: this.deps.deliveryConcurrency ?? 8, pacer: this.deps.pacer, clock: this.deps.pacingClock, stopped: () => this.stopping },
+    );
+  }
+}
