@@ -121,7 +121,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       subscriptionsEnabled: false,
     };
 
-    const startedAt = clock.now();
+    const startedAt = Date.now();
     const health: CustomRoute = {
       path: '/healthz',
       method: ['GET'],

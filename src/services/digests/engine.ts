@@ -14,7 +14,7 @@ import { hasNoData, type DigestContentSession, type DigestContentSource } from '
 import { postMessages, type PostOutcome } from './delivery';
 import { handleRefusal } from './refusals';
 import { ChannelPacer, realPacingClock, runPaced, type PacedJob, type PacingClock } from './pacing';
-import { decideSlot, dueSlots, lookbackDaysFor, type DueSlot } from './schedule';
+import { SlotCache, decideSlot, dueSlots, lookbackDaysFor, type DueSlot } from './schedule';
 
 export interface DigestEngineDeps {
   readonly store: Store;
@@ -58,6 +58,7 @@ export class DigestEngine {
   private readonly pacingClock: PacingClock;
   /** (digest, date) pairs known to be decided in the store, so ticks do not re-read them. */
   private readonly decided = new Map<string, IsoDate>();
+  private readonly slotCache = new SlotCache();
   private recovered = false;
   private stopping = false;
   private chain: Promise<unknown> = Promise.resolve();
@@ -141,7 +142,7 @@ export class DigestEngine {
     for (const digest of await store.digests.listActive()) {
       let slots: DueSlot[];
       try {
-        slots = dueSlots(digest, now, { lookbackDays, since: digest.updatedAt });
+        slots = dueSlots(digest, now, { lookbackDays, since: digest.updatedAt, cache: this.slotCache });
       } catch (err) {
         this.log.error({ err, digestId: digest.id }, 'digest has an unusable schedule');
         continue;
