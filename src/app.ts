@@ -15,6 +15,7 @@ import { startSimulator, type RunningSimulator } from './simulator';
 import { ReportService } from './services/report';
 import { Authorizer } from './services/authz';
 import { createDigests, type DigestTickReport } from './services/digests';
+import { createAlerts, type TickReport } from './services/alerts';
 import { createCronScheduler } from './scheduling';
 import { webClientGateway } from './slack/gateway';
 import { digestCommandHandler } from './slack/handlers/digest';
@@ -26,6 +27,10 @@ import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server
 import { InFlight } from './slack/inflight';
 import { registerOccupancyCommand } from './slack/listeners/occupancy-command';
 import { registerReportActions } from './slack/listeners/report-actions';
+import { registerAlertActions } from './slack/listeners/alert-actions';
+import { registerAppHome } from './slack/listeners/app-home';
+import { registerSubscribeForm } from './slack/listeners/subscribe-form';
+import { subscriptionSubcommands } from './slack/handlers/subscriptions';
 import { openSqliteStore, type Store } from './storage';
 
 export interface StartOptions {
@@ -59,6 +64,8 @@ export interface RunningApp {
   readonly listeners: RegisteredListeners;
   /** Daily digests: runs the due ones now (local mode's "run due digests now", tests). */
   readonly digests: { runDue(): Promise<DigestTickReport> };
+  /** Threshold alerts: one check now, after any under way (local mode's "check alerts now", tests). */
+  readonly alerts: { tick(): Promise<TickReport> };
   stop(): Promise<void>;
 }
 
@@ -110,7 +117,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       charts,
       groupId: config.innerspace.groupId,
       now: () => clock.now(),
-      subscriptionsEnabled: false,
+      subscriptionsEnabled: true,
     });
     const deps: SlackDeps = {
       logger,
@@ -118,7 +125,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       reports,
       now: () => clock.now(),
       adminUserIds: config.adminUserIds,
-      subscriptionsEnabled: false,
+      subscriptionsEnabled: true,
     };
 
     const startedAt = Date.now();
@@ -158,6 +165,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
     const slackApi = webClientGateway(bolt.app.client);
+    const authorizer = new Authorizer(slackApi, config.adminUserIds);
     const digests = createDigests({
       store,
       slack: slackApi,
@@ -165,14 +173,32 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       occupancy: reports.occupancy,
       groupId: config.innerspace.groupId,
       charts,
-      authorizer: new Authorizer(slackApi, config.adminUserIds),
+      authorizer,
       now: () => clock.now(),
       logger,
       graceMinutes: config.digestGraceMinutes,
     });
     registerDigestModal(bolt.app, deps, digests.service, slackApi);
     registerDigestActions(bolt.app, deps, digests.service, slackApi);
-    registerOccupancyCommand(bolt.app, deps, { digest: digestCommandHandler(digests.service, logger) });
+    const alerts = createAlerts({
+      store,
+      innerspace,
+      slack: slackApi,
+      authz: authorizer,
+      charts,
+      groupId: config.innerspace.groupId,
+      now: () => clock.now(),
+      logger,
+      noDataAfterHours: config.alertNoDataAfterHours,
+    });
+    const alertDeps = { logger, inflight, alerts, slack: slackApi };
+    registerSubscribeForm(bolt.app, alertDeps);
+    registerAlertActions(bolt.app, alertDeps);
+    registerAppHome(bolt.app, alertDeps);
+    registerOccupancyCommand(bolt.app, deps, {
+      digest: digestCommandHandler(digests.service, logger),
+      ...subscriptionSubcommands(alertDeps),
+    });
     registerReportActions(bolt.app, deps);
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
@@ -223,8 +249,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     // it first: no digest post starts while the rest shuts down.
     const scheduler = createCronScheduler(logger);
     scheduler.every('digests', '* * * * *', async () => void (await digests.engine.runDue()));
+    scheduler.every('alerts', config.alertCheckCron, async () => void (await alerts.tick()));
     cleanups.push(async () => {
       await digests.engine.stop();
+      await alerts.stop();
       await scheduler.stopAll();
     });
     // Catch-up at start: runs missed while the process was down, within the grace window.
@@ -243,6 +271,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       signingSecret: slack.signingSecret ?? null,
       listeners: bolt.registered,
       digests: { runDue: () => digests.engine.runDue() },
+      alerts: { tick: () => alerts.tick() },
       stop: stopAll,
     };
     exposed.app = running;

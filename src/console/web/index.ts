@@ -28,6 +28,8 @@ export interface WebConsoleOptions {
   readonly logger: Logger;
   /** Folder of the page's files; found next to the code when omitted. */
   readonly publicDir?: string | null;
+  /** Serve browsers on other machines too. Off by default: the console acts as anyone, unsigned in. */
+  readonly allowRemote?: boolean;
 }
 
 export interface WebConsole {
@@ -35,6 +37,17 @@ export interface WebConsole {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Ends the live streams (open tabs reconnect to the next run). */
   close(): Promise<void>;
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1';
+}
+
+function isConsolePath(path: string): boolean {
+  return path === '/' || path === '/index.html' || path === '/favicon.ico' || path.startsWith('/console/');
 }
 
 /** The app's own URL on loopback for a listening host (all interfaces → 127.0.0.1). */
@@ -127,6 +140,13 @@ export function createWebConsole(opts: WebConsoleOptions): WebConsole {
   return {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://console.local');
+      if (!isConsolePath(url.pathname)) return false;
+      if (!opts.allowRemote && !isLoopbackAddress(req.socket.remoteAddress)) {
+        req.resume();
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The local console answers only on this machine (loopback). Open it there, or forward the port with ssh -L.');
+        return true;
+      }
       try {
         if (req.method === 'GET' || req.method === 'HEAD') return await get(req, res, url);
         if (req.method === 'POST') return await post(req, res, url);

@@ -117,7 +117,8 @@ export class AlertDelivery {
         // Unknown outcome (timeout, 5xx) or a refusal of this one message: never sent again.
         items.shift();
         result.dropped += 1;
-        if (head.kind === 'open') ref = null;
+        // The episode's message is unknown (open) or over (close): nothing more is said in it.
+        if (head.kind === 'open' || head.kind === 'close') ref = null;
         log.warn({ err, kind: head.kind, episode: head.episodeStart }, 'alert notification not delivered; it will not be repeated');
       }
     }
@@ -148,13 +149,10 @@ export class AlertDelivery {
         result.posted += 1;
         return ref;
       case 'close':
-        if (ref) {
-          await this.edit(ref, buildAlertMessage(view), result);
-          await this.post(d.sub, buildAlertRecoveredReply(view), ref.ts);
-        } else {
-          // The opening message was lost (outcome unknown): say how the episode went, once.
-          await this.post(d.sub, buildAlertMessage(view));
-        }
+        // Without the opening message (its outcome was unknown) a closing note could repeat it.
+        if (!ref) return null;
+        await this.edit(ref, buildAlertMessage(view), result);
+        await this.post(d.sub, buildAlertRecoveredReply(view), ref.ts);
         result.posted += 1;
         return null;
     }

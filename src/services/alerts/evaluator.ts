@@ -93,6 +93,8 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
 export class AlertEvaluator {
   private readonly log: Logger;
   private stopping = false;
+  /** The last answer about each scope: names and zones rarely change, and InnerSpace may be down. */
+  private readonly known = new Map<string, ScopeInfo>();
 
   constructor(private readonly deps: EvaluatorDeps) {
     this.log = deps.logger.child({ component: 'alerts' });
@@ -137,10 +139,14 @@ export class AlertEvaluator {
     let scope: ScopeInfo;
     try {
       scope = await this.deps.scopes.get(key.scopeKind, key.scopeId);
+      this.known.set(keyText(key), scope);
     } catch (err) {
       report.scopeFailures += 1;
-      log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'could not look up the scope of these alerts; trying again next check');
-      return [];
+      const known = this.known.get(keyText(key));
+      log.warn({ err, code: isAppError(err) ? err.code : undefined, fallback: known !== undefined }, 'could not look up the scope of these alerts');
+      // With what was known of it, a late publish can still be noticed while InnerSpace is down.
+      if (!known) return [];
+      scope = known;
     }
 
     const watermark = await this.deps.store.watermarks.get(key);

@@ -4,7 +4,7 @@
  * it (claimed first: at most once per digest and local date) or records it as skipped. A
  * timer only says when to look; a missed or doubled tick changes nothing.
  */
-import { addDays, type IsoDate } from '../../domain/time';
+import type { IsoDate } from '../../domain/time';
 import { isAppError, toAppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import { buildDigestMessages } from '../../slack/blocks/digest';
@@ -12,7 +12,7 @@ import type { SlackGateway } from '../../slack/gateway';
 import type { Digest, Store } from '../../storage';
 import { hasNoData, type DigestContentSession, type DigestContentSource } from './content';
 import { postMessages, type PostOutcome } from './delivery';
-import { handleRefusal } from './refusals';
+import { recordOutcome } from './outcome';
 import { ChannelPacer, realPacingClock, runPaced, type PacedJob, type PacingClock } from './pacing';
 import { SlotCache, decideSlot, dueSlots, lookbackDaysFor, type DueSlot } from './schedule';
 
@@ -59,6 +59,7 @@ export class DigestEngine {
   /** (digest, date) pairs known to be decided in the store, so ticks do not re-read them. */
   private readonly decided = new Map<string, IsoDate>();
   private readonly slotCache = new SlotCache();
+  private forgotThrough = '';
   private recovered = false;
   private stopping = false;
   private chain: Promise<unknown> = Promise.resolve();
@@ -66,7 +67,7 @@ export class DigestEngine {
   constructor(private readonly deps: DigestEngineDeps) {
     this.log = deps.logger.child({ component: 'digests' });
     this.pacingClock = deps.pacingClock ?? realPacingClock;
-    this.pacer = new ChannelPacer(this.pacingClock, deps.spacingMs ?? 1050);
+    this.pacer = new ChannelPacer(this.pacingClock, deps.spacingMs ?? 1100);
   }
 
   /** Runs one tick at the current time, after any tick already under way. */
@@ -136,58 +137,66 @@ export class DigestEngine {
   }
 
   private async collect(now: number, report: DigestTickReport): Promise<Job[]> {
-    const { store, graceMinutes } = this.deps;
-    const lookbackDays = lookbackDaysFor(graceMinutes);
     const jobs: Job[] = [];
-    for (const digest of await store.digests.listActive()) {
-      let slots: DueSlot[];
+    for (const digest of await this.deps.store.digests.listActive()) {
       try {
-        slots = dueSlots(digest, now, { lookbackDays, since: digest.updatedAt, cache: this.slotCache });
+        const job = await this.collectOne(digest, now, report);
+        if (job) jobs.push(job);
       } catch (err) {
-        this.log.error({ err, digestId: digest.id }, 'digest has an unusable schedule');
-        continue;
-      }
-      const open: DueSlot[] = [];
-      for (const slot of slots) {
-        const key = `${digest.id}|${slot.localDate}`;
-        if (this.decided.has(key)) continue;
-        if (await store.digestRuns.get(digest.id, slot.localDate)) {
-          this.decided.set(key, slot.localDate);
-          continue;
-        }
-        open.push(slot);
-      }
-      // Of several open slots only the newest can still be sent: older ones are superseded.
-      for (const [i, slot] of open.entries()) {
-        const decision = decideSlot(slot, graceMinutes);
-        const newest = i === open.length - 1;
-        if (decision.action === 'send' && newest) {
-          jobs.push({ digest, slot, lateMinutes: decision.lateMinutes });
-          continue;
-        }
-        const reason = decision.action === 'skip' ? `missed by ${decision.lateMinutes} min, beyond the ${graceMinutes} min grace window` : 'superseded by a later run';
-        if (await this.claim(digest, slot, decision.lateMinutes)) {
-          await store.digestRuns.finish(digest.id, slot.localDate, { state: 'skipped', reason });
-          report.skipped += 1;
-          this.log.warn({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate, lateMinutes: decision.lateMinutes }, `digest run skipped: ${reason}`);
-        }
+        // One digest's trouble (a bad row, a store hiccup) never holds up the others.
+        this.log.error({ err, digestId: digest.id }, 'could not work out whether a digest is due');
       }
     }
     return jobs;
   }
 
+  /** The slot to send for one digest, if any; older open slots are recorded as skipped. */
+  private async collectOne(digest: Digest, now: number, report: DigestTickReport): Promise<Job | null> {
+    const { store, graceMinutes } = this.deps;
+    const slots = dueSlots(digest, now, { lookbackDays: lookbackDaysFor(graceMinutes), since: digest.updatedAt, cache: this.slotCache });
+    const open: DueSlot[] = [];
+    for (const slot of slots) {
+      const key = `${digest.id}|${slot.localDate}`;
+      if (this.decided.has(key)) continue;
+      if (await store.digestRuns.get(digest.id, slot.localDate)) {
+        this.decided.set(key, slot.localDate);
+        continue;
+      }
+      open.push(slot);
+    }
+    let job: Job | null = null;
+    // Of several open slots only the newest can still be sent: older ones are superseded.
+    for (const [i, slot] of open.entries()) {
+      const decision = decideSlot(slot, graceMinutes);
+      if (decision.action === 'send' && i === open.length - 1) {
+        job = { digest, slot, lateMinutes: decision.lateMinutes };
+        continue;
+      }
+      const reason = decision.action === 'skip' ? `missed by ${decision.lateMinutes} min, beyond the ${graceMinutes} min grace window` : 'superseded by a later run';
+      if (await this.claim(digest, slot, decision.lateMinutes)) {
+        await store.digestRuns.finish(digest.id, slot.localDate, { state: 'skipped', reason });
+        report.skipped += 1;
+        this.log.warn({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate, lateMinutes: decision.lateMinutes }, `digest run skipped: ${reason}`);
+      }
+    }
+    return job;
+  }
+
+  /** True for the one caller that may act on the run; either way the slot is decided afterwards. */
   private async claim(digest: Digest, slot: DueSlot, lateMinutes: number): Promise<boolean> {
-    this.decided.set(`${digest.id}|${slot.localDate}`, slot.localDate);
+    let claimed: boolean;
     try {
-      return await this.deps.store.digestRuns.claim(digest.id, slot.localDate, digest.teamId, this.deps.now(), {
+      claimed = await this.deps.store.digestRuns.claim(digest.id, slot.localDate, digest.teamId, this.deps.now(), {
         lateMinutes,
         channelId: digest.channelId,
       });
     } catch (err) {
-      // Deleted since it was listed: nothing to do.
-      if (isAppError(err, 'NOT_FOUND')) return false;
-      throw err;
+      // Deleted since it was listed: nothing to do. Anything else leaves the slot open for the next tick.
+      if (!isAppError(err, 'NOT_FOUND')) throw err;
+      claimed = false;
     }
+    this.decided.set(`${digest.id}|${slot.localDate}`, slot.localDate);
+    return claimed;
   }
 
   private async deliver(job: Job, session: DigestContentSession, revokedTeams: Set<string>, report: DigestTickReport): Promise<void> {
@@ -198,7 +207,9 @@ export class DigestEngine {
       if (revokedTeams.has(digest.teamId)) return;
       let view;
       try {
-        view = (await session.view(digest, lateMinutes > 0 ? lateMinutes : null)).view;
+        const built = await session.view(digest, lateMinutes > 0 ? lateMinutes : null);
+        if (built.missingBuildings.length > 0) log.warn({ missing: built.missingBuildings }, 'digest names buildings InnerSpace no longer knows; left out');
+        view = built.view;
       } catch (err) {
         const e = toAppError(err);
         if (e.code !== 'NOT_FOUND') {
@@ -223,56 +234,21 @@ export class DigestEngine {
       }
       if (!(await this.claim(digest, slot, lateMinutes))) return;
       const outcome = await postMessages(digest.channelId, buildDigestMessages(view), this.postOptions());
-      await this.record(digest, slot, outcome, lateMinutes, revokedTeams, report, log);
+      await recordOutcome({ store: this.deps.store, slack: this.deps.slack, log }, { digest, slot, outcome, lateMinutes }, report, () =>
+        revokedTeams.add(digest.teamId),
+      );
     } catch (err) {
       log.error({ err }, 'digest delivery failed');
       // A claimed run whose outcome could not be recorded stays 'claimed' and is marked unknown at the next start.
     }
   }
 
-  private async record(
-    digest: Digest,
-    slot: DueSlot,
-    outcome: PostOutcome,
-    lateMinutes: number,
-    revokedTeams: Set<string>,
-    report: DigestTickReport,
-    log: Logger,
-  ): Promise<void> {
-    const runs = this.deps.store.digestRuns;
-    switch (outcome.kind) {
-      case 'sent':
-        await runs.finish(digest.id, slot.localDate, { state: 'sent', messageTs: outcome.ts, channelId: outcome.channel });
-        report.sent += 1;
-        if (lateMinutes > 0) report.late += 1;
-        log.info({ ts: outcome.ts, lateMinutes, messages: outcome.posted }, lateMinutes > 0 ? 'digest sent late' : 'digest sent');
-        return;
-      case 'unknown':
-        await runs.finish(digest.id, slot.localDate, { state: 'unknown', reason: outcome.reason });
-        report.unknown += 1;
-        log.warn({ posted: outcome.posted }, `digest outcome unknown (${outcome.reason}); not re-posted`);
-        return;
-      case 'rate_limited':
-        await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: 'rate_limited' });
-        report.failed += 1;
-        log.warn({ posted: outcome.posted }, 'digest gave up after repeated rate limits');
-        return;
-      case 'refused':
-        await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: outcome.slackError });
-        report.failed += 1;
-        await handleRefusal(
-          { store: this.deps.store, slack: this.deps.slack, log },
-          digest,
-          outcome.slackError,
-          () => revokedTeams.add(digest.teamId),
-        );
-        return;
-    }
-  }
-
-  /** Keeps the decided set to the dates a tick can still look at. */
+  /** Keeps the decided set to the dates a tick can still look at; once a day is enough. */
   private forgetOld(now: number): void {
-    const horizon = addDays(new Date(now).toISOString().slice(0, 10), -(lookbackDaysFor(this.deps.graceMinutes) + 2));
+    const today = new Date(now).toISOString().slice(0, 10);
+    if (today === this.forgotThrough) return;
+    this.forgotThrough = today;
+    const horizon = new Date(now - (lookbackDaysFor(this.deps.graceMinutes) + 2) * 86_400_000).toISOString().slice(0, 10);
     for (const [key, date] of this.decided) if (date < horizon) this.decided.delete(key);
   }
 }

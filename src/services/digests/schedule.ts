@@ -156,8 +156,8 @@ export function slotInstant(date: IsoDate, timeOfDay: string, timeZone: string):
 export function dueSlots(spec: ScheduleSpec, now: number, opts: { lookbackDays: number; since?: number; cache?: SlotCache }): DueSlot[] {
   const slotAt = (date: IsoDate) => (opts.cache ? opts.cache.get(date, spec.timeOfDay, spec.timeZone) : slotInstant(date, spec.timeOfDay, spec.timeZone));
   const days = new Set(spec.days);
-  const lookback = Math.max(0, Math.floor(opts.lookbackDays));
-  const from = now - lookback * DAY;
+  const lookback = Math.max(0, Math.ceil(opts.lookbackDays));
+  const from = now - Math.max(0, opts.lookbackDays) * DAY;
   // Every zone's local date is within a day of the UTC date, so these dates cover the window
   // without asking the zone what today is.
   const utcToday = isoOfUtcMs(now);

@@ -3,12 +3,11 @@
  * sends (/console/api/state), follows changes live (/console/events), and turns clicks and
  * typing into what Slack would send the app, through the console's JSON API.
  */
-/* global setTimeout, clearTimeout, setInterval, URLSearchParams, Intl */
+/* global setTimeout, clearTimeout, URLSearchParams, CSS */
 (function () {
   'use strict';
   const T = window.BKText;
   const B = window.BKBlocks;
-  const E = window.BKElements;
   const V = window.ConsoleValues;
   const $ = (id) => document.getElementById(id);
 
@@ -24,7 +23,7 @@
     values: {},
     modalKey: null,
     homeKey: null,
-    homeRequested: null,
+    modalBlocks: null,
   };
 
   // ---- server calls -----------------------------------------------------------------------
@@ -131,7 +130,7 @@
       const general = snap.channels.find((c) => c.name === 'general') || snap.channels[0];
       ui.channel = general ? general.id : null;
       ui.thread = null;
-      if (general) return refresh();
+      if (general) scheduleRefresh();
     }
     for (const c of snap.channels) if (!(c.id in ui.lastSeen)) ui.lastSeen[c.id] = c.latestTs;
     if (snap.channel) ui.lastSeen[snap.channel.id] = snap.channel.messages.length ? snap.channel.messages[snap.channel.messages.length - 1].ts : null;
@@ -338,7 +337,7 @@
     ui.modalKey = key;
     ui.modalBlocks = view.blocks;
     drawCharts(layer);
-    const again = focused ? layer.querySelector('[data-action-id="' + CSS.escape(focused) + '"]') : null;
+    const again = focused ? layer.querySelector(['input', 'select', 'textarea'].map((t) => t + '[data-action-id="' + CSS.escape(focused) + '"]').join(', ')) : null;
     if (again) again.focus();
     const error = layer.querySelector('.bk-has-error');
     if (error) error.scrollIntoView({ block: 'nearest' });
@@ -371,6 +370,4 @@
   }
 
   window.OccConsole = { ui, post, refresh, scheduleRefresh, toast, run, context, drawCharts, closeModal, submitModal, modalValues, formatTime, renderClock };
-  // The event wiring lives in console-events.js.
-  void E;
 })();

@@ -1,0 +1,119 @@
+/**
+ * Digest fan-out benchmark: 1,000 digests over 50 buildings, all due in the same minute, posted
+ * by the real delivery engine to the embedded Slack workspace over loopback, which enforces
+ * one chat.postMessage per second per channel (429 + Retry-After beyond). The store is a real
+ * SQLite file. InnerSpace is the in-process fake of test/fakes/innerspace-port.ts (50
+ * buildings, every call counted, no cache), because the simulator has only four buildings.
+ *
+ *   npm run bench:digest
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { WebClient } from '@slack/web-api';
+import { DateTime } from 'luxon';
+import { QuickChartRenderer } from '../src/charts';
+import { NIL_GROUP_ID } from '../src/config';
+import { startSlackWorkspace } from '../src/console/slack';
+import { silentLogger } from '../src/logging/logger';
+import { Authorizer } from '../src/services/authz';
+import { createDigests } from '../src/services/digests';
+import { webClientOptions } from '../src/slack/bolt-app';
+import { webClientGateway } from '../src/slack/gateway';
+import { openSqliteStore } from '../src/storage';
+import { FakeInnerSpace } from '../test/fakes/innerspace-port';
+
+const DIGESTS = 1_000;
+const BUILDINGS = 50;
+const CHANNELS = 250;
+const CONCURRENCY = 8;
+/** Wed 25 Nov 2026, 13:00 UTC: every digest's local time is set to this instant. */
+const DUE = Date.parse('2026-11-25T13:00:00Z');
+const USER = 'U0LOCAL001';
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'occupancy-bench-digest-'));
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const now = () => DUE;
+  const channelIds = Array.from({ length: CHANNELS }, (_, i) => `CBENCH${String(i).padStart(4, '0')}`);
+  const workspace = await startSlackWorkspace({
+    channels: channelIds.map((id) => ({ id, name: id.toLowerCase(), members: [USER], botMember: true })),
+  });
+  workspace.rateLimit('chat.postMessage', 1);
+  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
+  const innerspace = new FakeInnerSpace({ buildings: BUILDINGS, latencyMs: 2 });
+  const store = await openSqliteStore({ path: join(dir, 'bench.db'), logger: silentLogger(), now });
+  const digests = createDigests({
+    store,
+    slack,
+    innerspace,
+    groupId: NIL_GROUP_ID,
+    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    authorizer: new Authorizer(slack, []),
+    now,
+    logger: silentLogger(),
+    graceMinutes: 30,
+    concurrency: CONCURRENCY,
+  });
+
+  try {
+    const buildings = await innerspace.buildings();
+    for (let i = 0; i < DIGESTS; i += 1) {
+      const b = buildings[i % BUILDINGS]!;
+      await store.digests.create({
+        teamId: 'T0LOCAL',
+        channelId: channelIds[i % CHANNELS]!,
+        createdBy: USER,
+        buildingIds: [b.id],
+        timeOfDay: DateTime.fromMillis(DUE, { zone: b.timeZone }).toFormat('HH:mm'),
+        days: [1, 2, 3, 4, 5, 6, 7],
+        timeZone: b.timeZone,
+        options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: false },
+      });
+    }
+    const setupCalls = innerspace.total;
+    const rssBefore = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const report = await digests.engine.runDue();
+    const elapsed = performance.now() - t0;
+
+    const posts = workspace.callsTo('chat.postMessage');
+    const limited = posts.filter((c) => c.status === 429).length;
+    const methods = new Map<string, number>();
+    for (const c of workspace.calls) methods.set(c.method, (methods.get(c.method) ?? 0) + 1);
+    const delivered = channelIds.reduce((n, id) => n + workspace.state.timeline(id).length, 0);
+    const upstream = innerspace.total - setupCalls;
+    const calls = innerspace.calls;
+
+    console.log(`digest fan-out: ${DIGESTS} digests over ${BUILDINGS} buildings in ${CHANNELS} channels, all due ${new Date(DUE).toISOString()}`);
+    console.log(`  InnerSpace: in-process InnerSpacePort fake with ${BUILDINGS} buildings (no cache; each call counted), 2 ms per call`);
+    console.log(`  Slack: embedded workspace over loopback, rateLimit('chat.postMessage', 1) per channel; engine concurrency ${CONCURRENCY}`);
+    console.log(`  outcome: sent ${report.sent}, failed ${report.failed}, unknown ${report.unknown}, skipped ${report.skipped}, deferred ${report.deferred}; messages in channels ${delivered}`);
+    console.log(
+      `  upstream queries: ${upstream} (${(upstream / BUILDINGS).toFixed(1)} per building, ${(upstream / DIGESTS).toFixed(2)} per digest): ` +
+        `buildingInsights ${calls.buildingInsights}, zoneInsights ${calls.zoneInsights}, zoneTypeInsights ${calls.zoneTypeInsights}, ` +
+        `reference (building/floors/sites/zones) ${calls.building + calls.floors + calls.sites + calls.zones}`,
+    );
+    console.log(`  (building, day) loads: ${digests.content.stats.buildingDays}, zone rankings: ${digests.content.stats.zoneRankings}, charts built: ${digests.content.stats.chartsBuilt}`);
+    console.log(`  Slack calls: ${workspace.calls.length} (${[...methods].map(([m, n]) => `${m} ${n}`).join(', ')}); chat.postMessage 429s: ${limited}`);
+    console.log(`  total time: ${(elapsed / 1000).toFixed(2)} s (floor set by pacing: ${DIGESTS / CHANNELS - 1} gaps of ~1 s per channel)`);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    console.log(`  peak RSS: ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} (${mb(rssBefore)} before the run, ts-node and TypeScript included)`);
+    if (report.sent !== DIGESTS || delivered !== DIGESTS) process.exitCode = 1;
+  } finally {
+    clearInterval(sampler);
+    await digests.engine.stop();
+    await store.close();
+    await workspace.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

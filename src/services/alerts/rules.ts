@@ -1,0 +1,122 @@
+/**
+ * Checks and facts shared by creating and editing a rule: where it may post, what the scope
+ * is, the backtest, and where its evaluation starts (the latest bucket already published).
+ */
+import { addDays, expectedBucketStarts, latestCompleteDay, toDatePartition } from '../../domain/time';
+import { AppError } from '../../errors';
+import type { Logger } from '../../logging/logger';
+import type { BacktestView } from '../../slack/blocks/view-models';
+import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { Destination } from '../../slack/parser/types';
+import type { AlertGranularity, Measure, ScopeKind, Store } from '../../storage';
+import type { Authorizer } from '../authz';
+import { BACKTEST_DAYS, runBacktest } from './backtest';
+import type { Rule } from './machine';
+import { peopleByBucket, toReadings } from './readings';
+import type { ScopeDirectory, ScopeInfo } from './scopes';
+
+export interface BacktestInput extends Rule {
+  readonly scopeKind: ScopeKind;
+  readonly scopeId: number;
+  readonly measure: Measure;
+  readonly granularity: AlertGranularity;
+}
+
+/** A backtest as the form shows it, or a sentence for what its statuses cannot say. */
+export type BacktestOutcome =
+  | { readonly kind: 'view'; readonly view: BacktestView; readonly latestBucket: number | null }
+  | { readonly kind: 'notice'; readonly error: AppError };
+
+export interface RuleChecksDeps {
+  readonly store: Store;
+  readonly scopes: ScopeDirectory;
+  readonly slack: SlackGateway;
+  readonly authz: Authorizer;
+  readonly now: () => number;
+  readonly logger: Logger;
+}
+
+export function noCapacity(kind: ScopeKind, id: number): AppError {
+  return new AppError('BAD_INPUT', `no capacity known for ${kind} ${id}`, { details: { reason: 'no_capacity', kind, id } });
+}
+
+export class RuleChecks {
+  constructor(private readonly deps: RuleChecksDeps) {}
+
+  /** The scope, refusing a percentage where InnerSpace knows no capacity. */
+  async scopeFor(kind: ScopeKind, id: number, measure: Measure): Promise<ScopeInfo> {
+    const scope = await this.deps.scopes.get(kind, id);
+    if (measure === 'percent' && scope.capacity === null) throw noCapacity(kind, id);
+    return scope;
+  }
+
+  /**
+   * Where a rule may post: a direct message to its owner, or a channel the user belongs to (or
+   * any, for an admin) and the bot can post in. Returns the destination id.
+   */
+  async destinationFor(userId: string, destination: Destination): Promise<{ kind: 'dm' | 'channel'; id: string }> {
+    if (destination.kind === 'dm') return { kind: 'dm', id: userId };
+    const ref = destination.channel;
+    if (ref.kind === 'name') {
+      throw new AppError('BAD_INPUT', 'channel given by name', { details: { reason: 'channel_name', name: ref.name } });
+    }
+    const channelId = ref.id;
+    await this.deps.authz.requireChannel(userId, channelId);
+    let info;
+    try {
+      info = await this.deps.slack.channelInfo(channelId);
+    } catch (err) {
+      if (err instanceof SlackCallError && err.kind === 'refused') {
+        throw new AppError('SLACK_API', 'channel not usable', { cause: err, details: { slackError: err.slackError, channelId } });
+      }
+      throw err;
+    }
+    if (info.isArchived) throw new AppError('SLACK_API', 'channel archived', { details: { slackError: 'is_archived', channelId } });
+    if (!info.isMember && info.isPrivate) throw new AppError('SLACK_API', 'bot not in channel', { details: { slackError: 'not_in_channel', channelId } });
+    return { kind: 'channel', id: channelId };
+  }
+
+  /** The backtest over the last 30 published days: one insight query (cached by the client). */
+  async backtest(input: BacktestInput): Promise<BacktestOutcome> {
+    let scope: ScopeInfo;
+    try {
+      scope = await this.scopeFor(input.scopeKind, input.scopeId, input.measure);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'BAD_INPUT')) return { kind: 'notice', error: err };
+      return { kind: 'view', view: { status: 'unavailable' }, latestBucket: null };
+    }
+    return this.backtestIn(scope, input);
+  }
+
+  async backtestIn(scope: ScopeInfo, input: BacktestInput): Promise<BacktestOutcome & { kind: 'view' }> {
+    const through = latestCompleteDay(scope.timeZone, this.deps.now());
+    try {
+      const rows = await this.deps.scopes.insights(scope.kind, {
+        ids: [scope.id],
+        from: toDatePartition(addDays(through, -(BACKTEST_DAYS - 1))),
+        to: toDatePartition(through),
+        granularity: input.granularity,
+        timeZone: scope.timeZone,
+      });
+      const buckets = peopleByBucket(rows);
+      const readings = toReadings(buckets, { measure: input.measure, capacity: scope.capacity }, input.granularity, scope.timeZone);
+      const result = runBacktest(input, readings, scope.timeZone);
+      return { kind: 'view', view: { status: 'ready', days: result.days, episodeDates: result.episodeDates }, latestBucket: buckets.at(-1)?.start ?? null };
+    } catch (err) {
+      this.deps.logger.info({ err, scope: `${scope.kind}:${scope.id}` }, 'backtest unavailable');
+      return { kind: 'view', view: { status: 'unavailable' }, latestBucket: null };
+    }
+  }
+
+  /**
+   * The latest bucket already published for a scope: what the backtest saw, else the scope's
+   * watermark, else the last bucket of the latest day the nightly publish should have covered.
+   */
+  async startingPoint(scope: ScopeInfo, granularity: AlertGranularity, seen: number | null): Promise<number> {
+    if (seen !== null) return seen;
+    const mark = await this.deps.store.watermarks.get({ scopeKind: scope.kind, scopeId: scope.id, granularity });
+    if (mark) return mark.lastBucketStart;
+    const starts = expectedBucketStarts(latestCompleteDay(scope.timeZone, this.deps.now()), scope.timeZone, granularity);
+    return starts.at(-1) ?? this.deps.now();
+  }
+}

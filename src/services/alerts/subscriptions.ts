@@ -1,0 +1,182 @@
+/**
+ * Use cases behind `/occupancy subscribe|subscriptions|unsubscribe`, the alert form and the
+ * buttons on alerts: create, edit, remove, snooze, mute, list. Who may do what (DESIGN.md):
+ * a DM rule belongs to its user; a channel rule needs membership of the channel (or admin);
+ * only the creator or an admin edits or deletes; another team's id reads as "not found".
+ */
+import { AppError } from '../../errors';
+import type { Logger } from '../../logging/logger';
+import type { BacktestView, RuleView, SubscriptionSummaryView } from '../../slack/blocks/view-models';
+import { SNOOZE_MINUTES, type SnoozeFor } from '../../slack/blocks/values';
+import { minDurationBuckets } from '../../slack/parser/subscribe';
+import type { SubscriptionDraft } from '../../slack/parser/types';
+import type { NewSubscription, Store, Subscription } from '../../storage';
+import type { Authorizer } from '../authz';
+import { pausedNoticeKey } from './delivery';
+import type { RuleChecks } from './rules';
+import { notFoundSubscription, type ScopeDirectory, type ScopeInfo } from './scopes';
+import { freshState } from './stored';
+import { ruleView, summaryView } from './views';
+
+export interface Who {
+  readonly teamId: string;
+  readonly userId: string;
+}
+
+export interface SavedSubscription {
+  readonly subscription: Subscription;
+  readonly rule: RuleView;
+  readonly backtest: BacktestView;
+  readonly timeZone: string;
+}
+
+export interface SubscriptionServiceDeps {
+  readonly store: Store;
+  readonly scopes: ScopeDirectory;
+  readonly rules: RuleChecks;
+  readonly authz: Authorizer;
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** Runs state changes one at a time with the alert check, so neither overwrites the other. */
+  readonly exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+export class SubscriptionService {
+  constructor(private readonly deps: SubscriptionServiceDeps) {}
+
+  async create(who: Who, draft: SubscriptionDraft): Promise<SavedSubscription> {
+    const scope = await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure);
+    const destination = await this.deps.rules.destinationFor(who.userId, draft.destination);
+    const fields = this.fieldsOf(draft, scope, destination);
+    const bt = await this.deps.rules.backtestIn(scope, fields);
+    const start = await this.deps.rules.startingPoint(scope, fields.granularity, bt.latestBucket);
+    return this.deps.exclusive(async () => {
+      const sub = await this.deps.store.subscriptions.create({ teamId: who.teamId, createdBy: who.userId, ...fields });
+      await this.deps.store.alertStates.put(freshState(sub.id, sub.teamId, start));
+      this.deps.logger.info({ subscription: sub.id, team: who.teamId, user: who.userId, scope: `${scope.kind}:${scope.id}` }, 'alert created');
+      return { subscription: sub, rule: ruleView(sub, scope), backtest: bt.view, timeZone: scope.timeZone };
+    });
+  }
+
+  async update(who: Who, id: number, draft: SubscriptionDraft): Promise<SavedSubscription> {
+    const current = await this.owned(who, id);
+    const scope = await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure);
+    const destination = await this.deps.rules.destinationFor(who.userId, draft.destination);
+    const fields = this.fieldsOf(draft, scope, destination);
+    // A rule moved to another user's DM stays with its owner: the owner's DM, not the editor's.
+    if (destination.kind === 'dm' && current.destinationKind === 'dm') fields.destinationId = current.destinationId;
+    const bt = await this.deps.rules.backtestIn(scope, fields);
+    const sameData = current.scopeKind === fields.scopeKind && current.scopeId === fields.scopeId && current.granularity === fields.granularity;
+    return this.deps.exclusive(async () => {
+      const updated = await this.deps.store.subscriptions.update(who.teamId, id, fields);
+      if (!updated) throw notFoundSubscription(id);
+      const state = await this.deps.store.alertStates.get(id);
+      // The new rule starts clean where the data stands: nothing owed under the old one is sent.
+      const start = sameData && state?.evaluatedThrough != null ? state.evaluatedThrough : await this.deps.rules.startingPoint(scope, fields.granularity, bt.latestBucket);
+      await this.deps.store.alertStates.put(freshState(id, who.teamId, start, state?.lastNotifiedAt ?? null));
+      const sub = updated.status === 'paused' ? ((await this.resumeRow(who.teamId, id)) ?? updated) : updated;
+      this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert edited');
+      return { subscription: sub, rule: ruleView(sub, scope), backtest: bt.view, timeZone: scope.timeZone };
+    });
+  }
+
+  async remove(who: Who, id: number): Promise<void> {
+    await this.owned(who, id);
+    await this.deps.exclusive(async () => {
+      if (!(await this.deps.store.subscriptions.delete(who.teamId, id))) throw notFoundSubscription(id);
+    });
+    this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert removed');
+  }
+
+  async snooze(who: Who, id: number, length: SnoozeFor): Promise<{ subscription: Subscription; until: number; timeZone: string }> {
+    const sub = await this.managed(who, id);
+    const until = this.deps.now() + SNOOZE_MINUTES[length] * 60_000;
+    const snoozed = await this.deps.store.subscriptions.snooze(who.teamId, id, until);
+    if (!snoozed) throw notFoundSubscription(id);
+    const scope = await this.deps.scopes.describe(sub.scopeKind, sub.scopeId);
+    return { subscription: snoozed, until, timeZone: scope.timeZone };
+  }
+
+  async mute(who: Who, id: number): Promise<Subscription> {
+    await this.managed(who, id);
+    const muted = await this.deps.store.subscriptions.mute(who.teamId, id);
+    if (!muted) throw notFoundSubscription(id);
+    return muted;
+  }
+
+  /** Back on, from the latest published data: what happened while muted is not sent. */
+  async unmute(who: Who, id: number): Promise<Subscription> {
+    const sub = await this.managed(who, id);
+    const scope = await this.deps.scopes.get(sub.scopeKind, sub.scopeId);
+    const bt = await this.deps.rules.backtestIn(scope, sub);
+    const start = await this.deps.rules.startingPoint(scope, sub.granularity, bt.latestBucket);
+    return this.deps.exclusive(async () => {
+      const state = await this.deps.store.alertStates.get(id);
+      const resumed = await this.resumeRow(who.teamId, id);
+      if (!resumed) throw notFoundSubscription(id);
+      await this.deps.store.alertStates.put(freshState(id, who.teamId, start, state?.lastNotifiedAt ?? null));
+      return resumed;
+    });
+  }
+
+  /** A rule the user may edit or delete: the creator's, or any for an admin. */
+  async owned(who: Who, id: number): Promise<Subscription> {
+    const sub = await this.deps.store.subscriptions.get(who.teamId, id);
+    if (!sub) throw notFoundSubscription(id);
+    this.deps.authz.requireOwner(who.userId, sub.createdBy);
+    return sub;
+  }
+
+  /** A rule the user may snooze or mute: theirs, an admin's right, or a channel rule of a channel they are in. */
+  async managed(who: Who, id: number): Promise<Subscription> {
+    const sub = await this.deps.store.subscriptions.get(who.teamId, id);
+    if (!sub) throw notFoundSubscription(id);
+    if (sub.createdBy === who.userId || this.deps.authz.isAdmin(who.userId)) return sub;
+    if (sub.destinationKind === 'channel') {
+      await this.deps.authz.requireChannel(who.userId, sub.destinationId);
+      return sub;
+    }
+    throw new AppError('FORBIDDEN', 'not the owner of this alert');
+  }
+
+  /** The user's own rules with their state, for `/occupancy subscriptions` and App Home. */
+  async summaries(who: Who): Promise<SubscriptionSummaryView[]> {
+    const subs = await this.deps.store.subscriptions.listByUser(who.teamId, who.userId);
+    const states = await this.deps.store.alertStates.getMany(subs.map((s) => s.id));
+    const scopes = new Map<string, Promise<ScopeInfo>>();
+    const scopeOf = (s: Subscription) => {
+      const key = `${s.scopeKind}:${s.scopeId}`;
+      let p = scopes.get(key);
+      if (!p) {
+        p = this.deps.scopes.describe(s.scopeKind, s.scopeId);
+        scopes.set(key, p);
+      }
+      return p;
+    };
+    const now = this.deps.now();
+    return Promise.all(subs.map(async (s) => summaryView(s, states.get(s.id) ?? null, await scopeOf(s), now, true)));
+  }
+
+  private async resumeRow(teamId: string, id: number): Promise<Subscription | null> {
+    const resumed = await this.deps.store.subscriptions.resume(teamId, id);
+    await this.deps.store.notices.clear(teamId, pausedNoticeKey(id));
+    return resumed;
+  }
+
+  private fieldsOf(draft: SubscriptionDraft, scope: ScopeInfo, destination: { kind: 'dm' | 'channel'; id: string }): Omit<NewSubscription, 'teamId' | 'createdBy'> {
+    return {
+      scopeKind: scope.kind,
+      scopeId: scope.id,
+      measure: draft.measure,
+      direction: draft.direction,
+      threshold: draft.threshold,
+      recovery: draft.recovery,
+      minDuration: minDurationBuckets(draft.minDuration, draft.granularity),
+      granularity: draft.granularity,
+      destinationKind: destination.kind,
+      destinationId: destination.id,
+      quietHours: draft.quietHours ? { start: draft.quietHours.start, end: draft.quietHours.end, zone: scope.timeZone } : null,
+      renotifyMinutes: draft.renotifyMinutes,
+    };
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The whole bot in a browser, as a person would use local mode: the real app (embedded Slack
+ * workspace, InnerSpace simulator, SQLite file) and Debian's Chromium driven by playwright-core.
+ * The steps share one page and run in order, like one demo session.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../src/app';
+import { ShiftableClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logging/logger';
+import { launchChromium } from './browser';
+
+/** Wed 25 Nov 2026, 09:50 in Toronto (building 71): a 10:00 digest is ten minutes away. */
+const START = Date.parse('2026-11-25T14:50:00Z');
+const SHOTS = join(__dirname, '../../artifacts/screenshots');
+const WAIT = 20_000;
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let dir: string;
+const logs: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'occupancy-e2e-'));
+  const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'warn' });
+  const { logger } = createLogger({
+    level: config.logLevel,
+    destination: new Writable({
+      write(chunk, _enc, cb) {
+        logs.push(String(chunk));
+        cb();
+      },
+    }),
+  });
+  app = await startApp({ config, logger, clock: new ShiftableClock(Date.now, START), host: '127.0.0.1', drainTimeoutMs: 2000 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.setDefaultTimeout(WAIT);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.goto(`http://127.0.0.1:${app.port}/`);
+  await page.locator('#channel-list .nav-item', { hasText: 'general' }).waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // Uncaught errors in the page fail the step they happened in.
+  expect(pageErrors).toEqual([]);
+});
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, name) });
+}
+
+async function send(text: string): Promise<void> {
+  await page.fill('#composer-input', text);
+  await page.press('#composer-input', 'Enter');
+}
+
+async function open(list: '#channel-list' | '#dm-list', label: string): Promise<void> {
+  await page.locator(`${list} .nav-item`, { hasText: label }).click();
+  await page.locator('#conv-title', { hasText: label }).waitFor();
+}
+
+/** Clicks a demo control and waits for the app to have done what it asked. */
+async function demo(button: Locator, path: string): Promise<Record<string, unknown>> {
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/console/api/${path}`)), button.click()]);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** How many pixels of a drawn chart are not background: a blank canvas has none. */
+async function ink(canvas: Locator): Promise<number> {
+  await canvas.waitFor();
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) > 0 && ((data[i] ?? 255) < 200 || (data[i + 1] ?? 255) < 200 || (data[i + 2] ?? 255) < 200)) n += 1;
+    return n;
+  });
+}
+
+function messageWithHeader(text: string, opts: { ephemeral?: boolean } = {}): Locator {
+  const selector = opts.ephemeral === undefined ? '#pane .msg' : opts.ephemeral ? '#pane .msg.msg-ephemeral' : '#pane .msg:not(.msg-ephemeral)';
+  return page.locator(selector, { has: page.locator('.bk-header', { hasText: text }) });
+}
+
+describe('local mode in a browser', () => {
+  it('answers /occupancy building 71 with its chart drawn, and shares it in the channel', async () => {
+    await open('#channel-list', 'facilities');
+    await send('/occupancy building 71');
+
+    const answer = messageWithHeader('DEMO (71)', { ephemeral: true });
+    await answer.waitFor();
+    expect(await answer.locator('.msg-only-you').innerText()).toContain('Only visible to you');
+    expect(await answer.innerText()).toContain('Nightly data through Tue 24 Nov');
+    expect(await ink(answer.locator('canvas[data-drawn="true"]'))).toBeGreaterThan(500);
+    await shot('01-answer.png');
+
+    await answer.getByRole('button', { name: 'Share in channel' }).click();
+    const shared = messageWithHeader('DEMO (71)', { ephemeral: false });
+    await shared.waitFor();
+    expect(await shared.innerText()).toContain('Shared by @ada');
+    expect(await ink(shared.locator('canvas[data-drawn="true"]'))).toBeGreaterThan(500);
+    // Sharing replaces the private copy.
+    await answer.waitFor({ state: 'detached' });
+    await shot('02-shared.png');
+  }, 60_000);
+
+  it('shows thread replies under their message and opens the thread', async () => {
+    const shared = messageWithHeader('DEMO (71)', { ephemeral: false });
+    const ts = await shared.getAttribute('data-message-ts');
+    // A reply as the bot posts one (an alert's follow-up goes to its thread this way).
+    const res = await fetch(`${app.workspace!.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.workspace!.botToken}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ channel: 'C0FACILITY', thread_ts: ts, text: 'Back below *108* from 14:00.' }),
+    });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    await shared.getByRole('button', { name: '1 reply' }).click();
+    const thread = page.locator('#thread-body');
+    await thread.locator('.msg', { hasText: 'Back below 108 from 14:00.' }).waitFor();
+    expect(await thread.locator('.msg').count()).toBe(2);
+    await page.locator('#thread-close').click();
+    await thread.waitFor({ state: 'hidden' });
+  }, 30_000);
+
+  it('creates a digest in its form and delivers it once its time comes', async () => {
+    await send('/occupancy digest');
+    const modal = page.locator('.modal', { hasText: 'New daily digest' });
+    await modal.waitFor();
+    expect(await modal.locator('[data-block-id="digest_channel"] select').inputValue()).toBe('C0FACILITY');
+
+    // Nothing picked yet: the app's response_action errors show under the field.
+    await modal.getByRole('button', { name: 'Create' }).click();
+    await modal.locator('[data-block-id="digest_buildings"] .bk-error').waitFor();
+
+    const demoBuilding = modal.getByRole('checkbox', { name: 'DEMO (71)' });
+    if ((await demoBuilding.count()) > 0) await demoBuilding.check();
+    else await modal.locator('[data-block-id="digest_buildings"] input').fill('71');
+    await modal.locator('[data-block-id="digest_time"] input').fill('10:00');
+    await modal.getByRole('checkbox', { name: 'Wednesday' }).check();
+    await shot('03-digest-form.png');
+    await modal.getByRole('button', { name: 'Create' }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    const digest = messageWithHeader('Occupancy for', { ephemeral: false });
+    // 09:50 in Toronto: not due yet.
+    expect((await demo(page.locator('#run-digests'), 'demo/run-digests')).digests).toBe(true);
+    expect(await digest.count()).toBe(0);
+
+    // 10:05: the advance runs what came due.
+    await demo(page.getByRole('button', { name: '+15 min' }), 'demo/advance');
+    await digest.first().waitFor();
+    expect(await digest.first().innerText()).toContain('DEMO (71)');
+    // Running again sends nothing more: at most once per digest and local date.
+    await demo(page.locator('#run-digests'), 'demo/run-digests');
+    expect(await digest.count()).toBe(1);
+    await digest.first().scrollIntoViewIfNeeded();
+    await shot('04-digest.png');
+  }, 60_000);
+
+  it('creates a subscription in its form and shows its alert after the clock moves on', async () => {
+    await send('/occupancy subscribe');
+    const modal = page.locator('.modal', { hasText: 'New alert' });
+    await modal.waitFor();
+    const backtest = modal.locator('[data-block-id="sub_backtest"], .bk-section', { hasText: 'Backtest' }).last();
+    expect(await backtest.innerText()).toContain('fill in the id and the threshold');
+
+    // These inputs dispatch block_actions as they change; the app answers with views.update.
+    await modal.locator('[data-block-id="sub_scope_id"] input').fill('71');
+    await modal.locator('[data-block-id="sub_threshold"] input').fill('100');
+    await modal.locator('.bk-section', { hasText: 'would have alerted' }).waitFor();
+    // What was typed survives the app's update of the form.
+    expect(await modal.locator('[data-block-id="sub_scope_id"] input').inputValue()).toBe('71');
+    expect(await modal.locator('[data-block-id="sub_threshold"] input').inputValue()).toBe('100');
+    await modal.locator('[data-block-id="sub_duration"] input').fill('2');
+    await modal.getByRole('button', { name: 'Create' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await page.locator('#pane .msg.msg-ephemeral', { hasText: 'DEMO (71)' }).last().waitFor();
+
+    // A day later Wed 25 Nov is published, and the check finds the crossing.
+    const moved = await demo(page.getByRole('button', { name: '+1 day' }), 'demo/advance');
+    expect(moved.alerts).toBe(true);
+    await open('#dm-list', 'occupancy');
+    const alert = page.locator('#pane .msg', { hasText: 'was above' });
+    await alert.first().waitFor();
+    expect(await alert.first().innerText()).toMatch(/DEMO \(71\) was above 100 people .* on Wed 25 Nov/);
+    expect(await ink(alert.first().locator('canvas[data-drawn="true"]'))).toBeGreaterThan(500);
+    await shot('05-alert.png');
+  }, 60_000);
+
+  it('opens the App Home tab with its buttons', async () => {
+    await page.locator('#nav-home').click();
+    const home = page.locator('#pane .home-view');
+    await home.waitFor();
+    expect(await home.innerText()).toContain('Digests in your channels');
+    await home.getByRole('button', { name: /New digest/ }).click();
+    const modal = page.locator('.modal', { hasText: 'New daily digest' });
+    await modal.waitFor();
+    await modal.getByRole('button', { name: 'Cancel' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await shot('06-home.png');
+  }, 60_000);
+});

@@ -1,0 +1,149 @@
+import type { RunningApp } from '../../../src/app';
+import type { SlackDriver } from '../../../src/console/slack';
+import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
+
+const TEAM = 'T0LOCAL';
+
+describe('/occupancy digest text forms through the real app', () => {
+  let world: DigestWorld;
+  let app: RunningApp;
+  let driver: SlackDriver;
+
+  beforeAll(async () => {
+    world = await createDigestWorld();
+    ({ app, driver } = await world.start());
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  async function run(user: string, channel: string, text: string) {
+    const res = await driver.command(user, channel, '/occupancy', text);
+    expect(res.status).toBe(200);
+    return answerTo(world, res);
+  }
+  const stored = () => app.store.digests.listByTeam(TEAM);
+
+  it('adds a digest with the first building’s zone, this channel and the team id', async () => {
+    const before = (await stored()).length;
+    const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 71 at 08:00 weekdays');
+    expect(text).toMatch(/Digest #\d+ is set up\./);
+    expect(text).toContain('America/Toronto');
+    expect(text).toContain('Next run: Thu 26 Nov 08:00');
+    const all = await stored();
+    expect(all).toHaveLength(before + 1);
+    expect(all.at(-1)).toMatchObject({
+      teamId: TEAM,
+      channelId: 'C0FACILITY',
+      createdBy: USERS.grace,
+      buildingIds: [71],
+      timeOfDay: '08:00',
+      days: [1, 2, 3, 4, 5],
+      timeZone: 'America/Toronto',
+      status: 'active',
+    });
+  });
+
+  it('takes a zone and another channel, and lists a channel’s digests with the next run', async () => {
+    const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 104 at 7am daily in Asia/Kolkata <#C0GENERAL|general>');
+    expect(text).toContain('Asia/Kolkata');
+    const d = (await stored()).at(-1)!;
+    expect(d).toMatchObject({ channelId: 'C0GENERAL', timeZone: 'Asia/Kolkata', timeOfDay: '07:00', days: [1, 2, 3, 4, 5, 6, 7] });
+    const list = await run(USERS.linus, 'C0GENERAL', 'digest list');
+    expect(list.json).toContain(`Digest #${d.id}`);
+    expect(list.json).toContain('Next run: Thu 26 Nov 07:00');
+    expect(list.json).toContain('Southwark Works (104)');
+  });
+
+  it('refuses non-members, lets an admin in, and lets only the creator or an admin delete', async () => {
+    const before = (await stored()).length;
+    const refused = await run(USERS.linus, 'C0OPS', 'digest add building 71');
+    expect(refused.text).toContain('Only members of <#C0OPS> or an admin can manage its digests');
+    expect(await stored()).toHaveLength(before);
+
+    // Margaret is in ADMIN_USER_IDS and not in #ops.
+    const admin = await run(USERS.margaret, 'C0OPS', 'digest add building 71');
+    expect(admin.text).toMatch(/Digest #\d+ is set up/);
+    const d = (await stored()).at(-1)!;
+    expect(d).toMatchObject({ channelId: 'C0OPS', createdBy: USERS.margaret });
+
+    // Grace is a member of #ops but not the creator: she may pause it, not remove it.
+    const pause = await run(USERS.grace, 'C0OPS', `digest pause ${d.id}`);
+    expect(pause.text).toContain(`Digest #${d.id} is paused`);
+    const remove = await run(USERS.grace, 'C0OPS', `digest remove ${d.id}`);
+    expect(remove.text).toContain('Only the person who set this up, or an admin, can change it');
+    expect(await app.store.digests.get(TEAM, d.id)).not.toBeNull();
+    const byAdmin = await run(USERS.margaret, 'C0OPS', `digest remove ${d.id}`);
+    expect(byAdmin.text).toContain(`Digest #${d.id} is removed`);
+    expect(await app.store.digests.get(TEAM, d.id)).toBeNull();
+  });
+
+  it('joins a public channel it is not in, and stores nothing where it cannot post', async () => {
+    const joined = await run(USERS.grace, 'C0RANDOM', 'digest add building 71');
+    expect(joined.text).toContain('I joined <#C0RANDOM> to post there');
+    expect(world.slack.callsTo('conversations.join').map((c) => c.args.channel)).toContain('C0RANDOM');
+    expect(world.slack.state.getChannel('C0RANDOM')!.members.has(world.slack.bot.userId)).toBe(true);
+
+    const before = (await stored()).length;
+    const priv = await run(USERS.linus, 'C0EXEC', 'digest add building 71');
+    expect(priv.text).toContain("I can't see <#C0EXEC>");
+    expect(priv.text).toContain('/invite @occupancy');
+    const archived = await run(USERS.grace, 'C0ARCHIVE', 'digest add building 71');
+    expect(archived.text).toContain('is archived');
+    const unknown = await run(USERS.grace, 'C0FACILITY', 'digest add building 7100');
+    expect(unknown.text).toBe("I couldn't find building 7100. `/occupancy buildings` lists the ones you can see.");
+    const byName = await run(USERS.grace, 'C0FACILITY', 'digest add building 71 #nowhere');
+    expect(byName.text).toContain("I can't tell which channel");
+    expect(await stored()).toHaveLength(before);
+  });
+
+  it("does not let one team see or touch another team's digest", async () => {
+    const other = await app.store.digests.create({
+      teamId: 'T0OTHER',
+      channelId: 'C0FACILITY',
+      createdBy: USERS.grace,
+      buildingIds: [71],
+      timeOfDay: '08:00',
+      days: [1],
+      timeZone: 'UTC',
+      options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: false },
+    });
+    const res = await run(USERS.margaret, 'C0FACILITY', `digest remove ${other.id}`);
+    expect(res.text).toContain(`I couldn't find digest #${other.id}`);
+    expect(await app.store.digests.get('T0OTHER', other.id)).not.toBeNull();
+  });
+
+  it('sends a digest now without using up its scheduled run, and resumes a paused one', async () => {
+    const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 71 at 23:00 daily');
+    const id = Number(/Digest #(\d+)/.exec(text)![1]);
+    const before = world.slack.callsTo('chat.postMessage').length;
+    const sent = await run(USERS.linus, 'C0FACILITY', `digest send ${id}`);
+    expect(sent.text).toContain(`Digest #${id} went to <#C0FACILITY>`);
+    const post = world.slack.callsTo('chat.postMessage').slice(before).find((c) => c.args.channel === 'C0FACILITY');
+    expect(JSON.stringify(post?.args.blocks)).toContain('Occupancy for Tue 24 Nov');
+    expect(await app.store.digestRuns.listForDigest(id)).toEqual([]);
+
+    await run(USERS.grace, 'C0FACILITY', `digest pause ${id}`);
+    expect((await app.store.digests.get(TEAM, id))?.status).toBe('paused');
+    const resumed = await run(USERS.grace, 'C0FACILITY', `digest resume ${id}`);
+    expect(resumed.text).toContain(`Digest #${id} is running again`);
+    expect((await app.store.digests.get(TEAM, id))?.status).toBe('active');
+  });
+
+  it('pauses from the list’s button and redraws the list in place', async () => {
+    const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 118 at 09:00');
+    const id = Number(/Digest #(\d+)/.exec(text)![1]);
+    const listed = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
+    await answerTo(world, listed);
+    const msg = world.slack.state
+      .messagesFor('C0FACILITY', USERS.grace)
+      .filter((m) => JSON.stringify(m.blocks).includes('digest_pause'))
+      .at(-1)!;
+    const res = await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_pause', value: JSON.stringify({ id }) });
+    expect(res.status).toBe(200);
+    const redrawn = await world.slack.waitForResponse(res.responseUrlId, undefined, 10_000);
+    expect((redrawn.body as { replace_original?: boolean }).replace_original).toBe(true);
+    expect(JSON.stringify(redrawn.body)).toContain('⏸ Paused');
+    expect((await app.store.digests.get(TEAM, id))?.status).toBe('paused');
+  });
+});

@@ -1,0 +1,107 @@
+import { WebClient } from '@slack/web-api';
+import { QuickChartRenderer } from '../../../src/charts';
+import { NIL_GROUP_ID } from '../../../src/config';
+import { startSlackWorkspace, type SlackWorkspace } from '../../../src/console/slack';
+import type { ChannelSeed, SlackWorkspaceOptions } from '../../../src/console/slack/types';
+import type { Building } from '../../../src/innerspace/types';
+import { silentLogger, type Logger } from '../../../src/logging/logger';
+import { Authorizer } from '../../../src/services/authz';
+import { createDigests, realPacingClock, type Digests } from '../../../src/services/digests';
+import { webClientOptions } from '../../../src/slack/bolt-app';
+import { webClientGateway, type SlackGateway } from '../../../src/slack/gateway';
+import { createMemoryStore, type Digest, type NewDigest, type Store } from '../../../src/storage';
+import { FakeInnerSpace } from '../../fakes/innerspace-port';
+
+export const TEAM = 'T0LOCAL';
+export const CREATOR = 'U0LOCAL001';
+
+export const BUILDINGS: readonly Building[] = [
+  { id: 1, name: 'Hudson Yards', timeZone: 'America/New_York' },
+  { id: 2, name: 'Southbank', timeZone: 'Europe/London' },
+  { id: 3, name: 'Whitefield', timeZone: 'Asia/Kolkata' },
+  { id: 4, name: 'Lord Howe Station', timeZone: 'Australia/Lord_Howe' },
+];
+
+/** A clock the test moves by hand: ticks happen exactly when the test says. */
+export class TestClock {
+  private readonly anchor = performance.now();
+  constructor(public t: number) {}
+  now = (): number => this.t;
+  /**
+   * The test's time plus real time elapsed: for what must see time pass within one tick, such
+   * as per-channel pacing and the fake Slack's rate limits.
+   */
+  flowing = (): number => this.t + (performance.now() - this.anchor);
+}
+
+export interface EngineRig {
+  readonly clock: TestClock;
+  readonly workspace: SlackWorkspace;
+  readonly slack: SlackGateway;
+  readonly innerspace: FakeInnerSpace;
+  readonly store: Store;
+  readonly digests: Digests;
+  add(d: Partial<NewDigest> & Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'timeZone'>): Promise<Digest>;
+  postsIn(channel: string): { ts: string; text: string; blocks?: unknown[] }[];
+  close(): Promise<void>;
+}
+
+/**
+ * The delivery engine with real parts around it: the embedded Slack workspace over HTTP (via
+ * the same WebClient options as the app: no retries), the real gateway, OccupancyData and chart
+ * builder over an in-process InnerSpace, and a store (memory unless one is given).
+ */
+export async function startEngineRig(opts: {
+  start: number;
+  channels?: readonly ChannelSeed[];
+  workspace?: Partial<SlackWorkspaceOptions>;
+  store?: Store;
+  graceMinutes?: number;
+  logger?: Logger;
+  emptyDates?: readonly string[];
+}): Promise<EngineRig> {
+  const clock = new TestClock(opts.start);
+  const workspace = await startSlackWorkspace({ now: clock.flowing, ...(opts.channels ? { channels: opts.channels } : {}), ...(opts.workspace ?? {}) });
+  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
+  const innerspace = new FakeInnerSpace({ buildings: BUILDINGS, ...(opts.emptyDates ? { emptyDates: opts.emptyDates } : {}) });
+  const store = opts.store ?? createMemoryStore({ now: clock.now });
+  const digests = createDigests({
+    store,
+    slack,
+    innerspace,
+    groupId: NIL_GROUP_ID,
+    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    authorizer: new Authorizer(slack, []),
+    now: clock.now,
+    logger: opts.logger ?? silentLogger(),
+    graceMinutes: opts.graceMinutes ?? 30,
+    pacingClock: { now: clock.flowing, sleep: realPacingClock.sleep },
+  });
+  return {
+    clock,
+    workspace,
+    slack,
+    innerspace,
+    store,
+    digests,
+    add: (d) =>
+      store.digests.create({
+        teamId: TEAM,
+        createdBy: CREATOR,
+        days: [1, 2, 3, 4, 5, 6, 7],
+        options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: false },
+        ...d,
+      }),
+    postsIn: (channel) => workspace.state.timeline(channel).filter((m) => m.user === workspace.bot.userId),
+    close: async () => {
+      await digests.engine.stop();
+      await store.close();
+      await workspace.close();
+    },
+  };
+}
+
+/** Channels with the bot in each, named after the digests that post there. */
+export function botChannels(ids: readonly string[]): ChannelSeed[] {
+  return ids.map((id) => ({ id, name: id.toLowerCase(), members: [CREATOR, 'U0LOCAL002'], botMember: true }));
+}

@@ -1,0 +1,88 @@
+import { INITIAL_STATE, advance, markNoData, type Reading, type Rule } from '../../../../src/services/alerts/machine';
+import { itemsForBatch, mergeOutbox, type Batch } from '../../../../src/services/alerts/outbox';
+import { freshState, machineOf, readOutbox, stateRow, writeOutbox, type OutboxItem } from '../../../../src/services/alerts/stored';
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2026-11-24T15:00:00Z');
+const RULE: Rule = { direction: 'above', threshold: 80, recovery: 75, minDuration: 2 };
+const noChart = () => null;
+
+function hourly(values: readonly number[], from = T0): Reading[] {
+  return values.map((value, i) => ({ start: from + i * HOUR, end: from + (i + 1) * HOUR, value }));
+}
+
+function batch(before = INITIAL_STATE, readings: Reading[], extra: Partial<Batch> = {}): Batch {
+  const run = advance(RULE, before, readings);
+  return { before, after: run.state, events: run.events, noDataEntered: false, lastPublished: null, ...extra };
+}
+
+describe('alert outbox', () => {
+  it('an episode that opens and closes in one batch: one message showing it closed, then the closing reply', () => {
+    const items = itemsForBatch(batch(INITIAL_STATE, hourly([81, 85, 90, 70])), null, noChart);
+    expect(items.map((i) => i.kind)).toEqual(['open', 'close']);
+    expect(items[0]).toMatchObject({ episodeStart: T0, breachEnd: T0 + 3 * HOUR, recoveredAt: T0 + 3 * HOUR, extreme: 90, extremeAt: T0 + 2 * HOUR });
+  });
+
+  it('an open episode shows how it stands at the end of the batch', () => {
+    const items = itemsForBatch(batch(INITIAL_STATE, hourly([81, 85, 90, 78])), null, noChart);
+    expect(items).toEqual([expect.objectContaining({ kind: 'open', breachEnd: T0 + 3 * HOUR, recoveredAt: null, extreme: 90 })]);
+  });
+
+  it('an episode carried into a new batch is edited in place, or reminded about past the re-notify interval', () => {
+    const first = advance(RULE, INITIAL_STATE, hourly([81, 85])).state;
+    const quiet = itemsForBatch(batch(first, hourly([86], T0 + 2 * HOUR)), null, noChart);
+    expect(quiet.map((i) => i.kind)).toEqual(['update']);
+    const remind = itemsForBatch(batch(first, hourly([86, 87, 88], T0 + 2 * HOUR)), 120, noChart);
+    expect(remind.map((i) => i.kind)).toEqual(['still']);
+    // Nothing new in the batch: nothing to say.
+    expect(itemsForBatch(batch(first, []), 60, noChart)).toEqual([]);
+  });
+
+  it('a late publish during an episode says so once, in the thread', () => {
+    const alerting = advance(RULE, INITIAL_STATE, hourly([81, 85])).state;
+    const marked = markNoData(alerting);
+    const items = itemsForBatch({ before: alerting, after: marked.state, events: [], noDataEntered: marked.entered, lastPublished: '2026-11-24' }, null, noChart);
+    expect(items).toEqual([expect.objectContaining({ kind: 'no_data', lastPublished: '2026-11-24' })]);
+    const again = markNoData(marked.state);
+    expect(itemsForBatch({ before: marked.state, after: again.state, events: [], noDataEntered: again.entered, lastPublished: null }, null, noChart)).toEqual([]);
+  });
+
+  it('merging keeps one waiting edit per episode, keeps reminders, and never touches an item being sent', () => {
+    const base: OutboxItem = {
+      kind: 'update', phase: 'queued', episodeStart: T0, breachEnd: T0 + HOUR, recoveredAt: null, extreme: 81, extremeAt: T0,
+      chartUrl: null, chartAlt: null, lastPublished: null,
+    };
+    const still = { ...base, kind: 'still' as const, breachEnd: T0 + 2 * HOUR };
+    const later = { ...base, breachEnd: T0 + 3 * HOUR };
+    expect(mergeOutbox([base], [later]).items).toEqual([later]);
+    expect(mergeOutbox([still], [later]).items).toEqual([{ ...later, kind: 'still' }]);
+    const open = { ...base, kind: 'open' as const };
+    expect(mergeOutbox([open], [later]).items).toEqual([{ ...later, kind: 'open' }]);
+    const close = { ...base, kind: 'close' as const, recoveredAt: T0 + 4 * HOUR };
+    expect(mergeOutbox([open], [close]).items).toEqual([{ ...close, kind: 'open' }, close]);
+    const sending = { ...open, phase: 'sending' as const };
+    expect(mergeOutbox([sending], [later]).items).toEqual([sending, later]);
+  });
+
+  it('stores and reads back every phase, the episode breach end included', () => {
+    const extras = { subscriptionId: 7, teamId: 'T1', messageChannel: 'D1', messageTs: '1.2', lastNotifiedAt: T0, outbox: [] };
+    for (const values of [[], [81], [81, 85, 78], [81, 85, 70]]) {
+      const state = advance(RULE, INITIAL_STATE, hourly(values)).state;
+      for (const s of [state, markNoData(state).state]) {
+        const row = { ...stateRow(s, extras), updatedAt: 0 };
+        expect(machineOf(row)).toEqual(s);
+      }
+    }
+    expect(machineOf(null)).toEqual(INITIAL_STATE);
+    expect(freshState(7, 'T1', T0, 5)).toMatchObject({ state: 'OK', evaluatedThrough: T0, lastNotifiedAt: 5, deferred: [] });
+  });
+
+  it('reads the outbox defensively', () => {
+    const item: OutboxItem = {
+      kind: 'open', phase: 'queued', episodeStart: 1, breachEnd: 2, recoveredAt: null, extreme: 3, extremeAt: 1, chartUrl: 'https://x/chart', chartAlt: 'alt', lastPublished: null,
+    };
+    const read = readOutbox([...writeOutbox([item]), { kind: 'mystery' }]);
+    expect(read.items).toEqual([item]);
+    expect(read.unreadable).toBe(1);
+  });
+});

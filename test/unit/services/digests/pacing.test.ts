@@ -1,0 +1,84 @@
+import { ChannelPacer, realPacingClock, runPaced, type PacedJob } from '../../../../src/services/digests/pacing';
+
+describe('runPaced', () => {
+  function jobs(spec: readonly [string, string][], log: string[], active: { now: number; max: number }): PacedJob[] {
+    return spec.map(([channel, name]) => ({
+      channel,
+      run: async () => {
+        active.now += 1;
+        active.max = Math.max(active.max, active.now);
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(`end ${name}`);
+        active.now -= 1;
+      },
+    }));
+  }
+
+  it('keeps each channel in order and lets a ready channel go while another waits its turn', async () => {
+    const pacer = new ChannelPacer(realPacingClock, 40);
+    const log: string[] = [];
+    const active = { now: 0, max: 0 };
+    const run = jobs([['A', 'a1'], ['A', 'a2'], ['A', 'a3'], ['B', 'b1']], log, active);
+    // Each job takes its channel's turn, as postMessages does.
+    const paced = run.map((j) => ({ channel: j.channel, run: async () => { await pacer.take(j.channel); await j.run(); } }));
+    await runPaced(paced, { concurrency: 1, pacer, clock: realPacingClock });
+    expect(log.filter((l) => l.startsWith('start'))).toEqual(['start a1', 'start b1', 'start a2', 'start a3']);
+    expect(active.max).toBe(1);
+  });
+
+  it('never runs more than `concurrency` jobs, nor two of one channel at once', async () => {
+    const pacer = new ChannelPacer(realPacingClock, 0);
+    const log: string[] = [];
+    const active = { now: 0, max: 0 };
+    const spec = Array.from({ length: 12 }, (_, i) => [`C${i % 4}`, `j${i}`] as [string, string]);
+    const perChannel = new Map<string, number>();
+    let overlap = false;
+    const run = jobs(spec, log, active).map((j) => ({
+      channel: j.channel,
+      run: async () => {
+        perChannel.set(j.channel, (perChannel.get(j.channel) ?? 0) + 1);
+        if ((perChannel.get(j.channel) ?? 0) > 1) overlap = true;
+        await j.run();
+        perChannel.set(j.channel, (perChannel.get(j.channel) ?? 1) - 1);
+      },
+    }));
+    await runPaced(run, { concurrency: 3, pacer, clock: realPacingClock });
+    expect(log.filter((l) => l.startsWith('end'))).toHaveLength(12);
+    expect(active.max).toBe(3);
+    expect(overlap).toBe(false);
+  });
+
+  it('keeps going when a job throws, and stops starting jobs once told to stop', async () => {
+    const pacer = new ChannelPacer(realPacingClock, 0);
+    const done: string[] = [];
+    let stop = false;
+    await runPaced(
+      [
+        { channel: 'A', run: async () => { throw new Error('boom'); } },
+        { channel: 'B', run: async () => { done.push('b'); stop = true; } },
+        { channel: 'C', run: async () => { done.push('c'); } },
+      ],
+      { concurrency: 1, pacer, clock: realPacingClock, stopped: () => stop },
+    );
+    expect(done).toEqual(['b']);
+  });
+});
+
+describe('ChannelPacer', () => {
+  it('holds a channel off after a 429 and forgets channels whose turn has come', async () => {
+    let t = 1000;
+    const clock = { now: () => t, sleep: async (ms: number) => { t += ms; } };
+    const pacer = new ChannelPacer(clock, 1000);
+    await pacer.take('A');
+    expect(pacer.waitFor('A')).toBe(1000);
+    expect(pacer.waitFor('B')).toBe(0);
+    pacer.holdOff('A', 30);
+    expect(pacer.waitFor('A')).toBe(30_000);
+    await pacer.take('A');
+    expect(t).toBe(31_000);
+    t += 5000;
+    pacer.sweep();
+    expect(pacer.waitFor('A')).toBe(0);
+  });
+});
