@@ -31,6 +31,8 @@ RUN apt-get update \
 COPY --chown=node:node package.json package-lock.json manifest.yml ./
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The local-mode console's static page is read from the source tree at run time.
+COPY --from=build --chown=node:node /app/src/console/web/public ./src/console/web/public
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

@@ -2,7 +2,7 @@
  * Digest fan-out benchmark: 1,000 digests over 50 buildings, all due in the same minute, posted
  * by the real delivery engine to the embedded Slack workspace over loopback, which enforces
  * one chat.postMessage per second per channel (429 + Retry-After beyond). The store is a real
- * SQLite file. InnerSpace is the in-process fake of test/fakes/innerspace-port.ts (50
+ * SQLite file. InnerSpace is the in-process fake of test/fakes/zoned-innerspace.ts (50
  * buildings, every call counted, no cache), because the simulator has only four buildings.
  *
  *   npm run bench:digest
@@ -22,7 +22,7 @@ import { createDigests } from '../src/services/digests';
 import { webClientOptions } from '../src/slack/bolt-app';
 import { webClientGateway } from '../src/slack/gateway';
 import { openSqliteStore } from '../src/storage';
-import { FakeInnerSpace } from '../test/fakes/innerspace-port';
+import { ZonedInnerSpace } from '../test/fakes/zoned-innerspace';
 
 const DIGESTS = 1_000;
 const BUILDINGS = 50;
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   });
   workspace.rateLimit('chat.postMessage', 1);
   const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
-  const innerspace = new FakeInnerSpace({ buildings: BUILDINGS, latencyMs: 2 });
+  const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, latencyMs: 2 });
   const store = await openSqliteStore({ path: join(dir, 'bench.db'), logger: silentLogger(), now });
   const digests = createDigests({
     store,

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@slack/bolt';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
@@ -47,7 +48,16 @@ export function createSlackHttpServer(opts: SlackHttpServerOptions): SlackHttpSe
       } else if (opts.before && (await opts.before(req, res))) {
         return;
       }
-      opts.boltListener(req, res);
+      try {
+        opts.boltListener(req, res);
+      } catch (err) {
+        // Bolt throws for paths it does not serve; that is a plain 404, not a failure.
+        if ((err as { code?: string }).code === ErrorCode.HTTPReceiverDeferredRequestError) {
+          if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+          return;
+        }
+        throw err;
+      }
     })().catch((err: unknown) => {
       log.error({ err }, 'request handling failed');
       if (!res.headersSent) res.writeHead(500).end();

@@ -67,3 +67,16 @@ describe('request signatures (real Bolt over HTTP)', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', mode: 'http', innerspace: 'simulator' });
   });
 });
+
+describe('paths nobody serves', () => {
+  it('answer 404, not an error', async () => {
+    const t = await startTestApp();
+    try {
+      const res = await fetch(`http://127.0.0.1:${t.app.port}/nope`);
+      expect(res.status).toBe(404);
+      expect(t.logs.join('')).not.toContain('request handling failed');
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { createDigests, realPacingClock, type Digests } from '../../../src/servi
 import { webClientOptions } from '../../../src/slack/bolt-app';
 import { webClientGateway, type SlackGateway } from '../../../src/slack/gateway';
 import { createMemoryStore, type Digest, type NewDigest, type Store } from '../../../src/storage';
-import { FakeInnerSpace } from '../../fakes/innerspace-port';
+import { ZonedInnerSpace } from '../../fakes/zoned-innerspace';
 
 export const TEAM = 'T0LOCAL';
 export const CREATOR = 'U0LOCAL001';
@@ -38,7 +38,7 @@ export interface EngineRig {
   readonly clock: TestClock;
   readonly workspace: SlackWorkspace;
   readonly slack: SlackGateway;
-  readonly innerspace: FakeInnerSpace;
+  readonly innerspace: ZonedInnerSpace;
   readonly store: Store;
   readonly digests: Digests;
   add(d: Partial<NewDigest> & Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'timeZone'>): Promise<Digest>;
@@ -63,7 +63,7 @@ export async function startEngineRig(opts: {
   const clock = new TestClock(opts.start);
   const workspace = await startSlackWorkspace({ now: clock.flowing, ...(opts.channels ? { channels: opts.channels } : {}), ...(opts.workspace ?? {}) });
   const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
-  const innerspace = new FakeInnerSpace({ buildings: BUILDINGS, ...(opts.emptyDates ? { emptyDates: opts.emptyDates } : {}) });
+  const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, ...(opts.emptyDates ? { emptyDates: opts.emptyDates } : {}) });
   const store = opts.store ?? createMemoryStore({ now: clock.now });
   const digests = createDigests({
     store,

@@ -3,12 +3,12 @@
  * sends (/console/api/state), follows changes live (/console/events), and turns clicks and
  * typing into what Slack would send the app, through the console's JSON API.
  */
-/* global setTimeout, clearTimeout, URLSearchParams, CSS */
+/* global setTimeout, clearTimeout, URLSearchParams */
 (function () {
   'use strict';
   const T = window.BKText;
   const B = window.BKBlocks;
-  const V = window.ConsoleValues;
+  const { drawCharts, destroyCharts } = window.ConsoleCharts;
   const $ = (id) => document.getElementById(id);
 
   const ui = {
@@ -274,100 +274,8 @@
     alerts.title = d.alerts ? 'Evaluates every alert rule now, as the scheduler would' : 'Alerts are not part of this app yet';
   }
 
-  // ---- charts -----------------------------------------------------------------------------
-
-  const background = {
-    id: 'consoleBackground',
-    beforeDraw(chart, _args, opts) {
-      const c = chart.ctx;
-      c.save();
-      c.fillStyle = (opts && opts.color) || '#ffffff';
-      c.fillRect(0, 0, chart.width, chart.height);
-      c.restore();
-    },
-  };
-
-  function drawCharts(rootEl) {
-    if (typeof window.Chart !== 'function') return;
-    for (const canvas of rootEl.querySelectorAll('canvas[data-chart]')) {
-      if (window.Chart.getChart(canvas)) continue;
-      try {
-        const { config, background: color } = JSON.parse(canvas.dataset.chart);
-        const options = Object.assign({}, config.options, { animation: false, responsive: true, maintainAspectRatio: false });
-        options.plugins = Object.assign({}, options.plugins, { consoleBackground: { color } });
-        new window.Chart(canvas, Object.assign({}, config, { options, plugins: [background] }));
-        canvas.dataset.drawn = 'true';
-      } catch (err) {
-        canvas.insertAdjacentHTML('afterend', '<div class="bk-unsupported">Chart could not be drawn: ' + T.escapeHtml(err.message) + '</div>');
-      }
-    }
-  }
-
-  function destroyCharts(rootEl) {
-    if (typeof window.Chart !== 'function') return;
-    for (const canvas of rootEl.querySelectorAll('canvas[data-chart]')) {
-      const chart = window.Chart.getChart(canvas);
-      if (chart) chart.destroy();
-    }
-  }
-
-  // ---- modals -----------------------------------------------------------------------------
-
-  function renderModal() {
-    const layer = $('modal-layer');
-    const view = ui.snap.modal;
-    if (!view) {
-      if (ui.modalKey !== null) {
-        destroyCharts(layer);
-        layer.innerHTML = '';
-        layer.hidden = true;
-        ui.modalKey = null;
-      }
-      return;
-    }
-    const key = view.id + ':' + view.hash + ':' + JSON.stringify(view.errors);
-    if (key === ui.modalKey) return;
-    const open = layer.querySelector('.modal');
-    if (open && open.dataset.viewId === view.id) ui.values[view.id] = V.readValues(open, ui.modalBlocks || []);
-    const values = ui.values[view.id] || view.stateValues || {};
-    const focused = document.activeElement && layer.contains(document.activeElement) ? document.activeElement.dataset.actionId : null;
-    destroyCharts(layer);
-    layer.innerHTML = B.renderModal(view, context(), values);
-    layer.hidden = false;
-    ui.modalKey = key;
-    ui.modalBlocks = view.blocks;
-    drawCharts(layer);
-    const again = focused ? layer.querySelector(['input', 'select', 'textarea'].map((t) => t + '[data-action-id="' + CSS.escape(focused) + '"]').join(', ')) : null;
-    if (again) again.focus();
-    const error = layer.querySelector('.bk-has-error');
-    if (error) error.scrollIntoView({ block: 'nearest' });
-  }
-
-  function modalValues() {
-    const el = document.querySelector('#modal-layer .modal');
-    return el ? V.readValues(el, ui.modalBlocks || []) : {};
-  }
-
-  async function submitModal(button) {
-    const view = ui.snap.modal;
-    if (!view) return;
-    const values = modalValues();
-    ui.values[view.id] = values;
-    button.disabled = true;
-    const status = document.querySelector('#modal-layer .modal-status');
-    const res = await run('Submitting', () => post('view/submit', { user: ui.user, viewId: view.id, values }));
-    button.disabled = false;
-    if (res && !res.ok && status) status.textContent = 'We had some trouble connecting. Try again?';
-    scheduleRefresh();
-  }
-
-  async function closeModal() {
-    const view = ui.snap.modal;
-    if (!view) return;
-    delete ui.values[view.id];
-    await run('Closing', () => post('view/close', { user: ui.user, viewId: view.id }));
-    scheduleRefresh();
-  }
-
-  window.OccConsole = { ui, post, refresh, scheduleRefresh, toast, run, context, drawCharts, closeModal, submitModal, modalValues, formatTime, renderClock };
+  const page = { ui, post, refresh, scheduleRefresh, toast, run, context, formatTime, renderClock };
+  const modal = window.ConsoleModal(page);
+  const renderModal = modal.renderModal;
+  window.OccConsole = Object.assign(page, { drawCharts, closeModal: modal.closeModal, submitModal: modal.submitModal, modalValues: modal.modalValues });
 })();

@@ -1,0 +1,133 @@
+/**
+ * Alert check benchmark: 10,000 subscriptions over 200 scopes, one check after a nightly
+ * publish. Prints the upstream queries it took (target: one per scope), the CPU time of the
+ * evaluation, the messages it sent and the peak RSS.
+ *
+ * InnerSpace is an in-process hand-written fake (test/fakes/nightly-innerspace.ts: 200
+ * buildings, hourly data published at 04:00 local the next day); Slack is a counting
+ * SlackGateway fake (no HTTP, per-destination pacing off); the store is a real SQLite file.
+ *
+ *   npm run bench:alerts
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { QuickChartRenderer } from '../src/charts';
+import { expectedBucketStarts } from '../src/domain/time';
+import { silentLogger } from '../src/logging/logger';
+import { createAlerts } from '../src/services/alerts';
+import { freshState } from '../src/services/alerts/stored';
+import { Authorizer } from '../src/services/authz';
+import { openSqliteStore, type NewSubscription } from '../src/storage';
+import { CountingSlackGateway } from '../test/fakes/counting-slack';
+import { NightlyInnerSpace } from '../test/fakes/nightly-innerspace';
+
+const SCOPES = 200;
+const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
+const TEAM = 'T0BENCH';
+const ZONE = 'America/Toronto';
+/** Wed 25 Nov 2026, 10:00 in Toronto: Tue 24 Nov is the latest published day. */
+const START = Date.parse('2026-11-25T15:00:00Z');
+/** Thu 26 Nov, 05:00 in Toronto: Wed 25 Nov has just been published. */
+const CHECK_AT = Date.parse('2026-11-26T10:00:00Z');
+
+function subscription(i: number): NewSubscription {
+  const below = i % 10 === 9;
+  const threshold = below ? 3 + (i % 5) : 60 + ((i * 37) % 160);
+  const channel = i % 5 === 0;
+  return {
+    teamId: TEAM,
+    createdBy: `U${String(i % 2000).padStart(6, '0')}`,
+    scopeKind: 'building',
+    scopeId: (i % SCOPES) + 1,
+    measure: 'people',
+    direction: below ? 'below' : 'above',
+    threshold,
+    recovery: below ? threshold * 1.1 + 20 : threshold * 0.9,
+    minDuration: 1 + (i % 3),
+    granularity: 'PT1H',
+    destinationKind: channel ? 'channel' : 'dm',
+    destinationId: channel ? `C${String(i % 100).padStart(6, '0')}` : `U${String(i % 2000).padStart(6, '0')}`,
+    quietHours: null,
+    renotifyMinutes: i % 4 === 0 ? 240 : null,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'occupancy-bench-alerts-'));
+  let now = START;
+  const store = await openSqliteStore({ path: join(dir, 'bench.db'), logger: silentLogger(), now: () => now });
+  const innerspace = new NightlyInnerSpace({ buildings: SCOPES, timeZone: ZONE, now: () => now });
+  const slack = new CountingSlackGateway();
+  const alerts = createAlerts({
+    store,
+    innerspace,
+    slack,
+    authz: new Authorizer(slack, []),
+    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    groupId: '00000000-0000-0000-0000-000000000000',
+    now: () => now,
+    logger: silentLogger(),
+    noDataAfterHours: 36,
+    spacingMs: 0,
+  });
+
+  try {
+    const setupStart = performance.now();
+    // Every rule starts after the last bucket of Tue 24 Nov, as if saved on Wednesday.
+    const lastTuesday = expectedBucketStarts('2026-11-24', ZONE, 'PT1H').at(-1)!;
+    for (let i = 0; i < SUBSCRIPTIONS; i += 1) {
+      const sub = await store.subscriptions.create(subscription(i));
+      await store.alertStates.put(freshState(sub.id, TEAM, lastTuesday));
+    }
+    const setupMs = performance.now() - setupStart;
+
+    now = CHECK_AT;
+    const queriesBefore = innerspace.counts.insightQueries;
+    const referenceBefore = innerspace.counts.referenceCalls;
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 5);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = await alerts.tick();
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const queries = innerspace.counts.insightQueries - queriesBefore;
+
+    const again0 = performance.now();
+    const second = await alerts.tick();
+    const againWall = performance.now() - again0;
+
+    const threads = slack.counts.threadReplies;
+    console.log('Alert check benchmark (InnerSpace: in-process hand-written fake with 200 buildings; Slack: counting SlackGateway fake, pacing off; store: SQLite file)');
+    console.log(`  subscriptions             ${report.subscriptions.toLocaleString('en-US')} over ${report.scopes} scopes (setup ${ms(setupMs)})`);
+    console.log(`  upstream insight queries  ${queries} (${(queries / report.scopes).toFixed(2)} per scope; target 1)`);
+    console.log(`  reference lookups         ${innerspace.counts.referenceCalls - referenceBefore} (building, sites, zones per scope; the real client caches them for an hour)`);
+    console.log(`  buckets read              ${report.readings.toLocaleString('en-US')} (24 per subscription)`);
+    console.log(`  evaluation CPU            ${ms(report.evaluationMs)} (state machines, outboxes, charts; no I/O)`);
+    console.log(`  whole check               ${ms(wall)} wall, ${ms((cpu.user + cpu.system) / 1000)} process CPU (SQLite writes included)`);
+    console.log(`  episodes                  ${report.fired.toLocaleString('en-US')} opened, ${report.recovered.toLocaleString('en-US')} closed`);
+    console.log(
+      `  messages sent             ${slack.counts.postMessage.toLocaleString('en-US')} (${(slack.counts.postMessage - threads).toLocaleString('en-US')} alert messages, ${threads.toLocaleString('en-US')} thread replies), ${slack.counts.updateMessage.toLocaleString('en-US')} edits in place`,
+    );
+    console.log(`  peak RSS                  ${mb(peakRss)} (process max ${mb(process.resourceUsage().maxRSS * 1024)})`);
+    console.log(`  second check, no new data ${ms(againWall)} wall, ${second.readings} buckets, ${innerspace.counts.insightQueries - queriesBefore - queries} queries, ${second.posted} messages`);
+  } finally {
+    await alerts.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,69 @@
+import type { SlackMessage } from '../../src/slack/blocks/kit';
+import type { PostedMessage, SlackGateway } from '../../src/slack/gateway';
+
+/**
+ * An in-process SlackGateway that accepts everything and counts it: for benchmarks and
+ * service tests that care about what would be sent, not about Slack's HTTP behaviour (the
+ * embedded workspace covers that).
+ */
+export class CountingSlackGateway implements SlackGateway {
+  readonly counts = { postMessage: 0, threadReplies: 0, updateMessage: 0, postEphemeral: 0, openDm: 0, members: 0, publishHome: 0, openView: 0, updateView: 0 };
+  /** The last messages posted, newest last (bounded). */
+  readonly posted: { channel: string; text: string; threadTs?: string }[] = [];
+  private seq = 0;
+
+  constructor(
+    private readonly membersOf: (channel: string) => string[] = () => [],
+    private readonly keep = 200,
+  ) {}
+
+  async postMessage(channel: string, msg: SlackMessage, opts: { threadTs?: string } = {}): Promise<PostedMessage> {
+    this.counts.postMessage += 1;
+    if (opts.threadTs) this.counts.threadReplies += 1;
+    this.posted.push({ channel, text: msg.text, ...(opts.threadTs ? { threadTs: opts.threadTs } : {}) });
+    if (this.posted.length > this.keep) this.posted.shift();
+    this.seq += 1;
+    return { channel, ts: `${1_800_000_000 + this.seq}.000100` };
+  }
+
+  async updateMessage(): Promise<void> {
+    this.counts.updateMessage += 1;
+  }
+
+  async postEphemeral(): Promise<void> {
+    this.counts.postEphemeral += 1;
+  }
+
+  async openDm(user: string): Promise<string> {
+    this.counts.openDm += 1;
+    return `D${user}`;
+  }
+
+  async members(channel: string): Promise<string[]> {
+    this.counts.members += 1;
+    return this.membersOf(channel);
+  }
+
+  async channelInfo(channel: string) {
+    return { id: channel, name: channel.toLowerCase(), isPrivate: false, isArchived: false, isMember: true };
+  }
+
+  async join(): Promise<void> {}
+
+  async uploadPng(): Promise<{ fileId: string }> {
+    return { fileId: 'F0' };
+  }
+
+  async openView(): Promise<{ viewId: string }> {
+    this.counts.openView += 1;
+    return { viewId: 'V0' };
+  }
+
+  async updateView(): Promise<void> {
+    this.counts.updateView += 1;
+  }
+
+  async publishHome(): Promise<void> {
+    this.counts.publishHome += 1;
+  }
+}
