@@ -1,42 +1,43 @@
 /**
  * The small chart of an episode: the buckets around it, the episode's bars in red, the
- * threshold and recovery levels dashed.
+ * threshold and recovery levels dashed. The buckets travel with the notification (it may wait
+ * for quiet hours to end), and the chart is drawn when the message is.
  */
 import { alertChartConfig, chartAltText, firstFittingUrl, type AlertChartModel, type ChartRenderer } from '../../charts';
 import type { ChartView } from '../../slack/blocks/view-models';
-import type { Subscription } from '../../storage';
+import type { AlertGranularity, Subscription } from '../../storage';
 import type { Episode, Reading } from './machine';
 import type { ScopeInfo } from './scopes';
+import type { OutboxItem } from './stored';
 
 /** Buckets shown either side of an episode. */
-const CONTEXT_BUCKETS = { PT1H: 6, P1D: 7 } as const;
+const CONTEXT_BUCKETS: Readonly<Record<AlertGranularity, number>> = { PT1H: 6, P1D: 7 };
 
-export function episodeChart(
-  charts: ChartRenderer,
-  sub: Subscription,
-  scope: ScopeInfo,
-  readings: readonly Reading[],
-  episode: Episode,
-  recoveredAt: number | null,
-): ChartView | null {
+/** The readings around an episode, flattened (start, value, …) with values to one decimal. */
+export function episodeWindow(granularity: AlertGranularity, readings: readonly Reading[], episode: Episode, recoveredAt: number | null): number[] {
   const end = recoveredAt ?? episode.breachEnd;
-  const pad = CONTEXT_BUCKETS[sub.granularity];
+  const pad = CONTEXT_BUCKETS[granularity];
   const first = readings.findIndex((r) => r.end > episode.start);
   const last = readings.findIndex((r) => r.start >= end);
   const from = Math.max(0, (first < 0 ? readings.length : first) - pad);
   const to = Math.min(readings.length, (last < 0 ? readings.length : last + 1) + pad);
-  const shown = readings.slice(from, to);
-  if (shown.length === 0) return null;
+  return readings.slice(from, to).flatMap((r) => [r.start, Math.round(r.value * 10) / 10]);
+}
+
+export function episodeChart(charts: ChartRenderer, sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'id' | 'timeZone'>, item: OutboxItem): ChartView | null {
+  const buckets: { start: number; value: number }[] = [];
+  for (let i = 0; i + 1 < item.window.length; i += 2) buckets.push({ start: item.window[i] ?? 0, value: item.window[i + 1] ?? 0 });
+  if (buckets.length === 0) return null;
   const model: AlertChartModel = {
     kind: 'alert',
     subject: `${scope.name} (${scope.id})`,
     zone: scope.timeZone,
     granularity: sub.granularity,
-    buckets: shown.map((r) => ({ start: r.start, value: r.value })),
+    buckets,
     direction: sub.direction,
     threshold: sub.threshold,
     recovery: sub.recovery,
-    episode: { start: episode.start, end: recoveredAt },
+    episode: { start: item.episodeStart, end: item.recoveredAt },
     ...(sub.measure === 'percent' ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` } : {}),
   };
   const fit = firstFittingUrl(charts, [alertChartConfig(model)]);

@@ -5,6 +5,7 @@
  * unknown outcome and is dropped, not re-posted. Only a 429 (nothing posted) keeps an item
  * for the next tick.
  */
+import type { ChartRenderer } from '../../charts';
 import type { Logger } from '../../logging/logger';
 import { buildAlertPausedNotice, type AlertPausedBecause } from '../../slack/blocks/alert-notices';
 import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply } from '../../slack/blocks/alert';
@@ -12,6 +13,7 @@ import type { SlackMessage } from '../../slack/blocks/kit';
 import { SlackCallError, type SlackGateway } from '../../slack/gateway';
 import type { Store, Subscription } from '../../storage';
 import { CHANNEL_ERRORS, TEAM_ERRORS } from '../digests/delivery';
+import { episodeChart } from './charts';
 import type { MachineState } from './machine';
 import type { ScopeInfo } from './scopes';
 import { stateRow, type OutboxItem } from './stored';
@@ -25,6 +27,7 @@ export interface Pacer {
 
 export interface DeliveryDeps {
   readonly store: Store;
+  readonly charts: ChartRenderer;
   readonly slack: SlackGateway;
   readonly logger: Logger;
   readonly now: () => number;
@@ -127,7 +130,8 @@ export class AlertDelivery {
   }
 
   private async send(d: Delivery, item: OutboxItem, ref: MessageRef | null, result: DeliveryResult): Promise<MessageRef | null> {
-    const view = episodeView(d.sub, d.scope, item, this.deps.now());
+    const chart = item.kind === 'no_data' ? null : episodeChart(this.deps.charts, d.sub, d.scope, item);
+    const view = episodeView(d.sub, d.scope, item, this.deps.now(), chart);
     switch (item.kind) {
       case 'open': {
         const posted = await this.post(d.sub, buildAlertMessage(view));

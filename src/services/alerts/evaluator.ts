@@ -15,7 +15,7 @@ import { isAppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { AlertState, ScopeKey, Store, Subscription } from '../../storage';
 import { runPaced, type ChannelPacer, type PacingClock } from '../digests/pacing';
-import { episodeChart } from './charts';
+import { episodeWindow } from './charts';
 import { AlertDelivery, type Delivery } from './delivery';
 import { advance, markNoData, type Reading, type Rule } from './machine';
 import { itemsForBatch, mergeOutbox } from './outbox';
@@ -214,7 +214,7 @@ export class AlertEvaluator {
     }
     const lastPublished = after.evaluatedThrough !== null ? localDateOf(after.evaluatedThrough, zone) : null;
     const items = itemsForBatch({ before, after, events: run.events, noDataEntered, lastPublished }, sub.renotifyMinutes, (ep, recoveredAt) =>
-      episodeChart(this.deps.charts, sub, scope, readings, ep, recoveredAt),
+      episodeWindow(sub.granularity, readings, ep, recoveredAt),
     );
     const waiting = readOutbox(stored?.deferred ?? []);
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');

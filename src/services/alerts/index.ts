@@ -68,7 +68,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   });
   const pacingClock = deps.pacingClock ?? realPacingClock;
   const pacer = new ChannelPacer(pacingClock, deps.spacingMs ?? 1050);
-  const delivery = new AlertDelivery({ store: deps.store, slack: deps.slack, logger: deps.logger, now: deps.now, pacer });
+  const delivery = new AlertDelivery({ store: deps.store, charts: deps.charts, slack: deps.slack, logger: deps.logger, now: deps.now, pacer });
   const evaluator = new AlertEvaluator({
     store: deps.store, scopes, charts: deps.charts, delivery, pacer, pacingClock, logger: deps.logger, now: deps.now,
     noDataAfterHours: deps.noDataAfterHours, concurrency: deps.concurrency,

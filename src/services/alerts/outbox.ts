@@ -8,7 +8,6 @@
  * - 'update': still going, nothing to notify: the message is edited in place, silently.
  * - 'no_data': the publish is late while an episode is open: a thread reply, once.
  */
-import type { ChartView } from '../../slack/blocks/view-models';
 import type { Episode, MachineEvent, MachineState } from './machine';
 import type { OutboxItem, OutboxKind } from './stored';
 
@@ -24,9 +23,10 @@ export interface Batch {
   readonly lastPublished: string | null;
 }
 
-export type ChartFor = (episode: Episode, recoveredAt: number | null) => ChartView | null;
+/** The buckets to draw around an episode, flattened: start, value, start, value… */
+export type WindowFor = (episode: Episode, recoveredAt: number | null) => number[];
 
-function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, chart: ChartView | null, lastPublished: string | null = null): OutboxItem {
+function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, window: number[], lastPublished: string | null = null): OutboxItem {
   return {
     kind,
     phase: 'queued',
@@ -35,8 +35,7 @@ function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, chart: 
     recoveredAt,
     extreme: ep.extreme.value,
     extremeAt: ep.extreme.at,
-    chartUrl: chart?.url ?? null,
-    chartAlt: chart?.altText ?? null,
+    window,
     lastPublished,
   };
 }
@@ -46,20 +45,20 @@ function intervals(ep: Episode, at: number | null, minutes: number): number {
   return at === null ? 0 : Math.floor((at - ep.start) / (minutes * 60_000));
 }
 
-export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, chartFor: ChartFor): OutboxItem[] {
+export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, windowFor: WindowFor): OutboxItem[] {
   const out: OutboxItem[] = [];
   const { before, after, events } = batch;
   for (const [i, e] of events.entries()) {
     if (e.kind === 'recovered') {
-      out.push(item('close', e.episode, e.recoveredAt, chartFor(e.episode, e.recoveredAt)));
+      out.push(item('close', e.episode, e.recoveredAt, windowFor(e.episode, e.recoveredAt)));
       continue;
     }
     // The message of a new episode shows how it stands at the end of the batch.
     const end = events.slice(i + 1).find((x) => x.kind === 'recovered' && x.episode.start === e.episode.start);
-    if (end && end.kind === 'recovered') out.push(item('open', end.episode, end.recoveredAt, chartFor(end.episode, end.recoveredAt)));
+    if (end && end.kind === 'recovered') out.push(item('open', end.episode, end.recoveredAt, windowFor(end.episode, end.recoveredAt)));
     else {
       const latest = after.episode && after.episode.start === e.episode.start ? after.episode : e.episode;
-      out.push(item('open', latest, null, chartFor(latest, null)));
+      out.push(item('open', latest, null, windowFor(latest, null)));
     }
   }
 
@@ -70,11 +69,11 @@ export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, char
       renotifyMinutes > 0 &&
       intervals(carried, after.evaluatedThrough, renotifyMinutes) > intervals(carried, before.evaluatedThrough, renotifyMinutes);
     const changed = carried.breachEnd !== before.episode.breachEnd || carried.extreme.value !== before.episode.extreme.value;
-    if (remind) out.push(item('still', carried, null, chartFor(carried, null)));
-    else if (changed) out.push(item('update', carried, null, chartFor(carried, null)));
+    if (remind) out.push(item('still', carried, null, windowFor(carried, null)));
+    else if (changed) out.push(item('update', carried, null, windowFor(carried, null)));
   }
 
-  if (batch.noDataEntered && after.episode) out.push(item('no_data', after.episode, null, null, batch.lastPublished));
+  if (batch.noDataEntered && after.episode) out.push(item('no_data', after.episode, null, [], batch.lastPublished));
   return out;
 }
 

@@ -26,8 +26,8 @@ export interface OutboxItem {
   readonly recoveredAt: number | null;
   readonly extreme: number;
   readonly extremeAt: number;
-  readonly chartUrl: string | null;
-  readonly chartAlt: string | null;
+  /** The buckets around the episode for its chart, flattened: start, value, start, value… */
+  readonly window: readonly number[];
   /** no_data only: the last local day published, YYYY-MM-DD. */
   readonly lastPublished: string | null;
 }
@@ -40,8 +40,7 @@ const itemSchema = z.object({
   recoveredAt: z.number().nullable(),
   extreme: z.number(),
   extremeAt: z.number(),
-  chartUrl: z.string().nullable(),
-  chartAlt: z.string().nullable(),
+  window: z.array(z.number()).max(200),
   lastPublished: z.string().nullable(),
 });
 

@@ -26,8 +26,7 @@ export function snoozedUntil(sub: Subscription, now: number): number | null {
   return sub.snoozedUntil !== null && sub.snoozedUntil > now ? sub.snoozedUntil : null;
 }
 
-export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number): AlertEpisodeView {
-  const chart: ChartView | null = item.chartUrl ? { url: item.chartUrl, altText: item.chartAlt ?? '' } : null;
+export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
   return {
     rule: ruleView(sub, scope),
     timeZone: scope.timeZone,
