@@ -238,18 +238,17 @@ export class AlertEvaluator {
     const outbox = merged.items;
     const changed =
       stored === null || readings.length > 0 || noDataEntered || interrupted.length > 0 || merged.dropped + waiting.unreadable > 0 || after.noData !== before.noData;
-    // Stored before anything is sent: a crash from here on re-derives nothing and sends nothing twice.
+    const held = outbox.length > 0 && (inQuietHours(now, sub.quietHours) || snoozedUntil(sub, now) !== null);
+    // To be sent now: delivery stores this state with its first item marked 'sending', before
+    // Slack is asked. A crash before that re-reads the same buckets and sends nothing twice.
+    if (outbox.length > 0 && !held) return { sub, scope, machine: after, message, lastNotifiedAt, outbox };
+    if (held) report.held += outbox.length;
     if (changed) {
       await this.deps.store.alertStates.put(
         stateRow(after, { subscriptionId: sub.id, teamId: sub.teamId, messageChannel: message?.channel ?? null, messageTs: message?.ts ?? null, lastNotifiedAt, outbox }),
       );
     }
-    if (outbox.length === 0) return null;
-    if (inQuietHours(now, sub.quietHours) || snoozedUntil(sub, now) !== null) {
-      report.held += outbox.length;
-      return null;
-    }
-    return { sub, scope, machine: after, message, lastNotifiedAt, outbox };
+    return null;
   }
 
   private async deliverAll(deliveries: readonly Delivery[], report: TickReport): Promise<void> {

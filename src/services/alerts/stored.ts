@@ -57,7 +57,7 @@ export function readOutbox(deferred: readonly JsonObject[]): { items: OutboxItem
 }
 
 export function writeOutbox(items: readonly OutboxItem[]): JsonObject[] {
-  return items.map((i) => ({ ...i }));
+  return items.map((i) => ({ ...i, window: [...i.window] }));
 }
 
 export function machineOf(s: AlertState | null): MachineState {

@@ -2,7 +2,7 @@
  * The daily digest: one section (and optionally a chart) per building, packed into as few
  * messages as Block Kit allows.
  */
-import { formatDay, formatLocalTime } from '../../domain/time';
+import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
 import { changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
 import { LIMITS, context, header, image, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
@@ -17,6 +17,7 @@ function statsLine(b: DigestBuildingView, view: DigestView): string | null {
   if (s === null || s.mean === null) return null;
   const parts = [`avg ${formatCount(s.mean)}${s.meanPctOfCapacity === null ? '' : ` (${formatPct(s.meanPctOfCapacity)})`}`];
   if (s.peak !== null) parts.push(`peak ${formatCount(s.peak.value)} at ${formatLocalTime(s.peak.start, b.timeZone)}`);
+  if (s.busiestHour !== null) parts.push(`busiest hour ${formatTimeRange(s.busiestHour.start, s.busiestHour.end, b.timeZone)}`);
   const change = view.content.weekOverWeek ? changeText(b.date, s, true) : null;
   if (change !== null) parts.push(change);
   return parts.join(', ');
@@ -51,9 +52,9 @@ function buildingFallback(b: DigestBuildingView, view: DigestView): string {
   return `${scopeTitleMd(b.name, b.id)} ${stats ?? 'no data'}`;
 }
 
-/** "Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`[ · sent 14 min late after a restart]" */
+/** "Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`[ · sent 14 min late]" */
 export function digestStamp(view: DigestView): string {
-  const late = view.lateMinutes !== null && view.lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(view.lateMinutes))} late after a restart` : '';
+  const late = view.lateMinutes !== null && view.lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(view.lateMinutes))} late` : '';
   return `Nightly data through ${formatDay(view.dataThrough)} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
 }
 

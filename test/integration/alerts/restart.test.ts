@@ -95,7 +95,7 @@ describe('threshold alerts across a restart', () => {
     const state = await second.app.store.alertStates.get(id);
     const interrupted: OutboxItem = {
       kind: 'open', phase: 'sending', episodeStart: Date.parse('2026-11-28T01:00:00Z'), breachEnd: Date.parse('2026-11-28T03:00:00Z'),
-      recoveredAt: null, extreme: 0, extremeAt: Date.parse('2026-11-28T01:00:00Z'), chartUrl: null, chartAlt: null, lastPublished: null,
+      recoveredAt: null, extreme: 0, extremeAt: Date.parse('2026-11-28T01:00:00Z'), window: [], lastPublished: null,
     };
     await second.app.store.alertStates.put({ ...state!, deferred: writeOutbox([interrupted]) });
     const calls = second.slack.callsTo('chat.postMessage').length;

@@ -93,7 +93,7 @@ describe('digests across restarts', () => {
     const second = await world.start();
     await second.app.digests.runDue();
     const [post] = postsIn('C0FACILITY');
-    expect(JSON.stringify(post?.args.blocks)).toContain('sent 10 min late after a restart');
+    expect(JSON.stringify(post?.args.blocks)).toContain('sent 10 min late');
     expect(await second.app.store.digestRuns.get(d.id, '2026-11-26')).toMatchObject({ state: 'sent', lateMinutes: 10 });
 
     world.clock.set(at('2026-11-27', '07:55'));

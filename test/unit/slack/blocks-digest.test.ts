@@ -8,10 +8,10 @@ describe('buildDigestMessages', () => {
   it('draws the digest of messages.md in one message', () => {
     expect(buildDigestMessages(digestView())).toEqual([
       {
-        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, ▲ 12% vs last Tue; Harbour office (12) no data.',
+        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue; Harbour office (12) no data.',
         blocks: [
           headerBlock('📊 Occupancy for Tue 25 Nov'),
-          sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
+          sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
           imageBlock(CHART.url, CHART.altText),
           sectionBlock('*Harbour office (12)* — nothing was published for Tue 25 Nov.'),
           contextBlock(STAMP),
@@ -36,11 +36,11 @@ describe('buildDigestMessages', () => {
     });
     expect(buildDigestMessages(view)).toEqual([
       {
-        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00.',
+        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00.',
         blocks: [
           headerBlock('📊 Occupancy for Tue 25 Nov'),
-          sectionBlock('*DEMO building (71)* · Mon 24 Nov — avg 84 (52%), peak 143 at 12:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
-          contextBlock(`${STAMP} · sent 14 min late after a restart`),
+          sectionBlock('*DEMO building (71)* · Mon 24 Nov — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
+          contextBlock(`${STAMP} · sent 14 min late`),
         ],
       },
     ]);
@@ -53,8 +53,8 @@ describe('buildDigestMessages', () => {
     });
     const [msg] = buildDigestMessages(view);
     expect(msg?.blocks.slice(1)).toEqual([
-      sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, ▲ 12% vs last Tue\nBusiest: Café (avg 30)'),
-      contextBlock(`${STAMP} · sent 1 h 15 min late after a restart`),
+      sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Café (avg 30)'),
+      contextBlock(`${STAMP} · sent 1 h 15 min late`),
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('buildDigestMessages', () => {
     expect(second?.blocks[0]).toEqual(headerBlock('📊 Occupancy for Tue 25 Nov (2/2)'));
     expect(first?.blocks[48]).toEqual(imageBlock(CHART.url, CHART.altText));
     expect(second?.blocks[1]).toEqual(
-      sectionBlock('*Building 25 (25)* — avg 84 (52%), peak 143 at 12:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
+      sectionBlock('*Building 25 (25)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
     );
     expect(second?.blocks).toHaveLength(2 + 6 * 2);
     expect(second?.blocks[second.blocks.length - 1]).toEqual(contextBlock(STAMP));

@@ -5,7 +5,7 @@ import { freshState, machineOf, readOutbox, stateRow, writeOutbox, type OutboxIt
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const RULE: Rule = { direction: 'above', threshold: 80, recovery: 75, minDuration: 2 };
-const noChart = () => null;
+const noChart = () => [];
 
 function hourly(values: readonly number[], from = T0): Reading[] {
   return values.map((value, i) => ({ start: from + i * HOUR, end: from + (i + 1) * HOUR, value }));
@@ -50,7 +50,7 @@ describe('alert outbox', () => {
   it('merging keeps one waiting edit per episode, keeps reminders, and never touches an item being sent', () => {
     const base: OutboxItem = {
       kind: 'update', phase: 'queued', episodeStart: T0, breachEnd: T0 + HOUR, recoveredAt: null, extreme: 81, extremeAt: T0,
-      chartUrl: null, chartAlt: null, lastPublished: null,
+      window: [], lastPublished: null,
     };
     const still = { ...base, kind: 'still' as const, breachEnd: T0 + 2 * HOUR };
     const later = { ...base, breachEnd: T0 + 3 * HOUR };
@@ -79,7 +79,7 @@ describe('alert outbox', () => {
 
   it('reads the outbox defensively', () => {
     const item: OutboxItem = {
-      kind: 'open', phase: 'queued', episodeStart: 1, breachEnd: 2, recoveredAt: null, extreme: 3, extremeAt: 1, chartUrl: 'https://x/chart', chartAlt: 'alt', lastPublished: null,
+      kind: 'open', phase: 'queued', episodeStart: 1, breachEnd: 2, recoveredAt: null, extreme: 3, extremeAt: 1, window: [1, 3], lastPublished: null,
     };
     const read = readOutbox([...writeOutbox([item]), { kind: 'mystery' }]);
     expect(read.items).toEqual([item]);
