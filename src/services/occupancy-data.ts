@@ -62,8 +62,9 @@ export class OccupancyData {
     return this.innerspace.buildingInsights({ ids: [buildingId], from: p, to: p, granularity, groupId: this.groupId });
   }
 
-  async buildingDay(buildingId: number, date: IsoDate, granularity: Granularity): Promise<BuildingDay> {
-    const layout = await this.layout(buildingId);
+  /** `layout`: pass one already loaded to skip asking for it again. */
+  async buildingDay(buildingId: number, date: IsoDate, granularity: Granularity, known?: BuildingLayout): Promise<BuildingDay> {
+    const layout = known ?? (await this.layout(buildingId));
     const zone = layout.building.timeZone;
     const lastWeekDate = sameWeekdayWeekEarlier(date);
     const [rows, lastWeekRows] = await Promise.all([

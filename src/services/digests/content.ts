@@ -89,12 +89,13 @@ export class DigestContentSession {
     return p;
   }
 
-  private day(id: number, date: IsoDate): Promise<BuildingDay> {
+  private day(layout: BuildingLayout, date: IsoDate): Promise<BuildingDay> {
+    const id = layout.building.id;
     const key = `${id}|${date}`;
     let p = this.days.get(key);
     if (!p) {
       this.stats.buildingDays += 1;
-      p = this.deps.occupancy.buildingDay(id, date, 'PT1H');
+      p = this.deps.occupancy.buildingDay(id, date, 'PT1H', layout);
       this.days.set(key, p);
     }
     return p;
@@ -128,7 +129,7 @@ export class DigestContentSession {
     if (!layout) return null;
     const zone = layout.building.timeZone;
     const date = latestCompleteDay(zone, this.now);
-    const day = await this.day(id, date);
+    const day = await this.day(layout, date);
     const base = { id, name: layout.building.name, timeZone: zone, date };
     if (day.summary.bucketCount === 0) return { ...base, stats: null, topZones: [], floors: [], chart: null };
     const ranking = content.topZones ? await this.ranking(layout, date) : null;
