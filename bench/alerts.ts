@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     now = CHECK_AT;
     const queriesBefore = innerspace.counts.insightQueries;
     const referenceBefore = innerspace.counts.referenceCalls;
-    let peakRss = process.memoryUsage().rss;
+    const baseRss = process.memoryUsage().rss;
+    let peakRss = baseRss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 5);
@@ -112,13 +113,15 @@ async function main(): Promise<void> {
     console.log(`  upstream insight queries  ${queries} (${(queries / report.scopes).toFixed(2)} per scope; target 1)`);
     console.log(`  reference lookups         ${innerspace.counts.referenceCalls - referenceBefore} (building, sites, zones per scope; the real client caches them for an hour)`);
     console.log(`  buckets read              ${report.readings.toLocaleString('en-US')} (24 per subscription)`);
-    console.log(`  evaluation CPU            ${ms(report.evaluationMs)} (state machines, outboxes, charts; no I/O)`);
-    console.log(`  whole check               ${ms(wall)} wall, ${ms((cpu.user + cpu.system) / 1000)} process CPU (SQLite writes included)`);
+    console.log(`  evaluation CPU            ${ms(report.evaluationMs)} (state machines and outboxes; no I/O, no message rendering)`);
+    console.log(`  whole check               ${ms(wall)} wall, ${ms((cpu.user + cpu.system) / 1000)} process CPU`);
+    console.log(`    reading and evaluating  ${ms(report.evaluatePhaseMs)} (queries, state stored for rules not sending now)`);
+    console.log(`    sending                 ${ms(report.deliverPhaseMs)} (rendering, charts, a SQLite commit before and after each message)`);
     console.log(`  episodes                  ${report.fired.toLocaleString('en-US')} opened, ${report.recovered.toLocaleString('en-US')} closed`);
     console.log(
       `  messages sent             ${slack.counts.postMessage.toLocaleString('en-US')} (${(slack.counts.postMessage - threads).toLocaleString('en-US')} alert messages, ${threads.toLocaleString('en-US')} thread replies), ${slack.counts.updateMessage.toLocaleString('en-US')} edits in place`,
     );
-    console.log(`  peak RSS                  ${mb(peakRss)} (process max ${mb(process.resourceUsage().maxRSS * 1024)})`);
+    console.log(`  peak RSS                  ${mb(peakRss)} during the check (${mb(baseRss)} before it, ts-node included; process max ${mb(process.resourceUsage().maxRSS * 1024)})`);
     console.log(`  second check, no new data ${ms(againWall)} wall, ${second.readings} buckets, ${innerspace.counts.insightQueries - queriesBefore - queries} queries, ${second.posted} messages`);
   } finally {
     await alerts.stop();

@@ -136,7 +136,8 @@ export class AlertDelivery {
       case 'open': {
         const posted = await this.post(d.sub, buildAlertMessage(view));
         result.posted += 1;
-        return posted;
+        // Posted already closed: nothing more will be said in it.
+        return item.recoveredAt === null ? posted : null;
       }
       case 'update':
         if (ref) await this.edit(ref, buildAlertMessage(view), result);

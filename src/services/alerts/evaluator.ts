@@ -66,8 +66,11 @@ export interface TickReport {
   dropped: number;
   paused: number;
   rateLimited: number;
-  /** Milliseconds of pure evaluation (state machines, outboxes, charts), excluding I/O. */
+  /** Milliseconds of pure evaluation (state machines and outboxes), excluding I/O and rendering. */
   evaluationMs: number;
+  /** Wall-clock milliseconds of the two phases: reading and evaluating, then sending. */
+  evaluatePhaseMs: number;
+  deliverPhaseMs: number;
 }
 
 function scopeKeyOf(sub: Subscription): ScopeKey {
@@ -95,6 +98,8 @@ export class AlertEvaluator {
   private stopping = false;
   /** The last answer about each scope: names and zones rarely change, and InnerSpace may be down. */
   private readonly known = new Map<string, ScopeInfo>();
+  /** When each local day is due, by zone and day: the same few answers for every rule of a scope. */
+  private readonly dueCache = new Map<string, number>();
 
   constructor(private readonly deps: EvaluatorDeps) {
     this.log = deps.logger.child({ component: 'alerts' });
@@ -109,7 +114,9 @@ export class AlertEvaluator {
     const report: TickReport = {
       at: now, subscriptions: 0, scopes: 0, upstreamQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
       recovered: 0, noData: 0, held: 0, interrupted: 0, posted: 0, edited: 0, dropped: 0, paused: 0, rateLimited: 0, evaluationMs: 0,
+      evaluatePhaseMs: 0, deliverPhaseMs: 0,
     };
+    const started = performance.now();
     const subs = await this.deps.store.subscriptions.listActive();
     report.subscriptions = subs.length;
     const groups = new Map<string, Subscription[]>();
@@ -126,7 +133,10 @@ export class AlertEvaluator {
       if (this.stopping) return;
       deliveries.push(...(await this.evaluateScope(group, states, now, report)));
     });
+    const evaluated = performance.now();
+    report.evaluatePhaseMs = evaluated - started;
     await this.deliverAll(deliveries, report);
+    report.deliverPhaseMs = performance.now() - evaluated;
     this.log.info({ ...report }, 'alert check done');
     return report;
   }
@@ -207,7 +217,7 @@ export class AlertEvaluator {
     const run = advance(ruleOf(sub), before, readings, { previousEnd });
     let after = run.state;
     let noDataEntered = false;
-    if (isPublishLate(after.evaluatedThrough, sub.createdAt, zone, now, this.deps.noDataAfterHours)) {
+    if (isPublishLate(after.evaluatedThrough, sub.createdAt, zone, now, this.deps.noDataAfterHours, this.dueCache)) {
       const marked = markNoData(after);
       after = marked.state;
       noDataEntered = marked.entered;
@@ -228,9 +238,9 @@ export class AlertEvaluator {
     }
     if (noDataEntered) report.noData += 1;
     report.interrupted += interrupted.length;
-    const log = this.log.child({ subscription: sub.id, team: sub.teamId });
-    if (interrupted.length > 0) log.warn({ kinds: interrupted.map((i) => i.kind) }, 'a notification was being sent when the process stopped; not sending it again');
-    if (merged.dropped + waiting.unreadable > 0) log.warn({ dropped: merged.dropped + waiting.unreadable }, 'alert outbox trimmed');
+    const who = { subscription: sub.id, team: sub.teamId };
+    if (interrupted.length > 0) this.log.warn({ ...who, kinds: interrupted.map((i) => i.kind) }, 'a notification was being sent when the process stopped; not sending it again');
+    if (merged.dropped + waiting.unreadable > 0) this.log.warn({ ...who, dropped: merged.dropped + waiting.unreadable }, 'alert outbox trimmed');
 
     const fired = run.events.filter((e) => e.kind === 'fired').at(-1);
     const lastNotifiedAt = fired ? fired.episode.start : (stored?.lastNotifiedAt ?? null);

@@ -2,8 +2,11 @@
  * What a batch of new buckets means for the people subscribed: which notifications to send, in
  * order, merged with those still waiting (quiet hours, snooze). Pure.
  *
- * - 'open': an episode began: one new message.
- * - 'close': it ended: the message is edited to say so and a thread reply tells followers.
+ * - 'open': an episode began: one new message. When it also ended before the message went
+ *   out (the same nightly batch, or both held by quiet hours), that message tells the whole
+ *   episode, closed, and nothing else is sent about it.
+ * - 'close': it ended after its message went out: the message is edited to say so and a
+ *   thread reply tells followers.
  * - 'still': still going after the re-notify interval: a thread reply (and the message edited).
  * - 'update': still going, nothing to notify: the message is edited in place, silently.
  * - 'no_data': the publish is late while an episode is open: a thread reply, once.
@@ -48,9 +51,10 @@ function intervals(ep: Episode, at: number | null, minutes: number): number {
 export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, windowFor: WindowFor): OutboxItem[] {
   const out: OutboxItem[] = [];
   const { before, after, events } = batch;
+  const openedHere = new Set(events.filter((e) => e.kind === 'fired').map((e) => e.episode.start));
   for (const [i, e] of events.entries()) {
     if (e.kind === 'recovered') {
-      out.push(item('close', e.episode, e.recoveredAt, windowFor(e.episode, e.recoveredAt)));
+      if (!openedHere.has(e.episode.start)) out.push(item('close', e.episode, e.recoveredAt, windowFor(e.episode, e.recoveredAt)));
       continue;
     }
     // The message of a new episode shows how it stands at the end of the batch.
@@ -93,7 +97,7 @@ export function mergeOutbox(existing: readonly OutboxItem[], incoming: readonly 
       if (waitingOpen >= 0) {
         const open = items.findIndex((i) => sameEpisode(i) && i.kind === 'open');
         items[open] = { ...next, kind: 'open' };
-        if (next.kind !== 'close') continue;
+        continue;
       } else if (next.kind === 'update' && superseded.some((i) => i.kind === 'still')) {
         items.push({ ...next, kind: 'still' });
         continue;

@@ -49,10 +49,17 @@ export function isPublishLate(
   zone: string,
   now: number,
   afterHours: number,
+  cache?: Map<string, number>,
 ): boolean {
   const reference = lastBucketStart ?? createdAt - 24 * HOUR_MS;
   const lastHeldDay = localDateOf(reference, zone);
-  const due = startOfLocalDay(addDays(lastHeldDay, 2), zone).toMillis() + DEFAULT_PUBLISH_HOUR * HOUR_MS;
+  const key = `${zone}|${lastHeldDay}`;
+  let due = cache?.get(key);
+  if (due === undefined) {
+    due = startOfLocalDay(addDays(lastHeldDay, 2), zone).toMillis() + DEFAULT_PUBLISH_HOUR * HOUR_MS;
+    if (cache && cache.size > 10_000) cache.clear();
+    cache?.set(key, due);
+  }
   return now > due + afterHours * HOUR_MS;
 }
 

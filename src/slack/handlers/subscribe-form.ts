@@ -2,7 +2,7 @@
  * The alert form: opening it (new, prefilled, or to edit a rule), refreshing its backtest as
  * fields change, and saving it. Listeners acknowledge first and hand over to these.
  */
-import type { Alerts, Who } from '../../services/alerts';
+import type { Who } from '../../services/alerts';
 import { alertErrorWords, buildSubscriptionSavedMessage, withBacktestNotice } from '../blocks/alert-notices';
 import { SUBSCRIBE_FIELDS } from '../blocks/ids';
 import { fieldState, type ModalView, type ViewStateValues } from '../blocks/kit';

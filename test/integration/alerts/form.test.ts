@@ -121,13 +121,13 @@ describe('the alert form', () => {
     advanceTo(t, '2026-11-26T10:00:00Z'); // 05:00 in Toronto
     const quiet = await t.app.alerts.tick();
     expect(quiet.fired).toBe(1);
-    expect(quiet.held).toBe(2);
+    expect(quiet.held).toBe(1);
     expect(botPosts(t, FACILITIES)).toHaveLength(0);
-    expect((await t.app.store.alertStates.get(1))?.deferred).toHaveLength(2);
+    expect((await t.app.store.alertStates.get(1))?.deferred).toHaveLength(1);
 
     advanceTo(t, '2026-11-26T12:30:00Z'); // 07:30
     const after = await t.app.alerts.tick();
-    expect(after.posted).toBe(2);
+    expect(after.posted).toBe(1);
     const posts = botPosts(t, FACILITIES);
     expect(posts.map((p) => p.text)).toEqual(['🟢 DEMO (71) was above 130 people from 09:00 to 16:00 on Wed 25 Nov (peak 156 at 12:00); back below 117 from 16:00.']);
     expect((await t.app.store.alertStates.get(1))?.deferred).toEqual([]);

@@ -17,9 +17,9 @@ function batch(before = INITIAL_STATE, readings: Reading[], extra: Partial<Batch
 }
 
 describe('alert outbox', () => {
-  it('an episode that opens and closes in one batch: one message showing it closed, then the closing reply', () => {
+  it('an episode that opens and closes in one batch: one message that tells it closed, nothing more', () => {
     const items = itemsForBatch(batch(INITIAL_STATE, hourly([81, 85, 90, 70])), null, noChart);
-    expect(items.map((i) => i.kind)).toEqual(['open', 'close']);
+    expect(items.map((i) => i.kind)).toEqual(['open']);
     expect(items[0]).toMatchObject({ episodeStart: T0, breachEnd: T0 + 3 * HOUR, recoveredAt: T0 + 3 * HOUR, extreme: 90, extremeAt: T0 + 2 * HOUR });
   });
 
@@ -59,7 +59,8 @@ describe('alert outbox', () => {
     const open = { ...base, kind: 'open' as const };
     expect(mergeOutbox([open], [later]).items).toEqual([{ ...later, kind: 'open' }]);
     const close = { ...base, kind: 'close' as const, recoveredAt: T0 + 4 * HOUR };
-    expect(mergeOutbox([open], [close]).items).toEqual([{ ...close, kind: 'open' }, close]);
+    // Closed before its message went out: the message tells the whole episode.
+    expect(mergeOutbox([open], [close]).items).toEqual([{ ...close, kind: 'open' }]);
     const sending = { ...open, phase: 'sending' as const };
     expect(mergeOutbox([sending], [later]).items).toEqual([sending, later]);
   });
