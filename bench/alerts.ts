@@ -7,7 +7,7 @@
  * buildings, hourly data published at 04:00 local the next day); Slack is a counting
  * SlackGateway fake (no HTTP, per-destination pacing off); the store is a real SQLite file.
  *
- *   npm run bench:alerts
+ *   npm run bench:alerts            (BENCH_SUBSCRIPTIONS=2000 for a smaller run)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
