@@ -12,7 +12,6 @@ import {
   formatDayShort,
   granularityMinutes,
   wallClock,
-  localDateOf,
 } from '../domain/time';
 import type { Granularity } from '../innerspace/types';
 
