@@ -28,7 +28,8 @@ export function episodeSpan(view: AlertEpisodeView): string {
   }
   const endDay = localDateOf(view.breachEndMs - 1, zone);
   const start = formatLocalTime(view.startMs, zone);
-  const end = formatLocalTime(view.breachEndMs, zone);
+  // An episode that runs to midnight ends "at 24:00" of its day, not "00:00" of the same day.
+  const end = localDateOf(view.breachEndMs, zone) !== endDay ? '24:00' : formatLocalTime(view.breachEndMs, zone);
   return endDay === startDay
     ? `from ${start} to ${end} on ${formatDay(startDay)}`
     : `from ${start} on ${formatDay(startDay)} to ${end} on ${dayOf(view.breachEndMs, zone)}`;

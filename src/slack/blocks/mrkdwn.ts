@@ -86,8 +86,11 @@ export function formatPct(pct: number): string {
 }
 
 /** Rule thresholds are what people typed: keep one decimal when there is one. */
+// One formatter for every call: toLocaleString builds a new one each time.
+const LEVEL_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 export function formatLevel(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return LEVEL_FORMAT.format(value);
 }
 
 /** "▲ 12%", "▼ 5%", "no change"; null when there is nothing to compare. */

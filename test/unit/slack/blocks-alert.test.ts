@@ -131,3 +131,15 @@ describe('thread replies', () => {
     expect(buildAlertRecoveredReply(view).text).toBe('🟢 Back below 108 people from Wed 26 Nov.');
   });
 });
+
+describe('episode times around midnight', () => {
+  it('says an episode that runs to midnight ends at 24:00 of its day', () => {
+    const msg = buildAlertMessage(episode({ startMs: at('2025-11-25T20:00'), breachEndMs: at('2025-11-26T00:00') }));
+    expect(msg.text).toContain('from 20:00 to 24:00 on Tue 25 Nov');
+  });
+
+  it('names both days when an episode crosses midnight', () => {
+    const msg = buildAlertMessage(episode({ startMs: at('2025-11-25T22:00'), breachEndMs: at('2025-11-26T02:00') }));
+    expect(msg.text).toContain('from 22:00 on Tue 25 Nov to 02:00 on Wed 26');
+  });
+});
