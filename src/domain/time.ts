@@ -264,7 +264,8 @@ export type DateArgResult =
   | { readonly ok: true; readonly date: IsoDate; readonly form: 'today' | 'yesterday' | 'iso' | 'weekday' }
   | { readonly ok: false; readonly reason: DateArgError; readonly input: string };
 
-const WEEKDAYS: Readonly<Record<string, number>> = {
+/** Weekday words people type, full or abbreviated, to ISO weekday numbers (1 = Monday). */
+export const WEEKDAY_WORDS: Readonly<Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 7>> = {
   monday: 1, mon: 1,
   tuesday: 2, tue: 2, tues: 2,
   wednesday: 3, wed: 3,
@@ -286,7 +287,7 @@ export function parseDateArg(text: string, zone: string, now: Instant): DateArgR
   if (word === 'today') return { ok: true, date: today, form: 'today' };
   if (word === 'yesterday') return { ok: true, date: addDays(today, -1), form: 'yesterday' };
 
-  const weekday = WEEKDAYS[word];
+  const weekday = WEEKDAY_WORDS[word];
   if (weekday !== undefined) {
     const back = ((calendar(today).weekday - weekday + 6) % 7) + 1;
     return { ok: true, date: addDays(today, -back), form: 'weekday' };

@@ -62,25 +62,26 @@ export class OccupancyData {
     return this.innerspace.buildingInsights({ ids: [buildingId], from: p, to: p, granularity, groupId: this.groupId });
   }
 
+  /** A day and the same weekday a week earlier, fetched together and summarised. */
+  private async dayWithLastWeek(
+    rowsOf: (date: IsoDate) => Promise<InsightRow[]>,
+    day: { granularity: Granularity; zone: string; date: IsoDate; capacity: number | null },
+  ): Promise<{ rows: InsightRow[]; buckets: Bucket[]; lastWeekBuckets: Bucket[]; summary: DaySummary }> {
+    const [rows, lastWeekRows] = await Promise.all([rowsOf(day.date), rowsOf(sameWeekdayWeekEarlier(day.date))]);
+    const buckets = bucketsFromRows(rows);
+    const lastWeekBuckets = bucketsFromRows(lastWeekRows);
+    const summary = summarizeDay({ ...day, buckets, lastWeek: lastWeekRows.length > 0 ? lastWeekBuckets : null });
+    return { rows, buckets, lastWeekBuckets, summary };
+  }
+
   /** `layout`: pass one already loaded to skip asking for it again. */
   async buildingDay(buildingId: number, date: IsoDate, granularity: Granularity, known?: BuildingLayout): Promise<BuildingDay> {
     const layout = known ?? (await this.layout(buildingId));
     const zone = layout.building.timeZone;
-    const lastWeekDate = sameWeekdayWeekEarlier(date);
-    const [rows, lastWeekRows] = await Promise.all([
-      this.buildingRows(buildingId, date, granularity),
-      this.buildingRows(buildingId, lastWeekDate, granularity),
-    ]);
-    const buckets = bucketsFromRows(rows);
-    const lastWeekBuckets = bucketsFromRows(lastWeekRows);
-    const summary = summarizeDay({
-      buckets,
-      granularity,
-      zone,
-      date,
-      capacity: layout.capacity,
-      lastWeek: lastWeekRows.length > 0 ? lastWeekBuckets : null,
-    });
+    const { rows, buckets, lastWeekBuckets, summary } = await this.dayWithLastWeek(
+      (d) => this.buildingRows(buildingId, d, granularity),
+      { granularity, zone, date, capacity: layout.capacity },
+    );
     const floorOfSite = new Map(layout.sites.map((s) => [s.id, s.floorId]));
     const floorName = new Map(layout.floors.map((f) => [f.id, f.name]));
     const byFloor = summarizeRowsBy(rows, (r) => (r.siteId === null ? null : floorOfSite.get(r.siteId) ?? null), {
@@ -111,20 +112,10 @@ export class OccupancyData {
   async zoneDay(zoneId: number, date: IsoDate, granularity: Granularity) {
     const located = await this.locateZone(zoneId);
     const zone = located.building.timeZone;
-    const lastWeekDate = sameWeekdayWeekEarlier(date);
-    const q = (d: IsoDate) =>
-      this.innerspace.zoneInsights({ ids: [zoneId], from: toDatePartition(d), to: toDatePartition(d), granularity, groupId: this.groupId });
-    const [rows, lastWeekRows] = await Promise.all([q(date), q(lastWeekDate)]);
-    const buckets = bucketsFromRows(rows);
-    const lastWeekBuckets = bucketsFromRows(lastWeekRows);
-    const summary = summarizeDay({
-      buckets,
-      granularity,
-      zone,
-      date,
-      capacity: located.zone.capacity,
-      lastWeek: lastWeekRows.length > 0 ? lastWeekBuckets : null,
-    });
+    const { buckets, lastWeekBuckets, summary } = await this.dayWithLastWeek(
+      (d) => this.innerspace.zoneInsights({ ids: [zoneId], from: toDatePartition(d), to: toDatePartition(d), granularity, groupId: this.groupId }),
+      { granularity, zone, date, capacity: located.zone.capacity },
+    );
     return { ...located, date, granularity, buckets, lastWeekBuckets, summary };
   }
 

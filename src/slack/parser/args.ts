@@ -3,7 +3,7 @@
  * Each says "this is mine and valid", "this is mine but wrong" (with words for the user),
  * or "not mine" (null), so the grammar can try them in turn.
  */
-import { parseIsoDate } from '../../domain/time';
+import { WEEKDAY_WORDS, parseIsoDate } from '../../domain/time';
 import { USER_GRANULARITIES } from '../../innerspace/types';
 import { echoQuoted } from '../blocks/mrkdwn';
 import type { ChannelRef, DateArg, ParseError, ParseErrorReason, UserGranularity, Weekday } from './types';
@@ -71,16 +71,6 @@ export function parseId(token: string, kind: IdKind, allowHash = false): Parsed<
   if (/^\p{Nd}+$/u.test(raw)) return idError('non_ascii_digits', token, kind);
   return idError('not_a_number', token, kind);
 }
-
-const WEEKDAY_WORDS: Readonly<Record<string, Weekday>> = {
-  monday: 1, mon: 1,
-  tuesday: 2, tue: 2, tues: 2,
-  wednesday: 3, wed: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4,
-  friday: 5, fri: 5,
-  saturday: 6, sat: 6,
-  sunday: 7, sun: 7,
-};
 
 const WEEKDAY_FULL = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
