@@ -119,12 +119,18 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       now: () => clock.now(),
       subscriptionsEnabled: true,
     });
+    // Local mode: the embedded workspace's admins also administer the bot, so the demo shows
+    // what an admin may do without configuring ADMIN_USER_IDS.
+    const adminUserIds = [
+      ...config.adminUserIds,
+      ...(workspace ? workspace.state.listUsers().filter((u) => u.isAdmin).map((u) => u.id) : []),
+    ];
     const deps: SlackDeps = {
       logger,
       inflight,
       reports,
       now: () => clock.now(),
-      adminUserIds: config.adminUserIds,
+      adminUserIds,
       subscriptionsEnabled: true,
     };
 
@@ -165,7 +171,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
     const slackApi = webClientGateway(bolt.app.client);
-    const authorizer = new Authorizer(slackApi, config.adminUserIds);
+    const authorizer = new Authorizer(slackApi, adminUserIds);
     const digests = createDigests({
       store,
       slack: slackApi,
