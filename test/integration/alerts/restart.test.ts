@@ -26,7 +26,7 @@ describe('threshold alerts across a restart', () => {
     const posts = botPosts(first, dm);
     expect(posts.map((p) => p.text)).toEqual([
       '🟢 DEMO (71) was below 5 people from 00:00 to 07:00 on Wed 25 Nov (low 0 at 00:00); back above 50 from 08:00.',
-      '🔴 DEMO (71) was below 5 people from 20:00 to 00:00 on Wed 25 Nov (low 0 at 22:00).',
+      '🔴 DEMO (71) was below 5 people from 20:00 to 24:00 on Wed 25 Nov (low 0 at 22:00).',
     ]);
     const open = posts[1]!;
     const state = await first.app.store.alertStates.get(1);

@@ -46,7 +46,7 @@ describe('alert delivery', () => {
     await alerts.subscriptions.create(WHO, NIGHTS);
     at('2026-11-26T10:00:00Z');
     await alerts.tick();
-    expect(slack.posted.map((p) => p.text)).toEqual([expect.stringMatching(/^🔴 Building 1 \(1\) was below 5 people from 00:00 to 00:00 on Wed 25 Nov/)]);
+    expect(slack.posted.map((p) => p.text)).toEqual([expect.stringMatching(/^🔴 Building 1 \(1\) was below 5 people from 00:00 to 24:00 on Wed 25 Nov/)]);
     at('2026-11-27T10:00:00Z');
     await alerts.tick();
     expect(slack.counts.updateMessage).toBe(1);
