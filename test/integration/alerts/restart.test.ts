@@ -35,7 +35,7 @@ describe('threshold alerts across a restart', () => {
 
     // A new process on the same database file and the same Slack, at the same instant.
     await first.stopApp();
-    second = await startAlertApp({ slack: first.slack, dbPath: first.dbPath, at: first.clock.now(), env: { ALERT_NO_DATA_AFTER_HOURS: '1' } });
+    second = await startAlertApp({ world: first.world, env: { ALERT_NO_DATA_AFTER_HOURS: '1' } });
     const report = await second.app.alerts.tick();
     expect(report.posted).toBe(0);
     expect(second.slack.callsTo('chat.postMessage')).toHaveLength(postedBefore);

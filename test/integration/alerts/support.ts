@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { startApp, type RunningApp } from '../../../src/app';
-import { ShiftableClock } from '../../../src/clock';
-import { loadConfig } from '../../../src/config';
+import type { RunningApp } from '../../../src/app';
+import type { ShiftableClock } from '../../../src/clock';
 import type { SlackDriver } from '../../../src/console/slack';
 import type { StoredMessage } from '../../../src/console/slack/types';
-import { createLogger } from '../../../src/logging/logger';
-import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
-import { TEST_NOW } from '../app/harness';
+import type { FakeSlack } from '../../fakes/slack';
+import { TEST_NOW, createTestWorld, type TestWorld } from '../app/harness';
 
 export { TEST_NOW };
 
@@ -31,6 +25,8 @@ export interface AlertTestApp {
   readonly clock: ShiftableClock;
   readonly logs: string[];
   readonly dbPath: string;
+  /** The Slack, clock and database folder this app runs in; pass it on to restart. */
+  readonly world: TestWorld;
   /** Stops the app only: the fake Slack and the database file stay for the next process. */
   stopApp(): Promise<void>;
   /** Stops everything this test app owns. */
@@ -38,61 +34,23 @@ export interface AlertTestApp {
 }
 
 /**
- * The real app in HTTP mode against the fake Slack and the embedded simulator, like the app
- * harness, but able to start again on the same database file and the same fake Slack (a
- * restart), at the instant the previous clock had reached.
+ * The real app through the app harness, with the alert check left to the tests. Given the
+ * `world` of an earlier app, it starts again on the same database file and the same fake Slack
+ * at the instant the clock has reached: a restart.
  */
-export async function startAlertApp(opts: { env?: Record<string, string>; slack?: FakeSlack; dbPath?: string; at?: number } = {}): Promise<AlertTestApp> {
-  const clock = new ShiftableClock(Date.now, opts.at ?? TEST_NOW);
-  const ownSlack = opts.slack === undefined;
-  const slack = opts.slack ?? (await startFakeSlack({ now: () => clock.now() }));
-  const dir = opts.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'occupancy-alerts-')) : null;
-  const dbPath = opts.dbPath ?? join(dir ?? '', 'bot.db');
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    DATABASE_URL: `sqlite:${dbPath}`,
-    QUICKCHART_URL: 'https://quickchart.example.test',
-    LOG_LEVEL: 'debug',
-    INNERSPACE_TIMEOUT_MS: '2000',
-    INNERSPACE_DEADLINE_MS: '6000',
-    ALERT_CHECK_CRON: QUIET_CRON,
-    ...(opts.env ?? {}),
-  });
-  const logs: string[] = [];
-  const { logger, addSecret } = createLogger({
-    level: config.logLevel,
-    secrets: config.secrets,
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(String(chunk));
-        cb();
-      },
-    }),
-  });
-  const app = await startApp({ config, logger, addSecret, clock, host: '127.0.0.1', botIdentity: slack.identity, drainTimeoutMs: 2000 });
-  const driver = slack.httpDriver(`http://127.0.0.1:${app.port}`);
-  let appStopped = false;
-  const stopApp = async () => {
-    if (appStopped) return;
-    appStopped = true;
-    await app.stop();
-  };
+export async function startAlertApp(opts: { env?: Record<string, string>; world?: TestWorld } = {}): Promise<AlertTestApp> {
+  const world = opts.world ?? (await createTestWorld());
+  const { app, driver } = await world.start({ ALERT_CHECK_CRON: QUIET_CRON, ...(opts.env ?? {}) });
   return {
     app,
-    slack,
+    slack: world.slack,
     driver,
-    clock,
-    logs,
-    dbPath,
-    stopApp,
-    async stop() {
-      await stopApp();
-      if (ownSlack) await slack.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
+    clock: world.clock,
+    logs: world.logs,
+    dbPath: world.dbPath,
+    world,
+    stopApp: () => app.stop(),
+    stop: () => (opts.world ? app.stop() : world.close()),
   };
 }
 

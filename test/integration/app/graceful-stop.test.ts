@@ -3,14 +3,11 @@ import { startTestApp } from './harness';
 describe('graceful stop', () => {
   it('stops taking requests and lets an answer already under way finish', async () => {
     const t = await startTestApp();
-    let stopped = false;
     try {
       t.app.simulator!.setFaults({ latencyMs: 300 });
       const res = await t.driver.command('U0LOCAL001', 'C0GENERAL', '/occupancy', 'building 71 2026-11-17');
       expect(res.status).toBe(200);
-      const stopping = t.app.stop().then(() => {
-        stopped = true;
-      });
+      const stopping = t.app.stop();
       // New requests are refused while the answer is still being prepared.
       await new Promise((r) => setTimeout(r, 100));
       await expect(fetch(`http://127.0.0.1:${t.app.port}/healthz`)).rejects.toThrow();
@@ -20,8 +17,7 @@ describe('graceful stop', () => {
       expect(answers[0]!.status).toBe(200);
       expect(JSON.stringify(answers[0]!.body)).toContain('DEMO');
     } finally {
-      if (!stopped) await t.app.stop();
-      await t.slack.close();
+      await t.stop();
     }
   });
 });

@@ -5,12 +5,105 @@ import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../../src/app';
 import { ShiftableClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
-import type { SlackDriver } from '../../../src/console/slack';
+import type { ChannelSeed, SlackDriver } from '../../../src/console/slack';
 import { createLogger } from '../../../src/logging/logger';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 
 /** 15:00 UTC on Wed 25 Nov 2026: Tue 24 Nov is the latest published day in every building. */
 export const TEST_NOW = Date.parse('2026-11-25T15:00:00Z');
+
+export interface StartOptions {
+  /** Socket Mode with the workspace's app token instead of HTTP. */
+  readonly socketMode?: boolean;
+  readonly unhandledRequestTimeoutMillis?: number;
+}
+
+/**
+ * What outlives an app process: the fake Slack, the clock and the folder of the SQLite file.
+ * `start()` runs the real app against them (HTTP mode unless asked for Socket Mode, the
+ * embedded simulator as InnerSpace); stopping it and starting again is a restart on the same
+ * store, as after a deploy or a crash.
+ */
+export interface TestWorld {
+  readonly slack: FakeSlack;
+  readonly clock: ShiftableClock;
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly logs: string[];
+  start(env?: Record<string, string>, opts?: StartOptions): Promise<{ app: RunningApp; driver: SlackDriver }>;
+  /** Stops every app still running, then the fake Slack, and removes the folder. */
+  close(): Promise<void>;
+}
+
+export async function createTestWorld(opts: { start?: number; channels?: readonly ChannelSeed[]; env?: Record<string, string> } = {}): Promise<TestWorld> {
+  const clock = new ShiftableClock(Date.now, opts.start ?? TEST_NOW);
+  const slack = await startFakeSlack({ now: () => clock.now(), ...(opts.channels ? { channels: opts.channels } : {}) });
+  const dir = mkdtempSync(join(tmpdir(), 'occupancy-app-'));
+  const dbPath = join(dir, 'bot.db');
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const running = new Set<RunningApp>();
+  return {
+    slack,
+    clock,
+    dir,
+    dbPath,
+    logs,
+    async start(env = {}, startOpts = {}) {
+      const config = loadConfig({
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: '0',
+        DATABASE_URL: `sqlite:${dbPath}`,
+        QUICKCHART_URL: 'https://quickchart.example.test',
+        LOG_LEVEL: 'debug',
+        INNERSPACE_TIMEOUT_MS: '2000',
+        INNERSPACE_DEADLINE_MS: '6000',
+        ...opts.env,
+        ...(startOpts.socketMode ? { SLACK_APP_TOKEN: slack.appToken, SLACK_SIGNING_SECRET: '' } : {}),
+        ...env,
+      });
+      const { logger, addSecret } = createLogger({ level: config.logLevel, secrets: config.secrets, destination });
+      const app = await startApp({
+        config,
+        logger,
+        addSecret,
+        clock,
+        host: '127.0.0.1',
+        botIdentity: slack.identity,
+        drainTimeoutMs: 2000,
+        unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
+      });
+      running.add(app);
+      let stopped: Promise<void> | null = null;
+      // Stopping through the returned app is idempotent and forgets it, so close() stops only what still runs.
+      const tracked: RunningApp = Object.assign(Object.create(app) as RunningApp, {
+        stop: () => {
+          running.delete(app);
+          stopped ??= app.stop();
+          return stopped;
+        },
+      });
+      return { app: tracked, driver: slack.httpDriver(`http://127.0.0.1:${app.port}`) };
+    },
+    async close() {
+      for (const app of [...running]) {
+        running.delete(app);
+        await app.stop();
+      }
+      // Socket Mode: Bolt's stop returns before the socket's close handshake ends.
+      await slack.waitFor(() => slack.socket.connections === 0);
+      await slack.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export interface TestApp {
   readonly app: RunningApp;
@@ -19,73 +112,20 @@ export interface TestApp {
   readonly clock: ShiftableClock;
   readonly logs: string[];
   readonly dir: string;
+  readonly world: TestWorld;
   stop(): Promise<void>;
 }
 
-/**
- * The real app in HTTP mode, with the fake Slack as its Web API, the embedded simulator as
- * InnerSpace, a real SQLite file, and a clock fixed at TEST_NOW (moving with real time).
- */
-export interface TestAppOptions {
-  /** Socket Mode with the workspace's app token instead of HTTP. */
-  readonly socketMode?: boolean;
-  readonly unhandledRequestTimeoutMillis?: number;
-}
-
-export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
-  const clock = new ShiftableClock(Date.now, TEST_NOW);
-  const slack = await startFakeSlack({ now: () => clock.now() });
-  const dir = mkdtempSync(join(tmpdir(), 'occupancy-app-'));
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    QUICKCHART_URL: 'https://quickchart.example.test',
-    LOG_LEVEL: 'debug',
-    INNERSPACE_TIMEOUT_MS: '2000',
-    INNERSPACE_DEADLINE_MS: '6000',
-    ...(opts.socketMode ? { SLACK_APP_TOKEN: slack.appToken, SLACK_SIGNING_SECRET: '' } : {}),
-    ...env,
-  });
-  const logs: string[] = [];
-  const { logger, addSecret } = createLogger({
-    level: config.logLevel,
-    secrets: config.secrets,
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(String(chunk));
-        cb();
-      },
-    }),
-  });
-  const app = await startApp({
-    config,
-    logger,
-    addSecret,
-    clock,
-    host: '127.0.0.1',
-    botIdentity: slack.identity,
-    drainTimeoutMs: 2000,
-    unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis,
-  });
-  const driver = slack.httpDriver(`http://127.0.0.1:${app.port}`);
-  return {
-    app,
-    slack,
-    driver,
-    clock,
-    logs,
-    dir,
-    async stop() {
-      await app.stop();
-      // Socket Mode: Bolt's stop returns before the socket's close handshake ends.
-      await slack.waitFor(() => slack.socket.connections === 0);
-      await slack.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** One app in a world of its own, with the clock fixed at TEST_NOW (moving with real time). */
+export async function startTestApp(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestApp> {
+  const world = await createTestWorld();
+  try {
+    const { app, driver } = await world.start(env, opts);
+    return { app, slack: world.slack, driver, clock: world.clock, logs: world.logs, dir: world.dir, world, stop: () => world.close() };
+  } catch (err) {
+    await world.close();
+    throw err;
+  }
 }
 
 /** Text of a Block Kit message, for assertions that read like the user would. */
