@@ -51,9 +51,9 @@ export function optionsFromEnv(env: Env): SimulatorOptions {
 
 async function main(): Promise<void> {
   const sim = await startSimulator(optionsFromEnv(process.env));
-  console.log(
+  process.stdout.write(
     `InnerSpace simulator at ${sim.url} — session: POST ${sim.sessionTokenUrl} then ${sim.apiUrl}; ` +
-      `bearer: POST ${sim.bearerTokenUrl} then ${sim.bearerApiUrl}; client_id=${sim.clientId}`,
+      `bearer: POST ${sim.bearerTokenUrl} then ${sim.bearerApiUrl}; client_id=${sim.clientId}\n`,
   );
   const stop = () => {
     sim.close().then(
@@ -69,7 +69,7 @@ if (require.main === module && process.argv.includes('--print-schema')) {
   process.stdout.write(SIMULATOR_SDL);
 } else if (require.main === module) {
   main().catch((err: unknown) => {
-    console.error(`simulator failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.stderr.write(`simulator failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });
 }
