@@ -152,8 +152,7 @@ export interface QuietHours {
   zone: string;
 }
 
-export interface Subscription {
-  id: number;
+export interface NewSubscription {
   teamId: string;
   createdBy: string;
   scopeKind: ScopeKind;
@@ -169,28 +168,15 @@ export interface Subscription {
   destinationId: string;
   quietHours: QuietHours | null;
   renotifyMinutes: number | null;
+}
+
+export interface Subscription extends NewSubscription {
+  id: number;
   status: SubscriptionStatus;
   pausedReason: string | null;
   snoozedUntil: EpochMs | null;
   createdAt: EpochMs;
   updatedAt: EpochMs;
-}
-
-export interface NewSubscription {
-  teamId: string;
-  createdBy: string;
-  scopeKind: ScopeKind;
-  scopeId: number;
-  measure: Measure;
-  direction: Direction;
-  threshold: number;
-  recovery: number;
-  minDuration: number;
-  granularity: AlertGranularity;
-  destinationKind: DestinationKind;
-  destinationId: string;
-  quietHours: QuietHours | null;
-  renotifyMinutes: number | null;
 }
 
 export type SubscriptionPatch = Partial<Omit<NewSubscription, 'teamId' | 'createdBy'>>;
