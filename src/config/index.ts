@@ -116,18 +116,19 @@ export function loadConfig(env: Env): Config {
       problems.push(issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
     }
   }
-  const e = parsed.success ? parsed.data : undefined;
-  if (e) {
-    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-      problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN not set)');
-    }
-    if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
-      problems.push('SLACK_APP_TOKEN needs SLACK_BOT_TOKEN too (Socket Mode still posts with the bot token)');
-    }
-    if (Boolean(e.INNERSPACE_CLIENT_ID) !== Boolean(e.INNERSPACE_CLIENT_SECRET)) {
-      problems.push('INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET must be set together (or both left unset for the simulator)');
-    }
+  // Cross-variable rules look only at which variables are set, so they are reported together
+  // with any malformed value rather than after it is fixed.
+  const has = (name: string) => typeof env[name] === 'string' && env[name]!.trim() !== '';
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN not set)');
   }
+  if (has('SLACK_APP_TOKEN') && !has('SLACK_BOT_TOKEN')) {
+    problems.push('SLACK_APP_TOKEN needs SLACK_BOT_TOKEN too (Socket Mode still posts with the bot token)');
+  }
+  if (has('INNERSPACE_CLIENT_ID') !== has('INNERSPACE_CLIENT_SECRET')) {
+    problems.push('INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET must be set together (or both left unset for the simulator)');
+  }
+  const e = parsed.success ? parsed.data : undefined;
   if (problems.length > 0 || !e) {
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n- ${problems.join('\n- ')}`, { details: { problems } });
   }
