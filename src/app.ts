@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { startSlackWorkspace, type SlackWorkspace } from './console/slack';
 import { createWebConsole, demoHooksFrom, loopbackUrl, type WebConsole } from './console/web';
 import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
+import { innerspaceOptions } from './innerspace/options';
 import type { Logger } from './logging/logger';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { ReportService } from './services/report';
@@ -286,35 +287,4 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     await stopAll();
     throw err;
   }
-}
-
-function innerspaceOptions(
-  config: Config,
-  simulator: RunningSimulator | null,
-  logger: Logger,
-  clock: Clock,
-  addSecret?: (s: string) => void,
-) {
-  const c = config.innerspace;
-  const base = {
-    auth: c.auth,
-    audience: simulator ? simulator.audience : c.audience,
-    groupId: c.groupId,
-    timeoutMs: c.timeoutMs,
-    deadlineMs: c.deadlineMs,
-    logger,
-    onSecret: addSecret,
-    now: () => new Date(clock.now()),
-  };
-  if (!simulator) {
-    return { ...base, tokenUrl: c.tokenUrl, apiUrl: c.apiUrl, clientId: c.clientId!, clientSecret: c.clientSecret! };
-  }
-  const session = c.auth === 'session';
-  return {
-    ...base,
-    tokenUrl: session ? simulator.sessionTokenUrl : simulator.bearerTokenUrl,
-    apiUrl: session ? simulator.apiUrl : simulator.bearerApiUrl,
-    clientId: simulator.clientId,
-    clientSecret: simulator.clientSecret,
-  };
 }
