@@ -1,4 +1,16 @@
-import { ChannelPacer, realPacingClock, runPaced, type PacedJob } from '../../../../src/services/digests/pacing';
+import { ChannelPacer, realPacingClock, runPaced, type PacedJob, type PacingClock } from '../../../../src/services/digests/pacing';
+
+/** Time that moves only when someone sleeps: turn order no longer depends on a busy machine. */
+function virtualClock(): PacingClock {
+  let t = 0;
+  return {
+    now: () => t,
+    sleep: async (ms) => {
+      await Promise.resolve();
+      t += ms;
+    },
+  };
+}
 
 describe('runPaced', () => {
   function jobs(spec: readonly [string, string][], log: string[], active: { now: number; max: number }): PacedJob[] {
@@ -16,13 +28,14 @@ describe('runPaced', () => {
   }
 
   it('keeps each channel in order and lets a ready channel go while another waits its turn', async () => {
-    const pacer = new ChannelPacer(realPacingClock, 40);
+    const clock = virtualClock();
+    const pacer = new ChannelPacer(clock, 40);
     const log: string[] = [];
     const active = { now: 0, max: 0 };
     const run = jobs([['A', 'a1'], ['A', 'a2'], ['A', 'a3'], ['B', 'b1']], log, active);
     // Each job takes its channel's turn, as postMessages does.
     const paced = run.map((j) => ({ channel: j.channel, run: async () => { await pacer.take(j.channel); await j.run(); } }));
-    await runPaced(paced, { concurrency: 1, pacer, clock: realPacingClock });
+    await runPaced(paced, { concurrency: 1, pacer, clock });
     expect(log.filter((l) => l.startsWith('start'))).toEqual(['start a1', 'start b1', 'start a2', 'start a3']);
     expect(active.max).toBe(1);
   });
