@@ -49,17 +49,12 @@ const DESCRIPTIONS: Readonly<Record<TableName, string>> = {
   ZONE_SET: 'A named collection of zones.',
 };
 
-const COMPARISON = (t: string, extra = '') => `input ${t}_comparison_exp {
-  _eq: ${t}
-  _neq: ${t}
-  _gt: ${t}
-  _gte: ${t}
-  _lt: ${t}
-  _lte: ${t}
-  _in: [${t}!]
-  _nin: [${t}!]
-  _is_null: Boolean${extra}
-}`;
+/** Hasura's comparison input of a scalar type (SDL text: type names only, never values). */
+const COMPARISON = (type: string, extra = '') => {
+  const scalarOps = ['_eq', '_neq', '_gt', '_gte', '_lt', '_lte'].map((op) => `  ${op}: ${type}`);
+  const listOps = ['_in', '_nin'].map((op) => `  ${op}: [${type}!]`);
+  return [`input ${type}_comparison_exp {`, ...scalarOps, ...listOps, `  _is_null: Boolean${extra}`, '}'].join('\n');
+};
 
 const PRELUDE = `"""Bucket start: ISO-8601 with the building's UTC offset, e.g. 2025-05-01T08:00:00-04:00."""
 scalar Timestamp
