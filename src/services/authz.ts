@@ -6,6 +6,10 @@ import { AppError } from '../errors';
 import type { SlackGateway } from '../slack/gateway';
 import { SlackCallError } from '../slack/gateway';
 
+export type BotAccess =
+  | { readonly ok: true; readonly needsJoin: boolean }
+  | { readonly ok: false; readonly slackError: string; readonly cause?: unknown };
+
 export class Authorizer {
   private readonly admins: ReadonlySet<string>;
 
@@ -35,6 +39,26 @@ export class Authorizer {
     if (!(await this.canManageChannel(userId, channelId))) {
       throw new AppError('FORBIDDEN', 'not a member of the channel', { details: { channelId } });
     }
+  }
+
+  /**
+   * Whether the bot can post in a channel, from Slack's view of it: the Slack error it would
+   * get (channel_not_found, is_archived, not_in_channel…), or whether it must join first (a
+   * public channel it is not in). A direct message with the bot always takes its posts.
+   */
+  async botAccess(channelId: string): Promise<BotAccess> {
+    let info;
+    try {
+      info = await this.slack.channelInfo(channelId);
+    } catch (err) {
+      if (err instanceof SlackCallError && err.kind === 'refused') return { ok: false, slackError: err.slackError ?? 'channel_not_found', cause: err };
+      throw err;
+    }
+    if (info.isArchived) return { ok: false, slackError: 'is_archived' };
+    // Slack reports no membership for a direct message with the bot.
+    if (channelId.startsWith('D')) return { ok: true, needsJoin: false };
+    if (!info.isMember && info.isPrivate) return { ok: false, slackError: 'not_in_channel' };
+    return { ok: true, needsJoin: !info.isMember };
   }
 
   /** The creator or an admin; everyone else gets FORBIDDEN. */

@@ -6,7 +6,7 @@ import { addDays, expectedBucketStarts, latestCompleteDay, toDatePartition } fro
 import { AppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { BacktestView } from '../../slack/blocks/view-models';
-import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { SlackGateway } from '../../slack/gateway';
 import type { Destination } from '../../slack/parser/types';
 import type { AlertGranularity, Measure, ScopeKind, Store } from '../../storage';
 import type { Authorizer } from '../authz';
@@ -62,17 +62,10 @@ export class RuleChecks {
     }
     const channelId = ref.id;
     await this.deps.authz.requireChannel(userId, channelId);
-    let info;
-    try {
-      info = await this.deps.slack.channelInfo(channelId);
-    } catch (err) {
-      if (err instanceof SlackCallError && err.kind === 'refused') {
-        throw new AppError('SLACK_API', 'channel not usable', { cause: err, details: { slackError: err.slackError, channelId } });
-      }
-      throw err;
+    const access = await this.deps.authz.botAccess(channelId);
+    if (!access.ok) {
+      throw new AppError('SLACK_API', 'the bot cannot post in that channel', { cause: access.cause, details: { slackError: access.slackError, channelId } });
     }
-    if (info.isArchived) throw new AppError('SLACK_API', 'channel archived', { details: { slackError: 'is_archived', channelId } });
-    if (!info.isMember && info.isPrivate) throw new AppError('SLACK_API', 'bot not in channel', { details: { slackError: 'not_in_channel', channelId } });
     return { kind: 'channel', id: channelId };
   }
 

@@ -60,19 +60,11 @@ export class DigestAccess {
    * view comes first: a private channel without the bot looks absent, whoever asks.
    */
   async check(actor: Actor, channelId: string): Promise<ChannelAccess> {
-    let info;
-    try {
-      info = await this.slack.channelInfo(channelId);
-    } catch (err) {
-      if (err instanceof SlackCallError && err.kind === 'refused') throw cannotPost(channelId, err.slackError ?? 'channel_not_found', err);
-      throw err;
-    }
-    if (info.isArchived) throw cannotPost(channelId, 'is_archived');
+    const access = await this.authz.botAccess(channelId);
+    if (!access.ok && access.slackError !== 'not_in_channel') throw cannotPost(channelId, access.slackError, access.cause);
     await this.requireMember(actor, channelId);
-    // A direct message with the bot (D…) always takes its posts; Slack reports no membership for it.
-    if (channelId.startsWith('D')) return { channelId, needsJoin: false };
-    if (!info.isMember && info.isPrivate) throw cannotPost(channelId, 'not_in_channel');
-    return { channelId, needsJoin: !info.isMember && !info.isPrivate };
+    if (!access.ok) throw cannotPost(channelId, access.slackError, access.cause);
+    return { channelId, needsJoin: access.needsJoin };
   }
 
   /** Joins a public channel; if Slack refuses, the user hears how to invite the bot instead. */
