@@ -4,7 +4,8 @@
  */
 import { daysText, dayTimeOf, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
-import { actions, button, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
+import { buildListing } from './list';
 import { channelMention, escapeMrkdwn } from './mrkdwn';
 import { encodeIdValue } from './values';
 import type { DigestListView, DigestPauseReason, DigestSummaryView } from './view-models';
@@ -55,23 +56,15 @@ export function digestSummaryBlocks(d: DigestSummaryView): KnownBlock[] {
   return blocks;
 }
 
-/** Header, stamp and a "more" line take three blocks; every digest takes at most two. */
-const MAX_DIGESTS_LISTED = 23;
-
 export function buildDigestListMessage(view: DigestListView): SlackMessage {
   const where = view.channelId ? ` in ${channelMention(view.channelId)}` : '';
-  const blocks: KnownBlock[] = [header('📊 Digests')];
-  if (view.digests.length === 0) {
-    const words = `No digests are set up${where} yet. \`/occupancy digest\` sets one up.`;
-    blocks.push(section(words));
-    return message(words, blocks);
-  }
-  const shown = view.digests.slice(0, MAX_DIGESTS_LISTED);
-  for (const d of shown) blocks.push(...digestSummaryBlocks(d));
-  if (view.digests.length > shown.length) {
-    blocks.push(section(`…and ${view.digests.length - shown.length} more. The bot's Home tab lists them all.`));
-  }
-  blocks.push(context(['Times are local to each digest\'s time zone · `/occupancy digest` adds one']));
   const count = `${view.digests.length} ${view.digests.length === 1 ? 'digest' : 'digests'}`;
-  return message(`${count}${where}: ${view.digests.map((d) => `#${d.id}`).join(', ')}`, blocks);
+  return buildListing({
+    title: '📊 Digests',
+    items: view.digests,
+    empty: `No digests are set up${where} yet. \`/occupancy digest\` sets one up.`,
+    blocksOf: digestSummaryBlocks,
+    footer: "Times are local to each digest's time zone · `/occupancy digest` adds one",
+    fallback: `${count}${where}: ${view.digests.map((d) => `#${d.id}`).join(', ')}`,
+  });
 }

@@ -3,7 +3,8 @@
  */
 import { dayTimeOf, ruleLine, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
-import { actions, button, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
+import { buildListing } from './list';
 import { channelMention } from './mrkdwn';
 import { encodeIdValue } from './values';
 import type { SubscriptionStateView, SubscriptionSummaryView, SubscriptionsListView } from './view-models';
@@ -41,21 +42,14 @@ export function subscriptionSummaryBlocks(s: SubscriptionSummaryView): KnownBloc
   return blocks;
 }
 
-const MAX_LISTED = 23;
-
 export function buildSubscriptionsMessage(view: SubscriptionsListView): SlackMessage {
-  const blocks: KnownBlock[] = [header('🔔 Your subscriptions')];
-  if (view.subscriptions.length === 0) {
-    const words = 'You have no subscriptions yet. `/occupancy subscribe` sets one up, or use 🔔 Alert me… on an answer.';
-    blocks.push(section(words));
-    return message(words, blocks);
-  }
-  const shown = view.subscriptions.slice(0, MAX_LISTED);
-  for (const s of shown) blocks.push(...subscriptionSummaryBlocks(s));
-  if (view.subscriptions.length > shown.length) {
-    blocks.push(section(`…and ${view.subscriptions.length - shown.length} more. The bot's Home tab lists them all.`));
-  }
-  blocks.push(context(['Alerts use nightly data · `/occupancy subscribe` adds one · `/occupancy unsubscribe 7` removes rule #7']));
   const n = view.subscriptions.length;
-  return message(`${n} ${n === 1 ? 'subscription' : 'subscriptions'}: ${view.subscriptions.map((s) => `#${s.rule.id}`).join(', ')}`, blocks);
+  return buildListing({
+    title: '🔔 Your subscriptions',
+    items: view.subscriptions,
+    empty: 'You have no subscriptions yet. `/occupancy subscribe` sets one up, or use 🔔 Alert me… on an answer.',
+    blocksOf: subscriptionSummaryBlocks,
+    footer: 'Alerts use nightly data · `/occupancy subscribe` adds one · `/occupancy unsubscribe 7` removes rule #7',
+    fallback: `${n} ${n === 1 ? 'subscription' : 'subscriptions'}: ${view.subscriptions.map((s) => `#${s.rule.id}`).join(', ')}`,
+  });
 }
