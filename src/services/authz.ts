@@ -24,15 +24,19 @@ export class Authorizer {
     return this.admins.has(userId);
   }
 
-  /** True when the user is a member of the channel (or an admin). A channel the bot cannot see counts as no. */
-  async canManageChannel(userId: string, channelId: string): Promise<boolean> {
-    if (this.isAdmin(userId)) return true;
+  /** True when the user is a member of the channel. A channel the bot cannot see counts as no. */
+  async isMember(userId: string, channelId: string): Promise<boolean> {
     try {
       return (await this.slack.members(channelId)).includes(userId);
     } catch (err) {
       if (err instanceof SlackCallError && err.kind === 'refused') return false;
       throw err;
     }
+  }
+
+  /** True when the user is a member of the channel, or an admin. */
+  async canManageChannel(userId: string, channelId: string): Promise<boolean> {
+    return this.isAdmin(userId) || this.isMember(userId, channelId);
   }
 
   async requireChannel(userId: string, channelId: string): Promise<void> {

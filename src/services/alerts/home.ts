@@ -4,23 +4,22 @@
  */
 import type { Logger } from '../../logging/logger';
 import type { InnerSpacePort } from '../../innerspace/types';
-import type { AppHomeViewModel, DigestPauseReason, DigestSummaryView } from '../../slack/blocks/view-models';
-import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { AppHomeViewModel, DigestSummaryView } from '../../slack/blocks/view-models';
+import type { Authorizer } from '../authz';
 import type { Digest, Store } from '../../storage';
 import { nextRun } from '../digests/schedule';
+import { summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
 
 export interface HomeServiceDeps {
   readonly store: Store;
-  readonly slack: SlackGateway;
+  readonly authz: Authorizer;
   readonly innerspace: InnerSpacePort;
   readonly subscriptions: SubscriptionService;
   readonly now: () => number;
   readonly logger: Logger;
   readonly subscriptionsEnabled: boolean;
 }
-
-const PAUSE_REASONS: readonly DigestPauseReason[] = ['by_user', 'channel_not_found', 'not_in_channel', 'is_archived', 'access_revoked'];
 
 export class HomeService {
   constructor(private readonly deps: HomeServiceDeps) {}
@@ -42,9 +41,9 @@ export class HomeService {
     await Promise.all(
       channels.map(async (c) => {
         try {
-          member.set(c, (await this.deps.slack.members(c)).includes(who.userId));
+          member.set(c, await this.deps.authz.isMember(who.userId, c));
         } catch (err) {
-          if (!(err instanceof SlackCallError && err.kind === 'refused')) this.deps.logger.warn({ err, channel: c }, 'could not read channel members for App Home');
+          this.deps.logger.warn({ err, channel: c }, 'could not read channel members for App Home');
           member.set(c, false);
         }
       }),
@@ -65,26 +64,12 @@ export class HomeService {
 }
 
 export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number): DigestSummaryView {
-  const reason = d.status === 'paused' ? (PAUSE_REASONS.find((r) => r === d.pausedReason) ?? 'by_user') : null;
   let next: number | null = null;
-  if (d.status === 'active') {
-    try {
-      next = nextRun(d, now);
-    } catch {
-      next = null;
-    }
+  try {
+    next = nextRun(d, now);
+  } catch {
+    next = null;
   }
-  return {
-    id: d.id,
-    channelId: d.channelId,
-    buildings: d.buildingIds.map((id) => ({ id, name: names.get(id) ?? null })),
-    time: d.timeOfDay,
-    days: d.days,
-    timeZone: d.timeZone,
-    nextRunMs: next,
-    status: d.status,
-    pauseReason: reason,
-    // Listed digests are in the user's channels; editing and deleting are still checked on use.
-    canManage: true,
-  };
+  // Listed digests are in the user's channels; editing and deleting are still checked on use.
+  return summaryView(d, { nextRunMs: next, names, canManage: true });
 }
