@@ -4,25 +4,8 @@
  * short, options stay at their defaults unless the picture needs them.
  */
 import { weekdayName } from '../domain/time';
-import {
-  type AlertChartModel,
-  type ChartConfig,
-  type DayChartModel,
-  type DayChartOptions,
-  type RankingChartModel,
-  type ReferenceLine,
-  DEFAULT_DAY_HOURS,
-  alertSlots,
-  chartDigits,
-  dayLabelOf,
-  daySlots,
-  inEpisode,
-  lastWeekByKey,
-  roundTo,
-  slotKey,
-  slotLabels,
-  trimSlots,
-} from './model';
+import { type ChartConfig, type DayChartOptions, DEFAULT_DAY_HOURS, alertSlots, chartDigits, dayLabelOf, daySlots, inEpisode, lastWeekByKey, roundTo, slotKey, slotLabels, trimSlots } from './model';
+import { type AlertChartModel, type DayChartModel, type ReferenceLine } from '../views/chart';
 
 export const COLORS = {
   bar: '#4e79a7',
@@ -124,33 +107,5 @@ export function alertChartConfig(model: AlertChartModel): ChartConfig {
     type: 'bar',
     data: { labels: slotLabels(slots, model.granularity), datasets },
     options: options(title, true, model.granularity === 'PT15M'),
-  };
-}
-
-/** Longest label kept on a ranking chart's axis. */
-export const RANKING_LABEL_MAX = 28;
-
-export function shortLabel(label: string, max = RANKING_LABEL_MAX): string {
-  const chars = [...label];
-  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** Horizontal bars for top zones or zone types, highest first. */
-export function rankingChartConfig(model: RankingChartModel): ChartConfig {
-  const digits = chartDigits(model.items.map((i) => i.value));
-  const percent = model.unit === 'percent';
-  return {
-    type: 'bar',
-    data: {
-      labels: model.items.map((i) => shortLabel(i.label)),
-      datasets: [
-        { type: 'bar', label: percent ? '% of capacity' : 'People', data: model.items.map((i) => roundTo(i.value, digits)), backgroundColor: COLORS.bar },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      plugins: { title: { display: true, text: model.title }, legend: { display: false } },
-      scales: { x: percent ? { beginAtZero: true, suggestedMax: 100 } : { beginAtZero: true } },
-    },
   };
 }

@@ -1,9 +1,9 @@
 /**
- * What a chart shows, independent of how it is drawn: the chart config builders, the alt text
+ * Chart slots and labels from a chart model (src/views/chart.ts): the config builders, the alt text
  * and the text table all read the same model, so the three never disagree.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { type Bucket, hourlyBuckets, mergeBuckets } from '../domain/summary';
+import { hourlyBuckets, mergeBuckets } from '../domain/summary';
 import {
   type IsoDate,
   dayWindow,
@@ -13,65 +13,11 @@ import {
   granularityMinutes,
   wallClock,
 } from '../domain/time';
-import type { Granularity } from '../innerspace/types';
+import type { Granularity } from '../domain/occupancy';
+import type { AlertChartModel, DayChartModel } from '../views/chart';
 
 /** A Chart.js v4 configuration of bars, possibly mixed with lines. Plain JSON data. */
 export type ChartConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
-
-export interface ReferenceLine {
-  readonly value: number;
-  /** Capacity is drawn in green, a threshold in red. */
-  readonly kind: 'capacity' | 'threshold';
-}
-
-export interface DayChartModel {
-  readonly kind: 'day';
-  /** Who the chart is about, "DEMO (71)". */
-  readonly subject: string;
-  readonly date: IsoDate;
-  /** "Tue 25 Nov"; formatDay(date) when omitted (pass one with the year for past years). */
-  readonly dayLabel?: string;
-  readonly zone: string;
-  readonly granularity: Granularity;
-  readonly buckets: readonly Bucket[];
-  /** The same weekday a week earlier, drawn as a line aligned by local time of day. */
-  readonly lastWeek?: readonly Bucket[] | null;
-  readonly reference?: ReferenceLine | null;
-  /** Chart title; `${subject} · ${dayLabel}` when omitted. */
-  readonly title?: string;
-}
-
-export interface AlertChartModel {
-  readonly kind: 'alert';
-  readonly subject: string;
-  readonly zone: string;
-  readonly granularity: Granularity;
-  /** The buckets around the episode, possibly over several local days. */
-  readonly buckets: readonly Bucket[];
-  readonly direction: 'above' | 'below';
-  readonly threshold: number;
-  /** Recovery level (hysteresis), drawn as a second dashed line. */
-  readonly recovery?: number | null;
-  /** The episode: from `start` until `end` (exclusive), or still open when `end` is null. */
-  readonly episode: { readonly start: number; readonly end: number | null };
-  readonly title?: string;
-}
-
-export interface RankingItem {
-  readonly label: string;
-  readonly value: number;
-}
-
-export interface RankingChartModel {
-  readonly kind: 'ranking';
-  readonly title: string;
-  /** People, or percent of capacity. */
-  readonly unit: 'people' | 'percent';
-  /** In display order, highest first. */
-  readonly items: readonly RankingItem[];
-}
-
-export type ChartModel = DayChartModel | AlertChartModel | RankingChartModel;
 
 export interface DayChartOptions {
   /** Local hours always shown, [from, to); widened when data outside is non-zero. Default [6, 20]. */

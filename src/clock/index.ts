@@ -1,9 +1,4 @@
-/** The clock port: everything that needs "now" is given one of these. */
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
+import type { Clock } from '../ports/clock';
 
 /**
  * The system clock plus an offset that only moves forward: local mode's "advance the clock"

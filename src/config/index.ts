@@ -2,7 +2,9 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { AppError } from '../errors';
 
-export const NIL_GROUP_ID = '00000000-0000-0000-0000-000000000000';
+import { NIL_GROUP_ID } from '../domain/occupancy';
+
+export { NIL_GROUP_ID };
 
 export type SlackMode = 'local' | 'http' | 'socket';
 

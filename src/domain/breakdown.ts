@@ -3,7 +3,7 @@
  * (a floor id via the site→floor map, a zone id, a zone type), rows of one group that share
  * a bucket start are summed, and each group is summarised like a day.
  */
-import type { Granularity, InsightRow } from '../innerspace/types';
+import type { Granularity, InsightRow } from './occupancy';
 import { type DaySummary, bucketsFromRows, summarizeDay } from './summary';
 import type { IsoDate } from './time';
 

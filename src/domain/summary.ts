@@ -6,7 +6,7 @@
  * that is empty at night reads lower than its daytime level; missing buckets are counted, not
  * treated as zero.
  */
-import type { Granularity, InsightRow } from '../innerspace/types';
+import type { Granularity, InsightRow } from './occupancy';
 import {
   type IsoDate,
   dayWindow,

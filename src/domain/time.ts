@@ -7,7 +7,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { AppError } from '../errors';
-import type { Granularity } from '../innerspace/types';
+import type { Granularity } from './occupancy';
 
 /** A local calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -125,10 +125,6 @@ export function localToday(zone: string, now: Instant): IsoDate {
   return localDateOf(now, zone);
 }
 
-export function localYesterday(zone: string, now: Instant): IsoDate {
-  return addDays(localToday(zone, now), -1);
-}
-
 /**
  * The latest local day whose nightly publish should have happened: yesterday once the local
  * clock has reached `publishHour`, the day before yesterday until then.
@@ -176,18 +172,6 @@ export function parseDatePartition(partition: number): IsoDate | null {
   const day = partition % 100;
   const dt = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
   return dt.isValid ? isoOf(dt) : null;
-}
-
-/** Like parseDatePartition but throws BAD_INPUT, for values that must already be valid. */
-export function fromDatePartition(partition: number): IsoDate {
-  const date = parseDatePartition(partition);
-  if (date === null) throw new AppError('BAD_INPUT', 'Not a DATE_PARTITION (expected YYYYMMDD)', { details: { partition } });
-  return date;
-}
-
-/** The local date of an instant as a DATE_PARTITION. */
-export function datePartitionOf(instant: Instant, zone: string): number {
-  return toDatePartition(localDateOf(instant, zone));
 }
 
 // --- Day windows -----------------------------------------------------------------------
@@ -322,11 +306,6 @@ export function weekdayName(date: IsoDate): string {
   return calendar(date).toFormat('cccc');
 }
 
-/** "Tue". */
-export function weekdayShortName(date: IsoDate): string {
-  return calendar(date).toFormat('ccc');
-}
-
 /** "12:00", on the building's wall clock. */
 export function formatLocalTime(instant: Instant, zone: string): string {
   return wallClock(instant, zone).time;
@@ -337,8 +316,3 @@ export function formatTimeRange(start: Instant, end: Instant, zone: string): str
   return `${formatLocalTime(start, zone)}–${formatLocalTime(end, zone)}`;
 }
 
-/** Hour-of-day axis label: "06", or "06:00" with minutes. */
-export function hourLabel(hour: number, withMinutes = false): string {
-  const hh = String(hour).padStart(2, '0');
-  return withMinutes ? `${hh}:00` : hh;
-}

@@ -8,7 +8,8 @@ import { insightOperation, type InsightRoot } from './queries';
 import { freezeAll, ReferenceData } from './reference';
 import { DEFAULT_RETRY_POLICY, sleep, type RetryPolicy } from './retry';
 import { GraphQLTransport, type Variables } from './transport';
-import type { Building, Floor, Group, InnerSpacePort, InsightQuery, InsightRow, Site, Zone } from './types';
+import type { InnerSpacePort, InsightQuery } from '../ports/occupancy-source';
+import type { Building, Floor, Group, InsightRow, Site, Zone } from '../domain/occupancy';
 import { checkGroupId, checkId, checkIds, checkInsightQuery, type CheckedInsightQuery } from './validate';
 
 export interface InnerSpaceClientOptions {

@@ -1,5 +1,5 @@
 import type { BuildingRow } from './parse';
-import type { Building, Floor, Site } from './types';
+import type { Building, Floor, Site } from '../domain/occupancy';
 
 /**
  * The building list, assembled from what the server offers. BUILDING and its TIME_ZONE are

@@ -2,4 +2,3 @@ export { createInnerSpaceClient, InnerSpaceClient, type InnerSpaceClientOptions,
 export type { AuthMode } from './auth';
 export { insightExpiry, REFERENCE_TTL_MS, UNSETTLED_TTL_MS } from './cache';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
-export * from './types';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../ports/clock';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import type { InnerSpaceClientOptions } from './client';

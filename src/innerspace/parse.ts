@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { AppError } from '../errors';
 import type { InsightRoot, Root } from './queries';
 import { parseTimestamp } from './timestamps';
-import { GRANULARITIES, type Floor, type Granularity, type Group, type InsightRow, type Site, type Zone } from './types';
+import { GRANULARITIES, type Floor, type Granularity, type Group, type InsightRow, type Site, type Zone } from '../domain/occupancy';
 
 /**
  * Turns rows from the wire into our types, checking every value. A bad value fails the whole

@@ -129,7 +129,8 @@ function insightSpec(root: InsightRoot, s: InsightShape): Spec {
   };
 }
 
-const INSIGHT_OPERATIONS: ReadonlyMap<string, Operation> = (() => {
+/** Every insight shape's operation, built once (the queries test checks each against the SDL). */
+export const INSIGHT_OPERATIONS: ReadonlyMap<string, Operation> = (() => {
   const map = new Map<string, Operation>();
   const roots: InsightRoot[] = ['BUILDING_INSIGHTS', 'ZONE_INSIGHTS', 'ZONE_TYPE_INSIGHTS'];
   for (const root of roots) {
@@ -154,10 +155,6 @@ export function insightOperation(root: InsightRoot, shape: InsightShape): Operat
 }
 
 /** Every insight document, for tests that check the text sent upstream. */
-export function allInsightOperations(): Operation[] {
-  return [...INSIGHT_OPERATIONS.values()];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reference data.
 

@@ -6,7 +6,7 @@ import { parseBuildings, parseFloors, parseGroups, parseSites, parseZones, type 
 import { REFERENCE_OPERATIONS as REF, type InsightRoot, type ReferenceRoot } from './queries';
 import { naiveToMillis } from './timestamps';
 import { isUnknownRoot, type GraphQLTransport, type Variables } from './transport';
-import type { Building, Floor, Group, InsightRow, Site, Zone } from './types';
+import type { Building, Floor, Group, InsightRow, Site, Zone } from '../domain/occupancy';
 
 /**
  * Reference data (buildings, sites, floors, zones, groups), each list cached for an hour, and

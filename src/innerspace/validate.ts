@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { AppError } from '../errors';
-import { GRANULARITIES, type Granularity, type InsightQuery } from './types';
+import { type InsightQuery } from '../ports/occupancy-source';
+import { GRANULARITIES, type Granularity } from '../domain/occupancy';
 
 /**
  * Input checks for everything that becomes a GraphQL variable. Values are checked against

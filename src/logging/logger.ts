@@ -104,8 +104,3 @@ export function createLogger(opts: LoggerOptions): { logger: Logger; addSecret: 
     },
   };
 }
-
-/** A logger that writes nothing: for tests that do not look at logs. */
-export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
-}

@@ -3,8 +3,8 @@
  * that channel or ADMIN_USER_IDS; only the creator or an admin edits or deletes.
  */
 import { AppError } from '../errors';
-import type { SlackGateway } from '../slack/gateway';
-import { SlackCallError } from '../slack/gateway';
+import type { ChatGateway } from '../ports/chat';
+import { SlackCallError } from '../ports/chat';
 
 export type BotAccess =
   | { readonly ok: true; readonly needsJoin: boolean }
@@ -14,7 +14,7 @@ export class Authorizer {
   private readonly admins: ReadonlySet<string>;
 
   constructor(
-    private readonly slack: SlackGateway,
+    private readonly slack: ChatGateway,
     adminUserIds: readonly string[],
   ) {
     this.admins = new Set(adminUserIds);

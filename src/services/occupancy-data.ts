@@ -6,7 +6,8 @@
 import { summarizeRowsBy, summarizeDay, bucketsFromRows, topBy, type Bucket, type DaySummary } from '../domain';
 import { sameWeekdayWeekEarlier, toDatePartition, type IsoDate } from '../domain/time';
 import { AppError } from '../errors';
-import type { Building, Floor, Granularity, InnerSpacePort, InsightRow, Site, Zone } from '../innerspace/types';
+import type { InnerSpacePort } from '../ports/occupancy-source';
+import type { Building, Floor, Granularity, InsightRow, Site, Zone } from '../domain/occupancy';
 
 export interface BuildingLayout {
   readonly building: Building;

@@ -2,7 +2,8 @@
  * Use cases behind `/occupancy building|zone|zones|buildings`: resolve the day in the
  * building's zone, load the data, summarise, chart, and hand back view models.
  */
-import { chartAltText, dayChartConfig, firstFittingUrl, type ChartRenderer, type DayChartModel } from '../charts';
+import type { Charts } from '../ports/charts';
+import { type DayChartModel } from '../views/chart';
 import {
   addDays,
   compareDates,
@@ -14,10 +15,11 @@ import {
 } from '../domain/time';
 import type { DaySummary } from '../domain';
 import { AppError } from '../errors';
-import { NIL_GROUP_ID } from '../config';
-import type { Granularity, InnerSpacePort } from '../innerspace/types';
-import type { BuildingsView, ChartView, ReportView, ZonesView } from '../slack/blocks/view-models';
-import type { UserGranularity } from '../slack/parser/types';
+import { NIL_GROUP_ID } from '../domain/occupancy';
+import type { InnerSpacePort } from '../ports/occupancy-source';
+import type { Granularity } from '../domain/occupancy';
+import type { BuildingsView, ChartView, ReportView, ZonesView } from '../views/index';
+import type { UserGranularity } from '../domain/occupancy';
 import { ResultCache } from '../cache/result-cache';
 import { OccupancyData } from './occupancy-data';
 
@@ -30,7 +32,7 @@ const VIEW_TTL_MS = 60_000;
 
 export interface ReportServiceDeps {
   readonly innerspace: InnerSpacePort;
-  readonly charts: ChartRenderer;
+  readonly charts: Charts;
   readonly groupId: string;
   readonly now: () => number;
   /** Whether answers offer "Alert me…". */
@@ -197,8 +199,7 @@ export class ReportService {
   }
 
   private chart(model: DayChartModel): ChartView | null {
-    const fit = firstFittingUrl(this.deps.charts, [dayChartConfig(model), dayChartConfig(model, { hourly: true })]);
-    return fit ? { url: fit.url, altText: chartAltText(model) } : null;
+    return this.deps.charts.day(model);
   }
 
   private async groupLabel(): Promise<string> {

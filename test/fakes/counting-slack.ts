@@ -1,12 +1,12 @@
 import type { SlackMessage } from '../../src/slack/blocks/kit';
-import type { PostedMessage, SlackGateway } from '../../src/slack/gateway';
+import type { PostedMessage, ChatGateway } from '../../src/ports/chat';
 
 /**
- * An in-process SlackGateway that accepts everything and counts it: for benchmarks and
+ * An in-process ChatGateway that accepts everything and counts it: for benchmarks and
  * service tests that care about what would be sent, not about Slack's HTTP behaviour (the
  * embedded workspace covers that).
  */
-export class CountingSlackGateway implements SlackGateway {
+export class CountingSlackGateway implements ChatGateway {
   readonly counts = { postMessage: 0, threadReplies: 0, updateMessage: 0, postEphemeral: 0, openDm: 0, members: 0, publishHome: 0, openView: 0, updateView: 0 };
   /** The last messages posted, newest last (bounded). */
   readonly posted: { channel: string; text: string; threadTs?: string }[] = [];

@@ -1,5 +1,7 @@
-import { addDays, expectedBucketStarts, formatLocalTime, fromDatePartition, latestCompleteDay, localDateOf, toDatePartition } from '../../src/domain/time';
-import type { Building, Floor, Group, InnerSpacePort, InsightQuery, InsightRow, Site, Zone } from '../../src/innerspace/types';
+import { addDays, expectedBucketStarts, formatLocalTime, latestCompleteDay, localDateOf, toDatePartition } from '../../src/domain/time';
+import { fromDatePartition } from '../support/time';
+import type { InnerSpacePort, InsightQuery } from '../../src/ports/occupancy-source';
+import type { Building, Floor, Group, InsightRow, Site, Zone } from '../../src/domain/occupancy';
 
 export interface NightlyInnerSpaceOptions {
   /** Buildings 1…n, each with one site (id × 10) and one zone (id × 100). */

@@ -1,6 +1,6 @@
 import {
   createSlackDriver, startSlackWorkspace, type SlackDriver, type SlackWorkspace, type SlackWorkspaceOptions,
-} from '../../src/console/slack';
+} from '../../dev/slack';
 
 /** Signing secret the harness signs with; give the same one to the app under test. */
 export const TEST_SIGNING_SECRET = 'test0signing0secret0local0123456';

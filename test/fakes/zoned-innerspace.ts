@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { fromDatePartition } from '../../src/domain/time';
-import type { Building, Floor, Group, InnerSpacePort, InsightQuery, InsightRow, Site, Zone } from '../../src/innerspace/types';
+import { fromDatePartition } from '../support/time';
+import type { InnerSpacePort, InsightQuery } from '../../src/ports/occupancy-source';
+import type { Building, Floor, Group, InsightRow, Site, Zone } from '../../src/domain/occupancy';
 
 /**
  * An in-process InnerSpace with buildings spread over several time zones, as many as a test or

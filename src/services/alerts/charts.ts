@@ -3,9 +3,9 @@
  * threshold and recovery levels dashed. The buckets travel with the notification (it may wait
  * for quiet hours to end), and the chart is drawn when the message is.
  */
-import { alertChartConfig, chartAltText, firstFittingUrl, type AlertChartModel, type ChartRenderer } from '../../charts';
-import type { ChartView } from '../../slack/blocks/view-models';
-import type { AlertGranularity, Subscription } from '../../storage';
+import type { Charts } from '../../ports/charts';
+import type { AlertChartModel, ChartView } from '../../views/chart';
+import type { AlertGranularity, Subscription } from '../../domain/subscription';
 import type { Episode, Reading } from './machine';
 import type { ScopeInfo } from './scopes';
 import type { OutboxItem } from './stored';
@@ -24,7 +24,7 @@ export function episodeWindow(granularity: AlertGranularity, readings: readonly 
   return readings.slice(from, to).flatMap((r) => [r.start, Math.round(r.value * 10) / 10]);
 }
 
-export function episodeChart(charts: ChartRenderer, sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'id' | 'timeZone'>, item: OutboxItem): ChartView | null {
+export function episodeChart(charts: Charts, sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'id' | 'timeZone'>, item: OutboxItem): ChartView | null {
   const buckets: { start: number; value: number }[] = [];
   for (let i = 0; i + 1 < item.window.length; i += 2) buckets.push({ start: item.window[i] ?? 0, value: item.window[i + 1] ?? 0 });
   if (buckets.length === 0) return null;
@@ -40,6 +40,5 @@ export function episodeChart(charts: ChartRenderer, sub: Subscription, scope: Pi
     episode: { start: item.episodeStart, end: item.recoveredAt },
     ...(sub.measure === 'percent' ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` } : {}),
   };
-  const fit = firstFittingUrl(charts, [alertChartConfig(model)]);
-  return fit ? { url: fit.url, altText: chartAltText(model) } : null;
+  return charts.alert(model);
 }

@@ -5,13 +5,14 @@
  * unknown outcome and is dropped, not re-posted. Only a 429 (nothing posted) keeps an item
  * for the next tick.
  */
-import type { ChartRenderer } from '../../charts';
+import type { Charts } from '../../ports/charts';
 import type { Logger } from '../../logging/logger';
-import { buildAlertPausedNotice, type AlertPausedBecause } from '../../slack/blocks/alert-notices';
-import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply } from '../../slack/blocks/alert';
-import type { SlackMessage } from '../../slack/blocks/kit';
-import { SlackCallError, type SlackGateway } from '../../slack/gateway';
-import type { Store, Subscription } from '../../storage';
+import type { MessageRenderer } from '../../ports/renderer';
+import type { AlertPausedBecause } from '../../views/alert';
+import type { ChatMessage } from '../../ports/chat';
+import { SlackCallError, type ChatGateway } from '../../ports/chat';
+import type { Store } from '../../ports/store';
+import type { Subscription } from '../../domain/subscription';
 import { CHANNEL_ERRORS, TEAM_ERRORS } from '../digests/delivery';
 import { episodeChart } from './charts';
 import type { MachineState } from './machine';
@@ -27,8 +28,9 @@ export interface Pacer {
 
 export interface DeliveryDeps {
   readonly store: Store;
-  readonly charts: ChartRenderer;
-  readonly slack: SlackGateway;
+  readonly charts: Charts;
+  readonly slack: ChatGateway;
+  readonly renderer: MessageRenderer;
   readonly logger: Logger;
   readonly now: () => number;
   readonly pacer: Pacer;
@@ -134,37 +136,37 @@ export class AlertDelivery {
     const view = episodeView(d.sub, d.scope, item, this.deps.now(), chart);
     switch (item.kind) {
       case 'open': {
-        const posted = await this.post(d.sub, buildAlertMessage(view));
+        const posted = await this.post(d.sub, this.deps.renderer.alert(view));
         result.posted += 1;
         // Posted already closed: nothing more will be said in it.
         return item.recoveredAt === null ? posted : null;
       }
       case 'update':
-        if (ref) await this.edit(ref, buildAlertMessage(view), result);
+        if (ref) await this.edit(ref, this.deps.renderer.alert(view), result);
         return ref;
       case 'still':
         if (!ref) return ref;
-        await this.edit(ref, buildAlertMessage(view), result);
-        await this.post(d.sub, buildAlertRenotifyReply(view), ref.ts);
+        await this.edit(ref, this.deps.renderer.alert(view), result);
+        await this.post(d.sub, this.deps.renderer.alertRenotify(view), ref.ts);
         result.posted += 1;
         return ref;
       case 'no_data':
         if (!ref) return ref;
-        await this.post(d.sub, buildAlertNoDataReply(view, item.lastPublished ?? ''), ref.ts);
+        await this.post(d.sub, this.deps.renderer.alertNoData(view, item.lastPublished ?? ''), ref.ts);
         result.posted += 1;
         return ref;
       case 'close':
         // Without the opening message (its outcome was unknown) a closing note could repeat it.
         if (!ref) return null;
-        await this.edit(ref, buildAlertMessage(view), result);
-        await this.post(d.sub, buildAlertRecoveredReply(view), ref.ts);
+        await this.edit(ref, this.deps.renderer.alert(view), result);
+        await this.post(d.sub, this.deps.renderer.alertRecovered(view), ref.ts);
         result.posted += 1;
         return null;
     }
   }
 
   /** Edits are cosmetic and idempotent: a failure is logged, never a reason to stop. */
-  private async edit(ref: MessageRef, msg: SlackMessage, result: DeliveryResult): Promise<void> {
+  private async edit(ref: MessageRef, msg: ChatMessage, result: DeliveryResult): Promise<void> {
     try {
       await this.deps.slack.updateMessage(ref.channel, ref.ts, msg);
       result.edited += 1;
@@ -173,7 +175,7 @@ export class AlertDelivery {
     }
   }
 
-  private async post(sub: Subscription, msg: SlackMessage, threadTs?: string): Promise<MessageRef> {
+  private async post(sub: Subscription, msg: ChatMessage, threadTs?: string): Promise<MessageRef> {
     const channel = await this.channelOf(sub);
     await this.deps.pacer.take(AlertDelivery.destinationKey(sub));
     const posted = await this.deps.slack.postMessage(channel, msg, threadTs ? { threadTs } : {});
@@ -198,7 +200,7 @@ export class AlertDelivery {
     if (!(await this.deps.store.notices.markOnce(sub.teamId, pausedNoticeKey(sub.id)))) return;
     try {
       const dm = await this.deps.slack.openDm(sub.createdBy);
-      await this.deps.slack.postMessage(dm, buildAlertPausedNotice(ruleView(sub, d.scope), because));
+      await this.deps.slack.postMessage(dm, this.deps.renderer.alertPaused(ruleView(sub, d.scope), because));
     } catch (err) {
       log.warn({ err, user: sub.createdBy }, 'could not tell the creator that their alert paused');
     }

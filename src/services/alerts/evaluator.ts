@@ -10,10 +10,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { addDays, localDateOf, localToday, toDatePartition } from '../../domain/time';
-import type { ChartRenderer } from '../../charts';
+import type { Charts } from '../../ports/charts';
 import { isAppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
-import type { AlertState, ScopeKey, Store, Subscription } from '../../storage';
+import type { Store } from '../../ports/store';
+import type { AlertState, ScopeKey } from '../../domain/alert-state';
+import type { Subscription } from '../../domain/subscription';
 import { runPaced, type ChannelPacer, type PacingClock } from '../digests/pacing';
 import { episodeWindow } from './charts';
 import { AlertDelivery, type Delivery } from './delivery';
@@ -29,7 +31,7 @@ const DAY_MS = 86_400_000;
 export interface EvaluatorDeps {
   readonly store: Store;
   readonly scopes: ScopeDirectory;
-  readonly charts: ChartRenderer;
+  readonly charts: Charts;
   readonly delivery: AlertDelivery;
   readonly pacer: ChannelPacer;
   readonly pacingClock: PacingClock;

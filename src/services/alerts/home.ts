@@ -3,10 +3,11 @@
  * its state and the buttons to manage it.
  */
 import type { Logger } from '../../logging/logger';
-import type { InnerSpacePort } from '../../innerspace/types';
-import type { AppHomeViewModel, DigestSummaryView } from '../../slack/blocks/view-models';
+import type { InnerSpacePort } from '../../ports/occupancy-source';
+import type { AppHomeViewModel, DigestSummaryView } from '../../views/index';
 import type { Authorizer } from '../authz';
-import type { Digest, Store } from '../../storage';
+import type { Store } from '../../ports/store';
+import type { Digest } from '../../domain/digest';
 import { nextRun } from '../digests/schedule';
 import { summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';

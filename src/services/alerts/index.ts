@@ -2,11 +2,12 @@
  * Threshold alerts, assembled: the rule use cases, App Home, and the check that evaluates
  * published data and sends what it means. State changes run one at a time.
  */
-import type { ChartRenderer } from '../../charts';
-import type { InnerSpacePort } from '../../innerspace/types';
+import type { Charts } from '../../ports/charts';
+import type { MessageRenderer } from '../../ports/renderer';
+import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { Logger } from '../../logging/logger';
-import type { SlackGateway } from '../../slack/gateway';
-import type { Store } from '../../storage';
+import type { ChatGateway } from '../../ports/chat';
+import type { Store } from '../../ports/store';
 import type { Authorizer } from '../authz';
 import { ChannelPacer, realPacingClock, type PacingClock } from '../digests/pacing';
 import { AlertDelivery } from './delivery';
@@ -27,9 +28,10 @@ export { AlertEvaluator } from './evaluator';
 export interface AlertsDeps {
   readonly store: Store;
   readonly innerspace: InnerSpacePort;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
   readonly authz: Authorizer;
-  readonly charts: ChartRenderer;
+  readonly charts: Charts;
+  readonly renderer: MessageRenderer;
   readonly groupId: string;
   readonly now: () => number;
   readonly logger: Logger;
@@ -68,7 +70,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   });
   const pacingClock = deps.pacingClock ?? realPacingClock;
   const pacer = new ChannelPacer(pacingClock, deps.spacingMs ?? 1050);
-  const delivery = new AlertDelivery({ store: deps.store, charts: deps.charts, slack: deps.slack, logger: deps.logger, now: deps.now, pacer });
+  const delivery = new AlertDelivery({ store: deps.store, charts: deps.charts, slack: deps.slack, renderer: deps.renderer, logger: deps.logger, now: deps.now, pacer });
   const evaluator = new AlertEvaluator({
     store: deps.store, scopes, charts: deps.charts, delivery, pacer, pacingClock, logger: deps.logger, now: deps.now,
     noDataAfterHours: deps.noDataAfterHours, concurrency: deps.concurrency,

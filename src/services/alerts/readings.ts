@@ -4,8 +4,8 @@
  */
 import { bucketsFromRows } from '../../domain/summary';
 import { DEFAULT_PUBLISH_HOUR, addDays, dayWindow, formatLocalTime, localDateOf, startOfLocalDay } from '../../domain/time';
-import type { InsightRow } from '../../innerspace/types';
-import type { AlertGranularity, Measure, QuietHours } from '../../storage';
+import type { InsightRow } from '../../domain/occupancy';
+import type { AlertGranularity, Measure, QuietHours } from '../../domain/subscription';
 import type { Reading } from './machine';
 
 const HOUR_MS = 3_600_000;

@@ -5,10 +5,11 @@
 import { addDays, expectedBucketStarts, latestCompleteDay, toDatePartition } from '../../domain/time';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
-import type { BacktestView } from '../../slack/blocks/view-models';
-import type { SlackGateway } from '../../slack/gateway';
-import type { Destination } from '../../slack/parser/types';
-import type { AlertGranularity, Measure, ScopeKind, Store } from '../../storage';
+import type { BacktestView } from '../../views/index';
+import type { ChatGateway } from '../../ports/chat';
+import type { Destination } from '../../domain/drafts';
+import type { Store } from '../../ports/store';
+import type { AlertGranularity, Measure, ScopeKind } from '../../domain/subscription';
 import type { Authorizer } from '../authz';
 import { BACKTEST_DAYS, runBacktest } from './backtest';
 import type { Rule } from './machine';
@@ -30,7 +31,7 @@ export type BacktestOutcome =
 export interface RuleChecksDeps {
   readonly store: Store;
   readonly scopes: ScopeDirectory;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
   readonly authz: Authorizer;
   readonly now: () => number;
   readonly logger: Logger;

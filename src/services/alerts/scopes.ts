@@ -3,8 +3,9 @@
  * clock runs in, and its capacity. Reference data, cached by the InnerSpace client.
  */
 import { AppError, isAppError } from '../../errors';
-import type { InnerSpacePort, InsightQuery, InsightRow } from '../../innerspace/types';
-import type { ScopeKind } from '../../storage';
+import type { InnerSpacePort, InsightQuery } from '../../ports/occupancy-source';
+import type { InsightRow } from '../../domain/occupancy';
+import type { ScopeKind } from '../../domain/subscription';
 import { OccupancyData } from '../occupancy-data';
 
 export interface ScopeInfo {

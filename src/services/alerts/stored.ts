@@ -11,8 +11,9 @@
  *   the one being sent ('sending'), in order.
  */
 import { z } from 'zod';
-import type { AlertState, AlertStateInput, JsonObject } from '../../storage';
-import type { MachineState, Phase } from './machine';
+import type { AlertState, AlertStateInput } from '../../domain/alert-state';
+import type { JsonObject } from '../../domain/values';
+import { statusOf, type MachineState, type Phase } from './machine';
 
 export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data';
 
@@ -89,7 +90,7 @@ export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
   const base = {
     subscriptionId: x.subscriptionId,
     teamId: x.teamId,
-    state: m.noData ? ('NO_DATA' as const) : m.phase,
+    state: statusOf(m),
     messageChannel: x.messageChannel,
     messageTs: x.messageTs,
     lastNotifiedAt: x.lastNotifiedAt,

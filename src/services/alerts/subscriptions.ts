@@ -6,11 +6,12 @@
  */
 import { AppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
-import type { BacktestView, RuleView, SubscriptionSummaryView } from '../../slack/blocks/view-models';
-import { SNOOZE_MINUTES, type SnoozeFor } from '../../slack/blocks/values';
-import { minDurationBuckets } from '../../slack/parser/subscribe';
-import type { SubscriptionDraft } from '../../slack/parser/types';
-import type { NewSubscription, Store, Subscription } from '../../storage';
+import type { BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
+import { SNOOZE_MINUTES, type SnoozeFor } from '../../domain/subscription';
+import { minDurationBuckets } from '../../domain/subscription';
+import type { SubscriptionDraft } from '../../domain/drafts';
+import type { Store } from '../../ports/store';
+import type { NewSubscription, Subscription } from '../../domain/subscription';
 import type { Authorizer } from '../authz';
 import { pausedNoticeKey } from './delivery';
 import type { RuleChecks } from './rules';

@@ -1,10 +1,11 @@
 /**
  * Subscriptions and their state as the view models the Block Kit builders draw.
  */
-import type { AlertState, Subscription } from '../../storage';
+import type { AlertState } from '../../domain/alert-state';
+import type { Subscription } from '../../domain/subscription';
 import type {
   AlertEpisodeView, BacktestView, ChartView, RuleView, SubscribeModalView, SubscriptionStateView, SubscriptionSummaryView,
-} from '../../slack/blocks/view-models';
+} from '../../views/index';
 import type { ScopeInfo } from './scopes';
 import type { OutboxItem } from './stored';
 

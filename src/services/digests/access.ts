@@ -3,8 +3,8 @@
  * typed errors the words module turns into "invite me" / "only members…" sentences.
  */
 import { AppError } from '../../errors';
-import type { ChannelRef } from '../../slack/parser/types';
-import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { ChannelRef } from '../../domain/drafts';
+import { SlackCallError, type ChatGateway } from '../../ports/chat';
 import type { Authorizer } from '../authz';
 
 export interface Actor {
@@ -37,7 +37,7 @@ export function resolveChannelRef(ref: ChannelRef | null, origin: string | null)
 
 export class DigestAccess {
   constructor(
-    private readonly slack: SlackGateway,
+    private readonly slack: ChatGateway,
     private readonly authz: Authorizer,
   ) {}
 

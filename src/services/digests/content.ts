@@ -3,12 +3,12 @@
  * is loaded once and each chart built once, however many channels show that building, so the
  * upstream cost follows the buildings rather than the digests.
  */
-import { chartAltText, dayChartConfig, firstFittingUrl, type ChartRenderer } from '../../charts';
+import type { Charts } from '../../ports/charts';
 import { latestCompleteDay, type IsoDate } from '../../domain/time';
 import { AppError, isAppError } from '../../errors';
-import type { DigestContent as ContentOptions } from '../../slack/parser/types';
-import type { ChartView, DigestBuildingView, DigestView } from '../../slack/blocks/view-models';
-import type { Digest } from '../../storage';
+import type { DigestOptions as ContentOptions } from '../../domain/digest';
+import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
+import type { Digest } from '../../domain/digest';
 import type { BuildingDay, BuildingLayout, OccupancyData, ZoneRanking } from '../occupancy-data';
 import { dayModel } from '../report';
 
@@ -23,7 +23,7 @@ export interface DigestContentStats {
 
 export interface DigestContentDeps {
   readonly occupancy: OccupancyData;
-  readonly charts: ChartRenderer;
+  readonly charts: Charts;
 }
 
 /** Buildings a digest named that InnerSpace no longer knows are left out, and said so here. */
@@ -43,10 +43,6 @@ export class DigestContentSource {
   }
 }
 
-export function contentOf(digest: Digest): ContentOptions {
-  const o = digest.options;
-  return { chart: o.chart, topZones: o.topZones, perFloor: o.perFloor, weekOverWeek: o.weekOverWeek };
-}
 
 export class DigestContentSession {
   private readonly layouts = new Map<number, Promise<BuildingLayout | null>>();
@@ -61,7 +57,7 @@ export class DigestContentSession {
   ) {}
 
   async view(digest: Digest, lateMinutes: number | null): Promise<DigestContentResult> {
-    const content = contentOf(digest);
+    const content = digest.options;
     const loaded = await Promise.all(digest.buildingIds.map((id) => this.building(id, content)));
     const buildings = loaded.filter((b): b is DigestBuildingView => b !== null);
     const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
@@ -118,8 +114,7 @@ export class DigestContentSession {
     if (this.charts.has(key)) return this.charts.get(key) ?? null;
     this.stats.chartsBuilt += 1;
     const model = dayModel(`${b.name} (${b.id})`, day.summary, day.granularity, day.buckets, day.lastWeekBuckets, null);
-    const fit = firstFittingUrl(this.deps.charts, [dayChartConfig(model), dayChartConfig(model, { hourly: true })]);
-    const view = fit ? { url: fit.url, altText: chartAltText(model) } : null;
+    const view = this.deps.charts.day(model);
     this.charts.set(key, view);
     return view;
   }

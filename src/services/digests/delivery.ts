@@ -3,8 +3,8 @@
  * Only a 429 is retried: Slack posted nothing, so a retry cannot duplicate. A timeout or a 5xx
  * may have posted, so it is recorded as unknown and never repeated.
  */
-import type { SlackMessage } from '../../slack/blocks/kit';
-import { SlackCallError, type SlackGateway } from '../../slack/gateway';
+import type { ChatMessage } from '../../ports/chat';
+import { SlackCallError, type ChatGateway } from '../../ports/chat';
 import type { ChannelPacer } from './pacing';
 
 export type PostOutcome =
@@ -20,13 +20,13 @@ export const CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found',
 export const TEAM_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']);
 
 export interface PostOptions {
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
   readonly pacer: ChannelPacer;
   /** 429s tolerated per message before giving up (nothing posted, so the run is failed, not unknown). */
   readonly maxRateLimitRetries: number;
 }
 
-export async function postMessages(channel: string, messages: readonly SlackMessage[], opts: PostOptions): Promise<PostOutcome> {
+export async function postMessages(channel: string, messages: readonly ChatMessage[], opts: PostOptions): Promise<PostOutcome> {
   let first: { channel: string; ts: string } | null = null;
   let posted = 0;
   for (const msg of messages) {

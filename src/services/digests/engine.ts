@@ -7,9 +7,10 @@
 import type { IsoDate } from '../../domain/time';
 import { isAppError, toAppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
-import { buildDigestMessages } from '../../slack/blocks/digest';
-import type { SlackGateway } from '../../slack/gateway';
-import type { Digest, Store } from '../../storage';
+import type { MessageRenderer } from '../../ports/renderer';
+import type { ChatGateway } from '../../ports/chat';
+import type { Store } from '../../ports/store';
+import type { Digest } from '../../domain/digest';
 import { hasNoData, type DigestContentSession, type DigestContentSource } from './content';
 import { postMessages, type PostOutcome } from './delivery';
 import { recordOutcome } from './outcome';
@@ -18,7 +19,8 @@ import { SlotCache, decideSlot, dueSlots, lookbackDaysFor, type DueSlot } from '
 
 export interface DigestEngineDeps {
   readonly store: Store;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
+  readonly renderer: MessageRenderer;
   readonly content: DigestContentSource;
   readonly now: () => number;
   readonly logger: Logger;
@@ -88,7 +90,7 @@ export class DigestEngine {
     const s = session ?? this.deps.content.session(this.deps.now());
     const { view } = await s.view(digest, null);
     if (digest.options.skipWhenNoData && hasNoData(view)) return { kind: 'no_data' };
-    return postMessages(digest.channelId, buildDigestMessages(view), this.postOptions());
+    return postMessages(digest.channelId, this.deps.renderer.digest(view), this.postOptions());
   }
 
   private postOptions() {
@@ -233,8 +235,8 @@ export class DigestEngine {
         return;
       }
       if (!(await this.claim(digest, slot, lateMinutes))) return;
-      const outcome = await postMessages(digest.channelId, buildDigestMessages(view), this.postOptions());
-      await recordOutcome({ store: this.deps.store, slack: this.deps.slack, log }, { digest, slot, outcome, lateMinutes }, report, () =>
+      const outcome = await postMessages(digest.channelId, this.deps.renderer.digest(view), this.postOptions());
+      await recordOutcome({ store: this.deps.store, slack: this.deps.slack, renderer: this.deps.renderer, log }, { digest, slot, outcome, lateMinutes }, report, () =>
         revokedTeams.add(digest.teamId),
       );
     } catch (err) {

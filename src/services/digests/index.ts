@@ -2,11 +2,12 @@
  * Daily digests: management (DigestService), delivery (DigestEngine) and their content, built
  * from the same parts as answers (OccupancyData, charts).
  */
-import type { ChartRenderer } from '../../charts';
-import type { InnerSpacePort } from '../../innerspace/types';
+import type { Charts } from '../../ports/charts';
+import type { MessageRenderer } from '../../ports/renderer';
+import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { Logger } from '../../logging/logger';
-import type { SlackGateway } from '../../slack/gateway';
-import type { Store } from '../../storage';
+import type { ChatGateway } from '../../ports/chat';
+import type { Store } from '../../ports/store';
 import type { Authorizer } from '../authz';
 import { OccupancyData } from '../occupancy-data';
 import { DigestAccess } from './access';
@@ -25,11 +26,12 @@ export { ChannelPacer, runPaced, realPacingClock, type PacingClock } from './pac
 
 export interface DigestsOptions {
   readonly store: Store;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
   readonly innerspace: InnerSpacePort;
   readonly occupancy?: OccupancyData;
   readonly groupId: string;
-  readonly charts: ChartRenderer;
+  readonly charts: Charts;
+  readonly renderer: MessageRenderer;
   readonly authorizer: Authorizer;
   readonly now: () => number;
   readonly logger: Logger;
@@ -51,6 +53,7 @@ export function createDigests(o: DigestsOptions): Digests {
   const engine = new DigestEngine({
     store: o.store,
     slack: o.slack,
+    renderer: o.renderer,
     content,
     now: o.now,
     logger: o.logger,

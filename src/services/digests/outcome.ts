@@ -2,7 +2,7 @@
  * Writes what became of a posted digest run, and what a refusal means beyond it.
  */
 import type { Logger } from '../../logging/logger';
-import type { Digest } from '../../storage';
+import type { Digest } from '../../domain/digest';
 import type { PostOutcome } from './delivery';
 import { handleRefusal, type RefusalContext } from './refusals';
 import type { DueSlot } from './schedule';

@@ -4,9 +4,11 @@
  * every digest of the team.
  */
 import type { Logger } from '../../logging/logger';
-import { buildDigestPausedNotice, type PausedBecause } from '../../slack/blocks/digest-replies';
-import type { SlackGateway } from '../../slack/gateway';
-import type { Digest, Store } from '../../storage';
+import type { MessageRenderer } from '../../ports/renderer';
+import type { PausedBecause } from '../../views/digest';
+import type { ChatGateway } from '../../ports/chat';
+import type { Store } from '../../ports/store';
+import type { Digest } from '../../domain/digest';
 import { CHANNEL_ERRORS, TEAM_ERRORS } from './delivery';
 
 export const ACCESS_REVOKED = 'access_revoked';
@@ -17,7 +19,8 @@ export function pausedNoticeKey(digestId: number): string {
 
 export interface RefusalContext {
   readonly store: Store;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
+  readonly renderer: MessageRenderer;
   readonly log: Logger;
 }
 
@@ -41,7 +44,7 @@ async function notifyCreator(ctx: RefusalContext, digest: Digest, because: Pause
   if (!(await ctx.store.notices.markOnce(digest.teamId, pausedNoticeKey(digest.id)))) return;
   try {
     const dm = await ctx.slack.openDm(digest.createdBy);
-    await ctx.slack.postMessage(dm, buildDigestPausedNotice(digest.id, digest.channelId, because));
+    await ctx.slack.postMessage(dm, ctx.renderer.digestPaused(digest.id, digest.channelId, because));
   } catch (err) {
     ctx.log.warn({ err, user: digest.createdBy }, 'could not tell the creator that their digest paused');
   }

@@ -14,12 +14,12 @@
 import { IANAZone } from 'luxon';
 import type { IsoDate } from '../../domain/time';
 import { AppError } from '../../errors';
-import type { IsoWeekday } from '../../storage';
+import type { Weekday } from '../../domain/values';
 
 export interface ScheduleSpec {
   /** "HH:mm", local. */
   readonly timeOfDay: string;
-  readonly days: readonly IsoWeekday[];
+  readonly days: readonly Weekday[];
   /** IANA zone. */
   readonly timeZone: string;
 }
@@ -81,7 +81,7 @@ export function localDateIn(now: number, timeZone: string): IsoDate {
  */
 export class SlotCache {
   private readonly map = new Map<string, number>();
-  private window: { key: string; dates: readonly { date: IsoDate; weekday: IsoWeekday }[] } | null = null;
+  private window: { key: string; dates: readonly { date: IsoDate; weekday: Weekday }[] } | null = null;
 
   constructor(private readonly maxEntries = 50_000) {}
 
@@ -97,15 +97,15 @@ export class SlotCache {
   }
 
   /** The candidate dates of dueSlots, oldest first, computed once per UTC day. */
-  dates(utcToday: IsoDate, lookback: number): readonly { date: IsoDate; weekday: IsoWeekday }[] {
+  dates(utcToday: IsoDate, lookback: number): readonly { date: IsoDate; weekday: Weekday }[] {
     const key = `${utcToday}|${lookback}`;
     if (this.window?.key !== key) this.window = { key, dates: candidateDates(utcToday, lookback) };
     return this.window.dates;
   }
 }
 
-function candidateDates(utcToday: IsoDate, lookback: number): { date: IsoDate; weekday: IsoWeekday }[] {
-  const out: { date: IsoDate; weekday: IsoWeekday }[] = [];
+function candidateDates(utcToday: IsoDate, lookback: number): { date: IsoDate; weekday: Weekday }[] {
+  const out: { date: IsoDate; weekday: Weekday }[] = [];
   for (let back = lookback + 1; back >= -1; back -= 1) {
     const date = plusDays(utcToday, -back);
     out.push({ date, weekday: weekdayOf(date) });
@@ -114,9 +114,9 @@ function candidateDates(utcToday: IsoDate, lookback: number): { date: IsoDate; w
 }
 
 /** ISO weekday of a calendar date (1 = Monday). */
-export function weekdayOf(date: IsoDate): IsoWeekday {
+export function weekdayOf(date: IsoDate): Weekday {
   const js = new Date(dateMs(date)).getUTCDay();
-  return (js === 0 ? 7 : js) as IsoWeekday;
+  return (js === 0 ? 7 : js) as Weekday;
 }
 
 /**

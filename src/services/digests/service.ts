@@ -5,12 +5,14 @@
  * the person asking may manage that channel.
  */
 import { AppError } from '../../errors';
-import type { Building, InnerSpacePort } from '../../innerspace/types';
+import type { InnerSpacePort } from '../../ports/occupancy-source';
+import type { Building } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
-import type { DigestListView, DigestModalView, DigestSummaryView } from '../../slack/blocks/view-models';
-import type { SlackGateway } from '../../slack/gateway';
-import type { DigestDraft } from '../../slack/parser/types';
-import type { Digest, DigestOptions, Store } from '../../storage';
+import type { DigestListView, DigestModalView, DigestSummaryView } from '../../views/index';
+import type { ChatGateway } from '../../ports/chat';
+import type { DigestDraft } from '../../domain/drafts';
+import type { Store } from '../../ports/store';
+import type { Digest } from '../../domain/digest';
 import { localDateOf } from '../../domain/time';
 import { resolveChannelRef, type Actor, type DigestAccess } from './access';
 import type { PostOutcome } from './delivery';
@@ -21,7 +23,7 @@ import { modalView, summaryView, type DigestFormMeta } from './views';
 
 export interface DigestServiceDeps {
   readonly store: Store;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
   readonly innerspace: InnerSpacePort;
   readonly access: DigestAccess;
   readonly engine: DigestEngine;
@@ -38,9 +40,6 @@ export interface SavedDigest {
 
 export type SendNowResult = { readonly digest: Digest; readonly sent: boolean };
 
-function optionsOf(draft: DigestDraft): DigestOptions {
-  return { ...draft.content, skipWhenNoData: draft.skipWhenNoData };
-}
 
 export class DigestService {
   private readonly log: Logger;
@@ -64,7 +63,7 @@ export class DigestService {
       timeOfDay: draft.time,
       days: draft.days,
       timeZone,
-      options: optionsOf(draft),
+      options: draft.options,
     });
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId, channel: channelId }, 'digest created');
     return { digest, summary: await this.summary(digest, actor, namesOf(buildings)), joined: access.needsJoin };
@@ -85,7 +84,7 @@ export class DigestService {
       timeOfDay: draft.time,
       days: draft.days,
       timeZone: draft.timeZone ?? buildings[0]!.timeZone,
-      options: optionsOf(draft),
+      options: draft.options,
     });
     if (!digest) throw notFound(current.id);
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId }, 'digest updated');

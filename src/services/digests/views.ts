@@ -2,12 +2,11 @@
  * Digests as the list and the form show them, and the form's private metadata: what the
  * modal carries between opening and submission, read back as untrusted input.
  */
-import type { Building } from '../../innerspace/types';
+import type { Building } from '../../domain/occupancy';
 import { LIMITS } from '../../slack/blocks/kit';
-import type { DigestModalView, DigestPauseReason, DigestSummaryView } from '../../slack/blocks/view-models';
-import { DEFAULT_DIGEST_CONTENT, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../slack/parser/types';
-import type { Digest } from '../../storage';
-import { contentOf } from './content';
+import type { DigestModalView, DigestPauseReason, DigestSummaryView } from '../../views/index';
+import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
+import type { Digest } from '../../domain/digest';
 
 const PAUSE_REASONS: ReadonlySet<string> = new Set<DigestPauseReason>(['channel_not_found', 'not_in_channel', 'is_archived', 'access_revoked']);
 
@@ -75,8 +74,7 @@ export function modalView(opts: { origin: string | null; buildings: readonly Bui
       time: DEFAULT_DIGEST_TIME,
       days: WEEKDAYS_MON_FRI,
       timeZone: null,
-      content: DEFAULT_DIGEST_CONTENT,
-      skipWhenNoData: false,
+      options: DEFAULT_DIGEST_OPTIONS,
     };
   }
   return {
@@ -88,7 +86,6 @@ export function modalView(opts: { origin: string | null; buildings: readonly Bui
     time: digest.timeOfDay,
     days: digest.days,
     timeZone: digest.timeZone,
-    content: contentOf(digest),
-    skipWhenNoData: digest.options.skipWhenNoData,
+    options: digest.options,
   };
 }

@@ -8,7 +8,7 @@ import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
 import { channelMention, echoCode } from './mrkdwn';
 import { backtestText } from './subscribe-modal';
-import type { BacktestView, RuleView } from './view-models';
+import type { AlertPausedBecause, BacktestView, RuleView } from '../../views/alert';
 
 function destinationWords(rule: RuleView): string {
   return rule.destination.kind === 'dm' ? 'to you by direct message' : `to ${channelMention(rule.destination.channelId)}`;
@@ -41,8 +41,6 @@ export function buildSubscriptionChangedMessage(id: number, change: Subscription
           : `💤 Alert #${id} is snoozed${until ? ` until ${dayTimeOf(until.ms, until.timeZone)} (${until.timeZone})` : ''}. What happens meanwhile is sent when the snooze ends.`;
   return message(words, [section(words)]);
 }
-
-export type AlertPausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
 
 /** The direct message to a rule's creator when it paused itself; sent once per pause. */
 export function buildAlertPausedNotice(rule: RuleView, because: AlertPausedBecause): SlackMessage {

@@ -4,18 +4,19 @@
  */
 import { MAX_DIGEST_BUILDINGS } from '../parser/digest';
 import { parseZone } from '../parser/schedule';
-import type { DigestContent, DigestDraft, Weekday } from '../parser/types';
+import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
+import type { Weekday } from '../../domain/values';
+import type { DigestDraft } from '../../domain/drafts';
 import { scopeTitle } from './format';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
 import { LIMITS, fieldState, input, option, plain, type ModalView, type PlainTextOption, type ViewStateValues } from './kit';
 import { truncate } from './mrkdwn';
-import type { DigestModalView } from './view-models';
+import type { DigestModalView } from '../../views/index';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const DAY_OPTIONS: readonly PlainTextOption[] = DAY_NAMES.map((name, i) => option(name, String(i + 1)));
 
-const CONTENT_KEYS = ['chart', 'topZones', 'perFloor', 'weekOverWeek'] as const satisfies readonly (keyof DigestContent)[];
-const CONTENT_OPTIONS: Readonly<Record<keyof DigestContent, PlainTextOption>> = {
+const CONTENT_OPTIONS: Readonly<Record<DigestSection, PlainTextOption>> = {
   chart: option('Chart of the day', 'chart'),
   topZones: option('Busiest zones', 'topZones'),
   perFloor: option('Per floor', 'perFloor'),
@@ -48,7 +49,7 @@ function buildingsElement(view: DigestModalView) {
 
 export function buildDigestModal(view: DigestModalView): ModalView {
   const dayInitial = DAY_OPTIONS.filter((o) => view.days.includes(Number(o.value) as Weekday));
-  const contentInitial = CONTENT_KEYS.filter((k) => view.content[k]).map((k) => CONTENT_OPTIONS[k]);
+  const contentInitial = DIGEST_SECTIONS.filter((k) => view.options[k]).map((k) => CONTENT_OPTIONS[k]);
   const buildings = buildingsElement(view);
   return {
     type: 'modal',
@@ -97,7 +98,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         {
           type: 'checkboxes',
           action_id: DIGEST_FIELDS.content.actionId,
-          options: CONTENT_KEYS.map((k) => CONTENT_OPTIONS[k]),
+          options: DIGEST_SECTIONS.map((k) => CONTENT_OPTIONS[k]),
           ...(contentInitial.length > 0 ? { initial_options: contentInitial } : {}),
         },
         { optional: true },
@@ -109,7 +110,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
           type: 'checkboxes',
           action_id: DIGEST_FIELDS.options.actionId,
           options: [SKIP_OPTION],
-          ...(view.skipWhenNoData ? { initial_options: [SKIP_OPTION] } : {}),
+          ...(view.options.skipWhenNoData ? { initial_options: [SKIP_OPTION] } : {}),
         },
         { optional: true },
       ),
@@ -176,13 +177,13 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
       days: [...new Set(days)],
       timeZone,
       channel: { kind: 'id', id: channelId, name: null },
-      content: {
+      options: {
         chart: contentValues.has('chart'),
         topZones: contentValues.has('topZones'),
         perFloor: contentValues.has('perFloor'),
         weekOverWeek: contentValues.has('weekOverWeek'),
+        skipWhenNoData: skip,
       },
-      skipWhenNoData: skip,
     },
   };
 }

@@ -7,7 +7,7 @@ import type { ErrorLike } from './errors';
 import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type SlackMessage } from './kit';
 import { channelMention, echoCode } from './mrkdwn';
-import type { DigestSummaryView } from './view-models';
+import type { DigestSummaryView, PausedBecause } from '../../views/digest';
 
 export type DigestChange = 'removed' | 'paused' | 'resumed';
 
@@ -50,8 +50,6 @@ export function buildChannelNameMessage(name: string): SlackMessage {
   const words = `I can't tell which channel ${echoCode(`#${name}`)} is. Pick it from Slack's list as you type \`#\`, or run the command in that channel.`;
   return message(words, [section(words)]);
 }
-
-export type PausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived';
 
 /** The direct message to a digest's creator when it paused itself; sent once per pause. */
 export function buildDigestPausedNotice(id: number, channelId: string, because: PausedBecause): SlackMessage {

@@ -1,7 +1,7 @@
 /**
  * Pure Block Kit builders: view model in, `{ text, blocks }` (or a view) out.
  */
-export * from './view-models';
+export * from '../../views/index';
 export type { KnownBlock, ModalView, HomeView, SlackMessage, ViewStateValues } from './kit';
 export { LIMITS } from './kit';
 export { ACTION_IDS, CALLBACK_IDS, DIGEST_FIELDS, SUBSCRIBE_FIELDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS } from './ids';
@@ -24,5 +24,4 @@ export { validateSubscribeSubmission } from './subscribe-submit';
 export type { SubscribeSubmission } from './subscribe-submit';
 export { buildSubscriptionsMessage } from './subscriptions';
 export { buildHomeView } from './home';
-export { checkMessageLimits, checkViewLimits } from './limits';
-export type { LimitViolation, ViewLike } from './limits';
+export { blockKitRenderer } from './renderer';

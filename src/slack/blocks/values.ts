@@ -2,9 +2,10 @@
  * State carried by buttons and menu options (`value`, at most 2,000 characters for buttons and
  * 150 for options). Decoders treat the value as untrusted input: anything malformed is null.
  */
+import type { SnoozeFor } from '../../domain/subscription';
 import { parseIsoDate, type IsoDate } from '../../domain/time';
-import { USER_GRANULARITIES } from '../../innerspace/types';
-import type { UserGranularity } from '../parser/types';
+import { USER_GRANULARITIES } from '../../domain/occupancy';
+import type { UserGranularity } from '../../domain/occupancy';
 
 export interface ReportButtonValue {
   readonly kind: 'building' | 'zone' | 'zones';
@@ -13,8 +14,6 @@ export interface ReportButtonValue {
   readonly granularity: UserGranularity;
 }
 
-export type SnoozeFor = 'PT1H' | 'P1D' | 'P1W';
-export const SNOOZE_MINUTES: Readonly<Record<SnoozeFor, number>> = { PT1H: 60, P1D: 1440, P1W: 10080 };
 
 export interface SnoozeValue {
   readonly id: number;

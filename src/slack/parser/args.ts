@@ -4,9 +4,12 @@
  * or "not mine" (null), so the grammar can try them in turn.
  */
 import { WEEKDAY_WORDS, parseIsoDate } from '../../domain/time';
-import { USER_GRANULARITIES } from '../../innerspace/types';
+import { USER_GRANULARITIES } from '../../domain/occupancy';
 import { echoQuoted } from '../blocks/mrkdwn';
-import type { ChannelRef, DateArg, ParseError, ParseErrorReason, UserGranularity, Weekday } from './types';
+import type { DateArg, ParseError, ParseErrorReason } from './types';
+import type { UserGranularity } from '../../domain/occupancy';
+import type { Weekday } from '../../domain/values';
+import type { ChannelRef } from '../../domain/drafts';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
 

@@ -4,14 +4,10 @@
  */
 import { ID_HINTS, badChannel, classifyChannel, duplicate, fail, parseId, unexpected } from './args';
 import { badDays, badTime, parseDays, parseTime, parseZone } from './schedule';
-import {
-  DEFAULT_DIGEST_CONTENT,
-  DEFAULT_DIGEST_TIME,
-  WEEKDAYS_MON_FRI,
-  type ChannelRef,
-  type ParsedCommand,
-  type Weekday,
-} from './types';
+import { type ParsedCommand } from './types';
+import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
+import { type Weekday } from '../../domain/values';
+import { type ChannelRef } from '../../domain/drafts';
 
 export const MAX_DIGEST_BUILDINGS = 25;
 
@@ -142,8 +138,7 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
       days: days ?? WEEKDAYS_MON_FRI,
       timeZone,
       channel,
-      content: DEFAULT_DIGEST_CONTENT,
-      skipWhenNoData: false,
+      options: DEFAULT_DIGEST_OPTIONS,
     },
   };
 }

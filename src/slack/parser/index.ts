@@ -17,10 +17,11 @@ import {
 } from './args';
 import { parseDigest } from './digest';
 import { parseSubscribe } from './subscribe';
-import type { DateArg, ParsedCommand, UserGranularity } from './types';
+import type { DateArg, ParsedCommand } from './types';
+import type { UserGranularity } from '../../domain/occupancy';
 
 export * from './types';
-export { defaultRecovery, minDurationBuckets } from './subscribe';
+export { defaultRecovery, minDurationBuckets } from '../../domain/subscription';
 export { MAX_DIGEST_BUILDINGS } from './digest';
 export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
 export { parseTime, parseDays, parseZone } from './schedule';

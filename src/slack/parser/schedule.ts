@@ -4,7 +4,8 @@
 import { IANAZone } from 'luxon';
 import { echoQuoted } from '../blocks/mrkdwn';
 import { err, fail, ok, weekdayOf, type Parsed } from './args';
-import type { ParseError, Weekday } from './types';
+import type { ParseError } from './types';
+import type { Weekday } from '../../domain/values';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

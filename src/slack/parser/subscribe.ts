@@ -4,28 +4,19 @@
  */
 import { echoQuoted, formatLevel } from '../blocks/mrkdwn';
 import { ID_HINTS, badChannel, classifyChannel, classifyGranularity, duplicate, err, fail, ok, parseId, unexpected, type Parsed } from './args';
-import type { AlertGranularity, Destination, MinDuration, ParsedCommand } from './types';
+import type { ParsedCommand } from './types';
+import { defaultRecovery, type AlertGranularity } from '../../domain/subscription';
+import type { Destination, MinDuration } from '../../domain/drafts';
 
 export const MAX_THRESHOLD_PEOPLE = 1_000_000;
 export const MAX_THRESHOLD_PERCENT = 1000;
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
 export const MAX_DURATION_BUCKETS = 168;
-export const DEFAULT_RECOVERY_FACTOR = { above: 0.9, below: 1.1 } as const;
 
 const FORM_HELP = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.';
 const DURATION_HELP = 'Use minutes, hours or buckets, e.g. `for 90m`, `for 2h` or `for 3 buckets`.';
 const THRESHOLD_HELP = 'Give a positive number of people, e.g. `above 120`, or a share of capacity, e.g. `above 80%`.';
 
-/** Buckets of the rule's granularity needed to cover a minimum duration (at least one). */
-export function minDurationBuckets(duration: MinDuration, granularity: AlertGranularity): number {
-  if (duration.unit === 'buckets') return Math.max(1, duration.count);
-  return Math.max(1, Math.ceil(duration.minutes / (granularity === 'PT1H' ? 60 : 1440)));
-}
-
-/** The default recovery level, rounded so 0.9 × 110 reads 99 and not 99.00000000000001. */
-export function defaultRecovery(threshold: number, direction: 'above' | 'below'): number {
-  return Math.round(threshold * DEFAULT_RECOVERY_FACTOR[direction] * 10_000) / 10_000;
-}
 
 interface Level {
   readonly value: number;

@@ -1,5 +1,5 @@
-import { alertChartConfig, dayChartConfig, rankingChartConfig } from '../../../src/charts/config';
-import type { AlertChartModel, DayChartModel } from '../../../src/charts/model';
+import { alertChartConfig, dayChartConfig } from '../../../src/charts/config';
+import type { AlertChartModel, DayChartModel } from '../../../src/views/chart';
 import { QuickChartRenderer, SLACK_IMAGE_URL_MAX, firstFittingUrl } from '../../../src/charts/quickchart';
 import type { Bucket } from '../../../src/domain/summary';
 import { dayWindow } from '../../../src/domain/time';
@@ -177,33 +177,6 @@ describe('alertChartConfig', () => {
     expect(cfg.data.labels).toEqual(['22', '23', 'Wed', '01']);
     expect(cfg.data.datasets.map((d) => d.label)).toEqual(['Occupancy', 'Above 120', 'Threshold 120']);
     expect(cfg.data.datasets[1]?.data).toEqual([null, 130, 130, 130]);
-  });
-});
-
-describe('rankingChartConfig', () => {
-  it('builds horizontal bars with shortened labels', () => {
-    expect(
-      rankingChartConfig({
-        kind: 'ranking',
-        title: 'Busiest zones · Tue 25 Nov',
-        unit: 'percent',
-        items: [
-          { label: 'Open desks north wing, second floor', value: 91.4 },
-          { label: 'Café', value: 77.5 },
-        ],
-      }),
-    ).toEqual({
-      type: 'bar',
-      data: {
-        labels: ['Open desks north wing, seco…', 'Café'],
-        datasets: [{ type: 'bar', label: '% of capacity', data: [91, 78], backgroundColor: '#4e79a7' }],
-      },
-      options: {
-        indexAxis: 'y',
-        plugins: { title: { display: true, text: 'Busiest zones · Tue 25 Nov' }, legend: { display: false } },
-        scales: { x: { beginAtZero: true, suggestedMax: 100 } },
-      },
-    });
   });
 });
 

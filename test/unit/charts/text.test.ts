@@ -1,5 +1,5 @@
-import type { AlertChartModel, DayChartModel, RankingChartModel } from '../../../src/charts/model';
-import { ALT_TEXT_MAX, SECTION_TEXT_MAX, chartAltText, chartTextTable } from '../../../src/charts/text';
+import type { AlertChartModel, DayChartModel } from '../../../src/views/chart';
+import { ALT_TEXT_MAX, chartAltText } from '../../../src/charts/text';
 import type { Bucket } from '../../../src/domain/summary';
 import { dayWindow } from '../../../src/domain/time';
 
@@ -35,16 +35,6 @@ const alert: AlertChartModel = {
   episode: { start: start + 10 * H + 2 * Q, end: start + 12 * H + Q },
 };
 
-const ranking: RankingChartModel = {
-  kind: 'ranking',
-  title: 'Busiest zones',
-  unit: 'percent',
-  items: [
-    { label: 'Open desks N', value: 91.2 },
-    { label: 'Café', value: 77 },
-  ],
-};
-
 describe('chartAltText', () => {
   it('describes a day chart', () => {
     expect(chartAltText({ ...day, lastWeek: hourly({ 9: 70 }, lastWeekStart), reference: null, buckets: hourly({ 12: 143 }, start) })).toBe(
@@ -62,6 +52,12 @@ describe('chartAltText', () => {
     expect(chartAltText({ ...day, granularity: 'P1D', buckets: [{ start, value: 84.4 }], lastWeek: null, reference: null, dayLabel: 'Tue 25 Nov 2025' })).toBe(
       'Daily occupancy of DEMO (71) on Tue 25 Nov 2025: 84 people',
     );
+  });
+
+  it('stays within the alt text limit, saying it was cut', () => {
+    const text = chartAltText({ ...day, subject: 'Building with a very long name '.repeat(100) });
+    expect(text.length).toBeLessThanOrEqual(ALT_TEXT_MAX);
+    expect(text.endsWith('…')).toBe(true);
   });
 
   it('describes an alert chart', () => {
@@ -84,77 +80,5 @@ describe('chartAltText', () => {
     expect(chartAltText(overnight)).toBe(
       'Hourly occupancy of DEMO <71> & co: above 120 from Tue 23:00 to Wed 01:00 (peak 144 at Wed 00:00); threshold 120 shown as a dashed line',
     );
-  });
-
-  it('describes a ranking, and stays within the alt text limit', () => {
-    expect(chartAltText(ranking)).toBe('Busiest zones: Open desks N 91%, Café 77%');
-    expect(chartAltText({ ...ranking, items: [] })).toBe('Busiest zones: no data');
-    const many = { ...ranking, unit: 'people' as const, items: Array.from({ length: 300 }, (_, i) => ({ label: `Zone number ${i}`, value: i })) };
-    const text = chartAltText(many);
-    expect(text.length).toBe(ALT_TEXT_MAX);
-    expect(text.endsWith('…')).toBe(true);
-  });
-});
-
-describe('chartTextTable', () => {
-  it('tabulates a day with last week, bars and capacity', () => {
-    expect(chartTextTable(day)).toBe(
-      [
-        '```',
-        'DEMO (71) · Tue 25 Nov',
-        'Time   Tue 25  Last Tue',
-        '06:00       0         0',
-        '07:00       0         0',
-        '08:00      40         0  ██████',
-        '09:00      81        70  ███████████',
-        '10:00     120         0  █████████████████',
-        '11:00     143       110  ████████████████████',
-        '12:00      90         0  █████████████',
-        ...['13', '14', '15', '16', '17', '18', '19'].map((h) => `${h}:00       0         0`),
-        'Capacity 160',
-        '```',
-      ].join('\n'),
-    );
-  });
-
-  it('shows missing hours as a dash and leaves out what is unknown', () => {
-    const table = chartTextTable({ ...day, buckets: day.buckets.filter((b) => b.start !== start + 9 * H), lastWeek: null, reference: null });
-    expect(table).toContain('\n09:00       –\n');
-    expect(table).not.toContain('Last');
-    expect(table).not.toContain('Capacity');
-  });
-
-  it('tabulates an alert per hour, marks the episode, and escapes names', () => {
-    expect(chartTextTable(alert)).toBe(
-      [
-        '```',
-        'DEMO &lt;71&gt; &amp; co · hourly means',
-        'Time   People',
-        '09:00     105     ███████████████',
-        '10:00     117  ●  █████████████████',
-        '11:00     129  ●  ██████████████████',
-        '12:00     141  ●  ████████████████████',
-        '● above 120, recovers at 108',
-        '```',
-      ].join('\n'),
-    );
-  });
-
-  it('tabulates a ranking', () => {
-    expect(chartTextTable(ranking)).toBe(
-      ['```', 'Busiest zones', 'Name            %', 'Open desks N  91%  ████████████████████', 'Café          77%  █████████████████', '```'].join('\n'),
-    );
-  });
-
-  it('cuts long tables to fit a Slack section, saying so', () => {
-    const many: RankingChartModel = {
-      ...ranking,
-      items: Array.from({ length: 200 }, (_, i) => ({ label: `Meeting room <${i}> & annex with a long name`, value: 200 - i })),
-    };
-    const table = chartTextTable(many);
-    expect(table.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
-    expect(table).toMatch(/\n…\n```$/);
-    expect(table).toContain('Meeting room &lt;0&gt; &amp; annex wi…');
-    expect(table).not.toMatch(/<|>/);
   });
 });

@@ -1,6 +1,6 @@
 import { type Breakdown, groupRows, summarizeRowsBy, topBy } from '../../../src/domain/breakdown';
 import { dayWindow } from '../../../src/domain/time';
-import type { InsightRow } from '../../../src/innerspace/types';
+import type { InsightRow } from '../../../src/domain/occupancy';
 
 const zone = 'America/Toronto';
 const date = '2025-11-25';

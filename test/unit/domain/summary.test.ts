@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { type Bucket, bucketsFromRows, hourlyBuckets, mergeBuckets, summarizeDay } from '../../../src/domain/summary';
 import { dayWindow } from '../../../src/domain/time';
-import type { InsightRow } from '../../../src/innerspace/types';
+import type { InsightRow } from '../../../src/domain/occupancy';
 
 const zone = 'America/Toronto';
 const date = '2025-11-25';

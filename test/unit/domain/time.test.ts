@@ -5,30 +5,26 @@ import {
   addDays,
   assertZone,
   compareDates,
-  datePartitionOf,
   dayWindow,
   expectedBucketStarts,
   formatDay,
   formatDayShort,
   formatLocalTime,
   formatTimeRange,
-  fromDatePartition,
-  hourLabel,
   isPublished,
   isValidZone,
   latestCompleteDay,
   localDateOf,
   localHourStart,
   localToday,
-  localYesterday,
   parseDateArg,
   parseDatePartition,
   parseIsoDate,
   sameWeekdayWeekEarlier,
   toDatePartition,
   weekdayName,
-  weekdayShortName,
 } from '../../../src/domain/time';
+import { fromDatePartition } from '../../support/time';
 
 const utc = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -86,10 +82,10 @@ describe('localHourStart', () => {
 });
 
 describe('today, yesterday and the latest complete day', () => {
-  it('computes today and yesterday in the building zone, not in UTC', () => {
+  it('computes today in the building zone, not in UTC', () => {
     const now = new Date('2025-11-26T03:00:00Z');
-    expect([localToday('America/Toronto', now), localYesterday('America/Toronto', now)]).toEqual(['2025-11-25', '2025-11-24']);
-    expect([localToday('Asia/Kolkata', now), localYesterday('Asia/Kolkata', now)]).toEqual(['2025-11-26', '2025-11-25']);
+    expect(localToday('America/Toronto', now)).toBe('2025-11-25');
+    expect(localToday('Asia/Kolkata', now)).toBe('2025-11-26');
   });
 
   it('accepts Date, epoch ms and luxon DateTime as now', () => {
@@ -154,8 +150,8 @@ describe('DATE_PARTITION', () => {
 
   it('gives the local date of an instant', () => {
     const t = utc('2025-11-26T03:00:00Z');
-    expect(datePartitionOf(t, 'America/Toronto')).toBe(20251125);
-    expect(datePartitionOf(t, 'Asia/Kolkata')).toBe(20251126);
+    expect(localDateOf(t, 'America/Toronto')).toBe('2025-11-25');
+    expect(localDateOf(t, 'Asia/Kolkata')).toBe('2025-11-26');
     expect(localDateOf(t, 'UTC')).toBe('2025-11-26');
   });
 
@@ -210,14 +206,12 @@ describe('words for people', () => {
     expect(formatDay('2025-09-02')).toBe('Tue 2 Sep');
     expect(formatDayShort('2025-11-24')).toBe('Mon 24');
     expect(weekdayName('2025-11-25')).toBe('Tuesday');
-    expect(weekdayShortName('2025-11-25')).toBe('Tue');
   });
 
-  it('formats local times and hour labels', () => {
+  it('formats local times', () => {
     expect(formatLocalTime(utc('2025-11-25T17:00:00Z'), 'America/Toronto')).toBe('12:00');
     expect(formatLocalTime(utc('2025-11-25T06:30:00Z'), 'Asia/Kolkata')).toBe('12:00');
     expect(formatTimeRange(utc('2025-11-25T17:00:00Z'), utc('2025-11-25T18:00:00Z'), 'America/Toronto')).toBe('12:00–13:00');
-    expect([hourLabel(6), hourLabel(6, true), hourLabel(13)]).toEqual(['06', '06:00', '13']);
   });
 });
 

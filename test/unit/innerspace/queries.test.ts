@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate, Kind, visit, type OperationDefinitionNode } from 'graphql';
-import { allInsightOperations, insightOperation, REFERENCE_OPERATIONS, type Operation } from '../../../src/innerspace/queries';
+import { INSIGHT_OPERATIONS, insightOperation, REFERENCE_OPERATIONS, type Operation } from '../../../src/innerspace/queries';
 import { GUESS_FIELDS, VARIABLE_TYPES } from '../../../src/innerspace/schema-facts';
 
-const sketch = buildSchema(readFileSync(path.join(__dirname, '../../../src/simulator/schema.sketch.graphql'), 'utf8'));
-const operations: Operation[] = [...allInsightOperations(), ...Object.values(REFERENCE_OPERATIONS)];
+const sketch = buildSchema(readFileSync(path.join(__dirname, '../../../dev/simulator/schema.sketch.graphql'), 'utf8'));
+const operations: Operation[] = [...INSIGHT_OPERATIONS.values(), ...Object.values(REFERENCE_OPERATIONS)];
 const knownTypes = new Set<string>(Object.values(VARIABLE_TYPES));
 
 function selection(doc: string): string[] {

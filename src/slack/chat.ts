@@ -1,53 +1,7 @@
-/**
- * The Slack Web API port used by services (digests, alerts, authorization): a few calls in our
- * own terms, with Slack's failures turned into typed errors. The WebClient adapter below is the
- * real one; tests run it against the embedded workspace.
- */
+/** The chat port over Bolt's WebClient: Slack's Web API calls and their failures as SlackCallError. */
+import type { KnownBlock } from './blocks/kit';
 import type { WebClient } from '@slack/web-api';
-import { AppError } from '../errors';
-import type { SlackMessage } from './blocks/kit';
-
-export interface PostedMessage {
-  readonly channel: string;
-  readonly ts: string;
-}
-
-/**
- * Outcome classes the callers act on:
- * - `refused`: Slack answered ok:false (channel_not_found, not_in_channel, is_archived,
- *   invalid_auth, token_revoked…): nothing was posted; `slackError` says why.
- * - `rate_limited`: 429; nothing was posted; safe to retry after `retryAfterSeconds`.
- * - `unknown`: a timeout, a network error or a 5xx: the message may or may not have been posted.
- */
-export type SlackFailureKind = 'refused' | 'rate_limited' | 'unknown';
-
-export class SlackCallError extends AppError {
-  constructor(
-    readonly kind: SlackFailureKind,
-    readonly slackError: string | null,
-    readonly retryAfterSeconds: number | null,
-    method: string,
-    cause?: unknown,
-  ) {
-    super('SLACK_API', `${method} failed: ${slackError ?? kind}`, { cause, details: { method, slackError, kind } });
-  }
-}
-
-export interface SlackGateway {
-  postMessage(channel: string, msg: SlackMessage, opts?: { threadTs?: string; unfurl?: boolean }): Promise<PostedMessage>;
-  updateMessage(channel: string, ts: string, msg: SlackMessage): Promise<void>;
-  postEphemeral(channel: string, user: string, msg: SlackMessage): Promise<void>;
-  /** The DM channel with a user. */
-  openDm(user: string): Promise<string>;
-  /** Members of a conversation (all pages); throws SlackCallError when the bot cannot see it. */
-  members(channel: string): Promise<string[]>;
-  channelInfo(channel: string): Promise<{ id: string; name: string; isPrivate: boolean; isArchived: boolean; isMember: boolean }>;
-  /** Joins a public channel. */
-  join(channel: string): Promise<void>;
-  openView(triggerId: string, view: object): Promise<{ viewId: string }>;
-  updateView(viewId: string, view: object, hash?: string): Promise<void>;
-  publishHome(user: string, view: object): Promise<void>;
-}
+import { SlackCallError, type ChatGateway, type ChatMessage } from '../ports/chat';
 
 type SlackErr = { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
 
@@ -67,14 +21,14 @@ async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function webClientGateway(client: WebClient): SlackGateway {
+export function webClientGateway(client: WebClient): ChatGateway {
   return {
     postMessage: (channel, msg, opts = {}) =>
       call('chat.postMessage', async () => {
         const res = await client.chat.postMessage({
           channel,
           text: msg.text,
-          blocks: msg.blocks,
+          blocks: blocksOf(msg),
           ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
           unfurl_links: opts.unfurl ?? false,
           unfurl_media: opts.unfurl ?? false,
@@ -83,11 +37,11 @@ export function webClientGateway(client: WebClient): SlackGateway {
       }),
     updateMessage: (channel, ts, msg) =>
       call('chat.update', async () => {
-        await client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks });
+        await client.chat.update({ channel, ts, text: msg.text, blocks: blocksOf(msg) });
       }),
     postEphemeral: (channel, user, msg) =>
       call('chat.postEphemeral', async () => {
-        await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks });
+        await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: blocksOf(msg) });
       }),
     openDm: (user) =>
       call('conversations.open', async () => {
@@ -137,4 +91,9 @@ export function webClientGateway(client: WebClient): SlackGateway {
         await client.views.publish({ user_id: user, view: view as never });
       }),
   };
+}
+
+/** Only the renderer builds blocks, and it builds Block Kit. */
+function blocksOf(msg: ChatMessage): KnownBlock[] {
+  return msg.blocks as KnownBlock[];
 }

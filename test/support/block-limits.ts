@@ -1,8 +1,8 @@
 /**
  * Block Kit limits as a checker: every violation found, with a JSON-ish path. The builders
- * clamp as they build; this is the independent check that tests (and the fake Slack) apply.
+ * clamp as they build; this is the independent check the builder tests apply.
  */
-import { LIMITS } from './kit';
+import { LIMITS } from '../../src/slack/blocks/kit';
 
 export interface LimitViolation {
   /** e.g. "blocks[3].fields[2].text" */

@@ -1,0 +1,43 @@
+/** Where an alert rule stands, and how far the data of a scope has been evaluated. */
+import type { EpochMs, JsonObject } from './values';
+import type { AlertGranularity, ScopeKind } from './subscription';
+
+export type AlertStatus = 'OK' | 'PENDING' | 'ALERTING' | 'NO_DATA';
+
+export interface AlertState {
+  subscriptionId: number;
+  teamId: string;
+  state: AlertStatus;
+  pendingSince: EpochMs | null;
+  pendingCount: number;
+  episodeStart: EpochMs | null;
+  episodePeak: number | null;
+  episodePeakAt: EpochMs | null;
+  /** Where the episode message lives, to update it in place. */
+  messageChannel: string | null;
+  messageTs: string | null;
+  lastNotifiedAt: EpochMs | null;
+  /** Start of the latest bucket this state has taken in. */
+  evaluatedThrough: EpochMs | null;
+  /** Notifications held back by quiet hours; their shape belongs to the alert service. */
+  deferred: JsonObject[];
+  updatedAt: EpochMs;
+}
+
+export type AlertStateInput = Omit<AlertState, 'updatedAt'>;
+
+/**
+ * Watermarks describe InnerSpace data, which every team of one install shares, so they are
+ * keyed by scope rather than by team.
+ */
+export interface ScopeKey {
+  scopeKind: ScopeKind;
+  scopeId: number;
+  granularity: AlertGranularity;
+}
+
+export interface Watermark extends ScopeKey {
+  /** Start of the latest bucket evaluated. */
+  lastBucketStart: EpochMs;
+  updatedAt: EpochMs;
+}

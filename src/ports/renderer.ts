@@ -1,0 +1,24 @@
+/**
+ * The renderer port: the messages services send on their own (digests, alerts and the notices
+ * around them), drawn from view models. Services never build blocks; the Block Kit renderer
+ * in src/slack/blocks implements this.
+ */
+import type { ChatMessage } from './chat';
+import type { IsoDate } from '../domain/time';
+import type { AlertEpisodeView, AlertPausedBecause, RuleView } from '../views/alert';
+import type { DigestView, PausedBecause } from '../views/digest';
+
+export interface MessageRenderer {
+  /** A digest; more than one message when it is too long for one. */
+  digest(view: DigestView): ChatMessage[];
+  /** The direct message to a digest's creator when it paused itself. */
+  digestPaused(id: number, channelId: string, because: PausedBecause): ChatMessage;
+  /** An alert episode's top-level message, posted and then edited in place. */
+  alert(view: AlertEpisodeView): ChatMessage;
+  /** Thread replies under the episode message. */
+  alertRecovered(view: AlertEpisodeView): ChatMessage;
+  alertRenotify(view: AlertEpisodeView): ChatMessage;
+  alertNoData(view: AlertEpisodeView, lastPublished: IsoDate): ChatMessage;
+  /** The direct message to a rule's creator when it paused itself. */
+  alertPaused(rule: RuleView, because: AlertPausedBecause): ChatMessage;
+}

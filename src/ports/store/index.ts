@@ -1,0 +1,39 @@
+/**
+ * The store port: what services may ask of persistence, in our own plain types.
+ * The Kysely adapter in src/storage implements it; the contract suite in
+ * test/contract/ holds them to the same behaviour.
+ *
+ * Conventions shared by every adapter:
+ * - Instants are epoch milliseconds (UTC). Calendar dates are 'YYYY-MM-DD' strings.
+ * - Ids are positive integers, unique per table across all teams.
+ * - Reads take the Slack team id; a row of another team reads as absent (null / false / []).
+ * - Records are copies: mutating one never changes what is stored.
+ * - Failures are AppError: NOT_FOUND for a missing parent row, STORAGE for anything else.
+ */
+
+import type { EpochMs } from '../../domain/values';
+import type { AlertStateRepository } from './alert-states';
+import type { DigestRunRepository } from './digest-runs';
+import type { DigestRepository } from './digests';
+import type { NoticeRepository } from './notices';
+import type { SubscriptionRepository } from './subscriptions';
+import type { WatermarkRepository } from './watermarks';
+
+export type { AlertStateRepository, DigestRunRepository, DigestRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
+export type { ClaimOptions } from './digest-runs';
+
+export interface Store {
+  readonly digests: DigestRepository;
+  readonly digestRuns: DigestRunRepository;
+  readonly subscriptions: SubscriptionRepository;
+  readonly alertStates: AlertStateRepository;
+  readonly watermarks: WatermarkRepository;
+  readonly notices: NoticeRepository;
+  /** Releases the store; later calls fail with STORAGE. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Clock for createdAt / updatedAt / finishedAt stamps; the system clock when omitted. */
+  now?: () => EpochMs;
+}

@@ -1,0 +1,25 @@
+/** Threshold subscriptions, per team. */
+import type { DestinationKind, NewSubscription, ScopeKind, Subscription, SubscriptionPatch } from '../../domain/subscription';
+import type { EpochMs } from '../../domain/values';
+
+export interface SubscriptionRepository {
+  create(input: NewSubscription): Promise<Subscription>;
+  get(teamId: string, id: number): Promise<Subscription | null>;
+  /** Subscriptions a user created, by id. */
+  listByUser(teamId: string, userId: string): Promise<Subscription[]>;
+  listByDestination(teamId: string, kind: DestinationKind, destinationId: string): Promise<Subscription[]>;
+  listByTeam(teamId: string): Promise<Subscription[]>;
+  /** Status 'active' only (snoozed ones included), every team, by id. */
+  listActive(): Promise<Subscription[]>;
+  /** Status 'active' only for one InnerSpace scope, every team, by id. */
+  listActiveByScope(scopeKind: ScopeKind, scopeId: number): Promise<Subscription[]>;
+  update(teamId: string, id: number, patch: SubscriptionPatch): Promise<Subscription | null>;
+  /** Deletes the subscription and its alert state. */
+  delete(teamId: string, id: number): Promise<boolean>;
+  /** Sets or (with null) clears the snooze. */
+  snooze(teamId: string, id: number, until: EpochMs | null): Promise<Subscription | null>;
+  mute(teamId: string, id: number): Promise<Subscription | null>;
+  pause(teamId: string, id: number, reason: string | null): Promise<Subscription | null>;
+  /** Back to 'active' from muted or paused; clears the paused reason. */
+  resume(teamId: string, id: number): Promise<Subscription | null>;
+}

@@ -1,0 +1,16 @@
+/** The renderer port in Block Kit. */
+import type { MessageRenderer } from '../../ports/renderer';
+import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply } from './alert';
+import { buildAlertPausedNotice } from './alert-notices';
+import { buildDigestMessages } from './digest';
+import { buildDigestPausedNotice } from './digest-replies';
+
+export const blockKitRenderer: MessageRenderer = {
+  digest: buildDigestMessages,
+  digestPaused: buildDigestPausedNotice,
+  alert: buildAlertMessage,
+  alertRecovered: buildAlertRecoveredReply,
+  alertRenotify: buildAlertRenotifyReply,
+  alertNoData: buildAlertNoDataReply,
+  alertPaused: buildAlertPausedNotice,
+};

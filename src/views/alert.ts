@@ -1,0 +1,80 @@
+/** An alert episode, a subscription in lists, the backtest and the subscription form. */
+import type { IsoDate } from '../domain/time';
+import type { EpochMs } from '../domain/values';
+import type { AlertGranularity } from '../domain/subscription';
+import type { ChartView } from './chart';
+
+export interface RuleView {
+  readonly id: number;
+  readonly scope: { readonly kind: 'building' | 'zone'; readonly id: number; readonly name: string };
+  readonly measure: 'people' | 'percent';
+  readonly direction: 'above' | 'below';
+  /** In the rule's measure: people, or 0–100 for percent. */
+  readonly threshold: number;
+  readonly recovery: number;
+  readonly minBuckets: number;
+  readonly granularity: AlertGranularity;
+  readonly destination: { readonly kind: 'dm'; readonly userId: string } | { readonly kind: 'channel'; readonly channelId: string };
+}
+
+export interface AlertEpisodeView {
+  readonly rule: RuleView;
+  /** The scope's zone: times and days are shown on its wall clock. */
+  readonly timeZone: string;
+  readonly state: 'alerting' | 'recovered';
+  /** Start of the first bucket past the threshold. */
+  readonly startMs: EpochMs;
+  /** End of the last bucket past the threshold seen so far. */
+  readonly breachEndMs: EpochMs;
+  /** Start of the first bucket back past the recovery level (recovered only). */
+  readonly recoveredAtMs: EpochMs | null;
+  /** Highest (above) or lowest (below) bucket of the episode, in the rule's measure. */
+  readonly extreme: { readonly value: number; readonly atMs: EpochMs };
+  readonly chart: ChartView | null;
+  readonly snoozedUntilMs: EpochMs | null;
+  readonly muted: boolean;
+}
+
+export type SubscriptionStateView = 'ok' | 'pending' | 'alerting' | 'no_data';
+
+export interface SubscriptionSummaryView {
+  readonly rule: RuleView;
+  readonly timeZone: string;
+  readonly state: SubscriptionStateView;
+  readonly muted: boolean;
+  readonly snoozedUntilMs: EpochMs | null;
+  readonly lastAlertMs: EpochMs | null;
+  readonly canManage: boolean;
+}
+
+export interface SubscriptionsListView {
+  readonly subscriptions: readonly SubscriptionSummaryView[];
+}
+
+export type BacktestView =
+  | { readonly status: 'incomplete' }
+  | { readonly status: 'unavailable' }
+  /** `episodeDates`: local start day of each episode the rule would have raised. */
+  | { readonly status: 'ready'; readonly days: number; readonly episodeDates: readonly IsoDate[] };
+
+export interface SubscribeModalView {
+  readonly privateMetadata: string;
+  readonly mode: 'create' | 'edit';
+  readonly scopeKind: 'building' | 'zone';
+  readonly scopeId: number | null;
+  readonly measure: 'people' | 'percent';
+  readonly direction: 'above' | 'below';
+  readonly threshold: number | null;
+  /** null: the default (90% / 110% of the threshold) is shown as a hint. */
+  readonly recovery: number | null;
+  readonly minBuckets: number;
+  readonly granularity: AlertGranularity;
+  readonly destination: 'dm' | 'channel';
+  readonly channelId: string | null;
+  readonly quietHours: { readonly start: string; readonly end: string } | null;
+  readonly renotifyMinutes: number | null;
+  readonly backtest: BacktestView;
+}
+
+/** Why an alert rule paused itself, as its creator is told. */
+export type AlertPausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';

@@ -1,0 +1,61 @@
+/**
+ * Charts as any surface shows them: what a chart draws (its model, which the chart adapter turns
+ * into a Chart.js configuration, alt text and a text table), and the finished image with its
+ * alt text.
+ */
+import type { Granularity } from '../domain/occupancy';
+import type { Bucket } from '../domain/summary';
+import type { IsoDate } from '../domain/time';
+import type { EpochMs } from '../domain/values';
+
+export interface ChartView {
+  readonly url: string;
+  readonly altText: string;
+}
+
+/** One bucket of the day's series (start instant, mean people): the text-table fallback. */
+export interface SeriesPoint {
+  readonly start: EpochMs;
+  readonly value: number;
+}
+
+export interface ReferenceLine {
+  readonly value: number;
+  /** Capacity is drawn in green, a threshold in red. */
+  readonly kind: 'capacity' | 'threshold';
+}
+
+export interface DayChartModel {
+  readonly kind: 'day';
+  /** Who the chart is about, "DEMO (71)". */
+  readonly subject: string;
+  readonly date: IsoDate;
+  /** "Tue 25 Nov"; formatDay(date) when omitted (pass one with the year for past years). */
+  readonly dayLabel?: string;
+  readonly zone: string;
+  readonly granularity: Granularity;
+  readonly buckets: readonly Bucket[];
+  /** The same weekday a week earlier, drawn as a line aligned by local time of day. */
+  readonly lastWeek?: readonly Bucket[] | null;
+  readonly reference?: ReferenceLine | null;
+  /** Chart title; `${subject} · ${dayLabel}` when omitted. */
+  readonly title?: string;
+}
+
+export interface AlertChartModel {
+  readonly kind: 'alert';
+  readonly subject: string;
+  readonly zone: string;
+  readonly granularity: Granularity;
+  /** The buckets around the episode, possibly over several local days. */
+  readonly buckets: readonly Bucket[];
+  readonly direction: 'above' | 'below';
+  readonly threshold: number;
+  /** Recovery level (hysteresis), drawn as a second dashed line. */
+  readonly recovery?: number | null;
+  /** The episode: from `start` until `end` (exclusive), or still open when `end` is null. */
+  readonly episode: { readonly start: number; readonly end: number | null };
+  readonly title?: string;
+}
+
+export type ChartModel = DayChartModel | AlertChartModel;

@@ -1,0 +1,73 @@
+/** A digest message, its summary in lists, and its form. */
+import type { IsoDate } from '../domain/time';
+import type { EpochMs } from '../domain/values';
+import type { DigestOptions } from '../domain/digest';
+import type { Weekday } from '../domain/values';
+import type { ChartView } from './chart';
+import type { DayStatsView, NamedMean } from './report';
+
+export interface DigestBuildingView {
+  readonly id: number;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly date: IsoDate;
+  /** null: nothing was published for that day. */
+  readonly stats: DayStatsView | null;
+  /** Busiest first; the first 3 are shown. */
+  readonly topZones: readonly { readonly name: string; readonly mean: number | null; readonly meanPctOfCapacity: number | null }[];
+  readonly floors: readonly NamedMean[];
+  readonly chart: ChartView | null;
+}
+
+export interface DigestView {
+  readonly digestId: number;
+  /** The covered day named in the header (yesterday in the first building's zone). */
+  readonly date: IsoDate;
+  readonly dataThrough: IsoDate;
+  readonly buildings: readonly DigestBuildingView[];
+  readonly content: DigestOptions;
+  /** Set when a missed run is caught up after a restart. */
+  readonly lateMinutes: number | null;
+}
+
+export type DigestPauseReason = 'by_user' | 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
+
+export interface DigestSummaryView {
+  readonly id: number;
+  readonly channelId: string;
+  readonly buildings: readonly { readonly id: number; readonly name: string | null }[];
+  readonly time: string;
+  readonly days: readonly Weekday[];
+  readonly timeZone: string;
+  /** null while paused. */
+  readonly nextRunMs: EpochMs | null;
+  readonly status: 'active' | 'paused';
+  readonly pauseReason: DigestPauseReason | null;
+  /** Whether the viewer may pause, send, edit or delete it (shows the buttons). */
+  readonly canManage: boolean;
+}
+
+export interface DigestListView {
+  /** The channel asked about; null lists digests of several channels. */
+  readonly channelId: string | null;
+  readonly digests: readonly DigestSummaryView[];
+}
+
+export interface DigestModalView {
+  /** Opaque to the builder: the listener's JSON (digest id when editing, origin channel…). */
+  readonly privateMetadata: string;
+  readonly mode: 'create' | 'edit';
+  /** null: default to the conversation the modal was opened from. */
+  readonly channelId: string | null;
+  /** Buildings to pick from (≤ 100); null or more than 100 shows a text input of ids. */
+  readonly buildingOptions: readonly { readonly id: number; readonly name: string }[] | null;
+  readonly buildingIds: readonly number[];
+  readonly time: string;
+  readonly days: readonly Weekday[];
+  /** Prefilled zone, usually the first building's; null leaves it empty (= first building's). */
+  readonly timeZone: string | null;
+  readonly options: DigestOptions;
+}
+
+/** Why a digest paused itself, as its creator is told. */
+export type PausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived';
