@@ -19,7 +19,8 @@ import { silentLogger } from '../src/logging/logger';
 import { createAlerts } from '../src/services/alerts';
 import { freshState } from '../src/services/alerts/stored';
 import { Authorizer } from '../src/services/authz';
-import { openSqliteStore, type NewSubscription } from '../src/storage';
+import { openStore } from '../src/storage';
+import { type NewSubscription } from '../src/domain/subscription';
 import { CountingSlackGateway } from '../test/fakes/counting-slack';
 import { NightlyInnerSpace } from '../test/fakes/nightly-innerspace';
 
@@ -60,7 +61,7 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'occupancy-bench-alerts-'));
   let now = START;
-  const store = await openSqliteStore({ path: join(dir, 'bench.db'), logger: silentLogger(), now: () => now });
+  const store = await openStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silentLogger(), now: () => now });
   const innerspace = new NightlyInnerSpace({ buildings: SCOPES, timeZone: ZONE, now: () => now });
   const slack = new CountingSlackGateway();
   const alerts = createAlerts({

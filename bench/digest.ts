@@ -21,7 +21,7 @@ import { Authorizer } from '../src/services/authz';
 import { createDigests } from '../src/services/digests';
 import { webClientOptions } from '../src/slack/bolt-app';
 import { webClientGateway } from '../src/slack/gateway';
-import { openSqliteStore } from '../src/storage';
+import { openStore } from '../src/storage';
 import { ZonedInnerSpace } from '../test/fakes/zoned-innerspace';
 
 const DIGESTS = 1_000;
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   workspace.rateLimit('chat.postMessage', 1);
   const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
   const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, latencyMs: 2 });
-  const store = await openSqliteStore({ path: join(dir, 'bench.db'), logger: silentLogger(), now });
+  const store = await openStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silentLogger(), now });
   const digests = createDigests({
     store,
     slack,

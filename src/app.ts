@@ -32,7 +32,8 @@ import { registerAlertActions } from './slack/listeners/alert-actions';
 import { registerAppHome } from './slack/listeners/app-home';
 import { registerSubscribeForm } from './slack/listeners/subscribe-form';
 import { subscriptionSubcommands } from './slack/handlers/subscriptions';
-import { openSqliteStore, type Store } from './storage';
+import { openStore } from './storage';
+import { type Store } from './ports/store';
 
 export interface StartOptions {
   readonly config: Config;
@@ -85,7 +86,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   };
 
   try {
-    const store = await openSqliteStore({ path: config.database.path, logger, now: () => clock.now() });
+    const store = await openStore({ url: config.database.url, logger, now: () => clock.now() });
     cleanups.push(() => store.close());
 
     let simulator: RunningSimulator | null = null;

@@ -1,98 +1,42 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { AppError } from '../errors';
 import type { Logger } from '../logging/logger';
-import { inCodeMigrationProvider } from './migrations';
-import type { StorageSchema } from './sqlite/schema';
+import type { Dialect } from './dialect';
+import type { StorageSchema } from './repositories/schema';
+import { openSqliteDatabase } from './sqlite';
+import { parseDatabaseUrl } from './url';
 
-export interface OpenDatabaseOptions {
-  /** File path, or ':memory:' for a private in-memory database. */
-  path: string;
-  logger: Logger;
-  /** How long a write waits for another connection's lock before failing. */
-  busyTimeoutMs?: number;
-}
-
-export interface SqliteDatabase {
+/** An open, migrated database of some dialect: all the repositories need. */
+export interface Database {
+  readonly dialect: Dialect;
   readonly db: Kysely<StorageSchema>;
-  readonly path: string;
-  /** The journal mode SQLite settled on: 'wal' for files, 'memory' for ':memory:'. */
-  readonly journalMode: string;
-  /** Closes the connection; safe to call twice. */
+  /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
 
-const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-
-/**
- * Opens (creating if needed) the SQLite database and brings its schema up to date before
- * anything else can touch it. Throws AppError('STORAGE') if either step fails.
- */
-export async function openDatabase(opts: OpenDatabaseOptions): Promise<SqliteDatabase> {
-  const log = opts.logger.child({ component: 'storage' });
-  const inMemory = opts.path === ':memory:';
-  if (!inMemory) {
-    try {
-      fs.mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
-    } catch (err) {
-      throw new AppError('STORAGE', `Cannot create the folder for the database at ${opts.path}`, { cause: err, details: { path: opts.path } });
-    }
-  }
-
-  let sqlite: BetterSqlite3.Database;
-  let journalMode: string;
-  try {
-    sqlite = new BetterSqlite3(opts.path);
-  } catch (err) {
-    throw new AppError('STORAGE', `Cannot open the database at ${opts.path}`, { cause: err, details: { path: opts.path } });
-  }
-  try {
-    // busy_timeout first, so switching to WAL waits for another connection instead of failing.
-    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
-    journalMode = String(sqlite.pragma('journal_mode = WAL', { simple: true }));
-    // FULL rather than WAL's usual NORMAL: a digest claim that rolled back after a power cut
-    // could be claimed and posted a second time, and claims are too rare for fsync to matter.
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-  } catch (err) {
-    sqlite.close();
-    throw new AppError('STORAGE', `Cannot configure the database at ${opts.path}`, { cause: err, details: { path: opts.path } });
-  }
-  if (!inMemory && journalMode !== 'wal') {
-    log.warn({ path: opts.path, journalMode }, 'SQLite did not switch to WAL; concurrent reads will wait on writes');
-  }
-
-  const db = new Kysely<StorageSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrateToLatest(db, log);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
-  log.debug({ path: opts.path, journalMode }, 'database open');
-
-  let closing: Promise<void> | undefined;
-  return {
-    db,
-    path: opts.path,
-    journalMode,
-    close: () => (closing ??= db.destroy()),
-  };
+export interface OpenDatabaseOptions {
+  /** DATABASE_URL: `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
+  url: string;
+  logger: Logger;
 }
 
-async function migrateToLatest(db: Kysely<StorageSchema>, log: Logger): Promise<void> {
-  const migrator = new Migrator({ db, provider: inCodeMigrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName;
-  if (error !== undefined) {
-    throw new AppError('STORAGE', `Database migration failed${failed ? ` at ${failed}` : ''}`, {
-      cause: error,
-      details: { migration: failed ?? null, applied },
-    });
+/**
+ * Opens the database DATABASE_URL names and brings its schema up to date before anything else
+ * can touch it. Throws CONFIG_INVALID for a URL it cannot use, STORAGE when opening or
+ * migrating fails.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  const target = parseDatabaseUrl(opts.url);
+  switch (target.dialect) {
+    case 'sqlite':
+      return openSqliteDatabase({ path: target.path, logger: opts.logger });
+    case 'postgres':
+      // The dialect is ready (dialect.ts); the driver is what is missing.
+      throw postgresNotSupported();
   }
-  if (applied.length > 0) log.info({ applied }, 'database migrations applied');
+}
+
+function postgresNotSupported(): AppError {
+  const problem = 'DATABASE_URL names a PostgreSQL server: PostgreSQL is not supported yet, use sqlite:<path>';
+  return new AppError('CONFIG_INVALID', 'PostgreSQL is not supported yet', { details: { problems: [problem], dialect: 'postgres' } });
 }

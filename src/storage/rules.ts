@@ -1,9 +1,9 @@
 import { AppError } from '../errors';
-import type { DigestOptions, DigestRunOutcome } from './ports';
+import type { DigestOptions, DigestRunOutcome } from '../domain/digest';
 
 /**
- * Input rules both adapters enforce the same way, so a caller cannot depend on one adapter
- * being lenient.
+ * Input rules checked before any SQL runs, so a bad value is BAD_INPUT on every dialect rather
+ * than whatever one engine happens to accept or refuse.
  */
 const LOCAL_DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -1,19 +1,19 @@
-import type { Store } from '../../src/storage';
+import type { Store } from '../../src/ports/store';
 import { digestRunContract } from './storage/digest-runs.contract';
 import { digestContract } from './storage/digests.contract';
 import { durabilityContract } from './storage/durability.contract';
 import { watermarkAndNoticeContract } from './storage/scopes.contract';
 import { subscriptionContract } from './storage/subscriptions.contract';
-import { ManualClock, T0, type ContractCapabilities, type ContractContext, type MakeStore, type StoreHarness } from './storage/context';
+import { ManualClock, T0, type ContractContext, type MakeStore, type StoreHarness } from './storage/context';
 
-export type { ContractCapabilities, MakeStore, StoreHarness } from './storage/context';
+export type { MakeStore, StoreHarness } from './storage/context';
 
 /**
- * The behaviour every Store adapter must share. An adapter's test file calls this with a
- * factory; a durable adapter (SQLite today, PostgreSQL later) also passes `durable: true`
- * and a harness whose `reopen()` simulates a process restart over the same data.
+ * The behaviour the store must have on every dialect (SQLite today, PostgreSQL next). The
+ * dialect's test calls this with a factory of fresh databases whose `reopen()` simulates a
+ * process restart over the same data.
  */
-export function runStoreContract(name: string, makeStore: MakeStore, capabilities: ContractCapabilities = { durable: false }): void {
+export function runStoreContract(name: string, makeStore: MakeStore): void {
   describe(`Store contract: ${name}`, () => {
     let harness: StoreHarness | undefined;
     let current: Store | undefined;
@@ -30,9 +30,8 @@ export function runStoreContract(name: string, makeStore: MakeStore, capabilitie
       get harness(): StoreHarness {
         if (!harness) throw new Error('harness used outside a test');
         const h = harness;
-        const reopen = h.reopen;
         // Reopening swaps the store the rest of the test sees, like a restarted process would.
-        return reopen ? { ...h, reopen: async () => (current = await reopen()) } : h;
+        return { ...h, reopen: async () => (current = await h.reopen()) };
       },
     };
 
@@ -52,6 +51,6 @@ export function runStoreContract(name: string, makeStore: MakeStore, capabilitie
     digestRunContract(ctx);
     subscriptionContract(ctx);
     watermarkAndNoticeContract(ctx);
-    if (capabilities.durable) durabilityContract(ctx);
+    durabilityContract(ctx);
   });
 }

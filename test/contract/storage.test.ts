@@ -1,33 +1,28 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { silentLogger } from '../../src/logging/logger';
-import { createMemoryStore, createSqliteStore, openDatabase, type Store } from '../../src/storage';
+import { silentLogger } from '../support/logger';
+import { openStore } from '../../src/storage';
+import { type Store } from '../../src/ports/store';
 import { runStoreContract, type StoreHarness } from './storage.contract';
+import { STORE_DIALECTS, type DialectTarget } from './storage/dialects';
 
-/** SQLite on a real file in a fresh temp directory; reopen() closes it and opens the file again. */
-async function sqliteHarness(options: { now: () => number }): Promise<StoreHarness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'occupancy-store-'));
-  const file = path.join(dir, 'nested', 'bot.db');
-  const open = async (): Promise<Store> => createSqliteStore(await openDatabase({ path: file, logger: silentLogger() }), options);
-  let store = await open();
-  return {
-    store,
-    reopen: async () => {
-      await store.close();
-      store = await open();
-      return store;
-    },
-    cleanup: async () => {
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+/** A store over a fresh database of the target's engine, opened the way the app opens it. */
+function harnessFor(target: DialectTarget) {
+  return async (options: { now: () => number }): Promise<StoreHarness> => {
+    const database = await target.provision();
+    const open = (): Promise<Store> => openStore({ url: database.url, logger: silentLogger(), now: options.now });
+    let store = await open();
+    return {
+      store,
+      reopen: async () => {
+        await store.close();
+        store = await open();
+        return store;
+      },
+      cleanup: async () => {
+        await store.close();
+        await database.drop();
+      },
+    };
   };
 }
 
-runStoreContract('sqlite (temp file)', sqliteHarness, { durable: true });
-
-runStoreContract('memory', async (options) => {
-  const store = createMemoryStore(options);
-  return { store, cleanup: () => store.close() };
-});
+for (const target of STORE_DIALECTS) runStoreContract(target.name, harnessFor(target));

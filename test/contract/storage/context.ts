@@ -1,23 +1,20 @@
-import type { NewDigest, NewSubscription, Store } from '../../../src/storage';
+import type { Store } from '../../../src/ports/store';
+import type { NewSubscription } from '../../../src/domain/subscription';
+import type { NewDigest } from '../../../src/domain/digest';
 
-/** What one adapter offers the contract suite. */
+/** What one dialect offers the contract suite. */
 export interface StoreHarness {
   store: Store;
-  /** Releases everything the harness created (files, connections). Called after each test. */
+  /** Releases everything the harness created (files, databases, connections). Called after each test. */
   cleanup: () => Promise<void>;
   /**
-   * Durable adapters only: closes `store` and opens a new Store over the same data, as a
-   * process restart would. The harness's cleanup must also release the reopened store.
+   * Closes `store` and opens a new Store over the same data, as a process restart would. The
+   * harness's cleanup must also release the reopened store.
    */
-  reopen?: () => Promise<Store>;
+  reopen: () => Promise<Store>;
 }
 
 export type MakeStore = (options: { now: () => number }) => Promise<StoreHarness>;
-
-export interface ContractCapabilities {
-  /** The harness supplies `reopen`: the durability tests run. */
-  durable: boolean;
-}
 
 /** A clock the suite moves by hand, so stamps can be asserted exactly. */
 export class ManualClock {

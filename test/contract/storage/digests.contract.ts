@@ -111,7 +111,7 @@ export function digestContract(ctx: ContractContext): void {
     test('records are copies: editing one does not change the store', async () => {
       const d = await ctx.store.digests.create(newDigest());
       d.buildingIds.push(999);
-      d.options.chart = false;
+      (d.options as { chart: boolean }).chart = false;
       const again = await ctx.store.digests.get(TEAM, d.id);
       expect(again?.buildingIds).toEqual([71, 5]);
       expect(again?.options.chart).toBe(true);

@@ -1,12 +1,8 @@
-import type { Store } from '../../../src/storage';
+import type { Store } from '../../../src/ports/store';
 import { newDigest, newSubscription, TEAM, T0, type ContractContext } from './context';
 import { alertState } from './subscriptions.contract';
 
-async function reopen(ctx: ContractContext): Promise<Store> {
-  const again = ctx.harness.reopen;
-  if (!again) throw new Error('durability tests need a harness with reopen()');
-  return again();
-}
+const reopen = (ctx: ContractContext): Promise<Store> => ctx.harness.reopen();
 
 export function durabilityContract(ctx: ContractContext): void {
   describe('durability across a restart', () => {

@@ -1,4 +1,4 @@
-import type { ScopeKey } from '../../../src/storage';
+import type { ScopeKey } from '../../../src/domain/alert-state';
 import { OTHER_TEAM, rejectionCode, TEAM, T0, type ContractContext } from './context';
 
 const B71: ScopeKey = { scopeKind: 'building', scopeId: 71, granularity: 'PT1H' };

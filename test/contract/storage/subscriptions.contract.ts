@@ -1,4 +1,4 @@
-import type { AlertStateInput } from '../../../src/storage';
+import type { AlertStateInput } from '../../../src/domain/alert-state';
 import { newSubscription, OTHER_TEAM, rejectionCode, TEAM, T0, type ContractContext } from './context';
 
 export function alertState(subscriptionId: number, overrides: Partial<AlertStateInput> = {}): AlertStateInput {

@@ -9,7 +9,9 @@ import { Authorizer } from '../../../src/services/authz';
 import { createDigests, realPacingClock, type Digests } from '../../../src/services/digests';
 import { webClientOptions } from '../../../src/slack/bolt-app';
 import { webClientGateway, type SlackGateway } from '../../../src/slack/gateway';
-import { createMemoryStore, type Digest, type NewDigest, type Store } from '../../../src/storage';
+import { openStore } from '../../../src/storage';
+import { type Store } from '../../../src/ports/store';
+import { type Digest, type NewDigest } from '../../../src/domain/digest';
 import { ZonedInnerSpace } from '../../fakes/zoned-innerspace';
 
 export const TEAM = 'T0LOCAL';
@@ -49,7 +51,7 @@ export interface EngineRig {
 /**
  * The delivery engine with real parts around it: the embedded Slack workspace over HTTP (via
  * the same WebClient options as the app: no retries), the real gateway, OccupancyData and chart
- * builder over an in-process InnerSpace, and a store (memory unless one is given).
+ * builder over an in-process InnerSpace, and a store (SQLite in memory unless one is given).
  */
 export async function startEngineRig(opts: {
   start: number;
@@ -64,7 +66,7 @@ export async function startEngineRig(opts: {
   const workspace = await startSlackWorkspace({ now: clock.flowing, ...(opts.channels ? { channels: opts.channels } : {}), ...(opts.workspace ?? {}) });
   const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
   const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, ...(opts.emptyDates ? { emptyDates: opts.emptyDates } : {}) });
-  const store = opts.store ?? createMemoryStore({ now: clock.now });
+  const store = opts.store ?? (await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: clock.now }));
   const digests = createDigests({
     store,
     slack,

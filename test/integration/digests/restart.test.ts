@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { silentLogger } from '../../../src/logging/logger';
 import { slotInstant } from '../../../src/services/digests';
-import { openSqliteStore, type Digest } from '../../../src/storage';
+import { openStore } from '../../../src/storage';
+import { type Digest } from '../../../src/domain/digest';
 import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
 
 const TEAM = 'T0LOCAL';
@@ -23,7 +24,7 @@ describe('digests across restarts', () => {
     const res = await driver.command(USERS.grace, channel, '/occupancy', text);
     const { text: answer } = await answerTo(world, res);
     const id = Number(/Digest #(\d+)/.exec(answer)?.[1]);
-    const store = await openSqliteStore({ path: world.dbPath, logger: silentLogger() });
+    const store = await openStore({ url: `sqlite:${world.dbPath}`, logger: silentLogger() });
     try {
       return (await store.digests.get(TEAM, id))!;
     } finally {
@@ -40,7 +41,7 @@ describe('digests across restarts', () => {
     await first.app.stop();
 
     // What a crash leaves behind: both runs claimed; one of them had already reached Slack.
-    const store = await openSqliteStore({ path: world.dbPath, logger: silentLogger() });
+    const store = await openStore({ url: `sqlite:${world.dbPath}`, logger: silentLogger() });
     expect(await store.digestRuns.claim(before.id, '2026-11-26', TEAM, at('2026-11-26', '08:00'), { channelId: 'C0FACILITY' })).toBe(true);
     expect(await store.digestRuns.claim(after.id, '2026-11-26', TEAM, at('2026-11-26', '08:00'), { channelId: 'C0GENERAL' })).toBe(true);
     await store.close();

@@ -5,7 +5,8 @@ import { createAlerts } from '../../../../src/services/alerts';
 import type { SlackMessage } from '../../../../src/slack/blocks/kit';
 import { SlackCallError, type PostedMessage } from '../../../../src/slack/gateway';
 import type { SubscriptionDraft } from '../../../../src/slack/parser/types';
-import { createMemoryStore } from '../../../../src/storage';
+import { openStore } from '../../../../src/storage';
+import type { Store } from '../../../../src/ports/store';
 import { CountingSlackGateway } from '../../../fakes/counting-slack';
 import { NightlyInnerSpace } from '../../../fakes/nightly-innerspace';
 
@@ -22,9 +23,15 @@ class FlakySlack extends CountingSlackGateway {
   }
 }
 
-function setup() {
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+async function setup() {
   let now = Date.parse('2026-11-25T15:00:00Z');
-  const store = createMemoryStore({ now: () => now });
+  const store = await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: () => now });
+  stores.push(store);
   const slack = new FlakySlack(() => ['U1']);
   const alerts = createAlerts({
     store, innerspace: new NightlyInnerSpace({ buildings: 2, now: () => now }), slack, authz: new Authorizer(slack, []),
@@ -42,7 +49,7 @@ const NIGHTS: SubscriptionDraft = {
 
 describe('alert delivery', () => {
   it('an episode carried across publishes is edited in place and, past the interval, reminded about in its thread', async () => {
-    const { alerts, slack, at } = setup();
+    const { alerts, slack, at } = await setup();
     await alerts.subscriptions.create(WHO, NIGHTS);
     at('2026-11-26T10:00:00Z');
     await alerts.tick();
@@ -55,7 +62,7 @@ describe('alert delivery', () => {
   });
 
   it('a 429 keeps the notification for the next check; nothing is lost or doubled', async () => {
-    const { alerts, slack, store, at } = setup();
+    const { alerts, slack, store, at } = await setup();
     await alerts.subscriptions.create(WHO, NIGHTS);
     at('2026-11-26T10:00:00Z');
     slack.failures.push(new SlackCallError('rate_limited', 'ratelimited', 1, 'chat.postMessage'));
@@ -70,7 +77,7 @@ describe('alert delivery', () => {
   });
 
   it('a channel the bot cannot post to pauses the rule and tells its creator once', async () => {
-    const { alerts, slack, store, at } = setup();
+    const { alerts, slack, store, at } = await setup();
     await alerts.subscriptions.create(WHO, { ...NIGHTS, destination: { kind: 'channel', channel: { kind: 'id', id: 'C1', name: null } } });
     at('2026-11-26T10:00:00Z');
     slack.failures.push(new SlackCallError('refused', 'not_in_channel', null, 'chat.postMessage'));

@@ -4,15 +4,22 @@ import { Authorizer } from '../../../../src/services/authz';
 import { createAlerts } from '../../../../src/services/alerts';
 import { alertErrorWords } from '../../../../src/slack/blocks/alert-notices';
 import type { SubscriptionDraft } from '../../../../src/slack/parser/types';
-import { createMemoryStore } from '../../../../src/storage';
+import { openStore } from '../../../../src/storage';
+import type { Store } from '../../../../src/ports/store';
 import { CountingSlackGateway } from '../../../fakes/counting-slack';
 import { NightlyInnerSpace } from '../../../fakes/nightly-innerspace';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
 const WHO = { teamId: 'T1', userId: 'U1' };
 
-function setup(capacity: number | null) {
-  const store = createMemoryStore({ now: () => NOW });
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+async function setup(capacity: number | null) {
+  const store = await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: () => NOW });
+  stores.push(store);
   const innerspace = new NightlyInnerSpace({ buildings: 3, capacity, now: () => NOW });
   const slack = new CountingSlackGateway(() => ['U1']);
   const alerts = createAlerts({
@@ -31,7 +38,7 @@ function draft(over: Partial<SubscriptionDraft> = {}): SubscriptionDraft {
 
 describe('alert rules against an in-process InnerSpace', () => {
   it('refuses a percentage where no capacity is known, with words that say what to do', async () => {
-    const { alerts, store } = setup(null);
+    const { alerts, store } = await setup(null);
     const err = await alerts.subscriptions.create(WHO, draft({ measure: 'percent', threshold: 80, recovery: 72 })).catch((e: unknown) => e);
     expect(alertErrorWords(err as never)).toBe(
       "InnerSpace doesn't know the capacity of building 2, so I can't alert on a percentage of it. Use a number of people instead, e.g. `above 120`.",
@@ -42,7 +49,7 @@ describe('alert rules against an in-process InnerSpace', () => {
   });
 
   it('reads percent rules against capacity, and starts from the latest published bucket with one backtest query', async () => {
-    const { alerts, innerspace, store } = setup(250);
+    const { alerts, innerspace, store } = await setup(250);
     const saved = await alerts.subscriptions.create(WHO, draft({ measure: 'percent', threshold: 50, recovery: 45 }));
     expect(innerspace.counts.insightQueries).toBe(1);
     expect(saved.backtest.status).toBe('ready');
@@ -51,7 +58,7 @@ describe('alert rules against an in-process InnerSpace', () => {
   });
 
   it('refuses a channel given by name, which Slack did not turn into an id', async () => {
-    const { alerts } = setup(250);
+    const { alerts } = await setup(250);
     const err = await alerts.subscriptions.create(WHO, draft({ destination: { kind: 'channel', channel: { kind: 'name', name: 'facilities' } } })).catch((e: unknown) => e);
     expect(alertErrorWords(err as never)).toBe("I can't tell which channel `#facilities` is. Pick it from Slack's list as you type `#`, or use the form: `/occupancy subscribe`.");
   });

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
-import { guard, notFound } from '../errors';
-import type { AlertState, AlertStateRepository, EpochMs } from '../ports';
+import { notFound } from '../errors';
+import type { AlertStateRepository } from '../../ports/store/index';
+import type { AlertState } from '../../domain/alert-state';
 import { alertStateFromRow, toJson } from './codec';
-import type { StorageSchema } from './schema';
+import type { RepositoryContext } from './context';
 
 // Well under SQLite's bound-parameter limit, and a size PostgreSQL plans well too.
 const IN_CHUNK = 500;
 
-export function sqliteAlertStates(db: Kysely<StorageSchema>, now: () => EpochMs): AlertStateRepository {
+export function alertStateRepository({ db, now, guard }: RepositoryContext): AlertStateRepository {
   return {
     get: (subscriptionId) =>
       guard('alertStates.get', async () => {

@@ -1,18 +1,17 @@
-import type { Kysely } from 'kysely';
-import { guard } from '../errors';
-import type { EpochMs, NoticeRepository } from '../ports';
-import type { StorageSchema } from './schema';
+import type { NoticeRepository } from '../../ports/store/index';
+import type { RepositoryContext } from './context';
 
-export function sqliteNotices(db: Kysely<StorageSchema>, now: () => EpochMs): NoticeRepository {
+export function noticeRepository({ db, now, guard }: RepositoryContext): NoticeRepository {
   return {
     markOnce: (teamId, key) =>
       guard('notices.markOnce', async () => {
-        const result = await db
+        const inserted = await db
           .insertInto('notices')
           .values({ team_id: teamId, notice_key: key, created_at: now() })
           .onConflict((oc) => oc.columns(['team_id', 'notice_key']).doNothing())
+          .returning('notice_key')
           .executeTakeFirst();
-        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+        return inserted !== undefined;
       }),
 
     has: (teamId, key) =>

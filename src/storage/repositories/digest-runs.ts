@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
-import { guard, notFound } from '../errors';
-import type { DigestRunRepository, EpochMs } from '../ports';
+import { notFound } from '../errors';
+import type { DigestRunRepository } from '../../ports/store/index';
 import { assertLocalDate, normalizeLateMinutes, outcomeFields } from '../rules';
 import { runFromRow } from './codec';
-import type { StorageSchema } from './schema';
+import type { RepositoryContext } from './context';
 
-export function sqliteDigestRuns(db: Kysely<StorageSchema>, now: () => EpochMs): DigestRunRepository {
+export function digestRunRepository({ db, now, guard }: RepositoryContext): DigestRunRepository {
   return {
     claim: (digestId, localDate, teamId, claimedAt, options = {}) =>
       guard('digestRuns.claim', async () => {
@@ -18,8 +17,9 @@ export function sqliteDigestRuns(db: Kysely<StorageSchema>, now: () => EpochMs):
           .where('team_id', '=', teamId)
           .executeTakeFirst();
         if (!digest) throw notFound('digestRuns.claim', 'digest', { digestId, teamId });
-        // The primary key decides: of any number of concurrent claims, one insert lands.
-        const result = await db
+        // The primary key decides: of any number of concurrent claims, one insert lands, and
+        // RETURNING hands back a row only for that one (affected-row counts differ by driver).
+        const inserted = await db
           .insertInto('digest_runs')
           .values({
             digest_id: digestId,
@@ -34,8 +34,9 @@ export function sqliteDigestRuns(db: Kysely<StorageSchema>, now: () => EpochMs):
             late_minutes: lateMinutes,
           })
           .onConflict((oc) => oc.columns(['digest_id', 'local_date']).doNothing())
+          .returning('digest_id')
           .executeTakeFirst();
-        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+        return inserted !== undefined;
       }),
 
     finish: (digestId, localDate, outcome) =>

@@ -1,11 +1,12 @@
-import type { Kysely, Updateable } from 'kysely';
-import { guard } from '../errors';
-import type { Digest, DigestPatch, DigestRepository, EpochMs, NewDigest } from '../ports';
+import type { Updateable } from 'kysely';
+import type { DigestRepository } from '../../ports/store/index';
+import type { Digest, DigestPatch, NewDigest } from '../../domain/digest';
 import { pickDigestOptions } from '../rules';
 import { digestFromRow, toJson } from './codec';
-import type { DigestsTable, StorageSchema } from './schema';
+import type { DigestsTable } from './schema';
+import type { RepositoryContext } from './context';
 
-export function sqliteDigests(db: Kysely<StorageSchema>, now: () => EpochMs): DigestRepository {
+export function digestRepository({ db, now, guard }: RepositoryContext): DigestRepository {
   const byId = (teamId: string, id: number) =>
     db.selectFrom('digests').selectAll().where('team_id', '=', teamId).where('id', '=', id);
 

@@ -1,8 +1,9 @@
-import type { Kysely, Updateable } from 'kysely';
-import { guard } from '../errors';
-import type { EpochMs, NewSubscription, Subscription, SubscriptionPatch, SubscriptionRepository } from '../ports';
+import type { Updateable } from 'kysely';
+import type { SubscriptionRepository } from '../../ports/store/index';
+import type { NewSubscription, Subscription, SubscriptionPatch } from '../../domain/subscription';
 import { subscriptionFromRow, toJson } from './codec';
-import type { StorageSchema, SubscriptionsTable } from './schema';
+import type { SubscriptionsTable } from './schema';
+import type { RepositoryContext } from './context';
 
 function patchToColumns(patch: SubscriptionPatch): Updateable<SubscriptionsTable> {
   const set: Updateable<SubscriptionsTable> = {};
@@ -21,7 +22,7 @@ function patchToColumns(patch: SubscriptionPatch): Updateable<SubscriptionsTable
   return set;
 }
 
-export function sqliteSubscriptions(db: Kysely<StorageSchema>, now: () => EpochMs): SubscriptionRepository {
+export function subscriptionRepository({ db, now, guard }: RepositoryContext): SubscriptionRepository {
   const base = () => db.selectFrom('subscriptions').selectAll();
   const list = async (build: (q: ReturnType<typeof base>) => ReturnType<typeof base>): Promise<Subscription[]> =>
     (await build(base()).orderBy('id').execute()).map(subscriptionFromRow);

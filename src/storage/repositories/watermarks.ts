@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
-import { guard } from '../errors';
-import type { EpochMs, WatermarkRepository } from '../ports';
+import type { WatermarkRepository } from '../../ports/store/index';
 import { watermarkFromRow } from './codec';
-import type { StorageSchema } from './schema';
+import type { RepositoryContext } from './context';
 
-export function sqliteWatermarks(db: Kysely<StorageSchema>, now: () => EpochMs): WatermarkRepository {
+export function watermarkRepository({ db, now, guard }: RepositoryContext): WatermarkRepository {
   return {
     get: (key) =>
       guard('watermarks.get', async () => {
@@ -21,7 +19,8 @@ export function sqliteWatermarks(db: Kysely<StorageSchema>, now: () => EpochMs):
     advance: (key, lastBucketStart) =>
       guard('watermarks.advance', async () => {
         // One statement, so two evaluators racing can only ever leave the later value behind.
-        const result = await db
+        // RETURNING yields a row only when the insert or the guarded update happened.
+        const written = await db
           .insertInto('scope_watermarks')
           .values({
             scope_kind: key.scopeKind,
@@ -39,8 +38,9 @@ export function sqliteWatermarks(db: Kysely<StorageSchema>, now: () => EpochMs):
               }))
               .where((eb) => eb('scope_watermarks.last_bucket_start', '<', eb.ref('excluded.last_bucket_start'))),
           )
+          .returning('last_bucket_start')
           .executeTakeFirst();
-        return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+        return written !== undefined;
       }),
 
     list: () =>

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { DEFAULT_DIGEST_OPTIONS } from '../ports';
-import type {
-  AlertGranularity, AlertState, AlertStatus, DestinationKind, Digest, DigestRun, DigestRunState,
-  DigestStatus, Direction, IsoWeekday, JsonObject, Measure, QuietHours, ScopeKind, Subscription, SubscriptionStatus,
-  Watermark,
-} from '../ports';
+import { DEFAULT_DIGEST_OPTIONS } from '../../domain/digest';
+import type { AlertState, AlertStatus, Watermark } from '../../domain/alert-state';
+import type { AlertGranularity, DestinationKind, Direction, Measure, QuietHours, ScopeKind, Subscription, SubscriptionStatus } from '../../domain/subscription';
+import type { Digest, DigestRun, DigestRunState, DigestStatus } from '../../domain/digest';
+import type { Weekday, JsonObject } from '../../domain/values';
 import type { AlertStateTable, DigestRunsTable, DigestsTable, ScopeWatermarksTable, SubscriptionsTable } from './schema';
 import type { Selectable } from 'kysely';
 
@@ -39,6 +38,20 @@ function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column:
 
 export const toJson = (value: unknown): string => JSON.stringify(value);
 
+type DriverInt = number | string | bigint;
+
+/** A bigint column as a number, whichever type the driver chose; never a silently rounded one. */
+export function readInt8(value: DriverInt, table: string, column: string): number {
+  const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : /^-?\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new AppError('STORAGE', `Unexpected number in ${table}.${column}`, { details: { table, column } });
+  }
+  return n;
+}
+
+const readNullableInt8 = (value: DriverInt | null, table: string, column: string): number | null =>
+  value === null ? null : readInt8(value, table, column);
+
 export function digestFromRow(r: Selectable<DigestsTable>): Digest {
   return {
     id: r.id,
@@ -47,13 +60,13 @@ export function digestFromRow(r: Selectable<DigestsTable>): Digest {
     createdBy: r.created_by,
     buildingIds: parseJson(buildingIdsSchema, r.building_ids, 'digests', 'building_ids'),
     timeOfDay: r.time_of_day,
-    days: parseJson(daysSchema, r.days, 'digests', 'days') as IsoWeekday[],
+    days: parseJson(daysSchema, r.days, 'digests', 'days') as Weekday[],
     timeZone: r.time_zone,
     options: parseJson(optionsSchema, r.options, 'digests', 'options'),
     status: r.status as DigestStatus,
     pausedReason: r.paused_reason,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: readInt8(r.created_at, 'digests', 'created_at'),
+    updatedAt: readInt8(r.updated_at, 'digests', 'updated_at'),
   };
 }
 
@@ -63,8 +76,8 @@ export function runFromRow(r: Selectable<DigestRunsTable>): DigestRun {
     localDate: r.local_date,
     teamId: r.team_id,
     state: r.state as DigestRunState,
-    claimedAt: r.claimed_at,
-    finishedAt: r.finished_at,
+    claimedAt: readInt8(r.claimed_at, 'digest_runs', 'claimed_at'),
+    finishedAt: readNullableInt8(r.finished_at, 'digest_runs', 'finished_at'),
     messageTs: r.message_ts,
     channelId: r.channel_id,
     reason: r.reason,
@@ -91,9 +104,9 @@ export function subscriptionFromRow(r: Selectable<SubscriptionsTable>): Subscrip
     renotifyMinutes: r.renotify_minutes,
     status: r.status as SubscriptionStatus,
     pausedReason: r.paused_reason,
-    snoozedUntil: r.snoozed_until,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    snoozedUntil: readNullableInt8(r.snoozed_until, 'subscriptions', 'snoozed_until'),
+    createdAt: readInt8(r.created_at, 'subscriptions', 'created_at'),
+    updatedAt: readInt8(r.updated_at, 'subscriptions', 'updated_at'),
   };
 }
 
@@ -102,17 +115,17 @@ export function alertStateFromRow(r: Selectable<AlertStateTable>): AlertState {
     subscriptionId: r.subscription_id,
     teamId: r.team_id,
     state: r.state as AlertStatus,
-    pendingSince: r.pending_since,
+    pendingSince: readNullableInt8(r.pending_since, 'alert_state', 'pending_since'),
     pendingCount: r.pending_count,
-    episodeStart: r.episode_start,
+    episodeStart: readNullableInt8(r.episode_start, 'alert_state', 'episode_start'),
     episodePeak: r.episode_peak,
-    episodePeakAt: r.episode_peak_at,
+    episodePeakAt: readNullableInt8(r.episode_peak_at, 'alert_state', 'episode_peak_at'),
     messageChannel: r.message_channel,
     messageTs: r.message_ts,
-    lastNotifiedAt: r.last_notified_at,
-    evaluatedThrough: r.evaluated_through,
+    lastNotifiedAt: readNullableInt8(r.last_notified_at, 'alert_state', 'last_notified_at'),
+    evaluatedThrough: readNullableInt8(r.evaluated_through, 'alert_state', 'evaluated_through'),
     deferred: parseJson(deferredSchema, r.deferred, 'alert_state', 'deferred') as JsonObject[],
-    updatedAt: r.updated_at,
+    updatedAt: readInt8(r.updated_at, 'alert_state', 'updated_at'),
   };
 }
 
@@ -121,7 +134,7 @@ export function watermarkFromRow(r: Selectable<ScopeWatermarksTable>): Watermark
     scopeKind: r.scope_kind as ScopeKind,
     scopeId: r.scope_id,
     granularity: r.granularity as AlertGranularity,
-    lastBucketStart: r.last_bucket_start,
-    updatedAt: r.updated_at,
+    lastBucketStart: readInt8(r.last_bucket_start, 'scope_watermarks', 'last_bucket_start'),
+    updatedAt: readInt8(r.updated_at, 'scope_watermarks', 'updated_at'),
   };
 }

@@ -1,6 +1,13 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
-/** Row shapes as SQLite stores them (snake_case, JSON as text, instants as epoch ms). */
+/**
+ * A bigint column (epoch milliseconds). better-sqlite3 reads it as a number, pg as a string
+ * (int8 may exceed 2^53), so reads are typed loosely and the codec turns them into numbers.
+ */
+export type Int8 = ColumnType<number | string | bigint, number, number>;
+export type NullableInt8 = ColumnType<number | string | bigint | null, number | null, number | null>;
+
+/** Row shapes as every engine stores them (snake_case, JSON as text, instants as epoch ms). */
 export interface DigestsTable {
   id: Generated<number>;
   team_id: string;
@@ -13,8 +20,8 @@ export interface DigestsTable {
   options: string;
   status: string;
   paused_reason: string | null;
-  created_at: number;
-  updated_at: number;
+  created_at: Int8;
+  updated_at: Int8;
 }
 
 export interface DigestRunsTable {
@@ -22,8 +29,8 @@ export interface DigestRunsTable {
   local_date: string;
   team_id: string;
   state: string;
-  claimed_at: number;
-  finished_at: number | null;
+  claimed_at: Int8;
+  finished_at: NullableInt8;
   message_ts: string | null;
   channel_id: string | null;
   reason: string | null;
@@ -48,40 +55,40 @@ export interface SubscriptionsTable {
   renotify_minutes: number | null;
   status: string;
   paused_reason: string | null;
-  snoozed_until: number | null;
-  created_at: number;
-  updated_at: number;
+  snoozed_until: NullableInt8;
+  created_at: Int8;
+  updated_at: Int8;
 }
 
 export interface AlertStateTable {
   subscription_id: number;
   team_id: string;
   state: string;
-  pending_since: number | null;
+  pending_since: NullableInt8;
   pending_count: number;
-  episode_start: number | null;
+  episode_start: NullableInt8;
   episode_peak: number | null;
-  episode_peak_at: number | null;
+  episode_peak_at: NullableInt8;
   message_channel: string | null;
   message_ts: string | null;
-  last_notified_at: number | null;
-  evaluated_through: number | null;
+  last_notified_at: NullableInt8;
+  evaluated_through: NullableInt8;
   deferred: string;
-  updated_at: number;
+  updated_at: Int8;
 }
 
 export interface ScopeWatermarksTable {
   scope_kind: string;
   scope_id: number;
   granularity: string;
-  last_bucket_start: number;
-  updated_at: number;
+  last_bucket_start: Int8;
+  updated_at: Int8;
 }
 
 export interface NoticesTable {
   team_id: string;
   notice_key: string;
-  created_at: number;
+  created_at: Int8;
 }
 
 export interface StorageSchema {

@@ -1,0 +1,32 @@
+import type { Store, StoreOptions } from '../../ports/store/index';
+import type { Database } from '../database';
+import { createGuard } from '../errors';
+import { alertStateRepository } from './alert-states';
+import type { RepositoryContext } from './context';
+import { digestRunRepository } from './digest-runs';
+import { digestRepository } from './digests';
+import { noticeRepository } from './notices';
+import { subscriptionRepository } from './subscriptions';
+import { watermarkRepository } from './watermarks';
+
+/** The store over an open database of any dialect; closing the store closes the database. */
+export function createStore(database: Database, options: StoreOptions = {}): Store {
+  let closed = false;
+  const ctx: RepositoryContext = {
+    db: database.db,
+    now: options.now ?? (() => Date.now()),
+    guard: createGuard(database.dialect, () => closed),
+  };
+  return {
+    digests: digestRepository(ctx),
+    digestRuns: digestRunRepository(ctx),
+    subscriptions: subscriptionRepository(ctx),
+    alertStates: alertStateRepository(ctx),
+    watermarks: watermarkRepository(ctx),
+    notices: noticeRepository(ctx),
+    close: () => {
+      closed = true;
+      return database.close();
+    },
+  };
+}
