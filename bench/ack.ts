@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
-import { signSlackRequest } from '../src/console/slack';
+import { signSlackRequest } from '../dev/slack';
 import { BENCH_SECRET, commandBody, startBenchBot, startSink, type Sink } from './support';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);

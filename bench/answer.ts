@@ -4,7 +4,7 @@
  * fetched), cold days (insights fetched), and warm repeats (served from cache).
  */
 import { addDays } from '../src/domain/time';
-import { createSlackDriver } from '../src/console/slack';
+import { createSlackDriver } from '../dev/slack';
 import { BENCH_SECRET, percentile, startBenchBot } from './support';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);

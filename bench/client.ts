@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { DateTime } from 'luxon';
 import { createInnerSpaceClient, type InnerSpaceClient, type InsightQuery } from '../src/innerspace';
-import { startSimulator, SIM_BUILDINGS } from '../src/simulator';
+import { startSimulator, SIM_BUILDINGS } from '../dev/simulator';
 
 const QUERIES = 1_000;
 const CONCURRENCY = 50;

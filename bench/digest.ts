@@ -15,7 +15,7 @@ import { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { QuickChartRenderer } from '../src/charts';
 import { NIL_GROUP_ID } from '../src/config';
-import { startSlackWorkspace } from '../src/console/slack';
+import { startSlackWorkspace } from '../dev/slack';
 import { silentLogger } from '../src/logging/logger';
 import { Authorizer } from '../src/services/authz';
 import { createDigests } from '../src/services/digests';

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLocalTools } from '../dev/local';
 import { startApp, type RunningApp } from '../src/app';
 import { ShiftableClock } from '../src/clock';
 import { loadConfig } from '../src/config';
-import { startSlackWorkspace, type SlackWorkspace } from '../src/console/slack';
+import { startSlackWorkspace, type SlackWorkspace } from '../dev/slack';
 import { createLogger } from '../src/logging/logger';
 
 export const BENCH_SECRET = 'bench0signing0secret0000000000000';
@@ -31,7 +32,15 @@ export async function startBenchBot(env: Record<string, string> = {}): Promise<B
     ...env,
   });
   const { logger, addSecret } = createLogger({ level: config.logLevel, secrets: config.secrets });
-  const app = await startApp({ config, logger, addSecret, clock, host: '127.0.0.1', botIdentity: { botId: slack.bot.botId, botUserId: slack.bot.userId } });
+  const app = await startApp({
+    config,
+    logger,
+    addSecret,
+    clock,
+    host: '127.0.0.1',
+    botIdentity: { botId: slack.bot.botId, botUserId: slack.bot.userId },
+    local: createLocalTools(),
+  });
   return {
     app,
     slack,

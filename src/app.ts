@@ -7,12 +7,10 @@ import type { CustomRoute } from '@slack/bolt';
 import { QuickChartRenderer, type ChartRenderer } from './charts';
 import { ShiftableClock, type Clock } from './clock';
 import type { Config } from './config';
-import { startSlackWorkspace, type SlackWorkspace } from './console/slack';
-import { createWebConsole, demoHooksFrom, loopbackUrl, type WebConsole } from './console/web';
 import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
 import { innerspaceOptions } from './innerspace/options';
 import type { Logger } from './logging/logger';
-import { startSimulator, type RunningSimulator } from './simulator';
+import type { LocalConsole, LocalSimulator, LocalTools, LocalWorkspace } from './ports/local-mode';
 import { ReportService } from './services/report';
 import { Authorizer } from './services/authz';
 import { createDigests, type DigestTickReport } from './services/digests';
@@ -48,6 +46,11 @@ export interface StartOptions {
   /** Test hooks: a known bot identity skips auth.test; a shorter unacked-request timeout. */
   readonly botIdentity?: { botId: string; botUserId: string };
   readonly unhandledRequestTimeoutMillis?: number;
+  /**
+   * The local dev tools (main.ts loads dev/local.ts lazily): the embedded workspace in local
+   * mode, the simulator when no InnerSpace credentials are configured.
+   */
+  readonly local?: LocalTools;
 }
 
 export interface RunningApp {
@@ -59,8 +62,9 @@ export interface RunningApp {
   readonly store: Store;
   readonly clock: Clock;
   /** Local mode only. */
-  readonly workspace: SlackWorkspace | null;
-  readonly simulator: RunningSimulator | null;
+  readonly workspace: LocalWorkspace | null;
+  /** When no InnerSpace credentials are configured. */
+  readonly simulator: LocalSimulator | null;
   readonly signingSecret: string | null;
   /** Commands, actions, views and events the Bolt app listens to. */
   readonly listeners: RegisteredListeners;
@@ -89,17 +93,19 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     const store = await openStore({ url: config.database.url, logger, now: () => clock.now() });
     cleanups.push(() => store.close());
 
-    let simulator: RunningSimulator | null = null;
+    let simulator: LocalSimulator | null = null;
     if (config.innerspace.simulated) {
-      simulator = await startSimulator({ clock: () => new Date(clock.now()) });
+      if (!opts.local?.startSimulator) throw missingLocalTool('the InnerSpace simulator', 'INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET');
+      simulator = await opts.local.startSimulator({ now: () => new Date(clock.now()) });
       cleanups.push(() => simulator!.close());
     }
     const innerspace = createInnerSpaceClient(innerspaceOptions(config, simulator, logger, clock, opts.addSecret));
 
-    let workspace: SlackWorkspace | null = null;
+    let workspace: LocalWorkspace | null = null;
     let slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
     if (config.slack.mode === 'local') {
-      workspace = await startSlackWorkspace({ now: () => clock.now() });
+      if (!opts.local?.startWorkspace) throw missingLocalTool('the embedded Slack workspace', 'SLACK_BOT_TOKEN');
+      workspace = await opts.local.startWorkspace({ now: () => clock.now() });
       cleanups.push(() => workspace!.close());
       slack = { botToken: workspace.botToken, signingSecret: randomBytes(16).toString('hex'), apiUrl: workspace.apiUrl };
     } else {
@@ -125,7 +131,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     // what an admin may do without configuring ADMIN_USER_IDS.
     const adminUserIds = [
       ...config.adminUserIds,
-      ...(workspace ? workspace.state.listUsers().filter((u) => u.isAdmin).map((u) => u.id) : []),
+      ...(workspace?.adminUserIds ?? []),
     ];
     const deps: SlackDeps = {
       logger,
@@ -155,7 +161,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     };
 
     const identity =
-      opts.botIdentity ?? (workspace ? { botId: workspace.bot.botId, botUserId: workspace.bot.userId } : undefined);
+      opts.botIdentity ?? workspace?.bot;
     const mode = config.slack.mode === 'socket' ? 'socket' : 'http';
     const bolt = createBoltApp({
       mode,
@@ -212,15 +218,15 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     await bolt.app.init();
 
     // Local mode only: the web console answers its own paths on this port before Bolt.
-    const exposed: { app: RunningApp | null; port: number } = { app: null, port: 0 };
-    const webConsole: WebConsole | null =
-      workspace && slack.signingSecret
-        ? createWebConsole({
-            workspace,
-            appUrl: () => loopbackUrl(opts.host, exposed.port),
+    let boundPort = 0;
+    const webConsole: LocalConsole | null =
+      workspace?.createConsole && slack.signingSecret
+        ? workspace.createConsole({
+            host: opts.host,
+            port: () => boundPort,
             signingSecret: slack.signingSecret,
             clock,
-            hooks: () => demoHooksFrom(exposed.app),
+            hooks: { runDueDigests: () => digests.engine.runDue(), checkAlerts: () => alerts.tick() },
             logger,
           })
         : null;
@@ -242,7 +248,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       if (left > 0) logger.warn({ left }, 'stopped with answers still under way');
     });
     const port = await http.listen(config.port, opts.host);
-    exposed.port = port;
+    boundPort = port;
     cleanups.push(() => http.close());
     // Runs before the server closes: open console tabs hold streams that would keep it waiting.
     if (webConsole) cleanups.push(() => webConsole.close());
@@ -282,10 +288,14 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       alerts: { tick: () => alerts.tick() },
       stop: stopAll,
     };
-    exposed.app = running;
     return running;
   } catch (err) {
     await stopAll();
     throw err;
   }
+}
+
+/** main.ts checks first; this is for callers that configure a stand-in without giving one. */
+function missingLocalTool(what: string, unset: string): Error {
+  return new Error(`${what} is needed (${unset} not set) but startApp was given no local tool for it`);
 }

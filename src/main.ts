@@ -1,11 +1,40 @@
 /**
  * Process entry point: the only reader of process.env. Loads the config (exiting at once with
- * every problem when it is bad), starts the app, and stops it gracefully on SIGTERM/SIGINT.
+ * every problem when it is bad), loads the local dev tools only when the config calls for a
+ * stand-in, starts the app, and stops it gracefully on SIGTERM/SIGINT.
  */
+import { relative, resolve } from 'node:path';
 import { startApp } from './app';
 import { loadConfig, type Config } from './config';
 import { isAppError } from './errors';
 import { createLogger } from './logging/logger';
+import type { LocalTools } from './ports/local-mode';
+
+/** What this config asks of dev/, each with what to set instead when dev/ is not there. */
+function standInsNeeded(config: Config): string[] {
+  const needs: string[] = [];
+  if (config.slack.mode === 'local') {
+    needs.push(
+      'SLACK_BOT_TOKEN is not set, which means local mode (embedded Slack workspace and web console): set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+    );
+  }
+  if (config.innerspace.simulated) {
+    needs.push('INNERSPACE_CLIENT_ID is not set, which means the embedded InnerSpace simulator: set INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET');
+  }
+  return needs;
+}
+
+/** dev/local, or null when this tree was built without it (a production image). */
+async function loadLocalTools(): Promise<LocalTools | null> {
+  try {
+    const { createLocalTools } = await import('../dev/local');
+    return createLocalTools();
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown };
+    if (e.code === 'MODULE_NOT_FOUND' && String(e.message).startsWith("Cannot find module '../dev/local'")) return null;
+    throw err;
+  }
+}
 
 async function main(): Promise<void> {
   let config: Config;
@@ -20,7 +49,20 @@ async function main(): Promise<void> {
     return;
   }
   const { logger, addSecret } = createLogger({ level: config.logLevel, secrets: config.secrets });
-  const app = await startApp({ config, logger, addSecret });
+  const needs = standInsNeeded(config);
+  let local: LocalTools | undefined;
+  if (needs.length > 0) {
+    const loaded = await loadLocalTools();
+    if (!loaded) {
+      const dev = relative(process.cwd(), resolve(__dirname, '../dev')) || '.';
+      logger.fatal({ problems: needs, missing: dev }, `this build has no local dev tools (${dev} is missing): ${needs.join('; ')}`);
+      logger.flush();
+      process.exitCode = 2;
+      return;
+    }
+    local = loaded;
+  }
+  const app = await startApp({ config, logger, addSecret, local });
 
   const where =
     app.mode === 'local'

@@ -4,8 +4,8 @@
  * the workspace's driver over real HTTP to /slack/events.
  */
 import { z } from 'zod';
-import type { Clock } from '../../clock';
-import type { Logger } from '../../logging/logger';
+import type { Clock } from '../../src/ports/clock';
+import type { Logger } from '../../src/logging/logger';
 import type { SlackDriver, SlackWorkspace } from '../slack';
 import { typedValues, type ActionInput, type ViewValues } from '../slack/driver-payloads';
 import type { DemoHooks } from './hooks';

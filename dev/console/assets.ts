@@ -12,11 +12,12 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Where the page's files are. They are not TypeScript, so the build leaves them in src/: from
- * dist/console/web the same folder is found three levels up.
+ * Where the page's files are. They are not TypeScript, so the build leaves them in dev/ (the
+ * Dockerfile copies dev/console/public beside dist/): from dist/dev/console the same folder is
+ * found three levels up.
  */
 export function findPublicDir(from: string = __dirname): string | null {
-  const candidates = [join(from, 'public'), resolve(from, '../../../src/console/web/public')];
+  const candidates = [join(from, 'public'), resolve(from, '../../../dev/console/public')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
@@ -36,7 +37,7 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export async function serveAsset(res: ServerResponse, dir: string | null, name: string): Promise<void> {
   if (dir === null) {
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The console files were not found next to the app (src/console/web/public).');
+    res.end('The console files were not found next to the app (dev/console/public).');
     return;
   }
   const type = TYPES[extname(name)];

@@ -3,8 +3,8 @@
  * the bot's own port before Bolt sees the request. Only local mode builds one.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Clock } from '../../clock';
-import type { Logger } from '../../logging/logger';
+import type { Clock } from '../../src/ports/clock';
+import type { Logger } from '../../src/logging/logger';
 import { createSlackDriver, type SlackDriver, type SlackWorkspace } from '../slack';
 import { API_ROUTES, type ApiContext } from './api';
 import { findChartJs, findPublicDir, serveAsset, serveFile } from './assets';
@@ -13,7 +13,7 @@ import { checkWriteRequest, ConsoleHttpError, readJson, sendJson } from './http-
 import { buildSnapshot } from './snapshot';
 import { EventHub } from './sse';
 
-export { demoHooksFrom, type DemoHooks } from './hooks';
+export type { DemoHooks } from './hooks';
 export type { ConsoleSnapshot, ConsoleMessage, ConsoleView, ConsoleChannel } from './snapshot';
 
 export interface WebConsoleOptions {

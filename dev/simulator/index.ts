@@ -15,7 +15,7 @@ export type { SimBuilding, SimDataset, SimFloor, SimGroup, SimSite, SimZone, Zon
 export { OUTAGE_BUILDING_ID, isSimHoliday, isSimMissingDay, simHolidays } from './data/holidays';
 export { NO_FAULTS } from './faults';
 export type { SimulatorFaults, SimulatorStats } from './faults';
-export { SIMULATOR_SDL, buildSdl } from './schema';
+export { GRANULARITIES as SIM_GRANULARITIES, GUESSED_COLUMNS, SIMULATOR_SDL, buildSdl } from './schema';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */

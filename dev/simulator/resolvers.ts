@@ -1,10 +1,9 @@
-import { GRANULARITIES, type Granularity } from '../innerspace/types';
 import { partitionRange, pinnedValues } from './bounds';
 import { dayNumOfPartition, publishedThroughDayNum } from './data/calendar';
 import type { SimDataset } from './data/dataset';
 import { HISTORY_START_DAY, insightRows, type InsightRow } from './data/insights';
 import type { DayStore, InsightTable } from './data/store';
-import { TABLE_NAMES, columnsOf, type TableName } from './schema';
+import { GRANULARITIES, TABLE_NAMES, columnsOf, type Granularity, type TableName } from './schema';
 import { badRequest, checkPage, compileWhere, page, parseOrderBy, sortRows, type Row } from './where';
 
 export interface RequestContext {

@@ -1,9 +1,7 @@
-import { GUESS_FIELDS } from '../innerspace/schema-facts';
-
 /**
  * The simulator's schema, generated from one table description so every root gets the same
  * Hasura-style arguments (where with _and/_or/_not, order_by, limit, offset). It extends
- * src/simulator/schema.sketch.graphql (a superset: same roots, types and fields) and is a
+ * dev/simulator/schema.sketch.graphql (a superset: same roots, types and fields) and is a
  * TypeScript constant so the compiled build needs no asset files.
  */
 export type ColumnKind = 'Int' | 'Float' | 'String' | 'Timestamp';
@@ -36,6 +34,28 @@ export const TABLES = {
 
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/**
+ * The simulator's own reading of the sketch, kept apart from the client's (src/innerspace)
+ * so the contract test between them catches a disagreement. Granularities: the sketch's
+ * GRANULARITY description ("PT15M (deprecating), PT1H, P1D, P1W, P1M").
+ */
+export const GRANULARITIES = ['PT15M', 'PT1H', 'P1D', 'P1W', 'P1M'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/**
+ * Columns a live API may lack: insight fields the sketch marks [GUESS] or does not have
+ * (served here by analogy with BUILDING_INSIGHTS), and the columns of the guessed reference
+ * types that nothing else confirms (a building's time zone is also on SITE; a zone's capacity
+ * nowhere). `rejectGuessFields` serves the schema without them.
+ */
+export const GUESSED_COLUMNS = {
+  BUILDING_INSIGHTS: ['OCCUPANCY_POS_MEAN', 'OCCUPANCY_MAX'],
+  ZONE_INSIGHTS: ['OCCUPANCY_POS_MEAN', 'OCCUPANCY_MAX'],
+  ZONE_TYPE_INSIGHTS: ['OCCUPANCY_POS_MEAN', 'OCCUPANCY_MAX'],
+  BUILDING: ['TIME_ZONE'],
+  ZONE: ['CAPACITY'],
+} as const satisfies Partial<Record<TableName, readonly string[]>>;
 
 const DESCRIPTIONS: Readonly<Record<TableName, string>> = {
   BUILDING_INSIGHTS: 'Occupancy per building, site, group, granularity and bucket (sum of the site\'s zones). Published nightly.',
@@ -77,11 +97,11 @@ enum order_by {
   desc_nulls_last
 }`;
 
-/** The columns a schema variant serves: all of them, or without GUESS_FIELDS. */
+/** The columns a schema variant serves: all of them, or without GUESSED_COLUMNS. */
 export function columnsOf(table: TableName, withoutGuessFields = false): Columns {
   const all: Columns = TABLES[table];
   if (!withoutGuessFields) return all;
-  const guesses: readonly string[] = (GUESS_FIELDS as Record<string, readonly string[]>)[table] ?? [];
+  const guesses: readonly string[] = (GUESSED_COLUMNS as Partial<Record<TableName, readonly string[]>>)[table] ?? [];
   return Object.fromEntries(Object.entries(all).filter(([c]) => !guesses.includes(c)));
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { createLocalTools } from '../../dev/local';
 import { startApp, type RunningApp } from '../../src/app';
 import { ShiftableClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
@@ -38,7 +39,7 @@ beforeAll(async () => {
       },
     }),
   });
-  app = await startApp({ config, logger, clock: new ShiftableClock(Date.now, START), host: '127.0.0.1', drainTimeoutMs: 2000 });
+  app = await startApp({ config, logger, clock: new ShiftableClock(Date.now, START), host: '127.0.0.1', drainTimeoutMs: 2000, local: createLocalTools() });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -80,10 +81,17 @@ async function demo(button: Locator, path: string): Promise<Record<string, unkno
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** What ink() reads of a <canvas> in the page (the test program has no DOM lib). */
+interface PageCanvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
 /** How many pixels of a drawn chart are not background: a blank canvas has none. */
 async function ink(canvas: Locator): Promise<number> {
   await canvas.waitFor();
-  return canvas.evaluate((c: HTMLCanvasElement) => {
+  return canvas.evaluate((c: PageCanvas) => {
     const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
     let n = 0;
     for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) > 0 && ((data[i] ?? 255) < 200 || (data[i + 1] ?? 255) < 200 || (data[i + 2] ?? 255) < 200)) n += 1;

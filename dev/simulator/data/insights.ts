@@ -1,9 +1,9 @@
-import { GRANULARITIES, type Granularity } from '../../innerspace/types';
 import { HISTORY_START, dayNumOfIso, mondayOf, monthEndOf, monthStartOf, partitionOfDayNum } from './calendar';
 import type { SimBuilding, SimGroup } from './dataset';
 import { quarterIso } from './frame';
 import { combine, occupancyColumns, quarterStat, type Stat } from './stats';
 import type { DayStore, Entity, InsightTable } from './store';
+import { GRANULARITIES, type Granularity } from '../schema';
 
 export type InsightRow = Readonly<Record<string, number | string>>;
 

@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../../../src/console/slack/types';
+import type { StoredMessage } from '../../../dev/slack/types';
 import { encodeIdValue, encodeSnoozeValue } from '../../../src/slack/blocks/values';
 import { ADA, FACILITIES, GENERAL, GRACE, LINUS, MARGARET, advanceTo, botPosts, command, dmOf, startAlertApp, textOf, type AlertTestApp } from './support';
 

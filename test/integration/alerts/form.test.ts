@@ -1,4 +1,4 @@
-import type { InputValue, ViewValues } from '../../../src/console/slack';
+import type { InputValue, ViewValues } from '../../../dev/slack';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import { FACILITIES, GENERAL, GRACE, advanceTo, botPosts, startAlertApp, textOf, type AlertTestApp } from './support';
 

@@ -1,9 +1,8 @@
-import type { RunningApp } from '../../../src/app';
 import type { ShiftableClock } from '../../../src/clock';
-import type { SlackDriver } from '../../../src/console/slack';
-import type { StoredMessage } from '../../../src/console/slack/types';
+import type { SlackDriver } from '../../../dev/slack';
+import type { StoredMessage } from '../../../dev/slack/types';
 import type { FakeSlack } from '../../fakes/slack';
-import { TEST_NOW, createTestWorld, type TestWorld } from '../app/harness';
+import { TEST_NOW, createTestWorld, type AppUnderTest, type TestWorld } from '../app/harness';
 
 export { TEST_NOW };
 
@@ -19,7 +18,7 @@ export const HOUR = 3_600_000;
 export const QUIET_CRON = '0 0 1 1 *';
 
 export interface AlertTestApp {
-  readonly app: RunningApp;
+  readonly app: AppUnderTest;
   readonly slack: FakeSlack;
   readonly driver: SlackDriver;
   readonly clock: ShiftableClock;

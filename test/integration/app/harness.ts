@@ -5,12 +5,19 @@ import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../../src/app';
 import { ShiftableClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
-import type { ChannelSeed, SlackDriver } from '../../../src/console/slack';
+import { createLocalTools } from '../../../dev/local';
+import type { RunningSimulator } from '../../../dev/simulator';
+import type { ChannelSeed, SlackDriver } from '../../../dev/slack';
 import { createLogger } from '../../../src/logging/logger';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 
 /** 15:00 UTC on Wed 25 Nov 2026: Tue 24 Nov is the latest published day in every building. */
 export const TEST_NOW = Date.parse('2026-11-25T15:00:00Z');
+
+/** The app as tests see it: its simulator in full (stats, faults), as dev/local started it. */
+export interface AppUnderTest extends Omit<RunningApp, 'simulator'> {
+  readonly simulator: RunningSimulator | null;
+}
 
 export interface StartOptions {
   /** Socket Mode with the workspace's app token instead of HTTP. */
@@ -30,7 +37,7 @@ export interface TestWorld {
   readonly dir: string;
   readonly dbPath: string;
   readonly logs: string[];
-  start(env?: Record<string, string>, opts?: StartOptions): Promise<{ app: RunningApp; driver: SlackDriver }>;
+  start(env?: Record<string, string>, opts?: StartOptions): Promise<{ app: AppUnderTest; driver: SlackDriver }>;
   /** Stops every app still running, then the fake Slack, and removes the folder. */
   close(): Promise<void>;
 }
@@ -70,6 +77,7 @@ export async function createTestWorld(opts: { start?: number; channels?: readonl
         ...env,
       });
       const { logger, addSecret } = createLogger({ level: config.logLevel, secrets: config.secrets, destination });
+      const local = createLocalTools();
       const app = await startApp({
         config,
         logger,
@@ -79,11 +87,13 @@ export async function createTestWorld(opts: { start?: number; channels?: readonl
         botIdentity: slack.identity,
         drainTimeoutMs: 2000,
         unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
+        local,
       });
       running.add(app);
       let stopped: Promise<void> | null = null;
       // Stopping through the returned app is idempotent and forgets it, so close() stops only what still runs.
-      const tracked: RunningApp = Object.assign(Object.create(app) as RunningApp, {
+      const tracked: AppUnderTest = Object.assign(Object.create(app) as RunningApp, {
+        simulator: local.simulator,
         stop: () => {
           running.delete(app);
           stopped ??= app.stop();
@@ -106,7 +116,7 @@ export async function createTestWorld(opts: { start?: number; channels?: readonl
 }
 
 export interface TestApp {
-  readonly app: RunningApp;
+  readonly app: AppUnderTest;
   readonly slack: FakeSlack;
   readonly driver: SlackDriver;
   readonly clock: ShiftableClock;

@@ -1,4 +1,4 @@
-import { DEFAULT_CHANNELS } from '../../../src/console/slack';
+import { DEFAULT_CHANNELS } from '../../../dev/slack';
 import { TEST_NOW, createTestWorld, type TestWorld } from '../app/harness';
 
 export { TEST_NOW };

@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../../src/app';
-import type { SlackDriver } from '../../../src/console/slack';
+import type { SlackDriver } from '../../../dev/slack';
 import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
 
 const TEAM = 'T0LOCAL';

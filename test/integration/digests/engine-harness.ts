@@ -1,8 +1,8 @@
 import { WebClient } from '@slack/web-api';
 import { QuickChartRenderer } from '../../../src/charts';
 import { NIL_GROUP_ID } from '../../../src/config';
-import { startSlackWorkspace, type SlackWorkspace } from '../../../src/console/slack';
-import type { ChannelSeed, SlackWorkspaceOptions } from '../../../src/console/slack/types';
+import { startSlackWorkspace, type SlackWorkspace } from '../../../dev/slack';
+import type { ChannelSeed, SlackWorkspaceOptions } from '../../../dev/slack/types';
 import type { Building } from '../../../src/innerspace/types';
 import { silentLogger, type Logger } from '../../../src/logging/logger';
 import { Authorizer } from '../../../src/services/authz';

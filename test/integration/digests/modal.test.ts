@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../../src/app';
-import type { SlackDriver, ViewValues } from '../../../src/console/slack';
+import type { SlackDriver, ViewValues } from '../../../dev/slack';
 import { DIGEST_FIELDS } from '../../../src/slack/blocks/ids';
 import { createDigestWorld, USERS, type DigestWorld } from './app-harness';
 

@@ -1,4 +1,4 @@
-import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { clientFor, errorOf, memoryLogger, SIM_NOW, YESTERDAY, type Mode } from './helpers';
 
 let sim: RunningSimulator;

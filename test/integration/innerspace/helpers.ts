@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { Writable } from 'node:stream';
 import { createInnerSpaceClient, type InnerSpaceClient, type InnerSpaceClientOptions } from '../../../src/innerspace';
-import type { RunningSimulator } from '../../../src/simulator';
+import type { RunningSimulator } from '../../../dev/simulator';
 
 export const NIL = '00000000-0000-0000-0000-000000000000';
 /** The simulator's clock in these tests: Toronto has published through 2025-06-09. */

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { clientFor, NIL, SIM_NOW, YESTERDAY, type Mode } from './helpers';
 
 let sim: RunningSimulator;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/logging/logger';
-import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { clientFor, errorOf, memoryLogger, SIM_NOW, YESTERDAY, type Mode } from './helpers';
 
 const CANARY_SECRET = 'canary-secret-5b1e0c7d9a2f';

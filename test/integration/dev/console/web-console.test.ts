@@ -7,13 +7,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../../src/app';
-import { ShiftableClock } from '../../../src/clock';
-import { loadConfig } from '../../../src/config';
-import { startSlackWorkspace } from '../../../src/console/slack';
-import { createWebConsole, isLoopbackAddress, type ConsoleSnapshot } from '../../../src/console/web';
-import { silentLogger } from '../../../src/logging/logger';
-import { startTestApp } from '../app/harness';
+import { startApp, type RunningApp } from '../../../../src/app';
+import { ShiftableClock } from '../../../../src/clock';
+import { loadConfig } from '../../../../src/config';
+import { createLocalTools } from '../../../../dev/local';
+import { startSlackWorkspace, type SlackWorkspace } from '../../../../dev/slack';
+import { createWebConsole, isLoopbackAddress, type ConsoleSnapshot } from '../../../../dev/console';
+import { silentLogger } from '../../../support/logger';
+import { startTestApp } from '../../app/harness';
 
 const GRACE = 'U0LOCAL001';
 const FACILITIES = 'C0FACILITY';
@@ -47,6 +48,7 @@ function follow(url: string): { text: () => string; stop: () => void; opened: Pr
 
 describe('web console (local mode)', () => {
   let app: RunningApp;
+  let workspace: SlackWorkspace;
   let dir: string;
   let base: string;
   const clock = new ShiftableClock(Date.now, START);
@@ -54,7 +56,9 @@ describe('web console (local mode)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'occupancy-console-'));
     const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'silent' });
-    app = await startApp({ config, logger: silentLogger(), clock, host: '127.0.0.1', drainTimeoutMs: 2000 });
+    const local = createLocalTools();
+    app = await startApp({ config, logger: silentLogger(), clock, host: '127.0.0.1', drainTimeoutMs: 2000, local });
+    workspace = local.workspace!;
     base = `http://127.0.0.1:${app.port}`;
   });
 
@@ -66,7 +70,7 @@ describe('web console (local mode)', () => {
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}/console/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const state = async (query: string): Promise<ConsoleSnapshot> => (await (await fetch(`${base}/console/api/state?${query}`)).json()) as ConsoleSnapshot;
-  const messages = (channel: string, viewer: string) => app.workspace!.state.messagesFor(channel, viewer);
+  const messages = (channel: string, viewer: string) => workspace.state.messagesFor(channel, viewer);
 
   it('serves the page, its scripts and Chart.js from node_modules on the bot port', async () => {
     const page = await fetch(`${base}/`);
@@ -96,7 +100,7 @@ describe('web console (local mode)', () => {
       const res = await post('command', { user: GRACE, channel: FACILITIES, text: '/occupancy building 71' });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ ok: true, kind: 'command', status: 200 });
-      const answer = await app.workspace!.waitFor(
+      const answer = await workspace.waitFor(
         () => messages(FACILITIES, GRACE).find((m) => JSON.stringify(m.blocks ?? []).includes('DEMO (71)')),
         15_000,
       );
@@ -112,7 +116,7 @@ describe('web console (local mode)', () => {
       const other = await state(`user=U0LOCAL002&channel=${FACILITIES}`);
       expect(other.channel!.messages.some((m) => m.ts === answer.ts)).toBe(false);
 
-      await app.workspace!.waitFor(() => events.text().includes(`"ts":"${answer.ts}"`), 5000);
+      await workspace.waitFor(() => events.text().includes(`"ts":"${answer.ts}"`), 5000);
       expect(events.text()).toContain('event: message\ndata: {"channel":"C0FACILITY"');
     } finally {
       events.stop();
@@ -123,7 +127,7 @@ describe('web console (local mode)', () => {
     const answer = messages(FACILITIES, GRACE).find((m) => m.ephemeralFor === GRACE && JSON.stringify(m.blocks ?? []).includes('occupancy_share'))!;
     const res = await post('action', { user: GRACE, channel: FACILITIES, messageTs: answer.ts, action: { action_id: 'occupancy_share' } });
     expect(await res.json()).toEqual({ ok: true, status: 200 });
-    const shared = await app.workspace!.waitFor(
+    const shared = await workspace.waitFor(
       () => messages(FACILITIES, 'U0LOCAL002').find((m) => m.ephemeralFor === undefined && JSON.stringify(m.blocks ?? []).includes('Shared by')),
       15_000,
     );
@@ -131,7 +135,7 @@ describe('web console (local mode)', () => {
   });
 
   it('lists a thread under its message and returns it on request', async () => {
-    const ws = app.workspace!;
+    const ws = workspace;
     const root = ws.state.addMessage({ channel: FACILITIES, user: ws.bot.userId, botId: ws.bot.botId, text: 'root' });
     const reply = ws.state.addMessage({ channel: FACILITIES, user: ws.bot.userId, botId: ws.bot.botId, text: 'reply', threadTs: root.ts });
     const snap = await state(`user=${GRACE}&channel=${FACILITIES}&thread=${root.ts}`);
@@ -143,7 +147,7 @@ describe('web console (local mode)', () => {
 
   it('opens a modal from a command, shows response_action errors, and closes it', async () => {
     await post('command', { user: GRACE, channel: FACILITIES, text: '/occupancy digest' });
-    const opened = await app.workspace!.waitFor(() => app.workspace!.state.views.stack(GRACE).at(-1), 10_000);
+    const opened = await workspace.waitFor(() => workspace.state.views.stack(GRACE).at(-1), 10_000);
     let snap = await state(`user=${GRACE}&channel=${FACILITIES}`);
     expect(snap.modal).toMatchObject({ id: opened.id, type: 'modal', depth: 0, errors: {} });
 
@@ -185,7 +189,7 @@ describe('web console (local mode)', () => {
       expect(body.digests).toBe(snap.demo.digests);
       expect(body.alerts).toBe(snap.demo.alerts);
       expect(snap.clock.now).toBeGreaterThanOrEqual(body.now);
-      await app.workspace!.waitFor(() => events.text().includes('event: clock'), 5000);
+      await workspace.waitFor(() => events.text().includes('event: clock'), 5000);
 
       const digests = (await (await post('demo/run-digests', {})).json()) as { ok: boolean; digests: boolean };
       expect(digests).toMatchObject({ ok: true, digests: snap.demo.digests });

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { NOW, client, newBearer, newSession, postJson } from './helpers';
 
 let sim: RunningSimulator;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { optionsFromEnv } from '../../../src/simulator/cli';
+import { optionsFromEnv } from '../../../../dev/simulator/cli';
 
-const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../../../..');
 
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -59,7 +59,7 @@ describe('optionsFromEnv', () => {
 
 describe('the standalone simulator', () => {
   test('prints its URLs, serves, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/simulator/cli.ts')], {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'dev/simulator/cli.ts')], {
       cwd: ROOT,
       env: { ...process.env, SIM_PORT: '0', SIM_CLIENT_ID: 'cli-id', SIM_CLIENT_SECRET: 'cli-secret-canary', SIM_NOW: '2025-05-02T12:00:00Z' },
       stdio: ['ignore', 'pipe', 'pipe'],

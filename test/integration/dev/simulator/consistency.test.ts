@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { INSIGHT_FIELDS, NIL, NOW, client, mean, type InsightRow } from './helpers';
 
 let sim: RunningSimulator;

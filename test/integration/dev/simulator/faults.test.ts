@@ -1,4 +1,4 @@
-import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { NOW, newSession, postJson } from './helpers';
 
 let sim: RunningSimulator;

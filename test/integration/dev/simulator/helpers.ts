@@ -1,4 +1,4 @@
-import type { RunningSimulator } from '../../../src/simulator';
+import type { RunningSimulator } from '../../../../dev/simulator';
 
 export const NIL = '00000000-0000-0000-0000-000000000000';
 /** A fixed "now" well after the 2025 DST changes in Toronto and Sydney. */

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { NIL, NOW, client } from './helpers';
 
 let sim: RunningSimulator;

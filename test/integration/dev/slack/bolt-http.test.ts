@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
-import type { SlackDriver } from '../../../src/console/slack';
-import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
+import type { SlackDriver } from '../../../../dev/slack';
+import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../../fakes/slack';
 
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
 

@@ -1,6 +1,6 @@
 import { App, SocketModeReceiver, type Logger } from '@slack/bolt';
-import type { SlackDriver } from '../../../src/console/slack';
-import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
+import type { SlackDriver } from '../../../../dev/slack';
+import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
 

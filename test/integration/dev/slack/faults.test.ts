@@ -1,5 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
+import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
 

@@ -1,4 +1,4 @@
-import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
+import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 describe('response_url', () => {
   let ws: FakeSlack;

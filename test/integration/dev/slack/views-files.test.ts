@@ -1,6 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import type { View } from '@slack/web-api';
-import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
+import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
 

@@ -1,5 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
+import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 /** The Slack error code of a failed call ('ok' when it succeeded). */
 async function errorOf(p: Promise<unknown>): Promise<string> {

@@ -2,14 +2,14 @@
  * The console page's Block Kit renderer (plain browser scripts, loaded here as CommonJS):
  * mrkdwn, blocks, elements, modals, messages, and charts read back from QuickChart URLs.
  */
-import { QuickChartRenderer } from '../../../src/charts';
-import type { ChartConfig } from '../../../src/charts/model';
-import { buildDigestModal, buildReportMessage, buildSubscribeModal } from '../../../src/slack/blocks';
-import { chartFromUrl, parseJsLiteral } from '../../../src/console/web/public/bk-chart';
-import { findElement, initialValue } from '../../../src/console/web/public/bk-elements';
-import { renderBlocks, renderMessage, renderModal } from '../../../src/console/web/public/bk-blocks';
-import { mrkdwn } from '../../../src/console/web/public/bk-text';
-import { reportView } from '../slack/fixtures';
+import { QuickChartRenderer } from '../../../../src/charts';
+import type { ChartConfig } from '../../../../src/charts/model';
+import { buildDigestModal, buildReportMessage, buildSubscribeModal } from '../../../../src/slack/blocks';
+import { chartFromUrl, parseJsLiteral } from '../../../../dev/console/public/bk-chart';
+import { findElement, initialValue } from '../../../../dev/console/public/bk-elements';
+import { renderBlocks, renderMessage, renderModal } from '../../../../dev/console/public/bk-blocks';
+import { mrkdwn } from '../../../../dev/console/public/bk-text';
+import { reportView } from '../../slack/fixtures';
 
 const ctx = {
   userName: (id: string) => ({ U0LOCAL001: 'grace' })[id],
@@ -180,8 +180,7 @@ describe('modals', () => {
     time: '08:00',
     days: [1, 2, 3, 4, 5],
     timeZone: null,
-    content: { chart: true, topZones: false, perFloor: false, weekOverWeek: false },
-    skipWhenNoData: false,
+    options: { chart: true, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
   });
   const view = { id: 'V1', title: digestModal.title, submit: digestModal.submit, close: digestModal.close, blocks: digestModal.blocks as unknown[] };
 

@@ -1,4 +1,4 @@
-import { partitionRange, pinnedValues } from '../../../src/simulator/bounds';
+import { partitionRange, pinnedValues } from '../../../../dev/simulator/bounds';
 
 describe('partitionRange', () => {
   test('reads DATE_PARTITION at the top level and inside _and', () => {

@@ -9,9 +9,9 @@ import {
   mondayOf,
   monthEndOf,
   partitionOfDayNum,
-} from '../../../src/simulator/data/calendar';
-import { buildFrame, quarterIso } from '../../../src/simulator/data/frame';
-import { isPublished, isSimHoliday, publishedThrough, simHolidays } from '../../../src/simulator';
+} from '../../../../dev/simulator/data/calendar';
+import { buildFrame, quarterIso } from '../../../../dev/simulator/data/frame';
+import { isPublished, isSimHoliday, publishedThrough, simHolidays } from '../../../../dev/simulator';
 
 describe('day numbers', () => {
   test('round-trip ISO dates and partitions', () => {

@@ -1,7 +1,7 @@
-import { dayNumOfIso } from '../../../src/simulator/data/calendar';
-import { SIM_DATASET } from '../../../src/simulator/data/dataset';
-import { DayStore } from '../../../src/simulator/data/store';
-import { OUTAGE_BUILDING_ID, SIM_BUILDINGS, isSimMissingDay } from '../../../src/simulator';
+import { dayNumOfIso } from '../../../../dev/simulator/data/calendar';
+import { SIM_DATASET } from '../../../../dev/simulator/data/dataset';
+import { DayStore } from '../../../../dev/simulator/data/store';
+import { OUTAGE_BUILDING_ID, SIM_BUILDINGS, isSimMissingDay } from '../../../../dev/simulator';
 
 const building = (id: number) => {
   const b = SIM_BUILDINGS.find((x) => x.id === id);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLNamedType, type GraphQLSchema, type GraphQLType } from 'graphql';
-import { GUESS_FIELDS } from '../../../src/innerspace/schema-facts';
-import { SIMULATOR_SDL, buildSdl } from '../../../src/simulator';
+import { GUESSED_COLUMNS, SIM_GRANULARITIES, SIMULATOR_SDL, buildSdl } from '../../../../dev/simulator';
 
-const sketch = buildSchema(readFileSync(join(__dirname, '../../../src/simulator/schema.sketch.graphql'), 'utf8'));
+const sketch = buildSchema(readFileSync(join(__dirname, '../../../../dev/simulator/schema.sketch.graphql'), 'utf8'));
+const GUESS = '[GUESS]';
 const full = buildSchema(SIMULATOR_SDL);
 const reduced = buildSchema(buildSdl({ withoutGuessFields: true }));
 
@@ -44,7 +44,7 @@ describe('simulator schema', () => {
   });
 
   test('the reduced variant lacks exactly the guessed fields, in types, filters and orderings', () => {
-    for (const [table, guesses] of Object.entries(GUESS_FIELDS)) {
+    for (const [table, guesses] of Object.entries(GUESSED_COLUMNS)) {
       for (const g of guesses as readonly string[]) {
         expect(fieldsOf(full, table)[g]).toBeDefined();
         expect(fieldsOf(reduced, table)[g]).toBeUndefined();
@@ -53,5 +53,30 @@ describe('simulator schema', () => {
       }
     }
     expect(fieldsOf(reduced, 'BUILDING_INSIGHTS').OCCUPANCY_MEAN).toBe('Float');
+  });
+
+  test('the granularities are the ones the sketch names for GRANULARITY', () => {
+    const t = sketch.getType('BUILDING_INSIGHTS');
+    if (!t || !isObjectType(t)) throw new Error('no BUILDING_INSIGHTS in the sketch');
+    const description = t.getFields().GRANULARITY?.description ?? '';
+    expect([...description.matchAll(/\bP(?:T\d+[HMS]|\d+[DWMY])\b/g)].map((m) => m[0])).toEqual([...SIM_GRANULARITIES]);
+  });
+
+  test('the guessed columns are read from the sketch: [GUESS] fields, fields beyond it, columns of wholly guessed types', () => {
+    const guessed = GUESSED_COLUMNS as Partial<Record<string, readonly string[]>>;
+    for (const table of ['BUILDING_INSIGHTS', 'ZONE_INSIGHTS', 'ZONE_TYPE_INSIGHTS']) {
+      const inSketch = sketch.getType(table);
+      if (!inSketch || !isObjectType(inSketch)) throw new Error(`no ${table} in the sketch`);
+      const fields = inSketch.getFields();
+      // Insights: every field the sketch itself marks [GUESS], and every column served beyond it.
+      const expected = Object.keys(fieldsOf(full, table)).filter((c) => !fields[c] || fields[c]!.description?.trim() === GUESS);
+      expect({ table, guessed: [...(guessed[table] ?? [])].sort() }).toEqual({ table, guessed: expected.sort() });
+    }
+    // Reference tables: only whole types the sketch calls a guess may have guessed columns.
+    for (const [table, columns] of Object.entries(guessed)) {
+      if (table.endsWith('_INSIGHTS')) continue;
+      expect({ table, description: sketch.getType(table)?.description ?? '' }).toEqual({ table, description: expect.stringContaining(GUESS) });
+      for (const c of columns ?? []) expect(fieldsOf(sketch, table)[c]).toBeDefined();
+    }
   });
 });

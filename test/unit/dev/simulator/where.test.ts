@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { Columns } from '../../../src/simulator/schema';
-import { checkPage, compileWhere, page, parseOrderBy, sortRows } from '../../../src/simulator/where';
+import type { Columns } from '../../../../dev/simulator/schema';
+import { checkPage, compileWhere, page, parseOrderBy, sortRows } from '../../../../dev/simulator/where';
 
 const COLUMNS: Columns = { ID: 'Int', NAME: 'String', SCORE: 'Float', AT: 'Timestamp' };
 const ROWS = [

@@ -1,8 +1,8 @@
-import { Capabilities, RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS, TRIGGER_TTL_MS } from '../../../src/console/slack/capabilities';
-import { SlackMethodError } from '../../../src/console/slack/errors';
-import { FaultBook } from '../../../src/console/slack/faults';
-import { parseBody } from '../../../src/console/slack/http';
-import { IdMinter, permalinkPath } from '../../../src/console/slack/ids';
+import { Capabilities, RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS, TRIGGER_TTL_MS } from '../../../../dev/slack/capabilities';
+import { SlackMethodError } from '../../../../dev/slack/errors';
+import { FaultBook } from '../../../../dev/slack/faults';
+import { parseBody } from '../../../../dev/slack/http';
+import { IdMinter, permalinkPath } from '../../../../dev/slack/ids';
 
 const clock = (start = 1_764_000_000_000) => {
   let t = start;

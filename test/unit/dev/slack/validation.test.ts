@@ -1,4 +1,4 @@
-import { KNOWN_BLOCK_TYPES, validateMessageBlocks, validateView } from '../../../src/console/slack/validation';
+import { KNOWN_BLOCK_TYPES, validateMessageBlocks, validateView } from '../../../../dev/slack/validation';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const button = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'button', text: { type: 'plain_text', text }, action_id: 'a', ...extra });
