@@ -1,0 +1,268 @@
+/**
+ * The production image's tree, built the way the Dockerfile builds it and started as it runs:
+ * the runtime stage's COPY lines are read from the Dockerfile (the context's files, the deps
+ * stage's `npm ci --omit=dev`, the build stage's compiled dist/), so the two describe the same
+ * files. Without dist/dev the bot runs HTTP and Socket Mode and loads nothing of dev/ (it is
+ * not there); with it, local mode starts from production dependencies alone.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
+import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
+
+const ROOT = join(__dirname, '../../..');
+const USER = 'U0LOCAL001';
+const CHANNEL = 'C0GENERAL';
+
+interface Copy {
+  readonly from: string | null;
+  readonly sources: readonly string[];
+  readonly dest: string;
+}
+
+/** The COPY lines and the RUN lines of each stage, by stage name. */
+function readDockerfile(): { runtime: Copy[]; runs: Map<string, string[]> } {
+  const stages = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const raw of readFileSync(join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ').split('\n')) {
+    const line = raw.trim();
+    const from = /^FROM\s+\S+(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (from) {
+      current = [];
+      stages.set(from[1] ?? `stage${stages.size}`, current);
+    } else if (line && !line.startsWith('#')) {
+      current.push(line);
+    }
+  }
+  const runtime = [...stages.values()].at(-1) ?? [];
+  const copies = runtime
+    .filter((l) => /^COPY\s/i.test(l))
+    .map((l): Copy => {
+      if (l.includes('[')) throw new Error(`the test reads plain COPY lines only: ${l}`);
+      const words = l.split(/\s+/).slice(1);
+      const flags = words.filter((w) => w.startsWith('--'));
+      const paths = words.filter((w) => !w.startsWith('--'));
+      const from = flags.find((f) => f.startsWith('--from='))?.slice('--from='.length) ?? null;
+      return { from, sources: paths.slice(0, -1), dest: paths.at(-1)! };
+    });
+  const runs = new Map([...stages].map(([name, lines]) => [name, lines.filter((l) => /^RUN\s/i.test(l)).map((l) => l.slice(4).trim())]));
+  return { runtime: copies, runs };
+}
+
+function run(cmd: string, args: string[], cwd: string): void {
+  try {
+    execFileSync(cmd, args, { cwd, stdio: 'pipe', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}${e.message}`);
+  }
+}
+
+/**
+ * The runtime stage's files in `tree`: context files copied as they are, the deps stage's
+ * node_modules installed for real with its own `npm ci` line, the build stage's dist/ compiled
+ * by the project's build script, its other paths (copied into the build stage from the
+ * context) taken from the repository.
+ */
+function buildTree(tree: string): void {
+  const { runtime, runs } = readDockerfile();
+  expect(runtime.length).toBeGreaterThan(0);
+  for (const copy of runtime) {
+    const dest = join(tree, copy.dest);
+    for (const source of copy.sources) {
+      if (copy.from === 'deps') {
+        expect(source).toBe('/app/node_modules');
+        const ci = (runs.get('deps') ?? []).find((r) => r.startsWith('npm ci'));
+        expect(ci).toContain('--omit=dev');
+        const [, ...args] = ci!.split(/\s+/);
+        run('npm', [...args, '--prefer-offline'], tree);
+      } else if (copy.from === 'build' && source === '/app/dist') {
+        run('npm', ['run', 'build', '--', '--outDir', join(tree, 'dist')], ROOT);
+      } else {
+        const inRepo = copy.from === null ? source : source.replace(/^\/app\//, '');
+        const target = copy.dest.endsWith('/') ? join(dest, inRepo.split('/').at(-1)!) : dest;
+        mkdirSync(dirname(target), { recursive: true });
+        cpSync(join(ROOT, inRepo), target, { recursive: true });
+      }
+    }
+  }
+}
+
+interface Bot {
+  readonly child: ChildProcess;
+  readonly port: number;
+  output(): string;
+  exited: Promise<number | null>;
+  stop(): Promise<number | null>;
+}
+
+/** `node dist/src/main.js` (the Dockerfile's CMD) with exactly this environment. */
+async function startBot(tree: string, env: Record<string, string>, ready: RegExp): Promise<Bot> {
+  const cmd = readFileSync(join(ROOT, 'Dockerfile'), 'utf8').match(/^CMD\s+(\[.*\])\s*$/m);
+  const argv = JSON.parse(cmd![1]!) as string[];
+  expect(argv[0]).toBe('node');
+  const child = spawn(process.execPath, argv.slice(1), {
+    cwd: tree,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'bot.db')}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += String(d)));
+  child.stderr!.on('data', (d: Buffer) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const until = Date.now() + 60_000;
+  let m: RegExpMatchArray | null = null;
+  while (!(m = out.match(ready))) {
+    if (Date.now() > until || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`no ${ready} in the bot's output:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child,
+    port: Number(m[1]),
+    output: () => out,
+    exited,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
+  let tree: string;
+  let devAside: string;
+  let slack: FakeSlack;
+  let sim: RunningSimulator;
+  let innerspaceEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    tree = mkdtempSync(join(tmpdir(), 'occupancy-prod-'));
+    mkdirSync(join(tree, 'data'));
+    buildTree(tree);
+    devAside = join(tree, '..', `${tree.split('/').at(-1)}-dist-dev`);
+    slack = await startFakeSlack();
+    sim = await startSimulator();
+    innerspaceEnv = {
+      INNERSPACE_CLIENT_ID: sim.clientId,
+      INNERSPACE_CLIENT_SECRET: sim.clientSecret,
+      INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
+      INNERSPACE_API_URL: sim.apiUrl,
+      INNERSPACE_AUDIENCE: sim.audience,
+      QUICKCHART_URL: 'https://quickchart.example.test',
+    };
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await slack?.close();
+    await sim?.close();
+    if (tree) rmSync(tree, { recursive: true, force: true });
+    if (devAside) rmSync(devAside, { recursive: true, force: true });
+  });
+
+  /** dist/dev in place or set aside (deleted, as far as the bot can tell). */
+  function withDevTools(present: boolean): void {
+    const dist = join(tree, 'dist', 'dev');
+    if (present && !existsSync(dist)) renameSync(devAside, dist);
+    if (!present && existsSync(dist)) renameSync(dist, devAside);
+    expect(existsSync(dist)).toBe(present);
+  }
+
+  it('has production dependencies only, the compiled product and the dev tools beside it', () => {
+    expect(existsSync(join(tree, 'node_modules', 'ws'))).toBe(true);
+    expect(existsSync(join(tree, 'node_modules', 'typescript'))).toBe(false);
+    expect(existsSync(join(tree, 'node_modules', 'jest'))).toBe(false);
+    expect(existsSync(join(tree, 'dist', 'src', 'main.js'))).toBe(true);
+    expect(existsSync(join(tree, 'dist', 'dev', 'local.js'))).toBe(true);
+    expect(existsSync(join(tree, 'src'))).toBe(false);
+  });
+
+  it('HTTP mode without dist/dev: /healthz, and a signed /occupancy building 71 answered at its response_url', async () => {
+    withDevTools(false);
+    const bot = await startBot(
+      tree,
+      { SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...innerspaceEnv },
+      /occupancy-bot ready: HTTP mode, Slack events http:\/\/localhost:(\d+)\/slack\/events/,
+    );
+    try {
+      const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', mode: 'http', innerspace: 'live' });
+      const res = await slack.httpDriver(`http://127.0.0.1:${bot.port}`).command(USER, CHANNEL, '/occupancy', 'building 71');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ response_type: 'ephemeral', text: 'Looking up building 71…' });
+      const answer = await slack.waitForResponse(res.responseUrlId, undefined, 20_000);
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain('DEMO');
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('Socket Mode without dist/dev: connects, answers over the socket, and serves /healthz', async () => {
+    withDevTools(false);
+    const bot = await startBot(
+      tree,
+      { SLACK_BOT_TOKEN: slack.botToken, SLACK_APP_TOKEN: slack.appToken, SLACK_API_URL: slack.apiUrl, ...innerspaceEnv },
+      /occupancy-bot ready: Socket Mode, health http:\/\/localhost:(\d+)\/healthz/,
+    );
+    try {
+      const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', mode: 'socket' });
+      await slack.waitFor(() => slack.socket.connections > 0, 10_000);
+      const res = await slack.socketDriver().command(USER, CHANNEL, '/occupancy', 'building 71');
+      expect(res.status).toBe(200);
+      const answer = await slack.waitForResponse(res.responseUrlId, undefined, 20_000);
+      expect(JSON.stringify(answer.body)).toContain('DEMO');
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await slack.waitFor(() => slack.socket.connections === 0, 10_000).catch(() => undefined);
+    }
+  }, 90_000);
+
+  it('without dist/dev and nothing set: exits 2 saying what is missing and what to set, no stack trace', async () => {
+    withDevTools(false);
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      cwd: tree,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'none.db')}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => (out += String(d)));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(out).toContain('this build has no local dev tools (dist/dev is missing)');
+    expect(out).toContain('set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
+    expect(out).toContain('set INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET');
+    expect(out).not.toMatch(/\n\s+at |"stack"/);
+  }, 30_000);
+
+  it('local mode with dist/dev and nothing set: /healthz and the console page', async () => {
+    withDevTools(true);
+    const bot = await startBot(tree, {}, /occupancy-bot ready: local mode, console http:\/\/localhost:(\d+)\//);
+    try {
+      const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', mode: 'local', innerspace: 'simulator' });
+      const page = await fetch(`http://127.0.0.1:${bot.port}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect((await fetch(`http://127.0.0.1:${bot.port}/console/static/console.js`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${bot.port}/console/vendor/chart.umd.js`)).status).toBe(200);
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 90_000);
+});
