@@ -17,19 +17,10 @@ import { createDigests, type DigestTickReport } from './services/digests';
 import { createAlerts, type TickReport } from './services/alerts';
 import { createCronScheduler } from './scheduling';
 import { webClientGateway } from './slack/gateway';
-import { digestCommandHandler } from './slack/handlers/digest';
-import { registerDigestActions } from './slack/listeners/digest-actions';
-import { registerDigestModal } from './slack/listeners/digest-modal';
-import { createBoltApp, type RegisteredListeners } from './slack/bolt-app';
-import type { SlackDeps } from './slack/handlers/context';
+import { createBoltApp } from './slack/bolt-app';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
 import { InFlight } from './slack/inflight';
-import { registerOccupancyCommand } from './slack/listeners/occupancy-command';
-import { registerReportActions } from './slack/listeners/report-actions';
-import { registerAlertActions } from './slack/listeners/alert-actions';
-import { registerAppHome } from './slack/listeners/app-home';
-import { registerSubscribeForm } from './slack/listeners/subscribe-form';
-import { subscriptionSubcommands } from './slack/handlers/subscriptions';
+import { LISTENERS, registerListeners, type ListenerList } from './slack/listeners';
 import { openStore } from './storage';
 import { type Store } from './ports/store';
 
@@ -67,7 +58,7 @@ export interface RunningApp {
   readonly simulator: LocalSimulator | null;
   readonly signingSecret: string | null;
   /** Commands, actions, views and events the Bolt app listens to. */
-  readonly listeners: RegisteredListeners;
+  readonly listeners: ListenerList;
   /** Daily digests: runs the due ones now (local mode's "run due digests now", tests). */
   readonly digests: { runDue(): Promise<DigestTickReport> };
   /** Threshold alerts: one check now, after any under way (local mode's "check alerts now", tests). */
@@ -125,7 +116,6 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       charts,
       groupId: config.innerspace.groupId,
       now: () => clock.now(),
-      subscriptionsEnabled: true,
     });
     // Local mode: the embedded workspace's admins also administer the bot, so the demo shows
     // what an admin may do without configuring ADMIN_USER_IDS.
@@ -133,14 +123,6 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       ...config.adminUserIds,
       ...(workspace?.adminUserIds ?? []),
     ];
-    const deps: SlackDeps = {
-      logger,
-      inflight,
-      reports,
-      now: () => clock.now(),
-      adminUserIds,
-      subscriptionsEnabled: true,
-    };
 
     const startedAt = Date.now();
     const health: CustomRoute = {
@@ -192,8 +174,6 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger,
       graceMinutes: config.digestGraceMinutes,
     });
-    registerDigestModal(bolt.app, deps, digests.service, slackApi);
-    registerDigestActions(bolt.app, deps, digests.service, slackApi);
     const alerts = createAlerts({
       store,
       innerspace,
@@ -205,15 +185,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger,
       noDataAfterHours: config.alertNoDataAfterHours,
     });
-    const alertDeps = { logger, inflight, alerts, slack: slackApi };
-    registerSubscribeForm(bolt.app, alertDeps);
-    registerAlertActions(bolt.app, alertDeps);
-    registerAppHome(bolt.app, alertDeps);
-    registerOccupancyCommand(bolt.app, deps, {
-      digest: digestCommandHandler(digests.service, logger),
-      ...subscriptionSubcommands(alertDeps),
-    });
-    registerReportActions(bolt.app, deps);
+    registerListeners(bolt.app, { logger, inflight, reports, digests: digests.service, alerts, chat: slackApi });
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
 
@@ -283,7 +255,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       workspace,
       simulator,
       signingSecret: slack.signingSecret ?? null,
-      listeners: bolt.registered,
+      listeners: LISTENERS,
       digests: { runDue: () => digests.engine.runDue() },
       alerts: { tick: () => alerts.tick() },
       stop: stopAll,

@@ -14,7 +14,7 @@ import {
   type IsoDate,
 } from '../domain/time';
 import type { DaySummary } from '../domain';
-import { AppError } from '../errors';
+import { DateInputError, NoDataError } from '../errors';
 import { NIL_GROUP_ID } from '../domain/occupancy';
 import type { InnerSpacePort } from '../ports/occupancy-source';
 import type { Granularity } from '../domain/occupancy';
@@ -35,8 +35,6 @@ export interface ReportServiceDeps {
   readonly charts: Charts;
   readonly groupId: string;
   readonly now: () => number;
-  /** Whether answers offer "Alert me…". */
-  readonly subscriptionsEnabled: boolean;
 }
 
 type Kind = 'building' | 'zone' | 'zones';
@@ -105,7 +103,6 @@ export class ReportService {
       chart: this.chart(dayModel(subject, day.summary, args.granularity, day.buckets, day.lastWeekBuckets, null)),
       series: day.buckets,
       ...this.navigation(date, zone),
-      subscriptionsEnabled: this.deps.subscriptionsEnabled,
     };
   }
 
@@ -134,7 +131,6 @@ export class ReportService {
       chart: this.chart(dayModel(subject, day.summary, args.granularity, day.buckets, day.lastWeekBuckets, day.zone.capacity)),
       series: day.buckets,
       ...this.navigation(date, tz),
-      subscriptionsEnabled: this.deps.subscriptionsEnabled,
     };
   }
 
@@ -145,7 +141,7 @@ export class ReportService {
     const granularity: Granularity = 'PT1H';
     const ranking = await this.data.zoneRanking(layout, date, granularity);
     if (ranking.zones.length === 0 && ranking.zoneTypes.length === 0) {
-      throw noData('zones', args.buildingId, date, dataThrough);
+      throw new NoDataError('zones', args.buildingId, date, dataThrough);
     }
     return {
       building: { id: layout.building.id, name: layout.building.name },
@@ -178,15 +174,13 @@ export class ReportService {
     const dataThrough = latestCompleteDay(zone, now);
     if (text === null) return { date: dataThrough, dataThrough };
     const parsed = parseDateArg(text, zone, now);
-    if (!parsed.ok) {
-      throw new AppError('BAD_INPUT', `unusable date for ${kind} ${id}`, { details: { kind, id, reason: parsed.reason, input: parsed.input } });
-    }
-    if (!isPublished(parsed.date, zone, now)) throw noData(kind, id, parsed.date, dataThrough);
+    if (!parsed.ok) throw new DateInputError(parsed.reason, parsed.input);
+    if (!isPublished(parsed.date, zone, now)) throw new NoDataError(kind, id, parsed.date, dataThrough);
     return { date: parsed.date, dataThrough };
   }
 
   private requireData(summary: DaySummary, kind: Kind, id: number, date: IsoDate, dataThrough: IsoDate): void {
-    if (summary.bucketCount === 0) throw noData(kind, id, date, dataThrough);
+    if (summary.bucketCount === 0) throw new NoDataError(kind, id, date, dataThrough);
   }
 
   private navigation(date: IsoDate, zone: string): { previousDate: IsoDate | null; nextDate: IsoDate | null } {
@@ -232,8 +226,4 @@ export function dayModel(
     lastWeek: lastWeek.length > 0 ? lastWeek : null,
     reference: capacity !== null ? { value: capacity, kind: 'capacity' } : null,
   };
-}
-
-function noData(kind: Kind, id: number, date: IsoDate, dataThrough: IsoDate): AppError {
-  return new AppError('NO_DATA', `no data for ${kind} ${id} on ${date}`, { details: { kind, id, date, dataThrough } });
 }

@@ -23,17 +23,8 @@ export interface BoltAppOptions {
   readonly unhandledRequestTimeoutMillis?: number;
 }
 
-/** What the app listens to, recorded as listeners register: the manifest test compares it with manifest.yml. */
-export interface RegisteredListeners {
-  readonly commands: string[];
-  readonly actions: string[];
-  readonly views: string[];
-  readonly events: string[];
-}
-
 export interface BoltApp {
   readonly app: App;
-  readonly registered: RegisteredListeners;
   /** HTTP mode: the listener to mount in our server. */
   readonly requestListener: HTTPReceiver['requestListener'] | null;
   readonly socketReceiver: SocketModeReceiver | null;
@@ -67,7 +58,7 @@ export function createBoltApp(opts: BoltAppOptions): BoltApp {
       installerOptions: { clientOptions: clientOptions as never },
     });
     const app = new App({ token: opts.botToken, receiver: socketReceiver, logger, clientOptions, deferInitialization: true, convoStore: false, ...identity });
-    return { app, registered: recordListeners(app), requestListener: null, socketReceiver };
+    return { app, requestListener: null, socketReceiver };
   }
 
   if (!opts.signingSecret) throw new Error('HTTP mode needs a signing secret');
@@ -82,32 +73,5 @@ export function createBoltApp(opts: BoltAppOptions): BoltApp {
   // convoStore off: no listener uses conversation state, and its per-request lookup was the
   // single largest cost on the ack path.
   const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false, ...identity });
-  return { app, registered: recordListeners(app), requestListener: receiver.requestListener, socketReceiver: null };
-}
-
-function idOf(constraint: unknown): string | null {
-  if (typeof constraint === 'string') return constraint;
-  if (constraint && typeof constraint === 'object') {
-    const c = constraint as { action_id?: unknown; callback_id?: unknown; type?: unknown };
-    const id = c.action_id ?? c.callback_id;
-    if (typeof id === 'string') return id;
-  }
-  return null;
-}
-
-function recordListeners(app: App): RegisteredListeners {
-  const registered: RegisteredListeners = { commands: [], actions: [], views: [], events: [] };
-  const wrap = <K extends 'command' | 'action' | 'view' | 'event'>(method: K, into: string[]) => {
-    const original = app[method].bind(app) as (...args: unknown[]) => unknown;
-    (app as unknown as Record<K, (...args: unknown[]) => unknown>)[method] = (...args: unknown[]) => {
-      const id = idOf(args[0]);
-      if (id !== null) into.push(id);
-      return original(...args);
-    };
-  };
-  wrap('command', registered.commands);
-  wrap('action', registered.actions);
-  wrap('view', registered.views);
-  wrap('event', registered.events);
-  return registered;
+  return { app, requestListener: receiver.requestListener, socketReceiver: null };
 }

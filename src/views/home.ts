@@ -6,5 +6,4 @@ export interface AppHomeViewModel {
   readonly subscriptions: readonly SubscriptionSummaryView[];
   /** Digests of the channels the user belongs to. */
   readonly digests: readonly DigestSummaryView[];
-  readonly subscriptionsEnabled: boolean;
 }

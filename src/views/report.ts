@@ -53,7 +53,6 @@ export interface ReportView {
   /** null: no button (the day is not published, or before any data). */
   readonly previousDate: IsoDate | null;
   readonly nextDate: IsoDate | null;
-  readonly subscriptionsEnabled: boolean;
   /** Set for the in-channel copy posted by "Share in channel": the sharer's user id, no buttons. */
   readonly sharedBy?: string;
 }

@@ -19,7 +19,6 @@ export interface HomeServiceDeps {
   readonly subscriptions: SubscriptionService;
   readonly now: () => number;
   readonly logger: Logger;
-  readonly subscriptionsEnabled: boolean;
 }
 
 export class HomeService {
@@ -27,10 +26,10 @@ export class HomeService {
 
   async view(who: Who): Promise<AppHomeViewModel> {
     const [subscriptions, digests] = await Promise.all([
-      this.deps.subscriptionsEnabled ? this.deps.subscriptions.summaries(who) : Promise.resolve([]),
+      this.deps.subscriptions.summaries(who),
       this.digestsOf(who),
     ]);
-    return { subscriptions, digests, subscriptionsEnabled: this.deps.subscriptionsEnabled };
+    return { subscriptions, digests };
   }
 
   /** Digests whose channel the user is in; a channel the bot cannot see counts as not theirs. */

@@ -20,7 +20,6 @@ export { DigestAccess, resolveChannelRef, type Actor } from './access';
 export { DigestContentSource, DigestContentSession, hasNoData, type DigestContentStats } from './content';
 export { DigestEngine, type DigestEngineDeps, type DigestTickReport } from './engine';
 export { DigestService, type SavedDigest, type SendNowResult } from './service';
-export { decodeFormMeta, encodeFormMeta, type DigestFormMeta } from './views';
 export { dueSlots, nextRun, slotInstant, decideSlot, type DueSlot, type ScheduleSpec } from './schedule';
 export { ChannelPacer, runPaced, realPacingClock, type PacingClock } from './pacing';
 

@@ -4,7 +4,7 @@
  * takes effect at once. Nothing is stored unless the bot can post where the digest goes and
  * the person asking may manage that channel.
  */
-import { AppError } from '../../errors';
+import { BadInputError, CannotPostError, NotFoundError } from '../../errors';
 import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { Building } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
@@ -19,7 +19,7 @@ import type { PostOutcome } from './delivery';
 import type { DigestEngine } from './engine';
 import { pausedNoticeKey } from './refusals';
 import { nextRun } from './schedule';
-import { modalView, summaryView, type DigestFormMeta } from './views';
+import { modalView, summaryView } from './views';
 
 export interface DigestServiceDeps {
   readonly store: Store;
@@ -69,8 +69,8 @@ export class DigestService {
     return { digest, summary: await this.summary(digest, actor, namesOf(buildings)), joined: access.needsJoin };
   }
 
-  /** The form's submission: a new digest, or an edit of the one named in its metadata. */
-  async submit(actor: Actor, draft: DigestDraft, meta: DigestFormMeta): Promise<SavedDigest> {
+  /** The form's submission: a new digest, or an edit of the one the form was opened on. */
+  async submit(actor: Actor, draft: DigestDraft, meta: { readonly origin: string | null; readonly digestId: number | null }): Promise<SavedDigest> {
     if (meta.digestId === null) return this.add(actor, draft, meta.origin);
     const current = await this.get(actor, meta.digestId);
     this.deps.access.requireOwner(actor, current.createdBy);
@@ -138,8 +138,11 @@ export class DigestService {
     return { digest, sent: true };
   }
 
-  /** The form, empty (prefilled with the channel it was opened from) or for editing a digest. */
-  async form(actor: Actor, origin: string | null, digestId: number | null): Promise<DigestModalView> {
+  /**
+   * The form, empty (prefilled with the channel it was opened from) or for editing a digest.
+   * `privateMetadata` is the caller's own, carried into the view untouched.
+   */
+  async form(actor: Actor, origin: string | null, digestId: number | null, privateMetadata: string): Promise<DigestModalView> {
     const digest = digestId === null ? null : await this.get(actor, digestId);
     if (digest) this.deps.access.requireOwner(actor, digest.createdBy);
     let buildings: Building[] | null = null;
@@ -149,12 +152,7 @@ export class DigestService {
       // The form still works with a text field of building ids.
       this.log.warn({ err }, 'building list unavailable for the digest form');
     }
-    return modalView({ origin, buildings, digest });
-  }
-
-  async openForm(actor: Actor, triggerId: string, origin: string | null, digestId: number | null, render: (view: DigestModalView) => object): Promise<void> {
-    const view = await this.form(actor, origin, digestId);
-    await this.deps.slack.openView(triggerId, render(view));
+    return modalView({ origin, buildings, digest, privateMetadata });
   }
 
   /** When the digest runs next, skipping a date whose run is already decided. */
@@ -177,11 +175,11 @@ export class DigestService {
   }
 
   private async requireBuildings(ids: readonly number[]): Promise<Building[]> {
-    if (ids.length === 0) throw new AppError('BAD_INPUT', 'a digest needs at least one building', { details: { reason: 'no_buildings' } });
+    if (ids.length === 0) throw new BadInputError('a digest needs at least one building', { field: 'buildings' });
     const out: Building[] = [];
     for (const id of ids) {
       const b = await this.deps.innerspace.building(id);
-      if (!b) throw new AppError('NOT_FOUND', `building ${id} not found`, { details: { kind: 'building', id } });
+      if (!b) throw new NotFoundError('building', id);
       out.push(b);
     }
     return out;
@@ -209,13 +207,11 @@ function namesOf(buildings: readonly Building[]): Map<number, string> {
   return new Map(buildings.map((b) => [b.id, b.name]));
 }
 
-function notFound(id: number): AppError {
-  return new AppError('NOT_FOUND', `digest ${id} not found`, { details: { kind: 'digest', id } });
+function notFound(id: number): NotFoundError {
+  return new NotFoundError('digest', id);
 }
 
-function sendFailed(digest: Digest, outcome: PostOutcome): AppError {
+function sendFailed(digest: Digest, outcome: PostOutcome): CannotPostError {
   const slackError = outcome.kind === 'refused' ? outcome.slackError : outcome.kind === 'rate_limited' ? 'ratelimited' : 'unknown';
-  return new AppError('SLACK_API', `digest ${digest.id} could not be sent: ${slackError}`, {
-    details: { kind: 'digest', id: digest.id, channelId: digest.channelId, slackError },
-  });
+  return new CannotPostError(`digest ${digest.id} could not be sent: ${slackError}`, digest.channelId, slackError);
 }

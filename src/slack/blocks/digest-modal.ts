@@ -1,16 +1,13 @@
 /**
- * The digest form (`/occupancy digest`, or Edit on a digest) and the reading of its
- * submission: a DigestDraft, or errors keyed by block_id for `response_action: errors`.
+ * The digest form (`/occupancy digest`, or Edit on a digest). Its submission is read by
+ * src/slack/listeners/digests/form.ts.
  */
 import { MAX_DIGEST_BUILDINGS } from '../parser/digest';
-import { parseZone } from '../parser/schedule';
 import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
-import type { DigestDraft } from '../../domain/drafts';
 import { scopeTitle } from './format';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
-import { LIMITS, fieldState, input, option, plain, type ModalView, type PlainTextOption, type ViewStateValues } from './kit';
-import { truncate } from './mrkdwn';
+import { LIMITS, input, option, plain, type ModalView, type PlainTextOption } from './kit';
 import type { DigestModalView } from '../../views/index';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -22,7 +19,7 @@ const CONTENT_OPTIONS: Readonly<Record<DigestSection, PlainTextOption>> = {
   perFloor: option('Per floor', 'perFloor'),
   weekOverWeek: option('Change vs the same day last week', 'weekOverWeek'),
 };
-const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
+export const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
 
 function buildingsElement(view: DigestModalView) {
   const { actionId } = DIGEST_FIELDS.buildings;
@@ -115,75 +112,5 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         { optional: true },
       ),
     ],
-  };
-}
-
-export type DigestSubmission =
-  | { readonly ok: true; readonly draft: DigestDraft }
-  /** Ack with `{ response_action: 'errors', errors }`. */
-  | { readonly ok: false; readonly errors: Record<string, string> };
-
-function readBuildingIds(values: ViewStateValues): number[] | string {
-  const state = fieldState(values, DIGEST_FIELDS.buildings);
-  const words = state?.selected_options
-    ? state.selected_options.map((o) => o.value)
-    : (state?.value ?? '').split(/[\s,;]+/).filter((w) => w !== '');
-  const ids: number[] = [];
-  for (const word of words) {
-    if (!/^[0-9]{1,12}$/.test(word) || Number(word) === 0) {
-      return `Building ids are whole numbers like 71, separated by commas ("${truncate(word, 40)}" isn't one).`;
-    }
-    if (!ids.includes(Number(word))) ids.push(Number(word));
-  }
-  if (ids.length === 0) return 'Pick at least one building.';
-  if (ids.length > MAX_DIGEST_BUILDINGS) return `A digest can cover up to ${MAX_DIGEST_BUILDINGS} buildings.`;
-  return ids;
-}
-
-export function validateDigestSubmission(values: ViewStateValues): DigestSubmission {
-  const errors: Record<string, string> = {};
-  const channelId = fieldState(values, DIGEST_FIELDS.channel)?.selected_conversation ?? null;
-  if (!channelId) errors[DIGEST_FIELDS.channel.blockId] = 'Pick the channel the digest goes to.';
-
-  const buildingIds = readBuildingIds(values);
-  if (typeof buildingIds === 'string') errors[DIGEST_FIELDS.buildings.blockId] = buildingIds;
-
-  const time = fieldState(values, DIGEST_FIELDS.time)?.selected_time ?? '';
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[DIGEST_FIELDS.time.blockId] = 'Pick a time, such as 08:00.';
-
-  const days = (fieldState(values, DIGEST_FIELDS.days)?.selected_options ?? [])
-    .map((o) => Number(o.value))
-    .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7)
-    .sort((a, b) => a - b);
-  if (days.length === 0) errors[DIGEST_FIELDS.days.blockId] = 'Pick at least one day.';
-
-  const zoneText = (fieldState(values, DIGEST_FIELDS.timeZone)?.value ?? '').trim();
-  let timeZone: string | null = null;
-  if (zoneText !== '') {
-    const zone = parseZone(zoneText);
-    if (zone.ok) timeZone = zone.value;
-    else errors[DIGEST_FIELDS.timeZone.blockId] = `"${truncate(zoneText, 40)}" isn't a time zone I know. Use an IANA name such as America/Toronto.`;
-  }
-
-  const contentValues = new Set((fieldState(values, DIGEST_FIELDS.content)?.selected_options ?? []).map((o) => o.value));
-  const skip = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).some((o) => o.value === SKIP_OPTION.value);
-
-  if (Object.keys(errors).length > 0 || typeof buildingIds === 'string' || !channelId) return { ok: false, errors };
-  return {
-    ok: true,
-    draft: {
-      buildingIds,
-      time,
-      days: [...new Set(days)],
-      timeZone,
-      channel: { kind: 'id', id: channelId, name: null },
-      options: {
-        chart: contentValues.has('chart'),
-        topZones: contentValues.has('topZones'),
-        perFloor: contentValues.has('perFloor'),
-        weekOverWeek: contentValues.has('weekOverWeek'),
-        skipWhenNoData: skip,
-      },
-    },
   };
 }

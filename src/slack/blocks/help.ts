@@ -5,13 +5,11 @@
 import type { ParsedCommand } from '../parser/types';
 import { context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { echoCode, escapeMrkdwn, safeName } from './mrkdwn';
-import type { BuildingsView } from './view-models';
+import type { BuildingsView } from '../../views/index';
 
 export interface HelpOptions {
   /** The word that was not understood; `message` (from the parser) replaces the default sentence. */
   readonly unknown?: { readonly word: string; readonly message?: string };
-  /** Leave out the alert commands while subscriptions are switched off. Default true. */
-  readonly subscriptionsEnabled?: boolean;
 }
 
 const LOOK_UP = [
@@ -50,9 +48,7 @@ export function buildHelpMessage(options: HelpOptions = {}): SlackMessage {
     section("Occupancy from InnerSpace, published nightly: every answer covers a complete day in the building's own time zone."),
     section(LOOK_UP),
     section(DIGESTS),
-  );
-  if (options.subscriptionsEnabled !== false) blocks.push(section(ALERTS));
-  blocks.push(
+    section(ALERTS),
     context([
       'Dates: `today`, `yesterday`, `2025-11-20`, or a weekday for the last one. Granularity: `PT15M`, `PT1H` (default) or `P1D`.',
     ]),

@@ -5,16 +5,17 @@ import { digestSummaryBlocks } from './digest-list';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, divider, header, section, type ActionsBlockElement, type HomeView, type KnownBlock } from './kit';
 import { subscriptionSummaryBlocks } from './subscriptions';
-import type { AppHomeViewModel } from './view-models';
+import type { AppHomeViewModel } from '../../views/index';
 
 /** Out of the Home tab's 100 blocks: at most 2 per row, with room for headers and "more" lines. */
 const MAX_HOME_SUBSCRIPTIONS = 20;
 const MAX_HOME_DIGESTS = 24;
 
 export function buildHomeView(view: AppHomeViewModel): HomeView {
-  const starters: ActionsBlockElement[] = [];
-  if (view.subscriptionsEnabled) starters.push(button('🔔 New alert', ACTION_IDS.newSubscription, undefined, { style: 'primary' }));
-  starters.push(button('📊 New digest', ACTION_IDS.newDigest));
+  const starters: ActionsBlockElement[] = [
+    button('🔔 New alert', ACTION_IDS.newSubscription, undefined, { style: 'primary' }),
+    button('📊 New digest', ACTION_IDS.newDigest),
+  ];
 
   const blocks: KnownBlock[] = [
     header('Occupancy'),
@@ -22,15 +23,13 @@ export function buildHomeView(view: AppHomeViewModel): HomeView {
     actions(starters),
   ];
 
-  if (view.subscriptionsEnabled) {
-    blocks.push(divider(), header('🔔 Your alerts'));
-    if (view.subscriptions.length === 0) {
-      blocks.push(section('No alerts yet. Use *New alert*, `/occupancy subscribe`, or 🔔 Alert me… on an answer.'));
-    } else {
-      for (const s of view.subscriptions.slice(0, MAX_HOME_SUBSCRIPTIONS)) blocks.push(...subscriptionSummaryBlocks(s));
-      const rest = view.subscriptions.length - MAX_HOME_SUBSCRIPTIONS;
-      if (rest > 0) blocks.push(context([`…and ${rest} more · \`/occupancy subscriptions\` lists them`]));
-    }
+  blocks.push(divider(), header('🔔 Your alerts'));
+  if (view.subscriptions.length === 0) {
+    blocks.push(section('No alerts yet. Use *New alert*, `/occupancy subscribe`, or 🔔 Alert me… on an answer.'));
+  } else {
+    for (const s of view.subscriptions.slice(0, MAX_HOME_SUBSCRIPTIONS)) blocks.push(...subscriptionSummaryBlocks(s));
+    const rest = view.subscriptions.length - MAX_HOME_SUBSCRIPTIONS;
+    if (rest > 0) blocks.push(context([`…and ${rest} more · \`/occupancy subscriptions\` lists them`]));
   }
 
   blocks.push(divider(), header('📊 Digests in your channels'));

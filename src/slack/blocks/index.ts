@@ -12,16 +12,21 @@ export { buildReportMessage } from './report';
 export { buildZonesMessage, TOP_ZONES } from './zones';
 export { buildHelpMessage, buildBuildingsMessage, lookingUpText } from './help';
 export type { HelpOptions } from './help';
-export { buildErrorMessage, buildInputErrorMessage, errorWords } from './errors';
-export type { ErrorContext, ErrorLike, ErrorSubjectKind } from './errors';
+export {
+  alertErrorWords,
+  buildAlertErrorMessage,
+  buildDigestErrorMessage,
+  buildErrorMessage,
+  buildInputErrorMessage,
+  digestFormErrors,
+  errorWords,
+} from './errors';
+export type { ErrorContext, ErrorSubjectKind } from './errors';
 export { buildDigestMessages, digestStamp } from './digest';
 export { buildDigestListMessage } from './digest-list';
-export { buildDigestModal, validateDigestSubmission } from './digest-modal';
-export type { DigestSubmission } from './digest-modal';
+export { buildDigestModal } from './digest-modal';
 export { buildAlertMessage, buildAlertRecoveredReply, buildAlertRenotifyReply, buildAlertNoDataReply } from './alert';
 export { buildSubscribeModal, buildBacktestBlock, backtestText } from './subscribe-modal';
-export { validateSubscribeSubmission } from './subscribe-submit';
-export type { SubscribeSubmission } from './subscribe-submit';
 export { buildSubscriptionsMessage } from './subscriptions';
 export { buildHomeView } from './home';
 export { blockKitRenderer } from './renderer';

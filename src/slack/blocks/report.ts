@@ -8,7 +8,7 @@ import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, image, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPeople, safeName, userMention } from './mrkdwn';
 import { encodeReportValue, type ReportButtonValue } from './values';
-import type { ReportView } from './view-models';
+import type { ReportView } from '../../views/index';
 
 const ICONS = { building: '🏢', zone: '📍' } as const;
 
@@ -51,7 +51,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
     if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate)}`, ACTION_IDS.previousDay, value(view.previousDate)));
     if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
     elements.push(button('Share in channel', ACTION_IDS.share, value(view.date)));
-    if (view.subscriptionsEnabled) elements.push(button('🔔 Alert me…', ACTION_IDS.alertMe, value(view.date)));
+    elements.push(button('🔔 Alert me…', ACTION_IDS.alertMe, value(view.date)));
     blocks.push(actions(elements));
   }
 

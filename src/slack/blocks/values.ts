@@ -20,8 +20,16 @@ export interface SnoozeValue {
   readonly snooze: SnoozeFor;
 }
 
-function parseObject(value: string | null | undefined): Record<string, unknown> | null {
-  if (typeof value !== 'string' || value.length > 2000) return null;
+/** A conversation id: public (C), private (G) or direct (D). The one pattern every decoder checks. */
+export const CHANNEL_ID_RE = /^[CDG][A-Z0-9]{2,30}$/;
+
+export function isChannelId(v: unknown): v is string {
+  return typeof v === 'string' && CHANNEL_ID_RE.test(v);
+}
+
+/** A JSON object from untrusted text (button values, private_metadata); null for anything else. */
+export function parseObject(value: string | null | undefined, maxLength = 2000): Record<string, unknown> | null {
+  if (typeof value !== 'string' || value.length > maxLength) return null;
   try {
     const parsed: unknown = JSON.parse(value);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
@@ -30,7 +38,7 @@ function parseObject(value: string | null | undefined): Record<string, unknown> 
   }
 }
 
-function isId(v: unknown): v is number {
+export function isId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 }
 

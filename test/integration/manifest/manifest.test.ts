@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS } from '../../../src/slack/blocks/ids';
-import { startTestApp, type TestApp } from '../app/harness';
+import { LISTENERS } from '../../../src/slack/listeners';
 
 interface Manifest {
   features: {
@@ -21,41 +21,41 @@ interface Manifest {
 const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as Manifest;
 const sorted = (xs: readonly string[]) => [...new Set(xs)].sort();
 
+// LISTENERS is the table registerListeners registers from (test/unit/slack/listeners/index.test.ts
+// checks that), so what it lists is what the app listens to.
+const listeners = LISTENERS;
+
 describe('manifest.yml matches the code, both ways', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
+  it('listens to each id once', () => {
+    for (const ids of [listeners.commands, listeners.actions, listeners.views, listeners.events]) expect(sorted(ids)).toHaveLength(ids.length);
   });
 
   it('declares exactly the slash commands the app listens to', () => {
-    expect(sorted((manifest.features.slash_commands ?? []).map((c) => c.command))).toEqual(sorted(t.app.listeners.commands));
+    expect(sorted((manifest.features.slash_commands ?? []).map((c) => c.command))).toEqual(sorted(listeners.commands));
   });
 
   it('subscribes to exactly the events the app listens to', () => {
-    expect(sorted(manifest.settings.event_subscriptions?.bot_events ?? [])).toEqual(sorted(t.app.listeners.events));
+    expect(sorted(manifest.settings.event_subscriptions?.bot_events ?? [])).toEqual(sorted(listeners.events));
   });
 
   it('has a listener for every action id the messages use, and no listener for an unknown one', () => {
     const known = sorted([...Object.values(ACTION_IDS), ...SUBSCRIBE_DISPATCH_ACTION_IDS]);
-    const registered = sorted(t.app.listeners.actions);
+    const registered = sorted(listeners.actions);
     for (const id of registered) expect(known).toContain(id);
     for (const id of Object.values(ACTION_IDS)) expect(registered).toContain(id);
   });
 
   it('has a view listener for every modal callback id, and no other', () => {
-    expect(sorted(t.app.listeners.views)).toEqual(sorted(Object.values(CALLBACK_IDS)));
+    expect(sorted(listeners.views)).toEqual(sorted(Object.values(CALLBACK_IDS)));
   });
 
   it('declares no shortcut the app does not handle', () => {
-    for (const s of manifest.features.shortcuts ?? []) expect(t.app.listeners.actions.concat(t.app.listeners.views)).toContain(s.callback_id);
+    for (const s of manifest.features.shortcuts ?? []) expect(listeners.actions.concat(listeners.views)).toContain(s.callback_id);
   });
 
   it('turns on interactivity and the home tab the listeners need', () => {
-    expect(manifest.settings.interactivity?.is_enabled).toBe(t.app.listeners.actions.length + t.app.listeners.views.length > 0);
-    expect(manifest.features.app_home?.home_tab_enabled === true).toBe(t.app.listeners.events.includes('app_home_opened'));
+    expect(manifest.settings.interactivity?.is_enabled).toBe(listeners.actions.length + listeners.views.length > 0);
+    expect(manifest.features.app_home?.home_tab_enabled === true).toBe(listeners.events.includes('app_home_opened'));
   });
 
   it('asks for the scopes the Web API calls need, and no unused ones', () => {

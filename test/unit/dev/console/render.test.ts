@@ -9,7 +9,7 @@ import { chartFromUrl, parseJsLiteral } from '../../../../dev/console/public/bk-
 import { findElement, initialValue } from '../../../../dev/console/public/bk-elements';
 import { renderBlocks, renderMessage, renderModal } from '../../../../dev/console/public/bk-blocks';
 import { mrkdwn } from '../../../../dev/console/public/bk-text';
-import { reportView } from '../../slack/fixtures';
+import { reportView } from '../../slack/blocks/fixtures';
 
 const ctx = {
   userName: (id: string) => ({ U0LOCAL001: 'grace' })[id],

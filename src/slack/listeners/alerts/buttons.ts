@@ -1,0 +1,102 @@
+/**
+ * Buttons on alert messages, on `/occupancy subscriptions` and on App Home: snooze, mute,
+ * unmute, unsubscribe, edit. Each acknowledges, calls one service, then answers where the
+ * button was: an ephemeral note under a message (the list redrawn when it was the list), or
+ * App Home redrawn.
+ */
+import type { BlockAction, RespondFn } from '@slack/bolt';
+import { buildSubscriptionChangedMessage } from '../../blocks/alert-notices';
+import type { SlackMessage } from '../../blocks/kit';
+import { buildSubscriptionsMessage } from '../../blocks/subscriptions';
+import { decodeIdValue, decodeSnoozeValue } from '../../blocks/values';
+import { actionValue, errorReply, requesterOf, responder, tellUser, type ActionArgs, type Listener, type ListenerDeps } from '../context';
+import { refreshHome } from '../home';
+import { openEditForm } from './form';
+
+type Who = { readonly teamId: string; readonly userId: string };
+type Outcome = { readonly ok: boolean; readonly message: SlackMessage };
+
+async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn, who: Who, outcome: Outcome): Promise<void> {
+  if (body.container?.type === 'view') {
+    await refreshHome(deps, who);
+    if (!outcome.ok) await tellUser(deps, who.userId, null, outcome.message);
+    return;
+  }
+  const reply = responder(respond);
+  if (body.container?.is_ephemeral === true && outcome.ok) {
+    await reply({ replace_original: true, ...buildSubscriptionsMessage({ subscriptions: await deps.alerts.subscriptions.summaries(who) }) });
+  }
+  await reply({ replace_original: false, ...outcome.message });
+}
+
+/** A button that changes one rule: `change` calls the service and says what changed. */
+function ruleButton(
+  name: string,
+  idOf: (value: string | undefined) => number | null,
+  change: (deps: ListenerDeps, who: Who, id: number, value: string | undefined) => Promise<SlackMessage>,
+): Listener<ActionArgs> {
+  return (deps) => async ({ ack, body, action, respond }) => {
+    await ack();
+    const who = requesterOf(body);
+    const value = actionValue(action);
+    const id = idOf(value);
+    const log = deps.logger.child({ action: name, team: who.teamId, user: who.userId, subscription: id });
+    if (id === null) {
+      log.warn('ignored an alert button with an unreadable value');
+      return;
+    }
+    deps.inflight.run(
+      async () => {
+        let outcome: Outcome;
+        try {
+          outcome = { ok: true, message: await change(deps, who, id, value) };
+          log.info('alert changed');
+        } catch (err) {
+          outcome = { ok: false, message: errorReply(err, { kind: 'subscription', id }, log) };
+        }
+        await answer(deps, body, respond, who, outcome);
+      },
+      (err) => log.error({ err }, 'answering an alert button failed'),
+    );
+  };
+}
+
+export const snooze = ruleButton('snooze', (v) => decodeSnoozeValue(v)?.id ?? null, async (deps, who, id, value) => {
+  const s = await deps.alerts.subscriptions.snooze(who, id, decodeSnoozeValue(value)?.snooze ?? 'PT1H');
+  return buildSubscriptionChangedMessage(id, 'snoozed', { ms: s.until, timeZone: s.timeZone });
+});
+
+export const mute = ruleButton('mute', decodeIdValue, async (deps, who, id) => {
+  await deps.alerts.subscriptions.mute(who, id);
+  return buildSubscriptionChangedMessage(id, 'muted');
+});
+
+export const unmute = ruleButton('unmute', decodeIdValue, async (deps, who, id) => {
+  await deps.alerts.subscriptions.unmute(who, id);
+  return buildSubscriptionChangedMessage(id, 'unmuted');
+});
+
+export const unsubscribe = ruleButton('unsubscribe', decodeIdValue, async (deps, who, id) => {
+  await deps.alerts.subscriptions.remove(who, id);
+  return buildSubscriptionChangedMessage(id, 'removed');
+});
+
+/** Edit: the form on the rule, where the button was. */
+export const editSubscription: Listener<ActionArgs> = (deps) => async ({ ack, body, action }) => {
+  await ack();
+  const who = requesterOf(body);
+  const id = decodeIdValue(actionValue(action));
+  if (id === null) return;
+  const log = deps.logger.child({ action: 'edit', team: who.teamId, user: who.userId, subscription: id });
+  const home = body.container?.type === 'view';
+  deps.inflight.run(
+    async () => {
+      try {
+        await openEditForm(deps, who, id, body.trigger_id, { channel: who.channelId, home });
+      } catch (err) {
+        await tellUser(deps, who.userId, who.channelId, errorReply(err, { kind: 'subscription', id }, log));
+      }
+    },
+    (err) => log.warn({ err }, 'opening the alert form failed'),
+  );
+};

@@ -1,0 +1,73 @@
+/**
+ * The alert form: opened by "🔔 Alert me…" on an answer and "New alert" on App Home, redrawn
+ * with a fresh backtest as its fields change, saved on submit. Input errors go back in the
+ * ack; everything that needs InnerSpace or Slack happens after it.
+ */
+import { decodeReportValue } from '../../blocks/values';
+import { actionValue, errorReply, requesterOf, tellUser, type ActionArgs, type Listener, type ViewArgs } from '../context';
+import { openNewForm, refreshBacktest, saveForm, type Prefill } from './form';
+import { decodeOrigin, validateSubscribeSubmission } from './form-state';
+
+export const subscribeFormSubmitted: Listener<ViewArgs> = (deps) => async ({ ack, body, view }) => {
+  const checked = validateSubscribeSubmission(view.state.values);
+  if (!checked.ok) {
+    await ack({ response_action: 'errors', errors: checked.errors });
+    return;
+  }
+  await ack();
+  const who = requesterOf(body);
+  const log = deps.logger.child({ view: 'subscribe', team: who.teamId, user: who.userId });
+  deps.inflight.run(
+    () => saveForm(deps, who, checked.draft, decodeOrigin(view.private_metadata)),
+    (err) => log.error({ err }, 'saving the alert form failed'),
+  );
+};
+
+/** One of the inputs that shape the rule changed. */
+export const subscribeFieldChanged: Listener<ActionArgs> = (deps) => async ({ ack, body }) => {
+  await ack();
+  const view = body.view;
+  if (!view) return;
+  deps.inflight.run(
+    () => refreshBacktest(deps, view),
+    (err) => deps.logger.warn({ err }, 'refreshing the backtest failed'),
+  );
+};
+
+/** "🔔 Alert me…" under an answer: the form, prefilled with what the answer was about. */
+export const alertMe: Listener<ActionArgs> = (deps) => async ({ ack, body, action }) => {
+  await ack();
+  const value = decodeReportValue(actionValue(action));
+  const who = requesterOf(body);
+  const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
+  const prefill: Prefill | null = value
+    ? { scopeKind: value.kind === 'zone' ? 'zone' : 'building', scopeId: value.id, granularity: value.granularity === 'P1D' ? 'P1D' : 'PT1H' }
+    : null;
+  deps.inflight.run(
+    async () => {
+      try {
+        await openNewForm(deps, body.trigger_id, { id: null, channel: who.channelId, home: false }, prefill);
+      } catch (err) {
+        await tellUser(deps, who.userId, who.channelId, errorReply(err, { kind: 'subscription' }, log));
+      }
+    },
+    (err) => log.warn({ err }, 'opening the alert form failed'),
+  );
+};
+
+/** "New alert" on App Home. */
+export const newSubscription: Listener<ActionArgs> = (deps) => async ({ ack, body, action }) => {
+  await ack();
+  const who = requesterOf(body);
+  const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
+  deps.inflight.run(
+    async () => {
+      try {
+        await openNewForm(deps, body.trigger_id, { id: null, channel: null, home: true });
+      } catch (err) {
+        await tellUser(deps, who.userId, null, errorReply(err, { kind: 'subscription' }, log));
+      }
+    },
+    (err) => log.warn({ err }, 'opening the alert form failed'),
+  );
+};

@@ -1,0 +1,176 @@
+/**
+ * The alert form's own data: where it was opened (private_metadata, read back as untrusted
+ * input), and the reading of its fields, both as filled in so far (to redraw it around a fresh
+ * backtest) and as submitted (a SubscriptionDraft, or errors keyed by block_id for
+ * `response_action: errors`).
+ */
+import type { SubscriptionDraft } from '../../../domain/drafts';
+import { defaultRecovery, type AlertGranularity } from '../../../domain/subscription';
+import type { SubscribeModalView } from '../../../views/index';
+import { SUBSCRIBE_FIELDS, type FieldId } from '../../blocks/ids';
+import { LIMITS, fieldState, type ViewStateValues } from '../../blocks/kit';
+import { formatLevel } from '../../blocks/mrkdwn';
+import { RENOTIFY_OPTIONS } from '../../blocks/subscribe-modal';
+import { isChannelId, isId, parseObject } from '../../blocks/values';
+import { MAX_DURATION_BUCKETS, MAX_THRESHOLD_PEOPLE, MAX_THRESHOLD_PERCENT } from '../../parser/subscribe';
+
+/** Where the form came from: the rule being edited, the conversation to answer in, App Home. */
+export interface FormOrigin {
+  readonly id: number | null;
+  readonly channel: string | null;
+  readonly home: boolean;
+}
+
+export function encodeOrigin(o: FormOrigin): string {
+  return JSON.stringify({ id: o.id, channel: o.channel, home: o.home });
+}
+
+/** Anything unreadable is a new rule answered by direct message. */
+export function decodeOrigin(text: string | undefined): FormOrigin {
+  const o = parseObject(text, LIMITS.privateMetadata) ?? {};
+  return { id: isId(o.id) ? o.id : null, channel: isChannelId(o.channel) ? o.channel : null, home: o.home === true };
+}
+
+const F = SUBSCRIBE_FIELDS;
+
+function choice<T extends string>(values: ViewStateValues, field: FieldId, allowed: readonly T[], fallback: T): T {
+  const value = fieldState(values, field)?.selected_option?.value;
+  return allowed.find((a) => a === value) ?? fallback;
+}
+
+function textOf(values: ViewStateValues, field: FieldId): string {
+  return (fieldState(values, field)?.value ?? '').trim();
+}
+
+export type FormFields = Omit<SubscribeModalView, 'privateMetadata' | 'mode' | 'backtest'>;
+
+/** A number as typed so far, or null: lenient, for redrawing the form. */
+function typedNumber(values: ViewStateValues, field: FieldId): number | null {
+  const text = textOf(values, field);
+  return /^\d{1,12}(\.\d{1,3})?$/.test(text) ? Number(text) : null;
+}
+
+/** The form as filled in so far, complete or not, to redraw it around a fresh backtest. */
+export function formFields(values: ViewStateValues): FormFields {
+  const start = fieldState(values, F.quietStart)?.selected_time ?? null;
+  const end = fieldState(values, F.quietEnd)?.selected_time ?? null;
+  const renotify = fieldState(values, F.renotify)?.selected_option?.value ?? 'off';
+  const scopeId = typedNumber(values, F.scopeId);
+  return {
+    scopeKind: choice(values, F.scopeKind, ['building', 'zone'] as const, 'building'),
+    scopeId: scopeId !== null && Number.isInteger(scopeId) && scopeId > 0 ? scopeId : null,
+    measure: choice(values, F.measure, ['people', 'percent'] as const, 'people'),
+    direction: choice(values, F.direction, ['above', 'below'] as const, 'above'),
+    threshold: typedNumber(values, F.threshold),
+    recovery: typedNumber(values, F.recovery),
+    minBuckets: Math.min(MAX_DURATION_BUCKETS, Math.max(1, Math.floor(typedNumber(values, F.duration) ?? 1))),
+    granularity: choice(values, F.granularity, ['PT1H', 'P1D'] as const, 'PT1H'),
+    destination: choice(values, F.destination, ['dm', 'channel'] as const, 'dm'),
+    channelId: fieldState(values, F.channel)?.selected_conversation ?? null,
+    quietHours: start && end ? { start, end } : null,
+    renotifyMinutes: RENOTIFY_OPTIONS.find((r) => r.option.value === renotify)?.minutes ?? null,
+  };
+}
+
+/** The rule to backtest, or null while the id or the threshold is missing. */
+export function backtestInputOf(f: FormFields) {
+  if (f.scopeId === null || f.threshold === null || f.threshold <= 0) return null;
+  const fallback = defaultRecovery(f.threshold, f.direction);
+  const safe = f.recovery !== null && (f.direction === 'above' ? f.recovery < f.threshold : f.recovery > f.threshold);
+  return {
+    scopeKind: f.scopeKind,
+    scopeId: f.scopeId,
+    measure: f.measure,
+    direction: f.direction,
+    threshold: f.threshold,
+    recovery: safe && f.recovery !== null ? f.recovery : fallback,
+    minDuration: f.minBuckets,
+    granularity: f.granularity,
+  };
+}
+
+export type SubscribeSubmission =
+  | { readonly ok: true; readonly draft: SubscriptionDraft }
+  /** Ack with `{ response_action: 'errors', errors }`. */
+  | { readonly ok: false; readonly errors: Record<string, string> };
+
+/** A number as submitted: null when empty, 'invalid' when it is not one. */
+function numberOf(values: ViewStateValues, field: FieldId): number | null | 'invalid' {
+  const text = textOf(values, field);
+  if (text === '') return null;
+  if (!/^\d{1,9}(\.\d{1,3})?$/.test(text)) return 'invalid';
+  return Number(text);
+}
+
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function validateSubscribeSubmission(values: ViewStateValues): SubscribeSubmission {
+  const errors: Record<string, string> = {};
+  const kind = choice(values, F.scopeKind, ['building', 'zone'] as const, 'building');
+  const measure = choice(values, F.measure, ['people', 'percent'] as const, 'people');
+  const direction = choice(values, F.direction, ['above', 'below'] as const, 'above');
+  const granularity = choice<AlertGranularity>(values, F.granularity, ['PT1H', 'P1D'], 'PT1H');
+  const destinationKind = choice(values, F.destination, ['dm', 'channel'] as const, 'dm');
+
+  const id = numberOf(values, F.scopeId);
+  if (id === null || id === 'invalid' || !Number.isInteger(id) || id < 1 || id > 999_999_999_999) {
+    errors[F.scopeId.blockId] = `Enter a ${kind} id: a whole number like ${kind === 'building' ? 71 : 5}.`;
+  }
+
+  const max = measure === 'percent' ? MAX_THRESHOLD_PERCENT : MAX_THRESHOLD_PEOPLE;
+  const threshold = numberOf(values, F.threshold);
+  const thresholdOk = typeof threshold === 'number' && threshold > 0 && threshold <= max;
+  if (!thresholdOk) {
+    errors[F.threshold.blockId] =
+      measure === 'percent' ? `Enter a percentage above 0 and at most ${max}, e.g. 80.` : `Enter a number of people above 0, e.g. 120.`;
+  }
+
+  const recoveryInput = numberOf(values, F.recovery);
+  let recovery: number | null = null;
+  if (recoveryInput === 'invalid') errors[F.recovery.blockId] = 'Enter a number, or leave it empty for the default.';
+  else if (thresholdOk) {
+    recovery = recoveryInput ?? defaultRecovery(threshold, direction);
+    const safe = direction === 'above' ? recovery < threshold : recovery > threshold;
+    if (!safe || recovery <= 0) {
+      const side = direction === 'above' ? 'below' : 'above';
+      errors[F.recovery.blockId] = `For ${direction === 'above' ? 'an' : 'a'} "${direction}" rule the recovery level must be ${side} the threshold (${formatLevel(threshold)})${direction === 'above' ? ' and above 0' : ''}.`;
+    }
+  }
+
+  const buckets = numberOf(values, F.duration);
+  const bucketsOk = typeof buckets === 'number' && Number.isInteger(buckets) && buckets >= 1 && buckets <= MAX_DURATION_BUCKETS;
+  if (!bucketsOk) errors[F.duration.blockId] = `Enter a whole number from 1 to ${MAX_DURATION_BUCKETS}.`;
+
+  const channelId = fieldState(values, F.channel)?.selected_conversation ?? null;
+  if (destinationKind === 'channel' && !channelId) errors[F.channel.blockId] = 'Pick the channel the alerts go to.';
+
+  const start = fieldState(values, F.quietStart)?.selected_time ?? null;
+  const end = fieldState(values, F.quietEnd)?.selected_time ?? null;
+  if ((start === null) !== (end === null)) errors[start === null ? F.quietStart.blockId : F.quietEnd.blockId] = 'Give both a start and an end, or neither.';
+  else if (start !== null && end !== null && (!TIME_RE.test(start) || !TIME_RE.test(end) || start === end)) {
+    errors[F.quietEnd.blockId] = 'Quiet hours need a start and a different end time.';
+  }
+
+  const renotifyValue = fieldState(values, F.renotify)?.selected_option?.value ?? 'off';
+  const renotify = RENOTIFY_OPTIONS.find((r) => r.option.value === renotifyValue);
+  if (!renotify) errors[F.renotify.blockId] = 'Pick how often to remind you.';
+
+  if (Object.keys(errors).length > 0 || typeof id !== 'number' || !thresholdOk || recovery === null || !bucketsOk || !renotify) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    draft: {
+      scope: { kind, id },
+      measure,
+      direction,
+      threshold,
+      recovery,
+      minDuration: { unit: 'buckets', count: buckets },
+      granularity,
+      destination: destinationKind === 'channel' && channelId ? { kind: 'channel', channel: { kind: 'id', id: channelId, name: null } } : { kind: 'dm' },
+      quietHours: start !== null && end !== null ? { start, end } : null,
+      renotifyMinutes: renotify.minutes,
+    },
+  };
+}

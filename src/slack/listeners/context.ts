@@ -1,0 +1,165 @@
+/**
+ * What every listener shares: its dependencies, who asked and where, how an answer reaches
+ * them, and how a failure becomes words (through src/slack/blocks/errors.ts, the one module
+ * that words errors).
+ */
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockElementAction,
+  RespondArguments,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import { toAppError, type ErrorCode } from '../../errors';
+import type { Logger } from '../../logging/logger';
+import type { ChatGateway } from '../../ports/chat';
+import type { HomeService, RuleChecks, SubscriptionService } from '../../services/alerts';
+import type { DigestService } from '../../services/digests';
+import type { ReportService } from '../../services/report';
+import { buildAlertErrorMessage, buildDigestErrorMessage, buildErrorMessage, type ErrorSubjectKind } from '../blocks/errors';
+import type { SlackMessage } from '../blocks/kit';
+import type { InFlight } from '../inflight';
+
+/** Everything the listeners are given, once, by the composition root. */
+export interface ListenerDeps {
+  readonly logger: Logger;
+  readonly inflight: InFlight;
+  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones'>;
+  readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form'>;
+  readonly alerts: {
+    readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries'>;
+    readonly rules: Pick<RuleChecks, 'backtest'>;
+    readonly home: Pick<HomeService, 'view'>;
+  };
+  readonly chat: ChatGateway;
+}
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+export type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+
+/** A listener, given the deps: what Bolt calls for one command, action id, callback id or event. */
+export type Listener<Args> = (deps: ListenerDeps) => (args: Args) => Promise<void>;
+
+/** What one feature folder listens to, keyed by the id Bolt routes on. */
+export interface FeatureListeners {
+  readonly commands?: Readonly<Record<string, Listener<CommandArgs>>>;
+  readonly actions?: Readonly<Record<string, Listener<ActionArgs>>>;
+  readonly views?: Readonly<Record<string, Listener<ViewArgs>>>;
+  readonly events?: { readonly app_home_opened?: Listener<HomeOpenedArgs> };
+}
+
+/** Who asked, and where: the same facts from a command, an action, a form or an event. */
+export interface Requester {
+  readonly teamId: string;
+  readonly userId: string;
+  /** The conversation the request came from; null on App Home and for forms. */
+  readonly channelId: string | null;
+  readonly triggerId: string | null;
+}
+
+/** The fields the request bodies Bolt hands us (command, block_actions, view_submission, event envelope) may carry. */
+interface RequestBody {
+  readonly team?: { readonly id: string } | null;
+  readonly team_id?: string;
+  readonly user?: { readonly id: string; readonly team_id?: string } | string;
+  readonly user_id?: string;
+  readonly view?: { readonly team_id?: string };
+  readonly channel?: { readonly id: string } | string;
+  readonly channel_id?: string;
+  readonly trigger_id?: string;
+  readonly event?: { readonly user?: string };
+}
+
+export function requesterOf(body: RequestBody): Requester {
+  const user = typeof body.user === 'object' ? body.user : undefined;
+  const channel = typeof body.channel === 'object' ? body.channel.id : undefined;
+  return {
+    teamId: body.team?.id ?? body.team_id ?? user?.team_id ?? body.view?.team_id ?? '',
+    userId: body.user_id ?? user?.id ?? body.event?.user ?? '',
+    channelId: body.channel_id ?? channel ?? null,
+    triggerId: body.trigger_id ?? null,
+  };
+}
+
+/** A slash command's requester: it always comes from a conversation, with a trigger. */
+export interface CommandRequester extends Requester {
+  readonly channelId: string;
+}
+
+/**
+ * A subcommand of `/occupancy` answered by another feature (`digest …`, `subscribe …`): called
+ * after the ack, with the parsed command, to answer through `reply`.
+ */
+export type Subcommand<Command> = (deps: ListenerDeps, command: Command, who: CommandRequester, reply: Responder) => Promise<void>;
+
+/** The value a button or a menu option carries. */
+export function actionValue(action: BlockElementAction): string | undefined {
+  if ('selected_option' in action && action.selected_option) return action.selected_option.value;
+  return 'value' in action && typeof action.value === 'string' ? action.value : undefined;
+}
+
+/** Answers through a response_url: ephemeral unless said otherwise. */
+export type Responder = (msg: SlackMessage & Omit<RespondArguments, 'text' | 'blocks'>) => Promise<unknown>;
+
+export function responder(respond: RespondFn): Responder {
+  return (msg) => respond({ response_type: 'ephemeral', ...msg } as RespondArguments);
+}
+
+/**
+ * An ephemeral message where the user is, or a direct message when that is not possible
+ * (no conversation, a direct message, or the bot not in the channel). Never throws.
+ */
+export async function tellUser(deps: Pick<ListenerDeps, 'chat' | 'logger'>, userId: string, channel: string | null, msg: SlackMessage): Promise<void> {
+  if (channel && !channel.startsWith('D')) {
+    try {
+      await deps.chat.postEphemeral(channel, userId, msg);
+      return;
+    } catch (err) {
+      deps.logger.debug({ err, channel }, 'ephemeral answer not possible; sending a direct message');
+    }
+  }
+  try {
+    await deps.chat.postMessage(await deps.chat.openDm(userId), msg);
+  } catch (err) {
+    deps.logger.warn({ err, user: userId }, 'could not tell the user');
+  }
+}
+
+/** A button's answer: through its response_url, or by direct message on App Home, which has none. */
+export async function answerButton(
+  deps: Pick<ListenerDeps, 'chat' | 'logger'>,
+  body: BlockAction,
+  respond: RespondFn,
+  msg: SlackMessage,
+  replaceOriginal: boolean,
+): Promise<void> {
+  if (body.response_url) await responder(respond)({ replace_original: replaceOriginal, ...msg });
+  else await tellUser(deps, body.user.id, null, msg);
+}
+
+/** Refusals and missing things the user can act on; anything else is logged as a failure. */
+const EXPECTED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NOT_FOUND', 'NO_DATA', 'BAD_INPUT', 'FORBIDDEN', 'SLACK_API', 'CONFLICT']);
+
+/** What the user was doing when it failed: the subject the words are about. */
+export interface ErrorSubject {
+  readonly kind: ErrorSubjectKind;
+  readonly id?: number;
+}
+
+/** The words for a failure, logged at the level it deserves; never throws. */
+export function errorReply(err: unknown, subject: ErrorSubject, log: Logger): SlackMessage {
+  const e = toAppError(err);
+  if (EXPECTED.has(e.code)) log.info({ err: e, code: e.code }, 'request refused');
+  else log.error({ err }, 'request failed');
+  const fallback = { kind: subject.kind, ...(subject.id !== undefined ? { id: subject.id } : {}) };
+  if (subject.kind === 'subscription') return buildAlertErrorMessage(e, fallback);
+  if (subject.kind === 'digest') return buildDigestErrorMessage(e, fallback);
+  return buildErrorMessage(e, fallback);
+}

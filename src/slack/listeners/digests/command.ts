@@ -1,0 +1,59 @@
+/**
+ * `/occupancy digest …`: the form, or the text forms add / list / remove / pause / resume /
+ * send. Each calls the digest service once and renders its answer; errors become words.
+ */
+import { InternalError } from '../../../errors';
+import { buildDigestListMessage } from '../../blocks/digest-list';
+import {
+  buildDigestChangedMessage,
+  buildDigestNothingToSendMessage,
+  buildDigestSavedMessage,
+  buildDigestSentMessage,
+} from '../../blocks/digest-replies';
+import type { DigestCommand } from '../../parser/types';
+import { errorReply, type Subcommand } from '../context';
+import { openDigestForm } from './form';
+
+export const digestCommand: Subcommand<DigestCommand> = async (deps, command, who, reply) => {
+  const actor = { teamId: who.teamId, userId: who.userId };
+  const log = deps.logger.child({ command: 'digest', action: command.action, team: who.teamId, user: who.userId });
+  const { digests } = deps;
+  try {
+    switch (command.action) {
+      case 'modal':
+        if (!who.triggerId) throw new InternalError('no trigger_id with the command');
+        await openDigestForm(deps, actor, who.triggerId, who.channelId, null);
+        return;
+      case 'add': {
+        const saved = await digests.add(actor, command.draft, who.channelId);
+        await reply(buildDigestSavedMessage(saved.summary, { mode: 'created', joined: saved.joined }));
+        return;
+      }
+      case 'list':
+        await reply(buildDigestListMessage(await digests.list(actor, who.channelId)));
+        return;
+      case 'remove': {
+        const d = await digests.remove(actor, command.id);
+        await reply(buildDigestChangedMessage(d.id, d.channelId, 'removed'));
+        return;
+      }
+      case 'pause': {
+        const d = await digests.pause(actor, command.id);
+        await reply(buildDigestChangedMessage(d.id, d.channelId, 'paused'));
+        return;
+      }
+      case 'resume': {
+        const d = await digests.resume(actor, command.id);
+        await reply(buildDigestChangedMessage(d.id, d.channelId, 'resumed'));
+        return;
+      }
+      case 'send': {
+        const r = await digests.sendNow(actor, command.id);
+        await reply(r.sent ? buildDigestSentMessage(r.digest.id, r.digest.channelId) : buildDigestNothingToSendMessage(r.digest.id));
+        return;
+      }
+    }
+  } catch (err) {
+    await reply(errorReply(err, { kind: 'digest', ...('id' in command ? { id: command.id } : {}) }, log));
+  }
+};

@@ -1,0 +1,117 @@
+/**
+ * The digest form's own data: what it remembers between opening and submission
+ * (private_metadata, read back as untrusted input), and the reading of its submission, a
+ * DigestDraft or errors keyed by block_id for `response_action: errors`; and opening it.
+ */
+import type { DigestDraft } from '../../../domain/drafts';
+import type { Weekday } from '../../../domain/values';
+import { SKIP_OPTION, buildDigestModal } from '../../blocks/digest-modal';
+import { DIGEST_FIELDS } from '../../blocks/ids';
+import { LIMITS, fieldState, type ViewStateValues } from '../../blocks/kit';
+import { truncate } from '../../blocks/mrkdwn';
+import { isChannelId, isId, parseObject } from '../../blocks/values';
+import { MAX_DIGEST_BUILDINGS } from '../../parser/digest';
+import { parseZone } from '../../parser/schedule';
+import type { ListenerDeps } from '../context';
+
+/** What the form remembers: where it was opened, and which digest it edits. */
+export interface DigestFormMeta {
+  readonly origin: string | null;
+  readonly digestId: number | null;
+}
+
+export function encodeFormMeta(meta: DigestFormMeta): string {
+  return JSON.stringify({ v: 1, origin: meta.origin, digestId: meta.digestId });
+}
+
+/** null for anything that is not metadata this bot wrote. */
+export function decodeFormMeta(text: string | undefined): DigestFormMeta | null {
+  const o = parseObject(text, LIMITS.privateMetadata);
+  if (!o || o.v !== 1) return null;
+  const { origin, digestId } = o;
+  if (origin !== null && !isChannelId(origin)) return null;
+  if (digestId !== null && !isId(digestId)) return null;
+  return { origin, digestId };
+}
+
+export type DigestSubmission =
+  | { readonly ok: true; readonly draft: DigestDraft }
+  /** Ack with `{ response_action: 'errors', errors }`. */
+  | { readonly ok: false; readonly errors: Record<string, string> };
+
+function readBuildingIds(values: ViewStateValues): number[] | string {
+  const state = fieldState(values, DIGEST_FIELDS.buildings);
+  const words = state?.selected_options
+    ? state.selected_options.map((o) => o.value)
+    : (state?.value ?? '').split(/[\s,;]+/).filter((w) => w !== '');
+  const ids: number[] = [];
+  for (const word of words) {
+    if (!/^[0-9]{1,12}$/.test(word) || Number(word) === 0) {
+      return `Building ids are whole numbers like 71, separated by commas ("${truncate(word, 40)}" isn't one).`;
+    }
+    if (!ids.includes(Number(word))) ids.push(Number(word));
+  }
+  if (ids.length === 0) return 'Pick at least one building.';
+  if (ids.length > MAX_DIGEST_BUILDINGS) return `A digest can cover up to ${MAX_DIGEST_BUILDINGS} buildings.`;
+  return ids;
+}
+
+export function validateDigestSubmission(values: ViewStateValues): DigestSubmission {
+  const errors: Record<string, string> = {};
+  const channelId = fieldState(values, DIGEST_FIELDS.channel)?.selected_conversation ?? null;
+  if (!channelId) errors[DIGEST_FIELDS.channel.blockId] = 'Pick the channel the digest goes to.';
+
+  const buildingIds = readBuildingIds(values);
+  if (typeof buildingIds === 'string') errors[DIGEST_FIELDS.buildings.blockId] = buildingIds;
+
+  const time = fieldState(values, DIGEST_FIELDS.time)?.selected_time ?? '';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[DIGEST_FIELDS.time.blockId] = 'Pick a time, such as 08:00.';
+
+  const days = (fieldState(values, DIGEST_FIELDS.days)?.selected_options ?? [])
+    .map((o) => Number(o.value))
+    .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7)
+    .sort((a, b) => a - b);
+  if (days.length === 0) errors[DIGEST_FIELDS.days.blockId] = 'Pick at least one day.';
+
+  const zoneText = (fieldState(values, DIGEST_FIELDS.timeZone)?.value ?? '').trim();
+  let timeZone: string | null = null;
+  if (zoneText !== '') {
+    const zone = parseZone(zoneText);
+    if (zone.ok) timeZone = zone.value;
+    else errors[DIGEST_FIELDS.timeZone.blockId] = `"${truncate(zoneText, 40)}" isn't a time zone I know. Use an IANA name such as America/Toronto.`;
+  }
+
+  const contentValues = new Set((fieldState(values, DIGEST_FIELDS.content)?.selected_options ?? []).map((o) => o.value));
+  const skip = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).some((o) => o.value === SKIP_OPTION.value);
+
+  if (Object.keys(errors).length > 0 || typeof buildingIds === 'string' || !channelId) return { ok: false, errors };
+  return {
+    ok: true,
+    draft: {
+      buildingIds,
+      time,
+      days: [...new Set(days)],
+      timeZone,
+      channel: { kind: 'id', id: channelId, name: null },
+      options: {
+        chart: contentValues.has('chart'),
+        topZones: contentValues.has('topZones'),
+        perFloor: contentValues.has('perFloor'),
+        weekOverWeek: contentValues.has('weekOverWeek'),
+        skipWhenNoData: skip,
+      },
+    },
+  };
+}
+
+/** Opens the form, empty or on a digest; its metadata remembers both. */
+export async function openDigestForm(
+  deps: Pick<ListenerDeps, 'digests' | 'chat'>,
+  actor: { teamId: string; userId: string },
+  triggerId: string,
+  origin: string | null,
+  digestId: number | null,
+): Promise<void> {
+  const view = await deps.digests.form(actor, origin, digestId, encodeFormMeta({ origin, digestId }));
+  await deps.chat.openView(triggerId, buildDigestModal(view));
+}

@@ -1,0 +1,70 @@
+/**
+ * `/occupancy …`: parse, acknowledge at once (help and input errors are the whole answer;
+ * everything else gets "Looking up…"), then answer through response_url: a report, or the
+ * subcommand of the feature that owns it. No upstream call happens before the ack.
+ */
+import { buildInputErrorMessage } from '../../blocks/errors';
+import { buildHelpMessage, lookingUpText } from '../../blocks/help';
+import type { SlackMessage } from '../../blocks/kit';
+import { parseCommand } from '../../parser';
+import type { ParsedCommand } from '../../parser/types';
+import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from '../alerts';
+import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener } from '../context';
+import { digestCommand } from '../digests';
+import { answerReport } from '../report/answer';
+
+export const COMMAND = '/occupancy';
+
+/** Answers that need nothing but the text: help, input errors, unknown words. */
+function immediateAnswer(parsed: ParsedCommand): SlackMessage | null {
+  switch (parsed.kind) {
+    case 'help':
+      return buildHelpMessage();
+    case 'unknown':
+      return buildHelpMessage({ unknown: { word: parsed.word, message: parsed.message } });
+    case 'error':
+      return buildInputErrorMessage(parsed);
+    default:
+      return null;
+  }
+}
+
+export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ command, ack, respond }) => {
+  const parsed = parseCommand(command.text ?? '');
+  const who: CommandRequester = { ...requesterOf(command), channelId: command.channel_id };
+  const log = deps.logger.child({ command: parsed.kind, team: who.teamId, user: who.userId });
+  const immediate = immediateAnswer(parsed);
+  if (immediate) {
+    await ack({ response_type: 'ephemeral', ...immediate });
+    return;
+  }
+  const lookingUp = lookingUpText(parsed);
+  await ack(lookingUp ? { response_type: 'ephemeral', text: lookingUp } : undefined);
+  // A new ephemeral message: the "Looking up…" ack is not a message a response_url can replace.
+  const reply = responder(respond);
+
+  deps.inflight.run(
+    async () => {
+      switch (parsed.kind) {
+        case 'buildings':
+          return reply((await answerReport(deps.reports, { kind: 'buildings' }, log)).message);
+        case 'building':
+        case 'zone':
+          return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
+        case 'zones':
+          return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
+        case 'digest':
+          return digestCommand(deps, parsed, who, reply);
+        case 'subscribe':
+          return subscribeCommand(deps, parsed, who, reply);
+        case 'subscriptions':
+          return subscriptionsCommand(deps, parsed, who, reply);
+        case 'unsubscribe':
+          return unsubscribeCommand(deps, parsed, who, reply);
+        default:
+          return reply(buildHelpMessage());
+      }
+    },
+    (err) => log.error({ err }, 'answering /occupancy failed'),
+  );
+};

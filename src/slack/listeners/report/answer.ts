@@ -1,0 +1,54 @@
+/**
+ * A report request turned into a message: the report service's view drawn by a pure builder,
+ * or the words for whatever went wrong. Never throws.
+ */
+import type { UserGranularity } from '../../../domain/occupancy';
+import type { Logger } from '../../../logging/logger';
+import { buildBuildingsMessage } from '../../blocks/help';
+import type { SlackMessage } from '../../blocks/kit';
+import { buildReportMessage } from '../../blocks/report';
+import { buildZonesMessage } from '../../blocks/zones';
+import { errorReply, type ListenerDeps } from '../context';
+
+export type ReportRequest =
+  | { readonly kind: 'buildings' }
+  | { readonly kind: 'building' | 'zone'; readonly id: number; readonly date: string | null; readonly granularity: UserGranularity }
+  | { readonly kind: 'zones'; readonly id: number; readonly date: string | null };
+
+// Builders are pure and the report service reuses view objects for a minute, so a message is
+// built once per view. Weak keys: nothing outlives the views themselves.
+const rendered = new WeakMap<object, SlackMessage>();
+function once<V extends object>(view: V, build: (v: V) => SlackMessage): SlackMessage {
+  let msg = rendered.get(view);
+  if (!msg) {
+    msg = build(view);
+    rendered.set(view, msg);
+  }
+  return msg;
+}
+
+function withSharer<V extends { readonly sharedBy?: string }>(view: V, sharedBy: string | undefined, build: (v: V) => SlackMessage): SlackMessage {
+  return sharedBy === undefined ? once(view, build) : build({ ...view, sharedBy });
+}
+
+export async function answerReport(
+  reports: ListenerDeps['reports'],
+  req: ReportRequest,
+  log: Logger,
+  sharedBy?: string,
+): Promise<{ ok: boolean; message: SlackMessage }> {
+  try {
+    switch (req.kind) {
+      case 'buildings':
+        return { ok: true, message: once(await reports.buildings(), buildBuildingsMessage) };
+      case 'building':
+        return { ok: true, message: withSharer(await reports.building(req), sharedBy, buildReportMessage) };
+      case 'zone':
+        return { ok: true, message: withSharer(await reports.zone(req), sharedBy, buildReportMessage) };
+      case 'zones':
+        return { ok: true, message: withSharer(await reports.zones({ buildingId: req.id, date: req.date }), sharedBy, buildZonesMessage) };
+    }
+  } catch (err) {
+    return { ok: false, message: errorReply(err, { kind: req.kind, ...('id' in req ? { id: req.id } : {}) }, log.child({ request: req })) };
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  ACTION_IDS,
+  buildAlertMessage,
+  buildAlertNoDataReply,
+  buildAlertRecoveredReply,
+  buildAlertRenotifyReply,
+  decodeSnoozeValue,
+} from '../../../../src/slack/blocks';
+import { actionsBlock, btn, confirm, contextBlock, imageBlock, opt, pt, sectionBlock } from './helpers';
+import { CHART, at, episode, rule } from './fixtures';
+
+const id7 = JSON.stringify({ id: 7 });
+const snooze = (v: string) => JSON.stringify({ id: 7, snooze: v });
+const ACTIONS = actionsBlock(
+  {
+    type: 'static_select',
+    action_id: ACTION_IDS.snooze,
+    placeholder: pt('Snooze…'),
+    options: [opt('Snooze 1 hour', snooze('PT1H')), opt('Snooze 1 day', snooze('P1D')), opt('Snooze 1 week', snooze('P1W'))],
+  },
+  btn('Mute', ACTION_IDS.mute, id7),
+  btn('Edit', ACTION_IDS.editSubscription, id7),
+  btn('Unsubscribe', ACTION_IDS.unsubscribe, id7, {
+    style: 'danger',
+    ...confirm('Unsubscribe from rule #7?', 'You will hear nothing more from this rule.', 'Unsubscribe', 'Keep it'),
+  }),
+);
+
+describe('buildAlertMessage', () => {
+  it('draws the episode of messages.md', () => {
+    expect(buildAlertMessage(episode())).toEqual({
+      text: '🔴 DEMO building (71) was above 120 people from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).',
+      blocks: [
+        sectionBlock('🔴 *DEMO building (71)* was above *120 people* from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).'),
+        imageBlock(CHART.url, CHART.altText),
+        contextBlock('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'),
+        ACTIONS,
+      ],
+    });
+  });
+
+  it('is edited to start with 🟢 and "back below 108 from 14:00" on recovery', () => {
+    const msg = buildAlertMessage(episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') }));
+    expect(msg.text).toBe('🟢 DEMO building (71) was above 120 people from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00); back below 108 from 14:00.');
+    expect(msg.blocks[0]).toEqual(
+      sectionBlock('🟢 *DEMO building (71)* was above *120 people* from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00); back below 108 from 14:00.'),
+    );
+  });
+
+  it('tells a below rule in % across midnight, without a chart, muted', () => {
+    const view = episode({
+      rule: rule({ scope: { kind: 'zone', id: 5, name: 'Open desks N' }, measure: 'percent', direction: 'below', threshold: 10, recovery: 11, minBuckets: 2 }),
+      startMs: at('2025-11-24T22:00'),
+      breachEndMs: at('2025-11-25T02:00'),
+      extreme: { value: 3.4, atMs: at('2025-11-25T01:00') },
+      state: 'recovered',
+      recoveredAtMs: at('2025-11-25T05:00'),
+      chart: null,
+      muted: true,
+    });
+    expect(buildAlertMessage(view)).toEqual({
+      text: '🟢 Open desks N (5) was below 10% of capacity from 22:00 on Mon 24 Nov to 02:00 on Tue 25 Nov (low 3% at 01:00); back above 11% from 05:00.',
+      blocks: [
+        sectionBlock(
+          '🟢 *Open desks N (5)* was below *10% of capacity* from 22:00 on Mon 24 Nov to 02:00 on Tue 25 Nov (low 3% at 01:00); back above 11% from 05:00.',
+        ),
+        contextBlock('Rule #7: below 10% for 2 h, recovers above 11% · muted · nightly data'),
+        actionsBlock(
+          (ACTIONS.elements as unknown[])[0],
+          btn('Unmute', ACTION_IDS.unmute, id7),
+          (ACTIONS.elements as unknown[])[2],
+          (ACTIONS.elements as unknown[])[3],
+        ),
+      ],
+    });
+  });
+
+  it('speaks in days for daily rules and shows a snooze', () => {
+    const view = episode({
+      rule: rule({ granularity: 'P1D', minBuckets: 2, threshold: 100.5, recovery: 90.45 }),
+      startMs: at('2025-11-24T00:00'),
+      breachEndMs: at('2025-11-26T00:00'),
+      extreme: { value: 130, atMs: at('2025-11-25T00:00') },
+      snoozedUntilMs: at('2025-11-26T10:00'),
+    });
+    const msg = buildAlertMessage(view);
+    expect(msg.blocks[0]).toEqual(sectionBlock('🔴 *DEMO building (71)* was above *100.5 people* from Mon 24 Nov to Tue 25 Nov (peak 130 on Tue 25 Nov).'));
+    expect(msg.blocks[2]).toEqual(contextBlock('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 · nightly data'));
+  });
+
+  it('carries snooze choices the listener can decode', () => {
+    const options = (ACTIONS.elements[0] as { options: { value: string }[] }).options;
+    expect(options.map((o) => decodeSnoozeValue(o.value))).toEqual([
+      { id: 7, snooze: 'PT1H' },
+      { id: 7, snooze: 'P1D' },
+      { id: 7, snooze: 'P1W' },
+    ]);
+  });
+
+  it('escapes scope names', () => {
+    const msg = buildAlertMessage(episode({ rule: rule({ scope: { kind: 'building', id: 71, name: '<!channel> HQ' } }) }));
+    expect(msg.text).toBe('🔴 &lt;!channel&gt; HQ (71) was above 120 people from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).');
+  });
+});
+
+describe('thread replies', () => {
+  it('says the episode is over, so followers are notified', () => {
+    const words = '🟢 Back below 108 people from 14:00 on Tue 25 Nov.';
+    expect(buildAlertRecoveredReply(episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') }))).toEqual({ text: words, blocks: [sectionBlock(words)] });
+  });
+
+  it('re-notifies while it lasts', () => {
+    const words = '🔴 Still above 120 people through 18:00 on Tue 25 Nov (peak 151 at 16:00).';
+    const view = episode({ breachEndMs: at('2025-11-25T18:00'), extreme: { value: 151, atMs: at('2025-11-25T16:00') } });
+    expect(buildAlertRenotifyReply(view)).toEqual({ text: words, blocks: [sectionBlock(words)] });
+  });
+
+  it('never calls missing data a recovery', () => {
+    expect(buildAlertNoDataReply(episode(), '2025-11-25')).toEqual({
+      text: "⚪ Nothing has been published for DEMO building (71) after Tue 25 Nov, so I can't tell whether it is still above 120 people. I'll keep watching; missing data never counts as recovery.",
+      blocks: [
+        sectionBlock(
+          "⚪ Nothing has been published for *DEMO building (71)* after Tue 25 Nov, so I can't tell whether it is still above 120 people. I'll keep watching; missing data never counts as recovery.",
+        ),
+      ],
+    });
+  });
+
+  it('uses days for daily rules', () => {
+    const view = episode({ rule: rule({ granularity: 'P1D' }), state: 'recovered', recoveredAtMs: at('2025-11-26T00:00') });
+    expect(buildAlertRecoveredReply(view).text).toBe('🟢 Back below 108 people from Wed 26 Nov.');
+  });
+});
+
+describe('episode times around midnight', () => {
+  it('says an episode that runs to midnight ends at 24:00 of its day', () => {
+    const msg = buildAlertMessage(episode({ startMs: at('2025-11-25T20:00'), breachEndMs: at('2025-11-26T00:00') }));
+    expect(msg.text).toContain('from 20:00 to 24:00 on Tue 25 Nov');
+  });
+
+  it('names both days when an episode crosses midnight', () => {
+    const msg = buildAlertMessage(episode({ startMs: at('2025-11-25T22:00'), breachEndMs: at('2025-11-26T02:00') }));
+    expect(msg.text).toContain('from 22:00 on Tue 25 Nov to 02:00 on Wed 26');
+  });
+});

@@ -1,0 +1,141 @@
+import { ACTION_IDS, buildDigestListMessage, buildDigestMessages } from '../../../../src/slack/blocks';
+import { checkMessageLimits } from '../../../support/block-limits';
+import { actionsBlock, btn, confirm, contextBlock, headerBlock, imageBlock, sectionBlock } from './helpers';
+import { CHART, at, digestBuilding, digestSummary, digestView } from './fixtures';
+
+const STAMP = 'Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`';
+
+describe('buildDigestMessages', () => {
+  it('draws the digest of messages.md in one message', () => {
+    expect(buildDigestMessages(digestView())).toEqual([
+      {
+        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue; Harbour office (12) no data.',
+        blocks: [
+          headerBlock('📊 Occupancy for Tue 25 Nov'),
+          sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
+          imageBlock(CHART.url, CHART.altText),
+          sectionBlock('*Harbour office (12)* — nothing was published for Tue 25 Nov.'),
+          contextBlock(STAMP),
+        ],
+      },
+    ]);
+  });
+
+  it('follows the content options, names another covered day, and says when it is late', () => {
+    const view = digestView({
+      content: { chart: false, topZones: false, perFloor: true, weekOverWeek: false, skipWhenNoData: false },
+      lateMinutes: 14.4,
+      buildings: [
+        digestBuilding({
+          date: '2025-11-24',
+          floors: [
+            { name: 'L1', mean: 31 },
+            { name: 'L2 & <roof>', mean: 2.5 },
+          ],
+        }),
+      ],
+    });
+    expect(buildDigestMessages(view)).toEqual([
+      {
+        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00.',
+        blocks: [
+          headerBlock('📊 Occupancy for Tue 25 Nov'),
+          sectionBlock('*DEMO building (71)* · Mon 24 Nov — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
+          contextBlock(`${STAMP} · sent 14 min late`),
+        ],
+      },
+    ]);
+  });
+
+  it('shows zones without capacity by their average, and a late run in hours', () => {
+    const view = digestView({
+      lateMinutes: 75,
+      buildings: [digestBuilding({ topZones: [{ name: 'Café', mean: 30.4, meanPctOfCapacity: null }], chart: null })],
+    });
+    const [msg] = buildDigestMessages(view);
+    expect(msg?.blocks.slice(1)).toEqual([
+      sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Café (avg 30)'),
+      contextBlock(`${STAMP} · sent 1 h 15 min late`),
+    ]);
+  });
+
+  it('splits 30 buildings with charts over two messages, keeping each chart with its building', () => {
+    const buildings = Array.from({ length: 30 }, (_, i) => digestBuilding({ id: i + 1, name: `Building ${i + 1}` }));
+    const messages = buildDigestMessages(digestView({ buildings }));
+    expect(messages).toHaveLength(2);
+    const [first, second] = messages;
+    expect(first?.blocks).toHaveLength(50);
+    expect(first?.blocks[0]).toEqual(headerBlock('📊 Occupancy for Tue 25 Nov (1/2)'));
+    expect(second?.blocks[0]).toEqual(headerBlock('📊 Occupancy for Tue 25 Nov (2/2)'));
+    expect(first?.blocks[48]).toEqual(imageBlock(CHART.url, CHART.altText));
+    expect(second?.blocks[1]).toEqual(
+      sectionBlock('*Building 25 (25)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
+    );
+    expect(second?.blocks).toHaveLength(2 + 6 * 2);
+    expect(second?.blocks[second.blocks.length - 1]).toEqual(contextBlock(STAMP));
+    expect(second?.text.startsWith('Occupancy for Tue 25 Nov (2/2): Building 25 (25) avg 84')).toBe(true);
+    for (const m of messages) expect(checkMessageLimits(m)).toEqual([]);
+  });
+
+  it('still says something with no buildings', () => {
+    expect(buildDigestMessages(digestView({ buildings: [] }))).toEqual([
+      {
+        text: 'Occupancy for Tue 25 Nov: no buildings.',
+        blocks: [headerBlock('📊 Occupancy for Tue 25 Nov'), sectionBlock('No buildings are set up for this digest.'), contextBlock(STAMP)],
+      },
+    ]);
+  });
+});
+
+describe('buildDigestListMessage', () => {
+  const id3 = JSON.stringify({ id: 3 });
+  it('lists schedule, next run and status, with buttons for those who manage them', () => {
+    const msg = buildDigestListMessage({
+      channelId: 'C0FACILITY',
+      digests: [
+        digestSummary(),
+        digestSummary({ id: 4, status: 'paused', pauseReason: 'not_in_channel', nextRunMs: null, days: [1, 3, 5], canManage: false, buildings: [{ id: 9, name: 'Annex' }] }),
+      ],
+    });
+    expect(msg).toEqual({
+      text: '2 digests in <#C0FACILITY>: #3, #4',
+      blocks: [
+        headerBlock('📊 Digests'),
+        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00'),
+        actionsBlock(
+          btn('Pause', ACTION_IDS.digestPause, id3),
+          btn('Send now', ACTION_IDS.digestSend, id3),
+          btn('Edit', ACTION_IDS.digestEdit, id3),
+          btn('Delete', ACTION_IDS.digestDelete, id3, {
+            style: 'danger',
+            ...confirm('Delete digest #3?', 'It stops at once; past messages stay in the channel.', 'Delete', 'Keep it'),
+          }),
+        ),
+        sectionBlock(
+          "*Digest #4* · <#C0FACILITY> · 08:00 Mon, Wed, Fri (America/Toronto)\nAnnex (9)\n⏸ Paused: I'm not in the channel; invite me with `/invite @occupancy`, then resume",
+        ),
+        contextBlock("Times are local to each digest's time zone · `/occupancy digest` adds one"),
+      ],
+    });
+  });
+
+  it('offers Resume on a paused digest', () => {
+    const msg = buildDigestListMessage({ channelId: null, digests: [digestSummary({ status: 'paused', pauseReason: 'by_user', nextRunMs: null, days: [6, 7] })] });
+    expect(msg.text).toBe('1 digest: #3');
+    expect(msg.blocks[1]).toEqual(sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekends (America/Toronto)\nDEMO building (71), building 12\n⏸ Paused'));
+    expect((msg.blocks[2] as { elements: unknown[] }).elements[0]).toEqual(btn('Resume', ACTION_IDS.digestResume, id3));
+  });
+
+  it('says how to start when there are none', () => {
+    const words = 'No digests are set up in <#C0FACILITY> yet. `/occupancy digest` sets one up.';
+    expect(buildDigestListMessage({ channelId: 'C0FACILITY', digests: [] })).toEqual({ text: words, blocks: [headerBlock('📊 Digests'), sectionBlock(words)] });
+  });
+
+  it('stays inside 50 blocks with many digests', () => {
+    const digests = Array.from({ length: 40 }, (_, i) => digestSummary({ id: i + 1, nextRunMs: at('2025-11-26T08:00') }));
+    const msg = buildDigestListMessage({ channelId: 'C0FACILITY', digests });
+    expect(msg.blocks).toHaveLength(1 + 23 * 2 + 1 + 1);
+    expect(msg.blocks[47]).toEqual(sectionBlock("…and 17 more. The bot's Home tab lists them all."));
+    expect(checkMessageLimits(msg)).toEqual([]);
+  });
+});

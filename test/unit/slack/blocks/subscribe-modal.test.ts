@@ -1,0 +1,202 @@
+import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS, SUBSCRIBE_FIELDS, backtestText, buildBacktestBlock, buildSubscribeModal, type SubscribeModalView } from '../../../../src/slack/blocks';
+import { checkViewLimits } from '../../../support/block-limits';
+import { opt, pt } from './helpers';
+
+function modalView(overrides: Partial<SubscribeModalView> = {}): SubscribeModalView {
+  return {
+    privateMetadata: '{"from":"alert_me"}',
+    mode: 'create',
+    scopeKind: 'building',
+    scopeId: 71,
+    measure: 'people',
+    direction: 'above',
+    threshold: 120,
+    recovery: null,
+    minBuckets: 1,
+    granularity: 'PT1H',
+    destination: 'dm',
+    channelId: null,
+    quietHours: null,
+    renotifyMinutes: null,
+    backtest: { status: 'ready', days: 30, episodeDates: ['2025-11-04', '2025-11-13', '2025-11-24'] },
+    ...overrides,
+  };
+}
+
+const LIVE = { trigger_actions_on: ['on_enter_pressed', 'on_character_entered'] };
+const radio = (actionId: string, options: ReturnType<typeof opt>[], initial: number) => ({
+  type: 'radio_buttons',
+  action_id: actionId,
+  options,
+  initial_option: options[initial],
+});
+const RENOTIFY = [opt('Off', 'off'), opt('Every hour', '60'), opt('Every 4 hours', '240'), opt('Every day', '1440')];
+
+describe('buildSubscribeModal', () => {
+  it('has every field of issue 5, dispatching changes for the backtest', () => {
+    expect(buildSubscribeModal(modalView())).toEqual({
+      type: 'modal',
+      callback_id: CALLBACK_IDS.subscribeModal,
+      title: pt('New alert'),
+      submit: pt('Create'),
+      close: pt('Cancel'),
+      private_metadata: '{"from":"alert_me"}',
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'sub_scope_kind',
+          label: pt('Watch a'),
+          element: radio('sub_scope_kind_radio', [opt('Building', 'building'), opt('Zone', 'zone')], 0),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_scope_id',
+          label: pt('Building id'),
+          element: { type: 'number_input', action_id: 'sub_scope_id_input', is_decimal_allowed: false, min_value: '1', initial_value: '71', dispatch_action_config: LIVE },
+          hint: pt('/occupancy buildings and /occupancy zones <building id> list the ids.'),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_measure',
+          label: pt('Measure'),
+          element: radio('sub_measure_radio', [opt('People (average)', 'people'), opt('% of capacity', 'percent')], 0),
+          hint: pt('% of capacity works where InnerSpace knows the capacity.'),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_direction',
+          label: pt('Alert when it is'),
+          element: radio('sub_direction_radio', [opt('Above', 'above'), opt('Below', 'below')], 0),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_threshold',
+          label: pt('Threshold'),
+          element: { type: 'number_input', action_id: 'sub_threshold_input', is_decimal_allowed: true, min_value: '0', initial_value: '120', dispatch_action_config: LIVE },
+          hint: pt('People, or a percentage when the measure is % of capacity.'),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_recovery',
+          label: pt('Recovery level'),
+          element: { type: 'number_input', action_id: 'sub_recovery_input', is_decimal_allowed: true, min_value: '0', dispatch_action_config: LIVE },
+          optional: true,
+          hint: pt('Optional: alerts end once it is back below this. Default: 108.'),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_duration',
+          label: pt('For at least (buckets)'),
+          element: { type: 'number_input', action_id: 'sub_duration_input', is_decimal_allowed: false, min_value: '1', max_value: '168', initial_value: '1', dispatch_action_config: LIVE },
+          hint: pt('Consecutive hours (or days, with daily data) past the threshold before an alert.'),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_granularity',
+          label: pt('Data'),
+          element: radio('sub_granularity_radio', [opt('Hourly', 'PT1H'), opt('Daily', 'P1D')], 0),
+          dispatch_action: true,
+        },
+        {
+          type: 'input',
+          block_id: 'sub_destination',
+          label: pt('Send alerts to'),
+          element: radio('sub_destination_radio', [opt('A direct message to me', 'dm'), opt('A channel', 'channel')], 0),
+        },
+        {
+          type: 'input',
+          block_id: 'sub_channel',
+          label: pt('Channel'),
+          element: { type: 'conversations_select', action_id: 'sub_channel_select', placeholder: pt('Pick a channel'), filter: { include: ['public', 'private'], exclude_bot_users: true } },
+          optional: true,
+          hint: pt('Only when sending to a channel.'),
+        },
+        {
+          type: 'input',
+          block_id: 'sub_quiet_start',
+          label: pt('Quiet hours from'),
+          element: { type: 'timepicker', action_id: 'sub_quiet_start_picker' },
+          optional: true,
+          hint: pt('Alerts due in quiet hours wait until they end; none are dropped.'),
+        },
+        { type: 'input', block_id: 'sub_quiet_end', label: pt('Quiet hours until'), element: { type: 'timepicker', action_id: 'sub_quiet_end_picker' }, optional: true },
+        {
+          type: 'input',
+          block_id: 'sub_renotify',
+          label: pt('Remind me while it lasts'),
+          element: { type: 'static_select', action_id: 'sub_renotify_select', options: RENOTIFY, initial_option: RENOTIFY[0] },
+        },
+        {
+          type: 'section',
+          block_id: 'sub_backtest',
+          text: { type: 'mrkdwn', text: '*Backtest:* Over the last 30 published days this rule would have alerted 3 times: Tue 4 Nov, Thu 13 Nov, Mon 24 Nov.' },
+        },
+      ],
+    });
+  });
+
+  it('prefills an edit, zone in % below with a channel, quiet hours and reminders', () => {
+    const view = buildSubscribeModal(
+      modalView({
+        mode: 'edit',
+        scopeKind: 'zone',
+        scopeId: 5,
+        measure: 'percent',
+        direction: 'below',
+        threshold: 10,
+        recovery: 15,
+        minBuckets: 3,
+        granularity: 'P1D',
+        destination: 'channel',
+        channelId: 'C0FACILITY',
+        quietHours: { start: '22:00', end: '07:00' },
+        renotifyMinutes: 240,
+        backtest: { status: 'incomplete' },
+      }),
+    );
+    expect(view.title).toEqual(pt('Edit alert'));
+    const el = (i: number) => (view.blocks[i] as unknown as { element: Record<string, unknown> }).element;
+    expect(view.blocks[1]).toMatchObject({ label: pt('Zone id'), element: { initial_value: '5' } });
+    expect(el(2).initial_option).toEqual(opt('% of capacity', 'percent'));
+    expect(el(3).initial_option).toEqual(opt('Below', 'below'));
+    expect(view.blocks[5]).toMatchObject({ element: { initial_value: '15' }, hint: pt('Optional: alerts end once it is back above this. Default: 11%.') });
+    expect(el(6).initial_value).toBe('3');
+    expect(el(7).initial_option).toEqual(opt('Daily', 'P1D'));
+    expect(el(8).initial_option).toEqual(opt('A channel', 'channel'));
+    expect(el(9).initial_conversation).toBe('C0FACILITY');
+    expect(el(10).initial_time).toBe('22:00');
+    expect(el(11).initial_time).toBe('07:00');
+    expect(el(12).initial_option).toEqual(opt('Every 4 hours', '240'));
+    expect(checkViewLimits(view)).toEqual([]);
+  });
+
+  it('lists exactly the inputs that dispatch actions', () => {
+    const view = buildSubscribeModal(modalView());
+    const inputs = view.blocks as unknown as { dispatch_action?: boolean; element?: { action_id?: string } }[];
+    const dispatching = inputs.filter((b) => b.dispatch_action === true).map((b) => b.element?.action_id);
+    expect(dispatching).toEqual(SUBSCRIBE_DISPATCH_ACTION_IDS);
+  });
+});
+
+describe('backtest', () => {
+  it.each([
+    [{ status: 'incomplete' as const }, '*Backtest:* fill in the id and the threshold to see how often this rule would have alerted over the last 30 published days.'],
+    [{ status: 'unavailable' as const }, "*Backtest:* I couldn't reach InnerSpace to try this rule on past data. You can still save it."],
+    [{ status: 'ready' as const, days: 30, episodeDates: [] }, '*Backtest:* Over the last 30 published days this rule would not have alerted.'],
+    [{ status: 'ready' as const, days: 28, episodeDates: ['2025-11-04'] }, '*Backtest:* Over the last 28 published days this rule would have alerted once: Tue 4 Nov.'],
+    [
+      { status: 'ready' as const, days: 30, episodeDates: Array.from({ length: 14 }, (_, i) => `2025-11-${String(i + 1).padStart(2, '0')}`) },
+      '*Backtest:* Over the last 30 published days this rule would have alerted 14 times: Sat 1 Nov, Sun 2 Nov, Mon 3 Nov, Tue 4 Nov, Wed 5 Nov, Thu 6 Nov, Fri 7 Nov, Sat 8 Nov, Sun 9 Nov, Mon 10 Nov, Tue 11 Nov, Wed 12 Nov and 2 more.',
+    ],
+  ])('%j', (backtest, text) => {
+    expect(backtestText(backtest)).toBe(text);
+    expect(buildBacktestBlock(backtest)).toEqual({ type: 'section', block_id: SUBSCRIBE_BACKTEST_BLOCK_ID, text: { type: 'mrkdwn', text } });
+  });
+});
