@@ -64,6 +64,16 @@ export interface Requester {
   readonly triggerId: string | null;
 }
 
+/** The person acting, as services know them. */
+export interface Actor {
+  readonly teamId: string;
+  readonly userId: string;
+}
+
+export function actorOf(r: Requester): Actor {
+  return { teamId: r.teamId, userId: r.userId };
+}
+
 /** The fields the request bodies Bolt hands us (command, block_actions, view_submission, event envelope) may carry. */
 interface RequestBody {
   readonly team?: { readonly id: string } | null;

@@ -9,14 +9,13 @@ import { buildSubscriptionChangedMessage } from '../../blocks/alert-notices';
 import type { SlackMessage } from '../../blocks/kit';
 import { buildSubscriptionsMessage } from '../../blocks/subscriptions';
 import { decodeIdValue, decodeSnoozeValue } from '../../blocks/values';
-import { actionValue, errorReply, requesterOf, responder, tellUser, type ActionArgs, type Listener, type ListenerDeps } from '../context';
+import { actionValue, actorOf, errorReply, requesterOf, responder, tellUser, type ActionArgs, type Actor, type Listener, type ListenerDeps } from '../context';
 import { refreshHome } from '../home';
 import { openEditForm } from './form';
 
-type Who = { readonly teamId: string; readonly userId: string };
 type Outcome = { readonly ok: boolean; readonly message: SlackMessage };
 
-async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn, who: Who, outcome: Outcome): Promise<void> {
+async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn, who: Actor, outcome: Outcome): Promise<void> {
   if (body.container?.type === 'view') {
     await refreshHome(deps, who);
     if (!outcome.ok) await tellUser(deps, who.userId, null, outcome.message);
@@ -33,11 +32,11 @@ async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn,
 function ruleButton(
   name: string,
   idOf: (value: string | undefined) => number | null,
-  change: (deps: ListenerDeps, who: Who, id: number, value: string | undefined) => Promise<SlackMessage>,
+  change: (deps: ListenerDeps, who: Actor, id: number, value: string | undefined) => Promise<SlackMessage>,
 ): Listener<ActionArgs> {
   return (deps) => async ({ ack, body, action, respond }) => {
     await ack();
-    const who = requesterOf(body);
+    const who = actorOf(requesterOf(body));
     const value = actionValue(action);
     const id = idOf(value);
     const log = deps.logger.child({ action: name, team: who.teamId, user: who.userId, subscription: id });
@@ -84,7 +83,8 @@ export const unsubscribe = ruleButton('unsubscribe', decodeIdValue, async (deps,
 /** Edit: the form on the rule, where the button was. */
 export const editSubscription: Listener<ActionArgs> = (deps) => async ({ ack, body, action }) => {
   await ack();
-  const who = requesterOf(body);
+  const from = requesterOf(body);
+  const who = actorOf(from);
   const id = decodeIdValue(actionValue(action));
   if (id === null) return;
   const log = deps.logger.child({ action: 'edit', team: who.teamId, user: who.userId, subscription: id });
@@ -92,9 +92,9 @@ export const editSubscription: Listener<ActionArgs> = (deps) => async ({ ack, bo
   deps.inflight.run(
     async () => {
       try {
-        await openEditForm(deps, who, id, body.trigger_id, { channel: who.channelId, home });
+        await openEditForm(deps, who, id, body.trigger_id, { channel: from.channelId, home });
       } catch (err) {
-        await tellUser(deps, who.userId, who.channelId, errorReply(err, { kind: 'subscription', id }, log));
+        await tellUser(deps, who.userId, from.channelId, errorReply(err, { kind: 'subscription', id }, log));
       }
     },
     (err) => log.warn({ err }, 'opening the alert form failed'),

@@ -4,7 +4,7 @@
  * ack; everything that needs InnerSpace or Slack happens after it.
  */
 import { decodeReportValue } from '../../blocks/values';
-import { actionValue, errorReply, requesterOf, tellUser, type ActionArgs, type Listener, type ViewArgs } from '../context';
+import { actionValue, actorOf, errorReply, requesterOf, tellUser, type ActionArgs, type Listener, type ViewArgs } from '../context';
 import { openNewForm, refreshBacktest, saveForm, type Prefill } from './form';
 import { decodeOrigin, validateSubscribeSubmission } from './form-state';
 
@@ -15,7 +15,7 @@ export const subscribeFormSubmitted: Listener<ViewArgs> = (deps) => async ({ ack
     return;
   }
   await ack();
-  const who = requesterOf(body);
+  const who = actorOf(requesterOf(body));
   const log = deps.logger.child({ view: 'subscribe', team: who.teamId, user: who.userId });
   deps.inflight.run(
     () => saveForm(deps, who, checked.draft, decodeOrigin(view.private_metadata)),

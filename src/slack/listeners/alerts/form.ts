@@ -10,11 +10,10 @@ import { buildSubscriptionSavedMessage, withBacktestNotice } from '../../blocks/
 import { alertErrorWords } from '../../blocks/errors';
 import type { ModalView, ViewStateValues } from '../../blocks/kit';
 import { buildSubscribeModal } from '../../blocks/subscribe-modal';
-import { errorReply, tellUser, type ListenerDeps } from '../context';
+import { errorReply, tellUser, type Actor, type ListenerDeps } from '../context';
 import { refreshHome } from '../home';
 import { backtestInputOf, decodeOrigin, encodeOrigin, formFields, type FormFields, type FormOrigin } from './form-state';
 
-type Who = { readonly teamId: string; readonly userId: string };
 
 export type Prefill = { scopeKind: 'building' | 'zone'; scopeId: number; granularity: 'PT1H' | 'P1D' };
 
@@ -48,7 +47,7 @@ export async function openNewForm(deps: ListenerDeps, triggerId: string, origin:
 }
 
 /** Opens the form on an existing rule at once (the trigger lasts 3 s), then fills in its backtest. */
-export async function openEditForm(deps: ListenerDeps, who: Who, id: number, triggerId: string, origin: Omit<FormOrigin, 'id'>): Promise<void> {
+export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, triggerId: string, origin: Omit<FormOrigin, 'id'>): Promise<void> {
   const sub = await deps.alerts.subscriptions.owned(who, id);
   const full: FormOrigin = { ...origin, id };
   const view = editModalView(sub, encodeOrigin(full), { status: 'incomplete' });
@@ -62,7 +61,7 @@ export async function openEditForm(deps: ListenerDeps, who: Who, id: number, tri
 }
 
 /** After the form was accepted (and closed): save the rule and say how it went. */
-export async function saveForm(deps: ListenerDeps, who: Who, draft: SubscriptionDraft, origin: FormOrigin): Promise<void> {
+export async function saveForm(deps: ListenerDeps, who: Actor, draft: SubscriptionDraft, origin: FormOrigin): Promise<void> {
   let message;
   try {
     const saved = origin.id === null ? await deps.alerts.subscriptions.create(who, draft) : await deps.alerts.subscriptions.update(who, origin.id, draft);

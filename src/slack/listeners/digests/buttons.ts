@@ -5,7 +5,7 @@
 import { buildDigestListMessage } from '../../blocks/digest-list';
 import { buildDigestNothingToSendMessage, buildDigestSentMessage } from '../../blocks/digest-replies';
 import { decodeIdValue } from '../../blocks/values';
-import { actionValue, answerButton, errorReply, requesterOf, type ActionArgs, type Listener } from '../context';
+import { actionValue, actorOf, answerButton, errorReply, requesterOf, type ActionArgs, type Listener } from '../context';
 import { openDigestForm } from './form';
 
 export type DigestButton = 'pause' | 'resume' | 'delete' | 'send' | 'edit' | 'new';
@@ -14,7 +14,7 @@ export function digestButton(op: DigestButton): Listener<ActionArgs> {
   return (deps) => async ({ ack, body, action, respond }) => {
     await ack();
     const who = requesterOf(body);
-    const actor = { teamId: who.teamId, userId: who.userId };
+    const actor = actorOf(who);
     const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
     const id = decodeIdValue(actionValue(action));
     if (op !== 'new' && id === null) {

@@ -11,11 +11,13 @@ import {
   buildDigestSentMessage,
 } from '../../blocks/digest-replies';
 import type { DigestCommand } from '../../parser/types';
-import { errorReply, type Subcommand } from '../context';
+import { actorOf, errorReply, type Subcommand } from '../context';
 import { openDigestForm } from './form';
 
+const CHANGED = { remove: 'removed', pause: 'paused', resume: 'resumed' } as const;
+
 export const digestCommand: Subcommand<DigestCommand> = async (deps, command, who, reply) => {
-  const actor = { teamId: who.teamId, userId: who.userId };
+  const actor = actorOf(who);
   const log = deps.logger.child({ command: 'digest', action: command.action, team: who.teamId, user: who.userId });
   const { digests } = deps;
   try {
@@ -32,19 +34,11 @@ export const digestCommand: Subcommand<DigestCommand> = async (deps, command, wh
       case 'list':
         await reply(buildDigestListMessage(await digests.list(actor, who.channelId)));
         return;
-      case 'remove': {
-        const d = await digests.remove(actor, command.id);
-        await reply(buildDigestChangedMessage(d.id, d.channelId, 'removed'));
-        return;
-      }
-      case 'pause': {
-        const d = await digests.pause(actor, command.id);
-        await reply(buildDigestChangedMessage(d.id, d.channelId, 'paused'));
-        return;
-      }
+      case 'remove':
+      case 'pause':
       case 'resume': {
-        const d = await digests.resume(actor, command.id);
-        await reply(buildDigestChangedMessage(d.id, d.channelId, 'resumed'));
+        const d = await digests[command.action](actor, command.id);
+        await reply(buildDigestChangedMessage(d.id, d.channelId, CHANGED[command.action]));
         return;
       }
       case 'send': {

@@ -12,7 +12,7 @@ import { truncate } from '../../blocks/mrkdwn';
 import { isChannelId, isId, parseObject } from '../../blocks/values';
 import { MAX_DIGEST_BUILDINGS } from '../../parser/digest';
 import { parseZone } from '../../parser/schedule';
-import type { ListenerDeps } from '../context';
+import type { Actor, ListenerDeps } from '../context';
 
 /** What the form remembers: where it was opened, and which digest it edits. */
 export interface DigestFormMeta {
@@ -107,7 +107,7 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
 /** Opens the form, empty or on a digest; its metadata remembers both. */
 export async function openDigestForm(
   deps: Pick<ListenerDeps, 'digests' | 'chat'>,
-  actor: { teamId: string; userId: string },
+  actor: Actor,
   triggerId: string,
   origin: string | null,
   digestId: number | null,

@@ -7,7 +7,7 @@ import { StaleFormError, toAppError, type ErrorCode } from '../../../errors';
 import { buildDigestSavedMessage } from '../../blocks/digest-replies';
 import { digestFormErrors } from '../../blocks/errors';
 import type { SlackMessage } from '../../blocks/kit';
-import { errorReply, requesterOf, tellUser, type Listener, type ViewArgs } from '../context';
+import { actorOf, errorReply, requesterOf, tellUser, type Listener, type ViewArgs } from '../context';
 import { decodeFormMeta, validateDigestSubmission } from './form';
 
 /** Slack closes the form with an error after 3 s; checks that take longer answer afterwards. */
@@ -16,9 +16,8 @@ export const ACK_BUDGET_MS = 2000;
 const FORM_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['FORBIDDEN', 'SLACK_API', 'NOT_FOUND', 'BAD_INPUT']);
 
 export const digestFormSubmitted: Listener<ViewArgs> = (deps) => async ({ ack, body, view }) => {
-  const who = requesterOf(body);
-  const actor = { teamId: who.teamId, userId: who.userId };
-  const log = deps.logger.child({ view: view.callback_id, team: who.teamId, user: who.userId });
+  const actor = actorOf(requesterOf(body));
+  const log = deps.logger.child({ view: view.callback_id, team: actor.teamId, user: actor.userId });
   const checked = validateDigestSubmission(view.state.values);
   if (!checked.ok) {
     await ack({ response_action: 'errors', errors: checked.errors });

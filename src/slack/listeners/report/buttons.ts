@@ -2,45 +2,43 @@
  * Buttons on an answer: previous / next day update the answer in place; "Share in channel"
  * posts the same answer visibly, credited to whoever shared it, and removes the private copy.
  */
+import type { RespondFn } from '@slack/bolt';
+import type { Logger } from '../../../logging/logger';
 import { decodeReportValue, type ReportButtonValue } from '../../blocks/values';
-import { actionValue, requesterOf, responder, type ActionArgs, type Listener } from '../context';
+import { actionValue, requesterOf, responder, type ActionArgs, type Listener, type ListenerDeps, type Requester } from '../context';
 import { answerReport, type ReportRequest } from './answer';
 
 function requestOf(v: ReportButtonValue): ReportRequest {
   return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity };
 }
 
-export const otherDay: Listener<ActionArgs> = (deps) => async ({ ack, body, action, respond }) => {
-  await ack();
-  const who = requesterOf(body);
-  const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
-  const value = decodeReportValue(actionValue(action));
-  if (!value) {
-    log.warn('ignored a report button with an unreadable value');
-    return;
-  }
-  deps.inflight.run(
-    async () => responder(respond)({ replace_original: true, ...(await answerReport(deps.reports, requestOf(value), log)).message }),
-    (err) => log.error({ err }, 'updating the answer failed'),
-  );
-};
+type Answer = (deps: ListenerDeps, req: ReportRequest, log: Logger, who: Requester, respond: RespondFn) => Promise<void>;
 
-export const share: Listener<ActionArgs> = (deps) => async ({ ack, body, action, respond }) => {
-  await ack();
-  const who = requesterOf(body);
-  const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
-  const value = decodeReportValue(actionValue(action));
-  if (!value) {
-    log.warn('ignored a share button with an unreadable value');
-    return;
-  }
-  deps.inflight.run(
-    async () => {
-      const shared = await answerReport(deps.reports, requestOf(value), log, who.userId);
-      // Only a real answer goes to the channel; a failure stays private to whoever pressed.
-      await responder(respond)({ response_type: shared.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...shared.message });
-      if (shared.ok) await respond({ delete_original: true });
-    },
-    (err) => log.error({ err }, 'sharing the answer failed'),
-  );
-};
+/** Acks, reads the answer the button is on, and answers after the ack; `what` names it in logs. */
+function reportButton(what: string, answer: Answer): Listener<ActionArgs> {
+  return (deps) => async ({ ack, body, action, respond }) => {
+    await ack();
+    const who = requesterOf(body);
+    const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
+    const value = decodeReportValue(actionValue(action));
+    if (!value) {
+      log.warn(`ignored a ${what} button with an unreadable value`);
+      return;
+    }
+    deps.inflight.run(
+      () => answer(deps, requestOf(value), log, who, respond),
+      (err) => log.error({ err }, `the ${what} button failed`),
+    );
+  };
+}
+
+export const otherDay = reportButton('report', async (deps, req, log, _who, respond) => {
+  await responder(respond)({ replace_original: true, ...(await answerReport(deps.reports, req, log)).message });
+});
+
+export const share = reportButton('share', async (deps, req, log, who, respond) => {
+  const shared = await answerReport(deps.reports, req, log, who.userId);
+  // Only a real answer goes to the channel; a failure stays private to whoever pressed.
+  await responder(respond)({ response_type: shared.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...shared.message });
+  if (shared.ok) await respond({ delete_original: true });
+});

@@ -1,4 +1,4 @@
-import { CALLBACK_IDS, DIGEST_FIELDS, buildDigestModal, type DigestModalView } from '../../../../src/slack/blocks';
+import { CALLBACK_IDS, buildDigestModal, type DigestModalView } from '../../../../src/slack/blocks';
 import { checkViewLimits } from '../../../support/block-limits';
 import { opt, pt } from './helpers';
 

@@ -1,4 +1,4 @@
-import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS, SUBSCRIBE_FIELDS, backtestText, buildBacktestBlock, buildSubscribeModal, type SubscribeModalView } from '../../../../src/slack/blocks';
+import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS, backtestText, buildBacktestBlock, buildSubscribeModal, type SubscribeModalView } from '../../../../src/slack/blocks';
 import { checkViewLimits } from '../../../support/block-limits';
 import { opt, pt } from './helpers';
 
