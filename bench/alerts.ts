@@ -5,7 +5,7 @@
  *
  * InnerSpace is an in-process hand-written fake (test/fakes/nightly-innerspace.ts: 200
  * buildings, hourly data published at 04:00 local the next day); Slack is a counting
- * SlackGateway fake (no HTTP, per-destination pacing off); the store is a real SQLite file.
+ * ChatGateway fake (no HTTP, per-destination pacing off); the store is a real SQLite file.
  *
  *   npm run bench:alerts            (BENCH_SUBSCRIPTIONS=2000 for a smaller run)
  */
@@ -13,9 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { QuickChartRenderer } from '../src/charts';
+import { createCharts, QuickChartRenderer } from '../src/charts';
 import { expectedBucketStarts } from '../src/domain/time';
-import { silentLogger } from '../src/logging/logger';
+import { silentLogger } from '../test/support/logger';
 import { createAlerts } from '../src/services/alerts';
 import { freshState } from '../src/services/alerts/stored';
 import { Authorizer } from '../src/services/authz';
@@ -23,6 +23,7 @@ import { openStore } from '../src/storage';
 import { type NewSubscription } from '../src/domain/subscription';
 import { CountingSlackGateway } from '../test/fakes/counting-slack';
 import { NightlyInnerSpace } from '../test/fakes/nightly-innerspace';
+import { blockKitRenderer } from '../src/slack/blocks/renderer';
 
 const SCOPES = 200;
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     innerspace,
     slack,
     authz: new Authorizer(slack, []),
-    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer,
     groupId: '00000000-0000-0000-0000-000000000000',
     now: () => now,
     logger: silentLogger(),
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
     const againWall = performance.now() - again0;
 
     const threads = slack.counts.threadReplies;
-    console.log('Alert check benchmark (InnerSpace: in-process hand-written fake with 200 buildings; Slack: counting SlackGateway fake, pacing off; store: SQLite file)');
+    console.log('Alert check benchmark (InnerSpace: in-process hand-written fake with 200 buildings; Slack: counting ChatGateway fake, pacing off; store: SQLite file)');
     console.log(`  subscriptions             ${report.subscriptions.toLocaleString('en-US')} over ${report.scopes} scopes (setup ${ms(setupMs)})`);
     console.log(`  upstream insight queries  ${queries} (${(queries / report.scopes).toFixed(2)} per scope; target 1)`);
     console.log(`  reference lookups         ${innerspace.counts.referenceCalls - referenceBefore} (building, sites, zones per scope; the real client caches them for an hour)`);

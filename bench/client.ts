@@ -9,7 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { DateTime } from 'luxon';
-import { createInnerSpaceClient, type InnerSpaceClient, type InsightQuery } from '../src/innerspace';
+import { createInnerSpaceClient, type InnerSpaceClient } from '../src/innerspace';
+import type { InsightQuery } from '../src/ports/occupancy-source';
 import { startSimulator, SIM_BUILDINGS } from '../dev/simulator';
 
 const QUERIES = 1_000;

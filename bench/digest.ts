@@ -13,16 +13,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
-import { QuickChartRenderer } from '../src/charts';
-import { NIL_GROUP_ID } from '../src/config';
+import { createCharts, QuickChartRenderer } from '../src/charts';
+import { NIL_GROUP_ID } from '../src/domain/occupancy';
 import { startSlackWorkspace } from '../dev/slack';
-import { silentLogger } from '../src/logging/logger';
+import { silentLogger } from '../test/support/logger';
 import { Authorizer } from '../src/services/authz';
 import { createDigests } from '../src/services/digests';
 import { webClientOptions } from '../src/slack/bolt-app';
-import { webClientGateway } from '../src/slack/gateway';
+import { webClientGateway } from '../src/slack/chat';
 import { openStore } from '../src/storage';
 import { ZonedInnerSpace } from '../test/fakes/zoned-innerspace';
+import { blockKitRenderer } from '../src/slack/blocks/renderer';
 
 const DIGESTS = 1_000;
 const BUILDINGS = 50;
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     slack,
     innerspace,
     groupId: NIL_GROUP_ID,
-    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer,
     authorizer: new Authorizer(slack, []),
     now,
     logger: silentLogger(),

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CustomRoute } from '@slack/bolt';
-import { QuickChartRenderer, type ChartRenderer } from './charts';
-import { ShiftableClock, type Clock } from './clock';
+import { createCharts, QuickChartRenderer } from './charts';
+import { ShiftableClock } from './clock';
+import { type Clock } from './ports/clock';
 import type { Config } from './config';
 import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
 import { innerspaceOptions } from './innerspace/options';
@@ -16,7 +17,8 @@ import { Authorizer } from './services/authz';
 import { createDigests, type DigestTickReport } from './services/digests';
 import { createAlerts, type TickReport } from './services/alerts';
 import { createCronScheduler } from './scheduling';
-import { webClientGateway } from './slack/gateway';
+import { blockKitRenderer } from './slack/blocks/renderer';
+import { webClientGateway } from './slack/chat';
 import { createBoltApp } from './slack/bolt-app';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
 import { InFlight } from './slack/inflight';
@@ -109,7 +111,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     }
     for (const s of [slack.botToken, slack.signingSecret, slack.appToken]) if (s) opts.addSecret?.(s);
 
-    const charts: ChartRenderer = new QuickChartRenderer({ baseUrl: config.quickchartUrl });
+    const charts = createCharts(new QuickChartRenderer({ baseUrl: config.quickchartUrl }));
     const inflight = new InFlight();
     const reports = new ReportService({
       innerspace,
@@ -169,6 +171,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       occupancy: reports.occupancy,
       groupId: config.innerspace.groupId,
       charts,
+      renderer: blockKitRenderer,
       authorizer,
       now: () => clock.now(),
       logger,
@@ -180,6 +183,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       slack: slackApi,
       authz: authorizer,
       charts,
+      renderer: blockKitRenderer,
       groupId: config.innerspace.groupId,
       now: () => clock.now(),
       logger,

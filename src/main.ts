@@ -6,7 +6,7 @@
 import { relative, resolve } from 'node:path';
 import { startApp } from './app';
 import { loadConfig, type Config } from './config';
-import { isAppError } from './errors';
+import { ConfigError } from './errors';
 import { createLogger } from './logging/logger';
 import type { LocalTools } from './ports/local-mode';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (err) {
     const { logger } = createLogger({ level: 'info' });
-    const problems = isAppError(err, 'CONFIG_INVALID') ? (err.details.problems as string[]) : [String(err)];
+    const problems = err instanceof ConfigError ? err.problems : [String(err)];
     logger.fatal({ problems }, `invalid configuration: ${problems.join('; ')}`);
     logger.flush();
     process.exitCode = 2;

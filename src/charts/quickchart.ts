@@ -4,7 +4,7 @@
  * to whoever holds the URL, so private deployments point this at their own renderer.
  */
 import QuickChart from 'quickchart-js';
-import { AppError } from '../errors';
+import { AppError, ConfigError, UpstreamBadDataError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors';
 import type { ChartConfig } from './model';
 
 /** Slack's image block accepts an image_url of at most 3,000 characters. */
@@ -40,6 +40,7 @@ export const DEFAULT_CHART_IMAGE: Required<ChartImageOptions> = {
   backgroundColor: '#ffffff',
 };
 
+const NOT_HTTP = 'QUICKCHART_URL must be an http(s) URL';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 interface Endpoint {
@@ -52,15 +53,14 @@ function parseBaseUrl(baseUrl: string): Endpoint {
   let u: URL;
   try {
     u = new URL(baseUrl);
-  } catch (cause) {
-    throw new AppError('CONFIG_INVALID', 'QUICKCHART_URL must be an http(s) URL', { cause });
+  } catch {
+    // Not kept as cause: URL's TypeError carries the input, which may hold credentials.
+    throw new ConfigError([NOT_HTTP]);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new AppError('CONFIG_INVALID', 'QUICKCHART_URL must be an http(s) URL');
-  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError([NOT_HTTP]);
   // Anything in the URL ends up in every chart link Slack stores, so it may not carry credentials.
   if (u.username || u.password || u.search || u.hash) {
-    throw new AppError('CONFIG_INVALID', 'QUICKCHART_URL must not carry credentials, a query or a fragment');
+    throw new ConfigError(['QUICKCHART_URL must not carry credentials, a query or a fragment']);
   }
   return { scheme: u.protocol === 'https:' ? 'https' : 'http', host: `${u.host}${u.pathname.replace(/\/+$/, '')}` };
 }
@@ -88,7 +88,7 @@ export class QuickChartRenderer implements ChartRenderer {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new AppError('UPSTREAM_TIMEOUT', 'Chart rendering timed out', { details: { upstream: 'quickchart', timeoutMs: this.timeoutMs } })),
+        () => reject(new UpstreamTimeoutError('Chart rendering timed out', { upstream: 'quickchart', operation: 'render', timeoutMs: this.timeoutMs })),
         this.timeoutMs,
       );
     });
@@ -100,15 +100,12 @@ export class QuickChartRenderer implements ChartRenderer {
     } catch (err) {
       if (err instanceof AppError) throw err;
       const status = /status code (\d{3})/.exec(err instanceof Error ? err.message : '')?.[1];
-      throw new AppError('UPSTREAM_UNAVAILABLE', 'Chart rendering failed', {
-        cause: err,
-        details: { upstream: 'quickchart', ...(status ? { status: Number(status) } : {}) },
-      });
+      throw new UpstreamUnavailableError('Chart rendering failed', { upstream: 'quickchart', operation: 'render', status: status ? Number(status) : undefined }, err);
     } finally {
       clearTimeout(timer);
     }
     if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
-      throw new AppError('UPSTREAM_BAD_DATA', 'Chart renderer did not answer with a PNG', { details: { upstream: 'quickchart', bytes: bytes.length } });
+      throw new UpstreamBadDataError('Chart renderer did not answer with a PNG', { upstream: 'quickchart', operation: 'render', bytes: bytes.length });
     }
     return bytes;
   }

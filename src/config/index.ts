@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { ConfigError } from '../errors';
 
 import { NIL_GROUP_ID } from '../domain/occupancy';
 
@@ -132,7 +132,7 @@ export function loadConfig(env: Env): Config {
   }
   const e = parsed.success ? parsed.data : undefined;
   if (problems.length > 0 || !e) {
-    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n- ${problems.join('\n- ')}`, { details: { problems } });
+    throw new ConfigError(problems);
   }
 
   const mode: SlackMode = !e.SLACK_BOT_TOKEN ? 'local' : e.SLACK_APP_TOKEN ? 'socket' : 'http';

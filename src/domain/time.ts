@@ -6,7 +6,7 @@
  * survives JSON, storage and equality checks, unlike a DateTime whose zone travels with it.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { AppError } from '../errors';
+import { BadInputError, type DateProblem } from '../errors';
 import type { Granularity } from './occupancy';
 
 /** A local calendar date, `YYYY-MM-DD`. */
@@ -43,7 +43,7 @@ export function isValidZone(zone: string): boolean {
 /** Returns the zone when luxon knows it; throws BAD_INPUT otherwise. */
 export function assertZone(zone: string): string {
   if (!isValidZone(zone)) {
-    throw new AppError('BAD_INPUT', 'Unknown time zone', { details: { zone } });
+    throw new BadInputError('Unknown time zone', { field: 'zone', value: zone });
   }
   return zone;
 }
@@ -109,7 +109,7 @@ export function parseIsoDate(text: string): IsoDate | null {
 
 function calendar(date: IsoDate): DateTime {
   const dt = parseIsoDate(date) === null ? null : DateTime.fromISO(date, { zone: 'UTC', locale: LOCALE });
-  if (!dt) throw new AppError('BAD_INPUT', 'Not a calendar date (expected YYYY-MM-DD)', { details: { date } });
+  if (!dt) throw new BadInputError('Not a calendar date (expected YYYY-MM-DD)', { field: 'date', value: date });
   return dt;
 }
 
@@ -131,7 +131,7 @@ export function localToday(zone: string, now: Instant): IsoDate {
  */
 export function latestCompleteDay(zone: string, now: Instant, publishHour: number = DEFAULT_PUBLISH_HOUR): IsoDate {
   if (!Number.isInteger(publishHour) || publishHour < 0 || publishHour > 23) {
-    throw new AppError('BAD_INPUT', 'publishHour must be a whole hour from 0 to 23', { details: { publishHour } });
+    throw new BadInputError('publishHour must be a whole hour from 0 to 23', { field: 'publishHour', value: publishHour });
   }
   const local = inZone(now, zone);
   return addDays(isoOf(local), local.hour >= publishHour ? -1 : -2);
@@ -242,7 +242,8 @@ export function localHourStart(instant: Instant, zone: string): number {
 
 // --- Command dates -----------------------------------------------------------------------
 
-export type DateArgError = 'unrecognised' | 'invalid_date' | 'future' | 'too_old';
+/** Why a typed date is refused; the same reasons a DateInputError carries. */
+export type DateArgError = DateProblem;
 
 export type DateArgResult =
   | { readonly ok: true; readonly date: IsoDate; readonly form: 'today' | 'yesterday' | 'iso' | 'weekday' }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AppError } from '../errors';
+import { UpstreamAuthError, UpstreamUnavailableError } from '../errors';
 import { parseRetryAfter, transientFromFetchError, withRetries, type Outcome, type RetryContext } from './retry';
 
 /**
@@ -98,7 +98,7 @@ export class TokenProvider {
     } catch (err) {
       const t = transientFromFetchError(err);
       if (t) return { ok: false, transient: t };
-      throw new AppError('UPSTREAM_UNAVAILABLE', 'InnerSpace token request failed', { details: { operation: 'token', reason: 'unexpected error' } });
+      throw new UpstreamUnavailableError('InnerSpace token request failed', { upstream: 'innerspace', operation: 'token', reason: 'unexpected error' });
     }
     // The response body is never quoted anywhere: it may hold a token.
     if (res.status === 429) {
@@ -110,8 +110,10 @@ export class TokenProvider {
       return { ok: false, transient: { code: 'UPSTREAM_UNAVAILABLE', reason: `HTTP ${res.status}`, status: res.status, retryAfterMs } };
     }
     if (!res.ok) {
-      throw new AppError('UPSTREAM_AUTH', `InnerSpace refused the credentials (HTTP ${res.status})`, {
-        details: { operation: 'token', status: res.status },
+      throw new UpstreamAuthError(`InnerSpace refused the credentials (HTTP ${res.status})`, {
+        upstream: 'innerspace',
+        operation: 'token',
+        status: res.status,
       });
     }
     let json: unknown;
@@ -129,7 +131,7 @@ export class TokenProvider {
     const value = this.settings.mode === 'session' ? obj.session_id : (nested.access_token ?? obj.access_token);
     if (typeof value !== 'string' || value.length === 0) {
       const field = this.settings.mode === 'session' ? 'session_id' : 'access_token';
-      throw new AppError('UPSTREAM_AUTH', `InnerSpace token response has no ${field}`, { details: { operation: 'token', field } });
+      throw new UpstreamAuthError(`InnerSpace token response has no ${field}`, { upstream: 'innerspace', operation: 'token', field });
     }
     this.deps.onSecret(value);
     const expiresRaw = nested.expires_in ?? obj.expires_in;

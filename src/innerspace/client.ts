@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../errors';
+import { BadInputError, isAppError } from '../errors';
 import { TokenProvider, type AuthMode } from './auth';
 import { insightExpiry, ResultCache } from './cache';
 import { compareInsightRows, parseInsightRows } from './parse';
@@ -119,7 +119,7 @@ export class InnerSpaceClient implements InnerSpacePort {
   async zones(filter: { ids?: readonly number[]; siteIds?: readonly number[] }): Promise<Zone[]> {
     const ids = filter?.ids === undefined ? null : checkIds(filter.ids, 'zone ids');
     const siteIds = filter?.siteIds === undefined ? null : checkIds(filter.siteIds, 'site ids');
-    if (ids === null && siteIds === null) throw new AppError('BAD_INPUT', 'zones need zone ids or site ids', { details: { field: 'ids' } });
+    if (ids === null && siteIds === null) throw new BadInputError('zones need zone ids or site ids', { field: 'ids' });
     return (await this.call('zones', (deadlineAt, log) => this.reference.zones(ids, siteIds, deadlineAt, log))).slice();
   }
 
@@ -144,7 +144,7 @@ export class InnerSpaceClient implements InnerSpacePort {
   private async insights(root: InsightRoot, q: InsightQuery): Promise<InsightRow[]> {
     const c = checkInsightQuery(q, this.groupId);
     if (c.zoneTypes !== null && root !== 'ZONE_TYPE_INSIGHTS') {
-      throw new AppError('BAD_INPUT', 'zone types apply to zone type insights only', { details: { field: 'zoneTypes' } });
+      throw new BadInputError('zone types apply to zone type insights only', { field: 'zoneTypes' });
     }
     const op = insightOperation(root, { manyIds: c.ids.length > 1, sites: c.siteIds !== null, startFrom: c.startFrom !== null, zoneTypes: c.zoneTypes !== null });
     const variables = insightVariables(c);
@@ -175,7 +175,7 @@ export class InnerSpaceClient implements InnerSpacePort {
     } catch (err) {
       const code = isAppError(err) ? err.code : 'INTERNAL';
       const level = code === 'UPSTREAM_TIMEOUT' || code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_RATE_LIMITED' ? 'debug' : 'warn';
-      log[level]({ durationMs: Math.round(performance.now() - started), code, details: isAppError(err) ? err.details : undefined }, 'InnerSpace call failed');
+      log[level]({ durationMs: Math.round(performance.now() - started), code, err }, 'InnerSpace call failed');
       throw err;
     }
   }

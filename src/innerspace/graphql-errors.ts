@@ -27,7 +27,7 @@ export function normaliseErrors(errors: unknown): GraphQLErrorInfo[] {
   });
 }
 
-/** What may go into AppError details: the messages and codes, trimmed; nothing about the request. */
+/** What an upstream error may carry: the messages and codes, trimmed; nothing about the request. */
 export function describeErrors(errors: readonly GraphQLErrorInfo[]): { messages: string[]; codes: string[] } {
   return {
     messages: errors.slice(0, MAX_MESSAGES).map((e) => (e.message.length > MAX_MESSAGE_CHARS ? `${e.message.slice(0, MAX_MESSAGE_CHARS)}…` : e.message)),

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { AppError } from '../errors';
+import { UpstreamBadDataError } from '../errors';
 import type { InsightRoot, Root } from './queries';
 import { parseTimestamp } from './timestamps';
 import { GRANULARITIES, type Floor, type Granularity, type Group, type InsightRow, type Site, type Zone } from '../domain/occupancy';
@@ -12,9 +12,13 @@ import { GRANULARITIES, type Floor, type Granularity, type Group, type InsightRo
 
 type RawRow = Record<string, unknown>;
 
-function badData(root: Root, field: string, index: number, reason: string): AppError {
-  return new AppError('UPSTREAM_BAD_DATA', `InnerSpace sent an invalid ${field} in ${root} (row ${index}): ${reason}`, {
-    details: { operation: root, field, row: index, reason },
+function badData(root: Root, field: string, index: number, reason: string): UpstreamBadDataError {
+  return new UpstreamBadDataError(`InnerSpace sent an invalid ${field} in ${root} (row ${index}): ${reason}`, {
+    upstream: 'innerspace',
+    operation: root,
+    field,
+    row: index,
+    reason,
   });
 }
 
@@ -22,7 +26,7 @@ function badData(root: Root, field: string, index: number, reason: string): AppE
 export function rowsOf(data: unknown, root: Root): RawRow[] {
   const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[root] : undefined;
   if (!Array.isArray(list)) {
-    throw new AppError('UPSTREAM_BAD_DATA', `InnerSpace sent no ${root} list`, { details: { operation: root, field: root, reason: 'not a list' } });
+    throw new UpstreamBadDataError(`InnerSpace sent no ${root} list`, { upstream: 'innerspace', operation: root, field: root, reason: 'not a list' });
   }
   list.forEach((row, i) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) throw badData(root, root, i, 'row is not an object');
@@ -44,7 +48,7 @@ class RowReader {
     private readonly index: number,
   ) {}
 
-  fail(field: string, reason: string): AppError {
+  fail(field: string, reason: string): UpstreamBadDataError {
     return badData(this.root, field, this.index, reason);
   }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AppError } from '../errors';
+import { UpstreamBadDataError } from '../errors';
 import { REFERENCE_TTL_MS, type ResultCache } from './cache';
 import { assembleDirectory } from './directory';
 import { parseBuildings, parseFloors, parseGroups, parseSites, parseZones, type BuildingRow, type PendingInsightRow } from './parse';
@@ -133,8 +133,12 @@ export class ReferenceData {
       const tz = zoneOf(p.row);
       const millis = tz && p.naive ? naiveToMillis(p.naive, tz) : null;
       if (millis === null) {
-        throw new AppError('UPSTREAM_BAD_DATA', `InnerSpace sent a DATE_TIME_START without offset and no time zone is known (${root})`, {
-          details: { operation: root, field: 'DATE_TIME_START', row: p.index, reason: 'no offset and no known time zone' },
+        throw new UpstreamBadDataError(`InnerSpace sent a DATE_TIME_START without offset and no time zone is known (${root})`, {
+          upstream: 'innerspace',
+          operation: root,
+          field: 'DATE_TIME_START',
+          row: p.index,
+          reason: 'no offset and no known time zone',
         });
       }
       p.row.start = millis;

@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
-import { AppError } from '../errors';
+import {
+  UpstreamBadDataError,
+  UpstreamRateLimitedError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  type UpstreamError,
+  type UpstreamFacts,
+} from '../errors';
 
 /**
  * Retries for one upstream call: capped exponential backoff with full jitter, Retry-After,
@@ -48,7 +55,7 @@ export type TransientCode = 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTR
 /** A failure worth another attempt. Permanent failures are thrown by the attempt itself. */
 export interface Transient {
   code: TransientCode;
-  /** Short, value-free description for logs and error details. */
+  /** Short, value-free description for logs and the final error. */
   reason: string;
   status?: number;
   retryAfterMs?: number | null;
@@ -58,7 +65,7 @@ export interface Transient {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; transient: Transient };
 
 export interface RetryContext {
-  /** Operation name for logs and error details. */
+  /** Operation name for logs and the final error. */
   what: string;
   /** Monotonic time (ms) by which the whole call must be over. */
   deadlineAt: number;
@@ -71,19 +78,24 @@ export interface RetryContext {
   log: Logger;
 }
 
-const FINAL_MESSAGE: Record<TransientCode, string> = {
-  UPSTREAM_TIMEOUT: 'InnerSpace did not answer in time',
-  UPSTREAM_UNAVAILABLE: 'InnerSpace is unavailable',
-  UPSTREAM_RATE_LIMITED: 'InnerSpace is limiting the request rate',
-  UPSTREAM_BAD_DATA: 'InnerSpace sent a response that could not be read',
+type FinalError = new (message: string, facts: UpstreamFacts & { retryAfterSeconds?: number }, cause?: unknown) => UpstreamError;
+
+const FINAL: Record<TransientCode, { error: FinalError; message: string }> = {
+  UPSTREAM_TIMEOUT: { error: UpstreamTimeoutError, message: 'InnerSpace did not answer in time' },
+  UPSTREAM_UNAVAILABLE: { error: UpstreamUnavailableError, message: 'InnerSpace is unavailable' },
+  UPSTREAM_RATE_LIMITED: { error: UpstreamRateLimitedError, message: 'InnerSpace is limiting the request rate' },
+  UPSTREAM_BAD_DATA: { error: UpstreamBadDataError, message: 'InnerSpace sent a response that could not be read' },
 };
 
-function giveUp(ctx: RetryContext, t: Transient, attempts: number, why: string): AppError {
+function giveUp(ctx: RetryContext, t: Transient, attempts: number, why: string): UpstreamError {
   ctx.log.warn({ request: ctx.what, code: t.code, reason: t.reason, status: t.status, attempts, why }, 'InnerSpace call failed');
-  return new AppError(t.code, `${FINAL_MESSAGE[t.code]} (${ctx.what})`, {
-    cause: t.cause,
-    details: { operation: ctx.what, reason: t.reason, status: t.status, attempts },
-  });
+  const final = FINAL[t.code];
+  const retryAfterSeconds = t.retryAfterMs === undefined || t.retryAfterMs === null ? undefined : Math.ceil(t.retryAfterMs / 1000);
+  return new final.error(
+    `${final.message} (${ctx.what})`,
+    { upstream: 'innerspace', operation: ctx.what, reason: t.reason, status: t.status, attempts, retryAfterSeconds },
+    t.cause,
+  );
 }
 
 export async function withRetries<T>(

@@ -1,6 +1,6 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import type { Logger } from 'pino';
-import { AppError } from '../errors';
+import { UpstreamAuthError, UpstreamBadRequestError, UpstreamGraphQLError, UpstreamUnavailableError } from '../errors';
 import type { TokenProvider, Token } from './auth';
 import { describeErrors, looksLikeAuth, normaliseErrors, unknownFieldOf, type UnknownField } from './graphql-errors';
 import type { Operation, Root } from './queries';
@@ -56,7 +56,7 @@ const jsonSerializer = {
 
 /** True when `err` says the server has no such root at all (the caller may have a fallback). */
 export function isUnknownRoot(err: unknown, root: Root): boolean {
-  return err instanceof AppError && err.code === 'UPSTREAM_GRAPHQL' && err.details.unknownRoot === root;
+  return err instanceof UpstreamGraphQLError && err.unknownRoot === root;
 }
 
 export class GraphQLTransport {
@@ -85,8 +85,12 @@ export class GraphQLTransport {
           continue;
         }
         const unknownRoot = err.unknown.kind === 'root' ? op.root : undefined;
-        throw new AppError('UPSTREAM_GRAPHQL', `InnerSpace does not know ${err.unknown.field} (${op.name})`, {
-          details: { operation: op.name, unknownField: err.unknown.field, unknownRoot, ...err.detail },
+        throw new UpstreamGraphQLError(`InnerSpace does not know ${err.unknown.field} (${op.name})`, {
+          upstream: 'innerspace',
+          operation: op.name,
+          unknownField: err.unknown.field,
+          unknownRoot,
+          ...err.detail,
         });
       }
     }
@@ -104,7 +108,7 @@ export class GraphQLTransport {
         this.deps.tokens.invalidate(token.value);
         if (reauthenticated) {
           log.warn({ request: op.name }, 'InnerSpace refused a fresh session too');
-          throw new AppError('UPSTREAM_AUTH', `InnerSpace refused the credentials (${op.name})`, { details: { operation: op.name } });
+          throw new UpstreamAuthError(`InnerSpace refused the credentials (${op.name})`, { upstream: 'innerspace', operation: op.name });
         }
         reauthenticated = true;
         log.info({ request: op.name }, 'InnerSpace refused the session; authenticating again');
@@ -130,8 +134,10 @@ export class GraphQLTransport {
       if (typeof (err as { message?: unknown })?.message === 'string' && (err as Error).message.startsWith('Invalid execution result')) {
         return { ok: false, transient: { code: 'UPSTREAM_BAD_DATA', reason: 'response is not a GraphQL result' } };
       }
-      throw new AppError('UPSTREAM_UNAVAILABLE', `InnerSpace call failed unexpectedly (${op.name})`, {
-        details: { operation: op.name, reason: String((err as { name?: unknown })?.name ?? typeof err) },
+      throw new UpstreamUnavailableError(`InnerSpace call failed unexpectedly (${op.name})`, {
+        upstream: 'innerspace',
+        operation: op.name,
+        reason: String((err as { name?: unknown })?.name ?? typeof err),
       });
     }
   }
@@ -146,14 +152,14 @@ export class GraphQLTransport {
     if (status >= 500) return { ok: false, transient: { code: 'UPSTREAM_UNAVAILABLE', reason: `HTTP ${status}`, status, retryAfterMs: retryAfterMs() } };
     const detail = describeErrors(errors);
     if (status === 403) {
-      throw new AppError('UPSTREAM_AUTH', `InnerSpace refused access (${op.name})`, { details: { operation: op.name, status, ...detail } });
+      throw new UpstreamAuthError(`InnerSpace refused access (${op.name})`, { upstream: 'innerspace', operation: op.name, status, ...detail });
     }
     const unknown = unknownFieldOf(errors, op.root, op.guessed);
     if (unknown) throw new UnknownFieldSignal(unknown, detail);
     if (status >= 200 && status < 300) {
       if (looksLikeAuth(errors)) throw new AuthRejected();
-      throw new AppError('UPSTREAM_GRAPHQL', `InnerSpace answered ${op.name} with errors`, { details: { operation: op.name, status, ...detail } });
+      throw new UpstreamGraphQLError(`InnerSpace answered ${op.name} with errors`, { upstream: 'innerspace', operation: op.name, status, ...detail });
     }
-    throw new AppError('UPSTREAM_BAD_REQUEST', `InnerSpace rejected ${op.name} (HTTP ${status})`, { details: { operation: op.name, status, ...detail } });
+    throw new UpstreamBadRequestError(`InnerSpace rejected ${op.name} (HTTP ${status})`, { upstream: 'innerspace', operation: op.name, status, ...detail });
   }
 }

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { AppError } from '../errors';
+import { BadInputError } from '../errors';
 import { type InsightQuery } from '../ports/occupancy-source';
 import { GRANULARITIES, type Granularity } from '../domain/occupancy';
 
@@ -18,8 +18,8 @@ const MAX_RANGE_DAYS = 400;
 const MIN_INSTANT = Date.UTC(2000, 0, 1);
 const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
-function bad(message: string, field: string): AppError {
-  return new AppError('BAD_INPUT', message, { details: { field } });
+function bad(message: string, field: string): BadInputError {
+  return new BadInputError(message, { field });
 }
 
 export function checkId(value: unknown, field = 'id'): number {

@@ -1,9 +1,10 @@
 /**
  * The chat port used by services (digests, alerts, authorization): the few Slack Web API calls
  * they make, in our own terms, with Slack's failures as typed errors. The WebClient adapter in
- * src/slack/chat.ts is the real one; tests run it against the embedded workspace.
+ * src/slack/chat.ts is the real one; tests run it against the embedded workspace. Its failures
+ * (SlackCallError) live with the other typed errors in src/errors and are re-exported here.
  */
-import { AppError } from '../errors';
+export { SlackCallError, type SlackFailureKind } from '../errors';
 
 /**
  * A rendered message: fallback text plus the renderer's blocks. Services pass it through
@@ -17,27 +18,6 @@ export interface ChatMessage {
 export interface PostedMessage {
   readonly channel: string;
   readonly ts: string;
-}
-
-/**
- * Outcome classes the callers act on:
- * - `refused`: Slack answered ok:false (channel_not_found, not_in_channel, is_archived,
- *   invalid_auth, token_revoked…): nothing was posted; `slackError` says why.
- * - `rate_limited`: 429; nothing was posted; safe to retry after `retryAfterSeconds`.
- * - `unknown`: a timeout, a network error or a 5xx: the message may or may not have been posted.
- */
-export type SlackFailureKind = 'refused' | 'rate_limited' | 'unknown';
-
-export class SlackCallError extends AppError {
-  constructor(
-    readonly kind: SlackFailureKind,
-    readonly slackError: string | null,
-    readonly retryAfterSeconds: number | null,
-    method: string,
-    cause?: unknown,
-  ) {
-    super('SLACK_API', `${method} failed: ${slackError ?? kind}`, { cause, details: { method, slackError, kind } });
-  }
 }
 
 export interface ChatGateway {

@@ -2,7 +2,7 @@
  * Who may do what (DESIGN.md): managing a channel's digest or subscription needs membership of
  * that channel or ADMIN_USER_IDS; only the creator or an admin edits or deletes.
  */
-import { AppError } from '../errors';
+import { ForbiddenError } from '../errors';
 import type { ChatGateway } from '../ports/chat';
 import { SlackCallError } from '../ports/chat';
 
@@ -41,7 +41,7 @@ export class Authorizer {
 
   async requireChannel(userId: string, channelId: string): Promise<void> {
     if (!(await this.canManageChannel(userId, channelId))) {
-      throw new AppError('FORBIDDEN', 'not a member of the channel', { details: { channelId } });
+      throw new ForbiddenError('not a member of the channel', channelId);
     }
   }
 
@@ -68,7 +68,7 @@ export class Authorizer {
   /** The creator or an admin; everyone else gets FORBIDDEN. */
   requireOwner(userId: string, createdBy: string): void {
     if (userId !== createdBy && !this.isAdmin(userId)) {
-      throw new AppError('FORBIDDEN', 'only the creator or an admin may change this');
+      throw new ForbiddenError('only the creator or an admin may change this');
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { summarizeRowsBy, summarizeDay, bucketsFromRows, topBy, type Bucket, type DaySummary } from '../domain';
 import { sameWeekdayWeekEarlier, toDatePartition, type IsoDate } from '../domain/time';
-import { AppError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { InnerSpacePort } from '../ports/occupancy-source';
 import type { Building, Floor, Granularity, InsightRow, Site, Zone } from '../domain/occupancy';
 
@@ -46,7 +46,7 @@ export class OccupancyData {
 
   async buildingOrThrow(id: number): Promise<Building> {
     const building = await this.innerspace.building(id);
-    if (!building) throw new AppError('NOT_FOUND', `building ${id} not found`, { details: { kind: 'building', id } });
+    if (!building) throw new NotFoundError('building', id);
     return building;
   }
 
@@ -102,12 +102,12 @@ export class OccupancyData {
   /** A zone with its building: the zone's site says which building (and time zone) it is in. */
   async locateZone(zoneId: number): Promise<{ zone: Zone; building: Building; site: Site | null }> {
     const [zone] = await this.innerspace.zones({ ids: [zoneId] });
-    if (!zone) throw new AppError('NOT_FOUND', `zone ${zoneId} not found`, { details: { kind: 'zone', id: zoneId } });
+    if (!zone) throw new NotFoundError('zone', zoneId);
     for (const building of await this.innerspace.buildings()) {
       const site = (await this.innerspace.sites(building.id)).find((s) => s.id === zone.siteId);
       if (site) return { zone, building: site.timeZone ? { ...building, timeZone: building.timeZone || site.timeZone } : building, site };
     }
-    throw new AppError('NOT_FOUND', `zone ${zoneId} has no known building`, { details: { kind: 'zone', id: zoneId } });
+    throw new NotFoundError('zone', zoneId, { message: `zone ${zoneId} has no known building` });
   }
 
   async zoneDay(zoneId: number, date: IsoDate, granularity: Granularity) {

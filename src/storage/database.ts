@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../errors';
+import { ConfigError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { Dialect } from './dialect';
 import type { StorageSchema } from './repositories/schema';
@@ -36,7 +36,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   }
 }
 
-function postgresNotSupported(): AppError {
+function postgresNotSupported(): ConfigError {
   const problem = 'DATABASE_URL names a PostgreSQL server: PostgreSQL is not supported yet, use sqlite:<path>';
-  return new AppError('CONFIG_INVALID', 'PostgreSQL is not supported yet', { details: { problems: [problem], dialect: 'postgres' } });
+  return new ConfigError([problem], { message: 'PostgreSQL is not supported yet' });
 }

@@ -1,4 +1,5 @@
 import type { ColumnDefinitionBuilder } from 'kysely';
+import type { ConstraintViolation } from '../errors';
 
 /**
  * The SQL engines the repositories are written for. Repositories and migrations use only what
@@ -7,8 +8,8 @@ import type { ColumnDefinitionBuilder } from 'kysely';
  */
 export type Dialect = 'sqlite' | 'postgres';
 
-/** Which schema rule a failed write broke. */
-export type ConstraintViolation = 'unique' | 'foreign_key' | 'check' | 'not_null' | 'other';
+/** Which schema rule a failed write broke (a ConflictError carries it). */
+export type { ConstraintViolation };
 
 /** Column types the migrations use, chosen so one migration means the same thing on each engine. */
 export interface ColumnTypes {

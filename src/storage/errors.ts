@@ -1,24 +1,24 @@
-import { AppError, isAppError } from '../errors';
+import { AppError, ConflictError, NotFoundError, StorageError, type SubjectKind } from '../errors';
 import { DIALECTS, type Dialect } from './dialect';
 
 /**
- * Turns whatever a driver throws into an AppError. Messages name the operation only: driver
+ * Turns whatever a driver throws into a typed error. Messages name the operation only: driver
  * messages can quote SQL with values in it, so they travel as `cause` for the logs.
  */
 export function storageError(err: unknown, op: string, dialect: Dialect): AppError {
-  if (isAppError(err)) return err;
+  if (err instanceof AppError) return err;
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   const violation = code ? DIALECTS[dialect].constraintViolation(code) : null;
   if (violation === 'foreign_key') {
-    return new AppError('NOT_FOUND', `${op}: the record it refers to does not exist`, { cause: err, details: { op } });
+    return new NotFoundError(null, null, { message: `${op}: the record it refers to does not exist`, op, cause: err });
   }
   if (violation !== null) {
-    return new AppError('CONFLICT', `${op}: the change breaks a storage rule`, { cause: err, details: { op, driverCode: code, violation } });
+    return new ConflictError(`${op}: the change breaks a storage rule`, op, violation, code, err);
   }
-  return new AppError('STORAGE', `${op} failed`, { cause: err, details: { op, ...(code ? { driverCode: code } : {}) } });
+  return new StorageError(`${op} failed`, { op, driverCode: code || undefined }, err);
 }
 
-/** Runs one store call: refuses once the store is closed, and words driver failures as AppErrors. */
+/** Runs one store call: refuses once the store is closed, and turns driver failures into typed errors. */
 export type Guard = <T>(op: string, work: () => Promise<T>) => Promise<T>;
 
 export function createGuard(dialect: Dialect, isClosed: () => boolean): Guard {
@@ -32,10 +32,10 @@ export function createGuard(dialect: Dialect, isClosed: () => boolean): Guard {
   };
 }
 
-export function notFound(op: string, what: string, details: Record<string, unknown>): AppError {
-  return new AppError('NOT_FOUND', `${op}: no such ${what}`, { details: { op, ...details } });
+export function notFound(op: string, kind: SubjectKind, id: number): NotFoundError {
+  return new NotFoundError(kind, id, { message: `${op}: no such ${kind}`, op });
 }
 
-export function closedError(op: string): AppError {
-  return new AppError('STORAGE', `${op} failed: the store is closed`, { details: { op } });
+export function closedError(op: string): StorageError {
+  return new StorageError(`${op} failed: the store is closed`, { op });
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { BadInputError } from '../errors';
 import type { DigestOptions, DigestRunOutcome } from '../domain/digest';
 
 /**
@@ -9,14 +9,14 @@ const LOCAL_DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function assertLocalDate(op: string, localDate: string): void {
   if (!LOCAL_DATE_RE.test(localDate)) {
-    throw new AppError('BAD_INPUT', `${op}: local date must look like YYYY-MM-DD`, { details: { op, localDate } });
+    throw new BadInputError(`${op}: local date must look like YYYY-MM-DD`, { field: 'localDate', value: localDate });
   }
 }
 
 export function normalizeLateMinutes(op: string, lateMinutes: number | undefined): number {
   const value = lateMinutes ?? 0;
   if (!Number.isFinite(value) || value < 0) {
-    throw new AppError('BAD_INPUT', `${op}: late minutes must be zero or more`, { details: { op, lateMinutes } });
+    throw new BadInputError(`${op}: late minutes must be zero or more`, { field: 'lateMinutes', value: lateMinutes });
   }
   return Math.round(value);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { AppError } from '../errors';
+import { StorageError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { Database } from './database';
 import { migrateToLatest } from './migrations';
@@ -27,7 +27,7 @@ export interface SqliteDatabase extends Database {
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
- * Opens (creating if needed) the SQLite database and migrates it. Throws AppError('STORAGE')
+ * Opens (creating if needed) the SQLite database and migrates it. Throws StorageError
  * if either step fails.
  */
 export async function openSqliteDatabase(opts: OpenSqliteOptions): Promise<SqliteDatabase> {
@@ -37,7 +37,7 @@ export async function openSqliteDatabase(opts: OpenSqliteOptions): Promise<Sqlit
     try {
       fs.mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
     } catch (err) {
-      throw new AppError('STORAGE', `Cannot create the folder for the database at ${opts.path}`, { cause: err, details: { path: opts.path } });
+      throw new StorageError(`Cannot create the folder for the database at ${opts.path}`, { path: opts.path }, err);
     }
   }
 
@@ -46,7 +46,7 @@ export async function openSqliteDatabase(opts: OpenSqliteOptions): Promise<Sqlit
   try {
     sqlite = new BetterSqlite3(opts.path);
   } catch (err) {
-    throw new AppError('STORAGE', `Cannot open the database at ${opts.path}`, { cause: err, details: { path: opts.path } });
+    throw new StorageError(`Cannot open the database at ${opts.path}`, { path: opts.path }, err);
   }
   try {
     // busy_timeout first, so switching to WAL waits for another connection instead of failing.
@@ -58,7 +58,7 @@ export async function openSqliteDatabase(opts: OpenSqliteOptions): Promise<Sqlit
     sqlite.pragma('foreign_keys = ON');
   } catch (err) {
     sqlite.close();
-    throw new AppError('STORAGE', `Cannot configure the database at ${opts.path}`, { cause: err, details: { path: opts.path } });
+    throw new StorageError(`Cannot configure the database at ${opts.path}`, { path: opts.path }, err);
   }
   if (!inMemory && journalMode !== 'wal') {
     log.warn({ path: opts.path, journalMode }, 'SQLite did not switch to WAL; concurrent reads will wait on writes');

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { ConfigError } from '../errors';
 
 /** Where DATABASE_URL points: a SQLite file (or ':memory:') or a PostgreSQL server. */
 export type DatabaseTarget = { readonly dialect: 'sqlite'; readonly path: string } | { readonly dialect: 'postgres'; readonly url: string };
@@ -15,6 +15,5 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     return { dialect: 'sqlite', path: url.slice(SQLITE_PREFIX.length) };
   }
   if (POSTGRES_RE.test(url)) return { dialect: 'postgres', url };
-  const problem = 'DATABASE_URL must look like sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/db';
-  throw new AppError('CONFIG_INVALID', problem, { details: { problems: [problem] } });
+  throw new ConfigError(['DATABASE_URL must look like sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/db']);
 }

@@ -8,7 +8,8 @@
  * - Ids are positive integers, unique per table across all teams.
  * - Reads take the Slack team id; a row of another team reads as absent (null / false / []).
  * - Records are copies: mutating one never changes what is stored.
- * - Failures are AppError: NOT_FOUND for a missing parent row, STORAGE for anything else.
+ * - Failures are typed (src/errors): NotFoundError for a missing parent row, ConflictError for a
+ *   broken storage rule, StorageError for anything else.
  */
 
 import type { EpochMs } from '../../domain/values';

@@ -3,7 +3,7 @@
  * is, the backtest, and where its evaluation starts (the latest bucket already published).
  */
 import { addDays, expectedBucketStarts, latestCompleteDay, toDatePartition } from '../../domain/time';
-import { AppError } from '../../errors';
+import { BadInputError, CannotPostError, ChannelNameError, NoCapacityError, NotFoundError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { BacktestView } from '../../views/index';
 import type { ChatGateway } from '../../ports/chat';
@@ -26,7 +26,7 @@ export interface BacktestInput extends Rule {
 /** A backtest as the form shows it, or a sentence for what its statuses cannot say. */
 export type BacktestOutcome =
   | { readonly kind: 'view'; readonly view: BacktestView; readonly latestBucket: number | null }
-  | { readonly kind: 'notice'; readonly error: AppError };
+  | { readonly kind: 'notice'; readonly error: NotFoundError | BadInputError };
 
 export interface RuleChecksDeps {
   readonly store: Store;
@@ -37,9 +37,6 @@ export interface RuleChecksDeps {
   readonly logger: Logger;
 }
 
-export function noCapacity(kind: ScopeKind, id: number): AppError {
-  return new AppError('BAD_INPUT', `no capacity known for ${kind} ${id}`, { details: { reason: 'no_capacity', kind, id } });
-}
 
 export class RuleChecks {
   constructor(private readonly deps: RuleChecksDeps) {}
@@ -47,7 +44,7 @@ export class RuleChecks {
   /** The scope, refusing a percentage where InnerSpace knows no capacity. */
   async scopeFor(kind: ScopeKind, id: number, measure: Measure): Promise<ScopeInfo> {
     const scope = await this.deps.scopes.get(kind, id);
-    if (measure === 'percent' && scope.capacity === null) throw noCapacity(kind, id);
+    if (measure === 'percent' && scope.capacity === null) throw new NoCapacityError(kind, id);
     return scope;
   }
 
@@ -59,13 +56,13 @@ export class RuleChecks {
     if (destination.kind === 'dm') return { kind: 'dm', id: userId };
     const ref = destination.channel;
     if (ref.kind === 'name') {
-      throw new AppError('BAD_INPUT', 'channel given by name', { details: { reason: 'channel_name', name: ref.name } });
+      throw new ChannelNameError(ref.name);
     }
     const channelId = ref.id;
     await this.deps.authz.requireChannel(userId, channelId);
     const access = await this.deps.authz.botAccess(channelId);
     if (!access.ok) {
-      throw new AppError('SLACK_API', 'the bot cannot post in that channel', { cause: access.cause, details: { slackError: access.slackError, channelId } });
+      throw new CannotPostError('the bot cannot post in that channel', channelId, access.slackError, access.cause);
     }
     return { kind: 'channel', id: channelId };
   }
@@ -76,7 +73,7 @@ export class RuleChecks {
     try {
       scope = await this.scopeFor(input.scopeKind, input.scopeId, input.measure);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'BAD_INPUT')) return { kind: 'notice', error: err };
+      if (err instanceof NotFoundError || err instanceof BadInputError) return { kind: 'notice', error: err };
       return { kind: 'view', view: { status: 'unavailable' }, latestBucket: null };
     }
     return this.backtestIn(scope, input);

@@ -2,7 +2,7 @@
  * What an alert needs to know about the building or zone it watches: its name, the zone its
  * clock runs in, and its capacity. Reference data, cached by the InnerSpace client.
  */
-import { AppError, isAppError } from '../../errors';
+import { BadInputError, NotFoundError } from '../../errors';
 import type { InnerSpacePort, InsightQuery } from '../../ports/occupancy-source';
 import type { InsightRow } from '../../domain/occupancy';
 import type { ScopeKind } from '../../domain/subscription';
@@ -43,7 +43,7 @@ export class ScopeDirectory {
     try {
       return await this.get(kind, id);
     } catch (err) {
-      if (isAppError(err) && err.code === 'BAD_INPUT') throw err;
+      if (err instanceof BadInputError) throw err;
       return { kind, id, name: kind === 'building' ? 'Building' : 'Zone', timeZone: 'UTC', capacity: null };
     }
   }
@@ -55,6 +55,6 @@ export class ScopeDirectory {
   }
 }
 
-export function notFoundSubscription(id: number): AppError {
-  return new AppError('NOT_FOUND', `subscription ${id} not found`, { details: { kind: 'subscription', id } });
+export function notFoundSubscription(id: number): NotFoundError {
+  return new NotFoundError('subscription', id);
 }

@@ -4,7 +4,7 @@
  * a DM rule belongs to its user; a channel rule needs membership of the channel (or admin);
  * only the creator or an admin edits or deletes; another team's id reads as "not found".
  */
-import { AppError } from '../../errors';
+import { ForbiddenError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
 import { SNOOZE_MINUTES, type SnoozeFor } from '../../domain/subscription';
@@ -137,7 +137,7 @@ export class SubscriptionService {
       await this.deps.authz.requireChannel(who.userId, sub.destinationId);
       return sub;
     }
-    throw new AppError('FORBIDDEN', 'not the owner of this alert');
+    throw new ForbiddenError('not the owner of this alert');
   }
 
   /** The user's own rules with their state, for `/occupancy subscriptions` and App Home. */

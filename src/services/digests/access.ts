@@ -2,7 +2,7 @@
  * Who may manage a digest, and whether the bot can post where it is meant to go. Failures are
  * typed errors the words module turns into "invite me" / "only members…" sentences.
  */
-import { AppError } from '../../errors';
+import { BadInputError, CannotPostError, ChannelNameError } from '../../errors';
 import type { ChannelRef } from '../../domain/drafts';
 import { SlackCallError, type ChatGateway } from '../../ports/chat';
 import type { Authorizer } from '../authz';
@@ -18,21 +18,18 @@ export interface ChannelAccess {
   readonly needsJoin: boolean;
 }
 
-function cannotPost(channelId: string, slackError: string, cause?: unknown): AppError {
-  return new AppError('SLACK_API', `cannot post digests in ${channelId}: ${slackError}`, {
-    cause,
-    details: { kind: 'digest', channelId, slackError },
-  });
+function cannotPost(channelId: string, slackError: string, cause?: unknown): CannotPostError {
+  return new CannotPostError(`cannot post digests in ${channelId}: ${slackError}`, channelId, slackError, cause);
 }
 
 /** The channel a draft names: its own, or the one the command came from. */
 export function resolveChannelRef(ref: ChannelRef | null, origin: string | null): string {
   if (ref === null) {
-    if (!origin) throw new AppError('BAD_INPUT', 'no channel for the digest', { details: { reason: 'channel_missing' } });
+    if (!origin) throw new BadInputError('no channel for the digest', { field: 'channel' });
     return origin;
   }
   if (ref.kind === 'id') return ref.id;
-  throw new AppError('BAD_INPUT', 'a channel given by name cannot be resolved', { details: { reason: 'channel_name', input: ref.name } });
+  throw new ChannelNameError(ref.name);
 }
 
 export class DigestAccess {

@@ -5,7 +5,7 @@
  */
 import type { Charts } from '../../ports/charts';
 import { latestCompleteDay, type IsoDate } from '../../domain/time';
-import { AppError, isAppError } from '../../errors';
+import { NotFoundError } from '../../errors';
 import type { DigestOptions as ContentOptions } from '../../domain/digest';
 import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
 import type { Digest } from '../../domain/digest';
@@ -63,9 +63,7 @@ export class DigestContentSession {
     const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
     const first = buildings[0];
     if (!first) {
-      throw new AppError('NOT_FOUND', 'none of the digest buildings exist any more', {
-        details: { kind: 'building', id: digest.buildingIds[0] ?? null, digestId: digest.id },
-      });
+      throw new NotFoundError('building', digest.buildingIds[0] ?? null, { message: `none of the buildings of digest ${digest.id} exist any more` });
     }
     return {
       view: { digestId: digest.id, date: first.date, dataThrough: first.date, buildings, content, lateMinutes },
@@ -77,7 +75,7 @@ export class DigestContentSession {
     let p = this.layouts.get(id);
     if (!p) {
       p = this.deps.occupancy.layout(id).catch((err: unknown) => {
-        if (isAppError(err, 'NOT_FOUND')) return null;
+        if (err instanceof NotFoundError) return null;
         throw err;
       });
       this.layouts.set(id, p);

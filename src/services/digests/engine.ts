@@ -5,7 +5,7 @@
  * timer only says when to look; a missed or doubled tick changes nothing.
  */
 import type { IsoDate } from '../../domain/time';
-import { isAppError, toAppError } from '../../errors';
+import { NotFoundError, toAppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { MessageRenderer } from '../../ports/renderer';
 import type { ChatGateway } from '../../ports/chat';
@@ -194,7 +194,7 @@ export class DigestEngine {
       });
     } catch (err) {
       // Deleted since it was listed: nothing to do. Anything else leaves the slot open for the next tick.
-      if (!isAppError(err, 'NOT_FOUND')) throw err;
+      if (!(err instanceof NotFoundError)) throw err;
       claimed = false;
     }
     this.decided.set(`${digest.id}|${slot.localDate}`, slot.localDate);
@@ -213,11 +213,10 @@ export class DigestEngine {
         if (built.missingBuildings.length > 0) log.warn({ missing: built.missingBuildings }, 'digest names buildings InnerSpace no longer knows; left out');
         view = built.view;
       } catch (err) {
-        const e = toAppError(err);
-        if (e.code !== 'NOT_FOUND') {
+        if (!(err instanceof NotFoundError)) {
           // Nothing claimed yet: the next tick tries again, late, while the grace window lasts.
           report.deferred += 1;
-          log.warn({ code: e.code }, 'digest content unavailable; will retry on the next tick');
+          log.warn({ code: toAppError(err).code }, 'digest content unavailable; will retry on the next tick');
           return;
         }
         if (await this.claim(digest, slot, lateMinutes)) {

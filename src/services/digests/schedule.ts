@@ -13,7 +13,7 @@
  */
 import { IANAZone } from 'luxon';
 import type { IsoDate } from '../../domain/time';
-import { AppError } from '../../errors';
+import { BadInputError } from '../../errors';
 import type { Weekday } from '../../domain/values';
 
 export interface ScheduleSpec {
@@ -41,7 +41,7 @@ export const ON_TIME_MS = 2 * MINUTE;
 
 export function parseTimeOfDay(text: string): { hour: number; minute: number } {
   const m = TIME_RE.exec(text);
-  if (!m) throw new AppError('BAD_INPUT', 'time of day must look like HH:mm', { details: { timeOfDay: text } });
+  if (!m) throw new BadInputError('time of day must look like HH:mm', { field: 'time of day', value: text });
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
@@ -49,7 +49,7 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } {
 // cached zone objects rather than building DateTimes.
 function zoneOf(name: string): IANAZone {
   const zone = typeof name === 'string' && name.length > 0 ? IANAZone.create(name) : null;
-  if (!zone?.isValid) throw new AppError('BAD_INPUT', 'Unknown time zone', { details: { zone: name } });
+  if (!zone?.isValid) throw new BadInputError('Unknown time zone', { field: 'zone', value: name });
   return zone;
 }
 
@@ -62,7 +62,7 @@ const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 function dateMs(date: IsoDate): number {
   const ms = ISO_DATE_RE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   // Date.parse accepts 2025-02-30 as 2 March; the round trip refuses it.
-  if (Number.isNaN(ms) || isoOfUtcMs(ms) !== date) throw new AppError('BAD_INPUT', 'Not a calendar date', { details: { date } });
+  if (Number.isNaN(ms) || isoOfUtcMs(ms) !== date) throw new BadInputError('Not a calendar date', { field: 'date', value: date });
   return ms;
 }
 

@@ -1,12 +1,11 @@
 /**
- * Short answers about alert rules: saved, removed, muted, snoozed, the words for what went
- * wrong, and the direct message a creator gets when a rule had to pause itself.
+ * Short answers about alert rules: saved, removed, muted, snoozed, and the direct message a
+ * creator gets when a rule had to pause itself. What went wrong is worded in ./errors.ts.
  */
-import { errorWords, buildErrorMessage, type ErrorContext, type ErrorLike } from './errors';
 import { dayTimeOf, ruleLine, scopeTitleMd } from './format';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
-import { channelMention, echoCode } from './mrkdwn';
+import { channelMention } from './mrkdwn';
 import { backtestText } from './subscribe-modal';
 import type { AlertPausedBecause, BacktestView, RuleView } from '../../views/alert';
 
@@ -55,28 +54,6 @@ export function buildAlertPausedNotice(rule: RuleView, because: AlertPausedBecau
           : `I can't find ${where} any more: it was deleted, or it is private and I'm not in it. Invite me with \`/invite @occupancy\``;
   const words = `I paused alert #${rule.id} on *${scopeTitleMd(rule.scope.name, rule.scope.id)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
   return message(words, [section(words), context(['You get this message because you set the alert up.'])]);
-}
-
-/** Alert-specific refusals first, then the shared words for every other error. */
-export function alertErrorWords(error: ErrorLike, fallback: ErrorContext = {}): string {
-  const d = error.details ?? {};
-  if (error.code === 'BAD_INPUT' && d.reason === 'no_capacity') {
-    const what = d.kind === 'zone' ? `zone ${String(d.id)}` : `building ${String(d.id)}`;
-    return `InnerSpace doesn't know the capacity of ${what}, so I can't alert on a percentage of it. Use a number of people instead, e.g. \`above 120\`.`;
-  }
-  if (error.code === 'BAD_INPUT' && d.reason === 'channel_name' && typeof d.name === 'string') {
-    return `I can't tell which channel ${echoCode(`#${d.name}`)} is. Pick it from Slack's list as you type \`#\`, or use the form: \`/occupancy subscribe\`.`;
-  }
-  if (error.code === 'BAD_INPUT' && d.reason === 'not_postable') {
-    return `I can't post in ${typeof d.channelId === 'string' ? channelMention(d.channelId) : 'that channel'}: it is private and I'm not in it. Invite me with \`/invite @occupancy\`, then try again.`;
-  }
-  return errorWords(error, fallback);
-}
-
-export function buildAlertErrorMessage(error: ErrorLike, fallback: ErrorContext = {}): SlackMessage {
-  const words = alertErrorWords(error, fallback);
-  if (words === errorWords(error, fallback)) return buildErrorMessage(error, fallback);
-  return message(words, [section(words)]);
 }
 
 /**

@@ -8,7 +8,7 @@ import { ACTION_IDS } from './ids';
 import { actions, button, context, image, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct } from './mrkdwn';
 import { encodeIdValue, encodeSnoozeValue } from './values';
-import type { AlertEpisodeView, RuleView } from './view-models';
+import type { AlertEpisodeView, RuleView } from '../../views/index';
 
 function measured(value: number, rule: RuleView): string {
   return rule.measure === 'percent' ? formatPct(value) : formatCount(value);

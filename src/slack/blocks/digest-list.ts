@@ -8,7 +8,7 @@ import { actions, button, section, type KnownBlock, type SlackMessage } from './
 import { buildListing } from './list';
 import { channelMention, escapeMrkdwn } from './mrkdwn';
 import { encodeIdValue } from './values';
-import type { DigestListView, DigestPauseReason, DigestSummaryView } from './view-models';
+import type { DigestListView, DigestPauseReason, DigestSummaryView } from '../../views/index';
 
 const PAUSE_WORDS: Readonly<Record<DigestPauseReason, string>> = {
   by_user: 'Paused',

@@ -1,12 +1,10 @@
 /**
  * Short answers about digests: saved, removed, paused, resumed, sent, and the direct message
- * a creator gets when a digest had to pause itself.
+ * a creator gets when a digest had to pause itself. What went wrong is worded in ./errors.ts.
  */
 import { digestSummaryText } from './digest-list';
-import type { ErrorLike } from './errors';
-import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type SlackMessage } from './kit';
-import { channelMention, echoCode } from './mrkdwn';
+import { channelMention } from './mrkdwn';
 import type { DigestSummaryView, PausedBecause } from '../../views/digest';
 
 export type DigestChange = 'removed' | 'paused' | 'resumed';
@@ -45,12 +43,6 @@ export function buildDigestNothingToSendMessage(id: number): SlackMessage {
   return message(words, [section(words)]);
 }
 
-/** A plain `#name` that Slack did not turn into a channel id. */
-export function buildChannelNameMessage(name: string): SlackMessage {
-  const words = `I can't tell which channel ${echoCode(`#${name}`)} is. Pick it from Slack's list as you type \`#\`, or run the command in that channel.`;
-  return message(words, [section(words)]);
-}
-
 /** The direct message to a digest's creator when it paused itself; sent once per pause. */
 export function buildDigestPausedNotice(id: number, channelId: string, because: PausedBecause): SlackMessage {
   const where = channelMention(channelId);
@@ -63,37 +55,3 @@ export function buildDigestPausedNotice(id: number, channelId: string, because: 
   const words = `I paused digest #${id}: ${reason}, then run \`/occupancy digest resume ${id}\`.`;
   return message(words, [section(words), context(['You get this message because you set the digest up.'])]);
 }
-
-/**
- * The form's errors for `response_action: errors`, keyed by block: why the digest could not
- * be saved, in plain text (modal errors do not render mrkdwn).
- */
-export function digestFormErrors(error: ErrorLike): Record<string, string> {
-  const d = error.details ?? {};
-  const channel = DIGEST_FIELDS.channel.blockId;
-  switch (error.code) {
-    case 'FORBIDDEN':
-      return {
-        [channel]: typeof d.channelId === 'string'
-          ? 'Only members of that channel, or an admin, can set up its digests.'
-          : 'Only the person who set this digest up, or an admin, can change it.',
-      };
-    case 'SLACK_API':
-      return { [channel]: FORM_SLACK_WORDS[String(d.slackError)] ?? "Slack didn't let me check that channel. Try again in a minute." };
-    case 'NOT_FOUND':
-      return d.kind === 'building' && typeof d.id === 'number'
-        ? { [DIGEST_FIELDS.buildings.blockId]: `I couldn't find building ${d.id}. /occupancy buildings lists the ones you can see.` }
-        : { [channel]: 'That digest no longer exists. Close this form and set up a new one.' };
-    case 'BAD_INPUT':
-      if (d.reason === 'form_metadata') return { [channel]: 'This form is out of date. Close it and run /occupancy digest again.' };
-      return { [channel]: 'Pick the channel the digest goes to.' };
-    default:
-      return { [channel]: 'Something went wrong on my side, so the digest is not saved. Try again in a minute.' };
-  }
-}
-
-const FORM_SLACK_WORDS: Readonly<Record<string, string>> = {
-  not_in_channel: "I'm not in that channel. Invite me there with /invite @occupancy, then try again.",
-  channel_not_found: "I can't see that channel: it may be private. Invite me with /invite @occupancy, or pick another one.",
-  is_archived: 'That channel is archived. Pick another one.',
-};

@@ -6,7 +6,7 @@ import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
 import { changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
 import { LIMITS, context, header, image, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
-import type { DigestBuildingView, DigestView } from './view-models';
+import type { DigestBuildingView, DigestView } from '../../views/index';
 
 const TOP_ZONES_IN_DIGEST = 3;
 /** Header and context lines take two of each message's 50 blocks. */

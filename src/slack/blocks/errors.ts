@@ -1,62 +1,69 @@
 /**
- * The one place where error codes become words: what went wrong, then what to do. Never a
- * stack trace or an upstream message; the code itself only as a small line for support.
+ * The one place where errors become words: what went wrong, then what to do. It reads the typed
+ * errors of src/errors and what the user was asking about; never a stack trace or an upstream
+ * message, the code itself only as a small line for support. Alerts, digest commands and the
+ * digest form have a few refusals of their own, worded here too.
  */
 import { formatDay, parseIsoDate, type IsoDate } from '../../domain/time';
-import type { ErrorCode } from '../../errors';
+import {
+  BadInputError,
+  CannotPostError,
+  ChannelNameError,
+  DateInputError,
+  ForbiddenError,
+  NoCapacityError,
+  NoDataError,
+  NotFoundError,
+  SlackCallError,
+  StaleFormError,
+  type AppError,
+  type ErrorCode,
+} from '../../errors';
+import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
-import { channelMention, echoQuoted } from './mrkdwn';
+import { channelMention, echoCode, echoQuoted } from './mrkdwn';
 
 export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
 
-/** What the user was doing; AppError.details with the same names take precedence. */
+/** What the user was asking about; what the error itself says about its subject comes first. */
 export interface ErrorContext {
   readonly kind?: ErrorSubjectKind;
   readonly id?: number;
-  /** The day asked about. */
-  readonly date?: IsoDate;
-  /** The latest published day, for NO_DATA. */
-  readonly dataThrough?: IsoDate;
+  /** The channel concerned, for errors that do not name one. */
   readonly channelId?: string;
-  /** Slack's `error` string for SLACK_API (not_in_channel, channel_not_found, is_archived…). */
+}
+
+/** What the words depend on: the error's typed fields over the context. */
+interface Facts extends ErrorContext {
+  /** NO_DATA: the day asked about and the latest published day. */
+  readonly date?: IsoDate;
+  readonly dataThrough?: IsoDate;
+  /** SLACK_API: Slack's `error` string (not_in_channel, channel_not_found, is_archived…). */
   readonly slackError?: string;
-  /** For BAD_INPUT from domain/time parseDateArg: its reason and the word typed. */
-  readonly reason?: string;
-  readonly input?: string;
 }
 
-export interface ErrorLike {
-  readonly code: ErrorCode;
-  readonly details?: Readonly<Record<string, unknown>>;
-}
-
-const KINDS: readonly ErrorSubjectKind[] = ['building', 'zone', 'zones', 'buildings', 'digest', 'subscription'];
 const SUPPORT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'UPSTREAM_AUTH', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_RATE_LIMITED', 'UPSTREAM_BAD_REQUEST',
   'UPSTREAM_GRAPHQL', 'UPSTREAM_BAD_DATA', 'SLACK_API', 'STORAGE', 'CONFLICT', 'INTERNAL', 'CONFIG_INVALID',
 ]);
 
-/** Details are untyped facts from wherever the error was thrown: read each one defensively. */
-function readContext(details: Readonly<Record<string, unknown>> | undefined, fallback: ErrorContext): ErrorContext {
-  const d = details ?? {};
-  const str = (v: unknown, f?: string) => (typeof v === 'string' && v.length > 0 ? v : f);
-  const kind = KINDS.find((k) => k === d.kind) ?? fallback.kind;
-  const id = typeof d.id === 'number' && Number.isSafeInteger(d.id) && d.id > 0 ? d.id : fallback.id;
-  const date = str(d.date, fallback.date);
-  const dataThrough = str(d.dataThrough, fallback.dataThrough);
-  return {
-    kind,
-    id,
-    date: date !== undefined && parseIsoDate(date) !== null ? date : undefined,
-    dataThrough: dataThrough !== undefined && parseIsoDate(dataThrough) !== null ? dataThrough : undefined,
-    channelId: str(d.channelId, fallback.channelId),
-    slackError: str(d.slackError, fallback.slackError),
-    reason: str(d.reason, fallback.reason),
-    input: str(d.input, fallback.input),
-  };
+function factsOf(error: AppError, ctx: ErrorContext): Facts {
+  if (error instanceof NotFoundError) return { ...ctx, kind: error.kind ?? ctx.kind, id: error.id ?? ctx.id };
+  if (error instanceof NoDataError) {
+    return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough: calendarDay(error.dataThrough) };
+  }
+  if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId };
+  if (error instanceof CannotPostError) return { ...ctx, channelId: error.channelId, slackError: error.slackError };
+  if (error instanceof SlackCallError) return { ...ctx, slackError: error.slackError ?? undefined };
+  return ctx;
 }
 
-function subject(ctx: ErrorContext): string {
+/** A day that is not a calendar date is left unsaid rather than misprinted. */
+function calendarDay(date: IsoDate): IsoDate | undefined {
+  return parseIsoDate(date) === null ? undefined : date;
+}
+
+function subject(ctx: Facts): string {
   const id = ctx.id;
   switch (ctx.kind) {
     case 'building':
@@ -77,14 +84,14 @@ function subject(ctx: ErrorContext): string {
 }
 
 /** "look up building 71", "prepare digest #3", "check subscription #7", or "finish that". */
-function task(ctx: ErrorContext): string {
+function task(ctx: Facts): string {
   if (ctx.kind === undefined) return 'finish that';
   if (ctx.kind === 'digest') return `prepare ${subject(ctx)}`;
   if (ctx.kind === 'subscription') return `check ${subject(ctx)}`;
   return `look up ${subject(ctx)}`;
 }
 
-function notFound(ctx: ErrorContext): string {
+function notFound(ctx: Facts): string {
   switch (ctx.kind) {
     case 'building':
     case 'zones':
@@ -100,14 +107,14 @@ function notFound(ctx: ErrorContext): string {
   }
 }
 
-function retryCommand(ctx: ErrorContext, date: IsoDate): string | null {
+function retryCommand(ctx: Facts, date: IsoDate): string | null {
   if (ctx.id === undefined) return null;
   if (ctx.kind === 'building' || ctx.kind === 'zone') return `\`/occupancy ${ctx.kind} ${ctx.id} ${date}\``;
   if (ctx.kind === 'zones') return `\`/occupancy zones ${ctx.id} ${date}\``;
   return null;
 }
 
-function noData(ctx: ErrorContext): string {
+function noData(ctx: Facts): string {
   const what = ctx.date ? `for ${subject(ctx)} on ${formatDay(ctx.date)}` : `for ${subject(ctx)} yet`;
   const retry = ctx.dataThrough ? retryCommand(ctx, ctx.dataThrough) : null;
   const next =
@@ -117,9 +124,10 @@ function noData(ctx: ErrorContext): string {
   return `No occupancy data was published ${what}. ${next}`;
 }
 
-function badInput(ctx: ErrorContext): string {
-  const word = ctx.input ? echoQuoted(ctx.input) : 'That date';
-  switch (ctx.reason) {
+function badInput(error: AppError): string {
+  if (!(error instanceof DateInputError)) return "Something in that request isn't valid. `/occupancy help` shows what works.";
+  const word = error.input ? echoQuoted(error.input) : 'That date';
+  switch (error.reason) {
     case 'future':
       return `${word} hasn't been published yet: data arrives nightly. Try \`yesterday\` or an earlier date.`;
     case 'too_old':
@@ -127,12 +135,10 @@ function badInput(ctx: ErrorContext): string {
     case 'invalid_date':
     case 'unrecognised':
       return `${word} isn't a date I understand. Try \`yesterday\`, \`monday\` or \`2025-11-20\`.`;
-    default:
-      return "Something in that request isn't valid. `/occupancy help` shows what works.";
   }
 }
 
-function slackApi(ctx: ErrorContext): string {
+function slackApi(ctx: Facts): string {
   const where = ctx.channelId ? channelMention(ctx.channelId) : 'that channel';
   switch (ctx.slackError) {
     case 'not_in_channel':
@@ -147,15 +153,15 @@ function slackApi(ctx: ErrorContext): string {
 }
 
 /** The two sentences for an error, as escaped mrkdwn. */
-export function errorWords(error: ErrorLike, fallback: ErrorContext = {}): string {
-  const ctx = readContext(error.details, fallback);
+export function errorWords(error: AppError, about: ErrorContext = {}): string {
+  const ctx = factsOf(error, about);
   switch (error.code) {
     case 'NOT_FOUND':
       return notFound(ctx);
     case 'NO_DATA':
       return noData(ctx);
     case 'BAD_INPUT':
-      return badInput(ctx);
+      return badInput(error);
     case 'FORBIDDEN':
       return ctx.channelId
         ? `Only members of ${channelMention(ctx.channelId)} or an admin can manage its digests and alerts. Ask someone in that channel, or an admin of this bot.`
@@ -185,8 +191,8 @@ export function errorWords(error: ErrorLike, fallback: ErrorContext = {}): strin
 }
 
 /** An ephemeral error message; a small context line carries the code when it helps support. */
-export function buildErrorMessage(error: ErrorLike, fallback: ErrorContext = {}): SlackMessage {
-  const words = errorWords(error, fallback);
+export function buildErrorMessage(error: AppError, about: ErrorContext = {}): SlackMessage {
+  const words = errorWords(error, about);
   const blocks: KnownBlock[] = [section(words)];
   if (SUPPORT_CODES.has(error.code)) blocks.push(context([`Error code: ${error.code}`]));
   return message(words, blocks);
@@ -194,5 +200,68 @@ export function buildErrorMessage(error: ErrorLike, fallback: ErrorContext = {})
 
 /** A command the parser refused: its words, already escaped. */
 export function buildInputErrorMessage(parsed: { readonly message: string }): SlackMessage {
-  return message(parsed.message, [section(parsed.message)]);
+  return plain(parsed.message);
+}
+
+function plain(words: string): SlackMessage {
+  return message(words, [section(words)]);
+}
+
+// --- Alerts and digests: their own refusals first, then the shared words ---------------------
+
+function channelName(name: string, orElse: string): string {
+  return `I can't tell which channel ${echoCode(`#${name}`)} is. Pick it from Slack's list as you type \`#\`, or ${orElse}.`;
+}
+
+function alertRefusal(error: AppError): string | null {
+  if (error instanceof NoCapacityError) {
+    return `InnerSpace doesn't know the capacity of ${error.kind} ${error.id}, so I can't alert on a percentage of it. Use a number of people instead, e.g. \`above 120\`.`;
+  }
+  if (error instanceof ChannelNameError) return channelName(error.channelName, 'use the form: `/occupancy subscribe`');
+  return null;
+}
+
+export function alertErrorWords(error: AppError, about: ErrorContext = {}): string {
+  return alertRefusal(error) ?? errorWords(error, about);
+}
+
+export function buildAlertErrorMessage(error: AppError, about: ErrorContext = {}): SlackMessage {
+  const own = alertRefusal(error);
+  return own === null ? buildErrorMessage(error, about) : plain(own);
+}
+
+export function buildDigestErrorMessage(error: AppError, about: ErrorContext = {}): SlackMessage {
+  return error instanceof ChannelNameError ? plain(channelName(error.channelName, 'run the command in that channel')) : buildErrorMessage(error, about);
+}
+
+const FORM_SLACK_WORDS: ReadonlyMap<string, string> = new Map([
+  ['not_in_channel', "I'm not in that channel. Invite me there with /invite @occupancy, then try again."],
+  ['channel_not_found', "I can't see that channel: it may be private. Invite me with /invite @occupancy, or pick another one."],
+  ['is_archived', 'That channel is archived. Pick another one.'],
+]);
+
+/**
+ * The digest form's errors for `response_action: errors`, keyed by block: why the digest could
+ * not be saved, in plain text (modal errors do not render mrkdwn).
+ */
+export function digestFormErrors(error: AppError): Record<string, string> {
+  const channel = DIGEST_FIELDS.channel.blockId;
+  if (error instanceof ForbiddenError) {
+    return {
+      [channel]: error.channelId !== undefined
+        ? 'Only members of that channel, or an admin, can set up its digests.'
+        : 'Only the person who set this digest up, or an admin, can change it.',
+    };
+  }
+  if (error instanceof SlackCallError || error instanceof CannotPostError) {
+    return { [channel]: FORM_SLACK_WORDS.get(error.slackError ?? '') ?? "Slack didn't let me check that channel. Try again in a minute." };
+  }
+  if (error instanceof NotFoundError) {
+    return error.kind === 'building' && error.id !== null
+      ? { [DIGEST_FIELDS.buildings.blockId]: `I couldn't find building ${error.id}. /occupancy buildings lists the ones you can see.` }
+      : { [channel]: 'That digest no longer exists. Close this form and set up a new one.' };
+  }
+  if (error instanceof StaleFormError) return { [channel]: 'This form is out of date. Close it and run /occupancy digest again.' };
+  if (error instanceof BadInputError) return { [channel]: 'Pick the channel the digest goes to.' };
+  return { [channel]: 'Something went wrong on my side, so the digest is not saved. Try again in a minute.' };
 }

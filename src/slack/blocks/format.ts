@@ -3,10 +3,12 @@
  * rule descriptions, and the compact text table shown when there is no chart.
  */
 import { addDays, formatDay, formatDayShort, formatLocalTime, localDateOf, weekdayName, type IsoDate } from '../../domain/time';
-import type { AlertGranularity, UserGranularity, Weekday } from '../parser/types';
+import type { AlertGranularity } from '../../domain/subscription';
+import type { UserGranularity } from '../../domain/occupancy';
+import type { Weekday } from '../../domain/values';
 import { LIMITS, section, type KnownBlock } from './kit';
 import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, formatPeople, plainName, safeName } from './mrkdwn';
-import type { ChartView, DayStatsView, EpochMs, RuleView, SeriesPoint } from './view-models';
+import type { ChartView, DayStatsView, EpochMs, RuleView, SeriesPoint } from '../../views/index';
 
 /** "DEMO building (71)", for plain_text (headers, buttons). */
 export function scopeTitle(name: string, id: number): string {

@@ -3,11 +3,12 @@
  * inputs that shape it dispatching block_actions so the backtest refreshes as they change.
  */
 import { formatDay } from '../../domain/time';
-import { defaultRecovery, MAX_DURATION_BUCKETS } from '../parser/subscribe';
+import { MAX_DURATION_BUCKETS } from '../parser/subscribe';
+import { defaultRecovery } from '../../domain/subscription';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
 import { LIMITS, input, option, plain, section, type InputBlockElement, type KnownBlock, type ModalView, type PlainTextOption } from './kit';
-import type { BacktestView, SubscribeModalView } from './view-models';
+import type { BacktestView, SubscribeModalView } from '../../views/index';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
 export const MEASURE_OPTIONS = { people: option('People (average)', 'people'), percent: option('% of capacity', 'percent') } as const;

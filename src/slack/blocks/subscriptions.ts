@@ -7,7 +7,7 @@ import { actions, button, section, type KnownBlock, type SlackMessage } from './
 import { buildListing } from './list';
 import { channelMention } from './mrkdwn';
 import { encodeIdValue } from './values';
-import type { SubscriptionStateView, SubscriptionSummaryView, SubscriptionsListView } from './view-models';
+import type { SubscriptionStateView, SubscriptionSummaryView, SubscriptionsListView } from '../../views/index';
 
 const STATE_WORDS: Readonly<Record<SubscriptionStateView, string>> = {
   ok: '🟢 OK',

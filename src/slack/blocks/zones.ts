@@ -7,7 +7,7 @@ import { ACTION_IDS } from './ids';
 import { actions, button, context, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName, userMention } from './mrkdwn';
 import { encodeReportValue } from './values';
-import type { ZoneRowView, ZonesView } from './view-models';
+import type { ZoneRowView, ZonesView } from '../../views/index';
 
 export const TOP_ZONES = 10;
 const MAX_ZONE_TYPES = 15;

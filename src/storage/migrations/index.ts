@@ -1,5 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { AppError } from '../../errors';
+import { StorageError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import { DIALECTS, type ColumnTypes, type Dialect } from '../dialect';
 import { initial } from './001-initial';
@@ -39,10 +39,7 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: Dialect, log:
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName;
   if (error !== undefined) {
-    throw new AppError('STORAGE', `Database migration failed${failed ? ` at ${failed}` : ''}`, {
-      cause: error,
-      details: { migration: failed ?? null, applied },
-    });
+    throw new StorageError(`Database migration failed${failed ? ` at ${failed}` : ''}`, { migration: failed ?? null, applied }, error);
   }
   if (applied.length > 0) log.info({ applied }, 'database migrations applied');
 }

@@ -35,7 +35,7 @@ export function alertStateRepository({ db, now, guard }: RepositoryContext): Ale
           .where('id', '=', state.subscriptionId)
           .where('team_id', '=', state.teamId)
           .executeTakeFirst();
-        if (!owner) throw notFound('alertStates.put', 'subscription', { subscriptionId: state.subscriptionId, teamId: state.teamId });
+        if (!owner) throw notFound('alertStates.put', 'subscription', state.subscriptionId);
         const columns = {
           team_id: state.teamId,
           state: state.state,

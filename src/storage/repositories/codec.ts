@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { StorageError } from '../../errors';
 import { DEFAULT_DIGEST_OPTIONS } from '../../domain/digest';
 import type { AlertState, AlertStatus, Watermark } from '../../domain/alert-state';
 import type { AlertGranularity, DestinationKind, Direction, Measure, QuietHours, ScopeKind, Subscription, SubscriptionStatus } from '../../domain/subscription';
@@ -27,11 +27,11 @@ function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column:
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new AppError('STORAGE', `Unreadable JSON in ${table}.${column}`, { cause: err, details: { table, column } });
+    throw new StorageError(`Unreadable JSON in ${table}.${column}`, { table, column }, err);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('STORAGE', `Unexpected JSON shape in ${table}.${column}`, { cause: parsed.error, details: { table, column } });
+    throw new StorageError(`Unexpected JSON shape in ${table}.${column}`, { table, column }, parsed.error);
   }
   return parsed.data;
 }
@@ -44,7 +44,7 @@ type DriverInt = number | string | bigint;
 export function readInt8(value: DriverInt, table: string, column: string): number {
   const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) {
-    throw new AppError('STORAGE', `Unexpected number in ${table}.${column}`, { details: { table, column } });
+    throw new StorageError(`Unexpected number in ${table}.${column}`, { table, column });
   }
   return n;
 }

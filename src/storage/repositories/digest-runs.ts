@@ -16,7 +16,7 @@ export function digestRunRepository({ db, now, guard }: RepositoryContext): Dige
           .where('id', '=', digestId)
           .where('team_id', '=', teamId)
           .executeTakeFirst();
-        if (!digest) throw notFound('digestRuns.claim', 'digest', { digestId, teamId });
+        if (!digest) throw notFound('digestRuns.claim', 'digest', digestId);
         // The primary key decides: of any number of concurrent claims, one insert lands, and
         // RETURNING hands back a row only for that one (affected-row counts differ by driver).
         const inserted = await db

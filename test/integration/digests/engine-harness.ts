@@ -1,18 +1,21 @@
 import { WebClient } from '@slack/web-api';
-import { QuickChartRenderer } from '../../../src/charts';
-import { NIL_GROUP_ID } from '../../../src/config';
+import { createCharts, QuickChartRenderer } from '../../../src/charts';
+import { NIL_GROUP_ID } from '../../../src/domain/occupancy';
 import { startSlackWorkspace, type SlackWorkspace } from '../../../dev/slack';
 import type { ChannelSeed, SlackWorkspaceOptions } from '../../../dev/slack/types';
-import type { Building } from '../../../src/innerspace/types';
-import { silentLogger, type Logger } from '../../../src/logging/logger';
+import type { Building } from '../../../src/domain/occupancy';
+import { type Logger } from '../../../src/logging/logger';
+import { silentLogger } from '../../support/logger';
 import { Authorizer } from '../../../src/services/authz';
 import { createDigests, realPacingClock, type Digests } from '../../../src/services/digests';
 import { webClientOptions } from '../../../src/slack/bolt-app';
-import { webClientGateway, type SlackGateway } from '../../../src/slack/gateway';
+import { type ChatGateway } from '../../../src/ports/chat';
+import { webClientGateway } from '../../../src/slack/chat';
 import { openStore } from '../../../src/storage';
 import { type Store } from '../../../src/ports/store';
 import { type Digest, type NewDigest } from '../../../src/domain/digest';
 import { ZonedInnerSpace } from '../../fakes/zoned-innerspace';
+import { blockKitRenderer } from '../../../src/slack/blocks/renderer';
 
 export const TEAM = 'T0LOCAL';
 export const CREATOR = 'U0LOCAL001';
@@ -39,7 +42,7 @@ export class TestClock {
 export interface EngineRig {
   readonly clock: TestClock;
   readonly workspace: SlackWorkspace;
-  readonly slack: SlackGateway;
+  readonly slack: ChatGateway;
   readonly innerspace: ZonedInnerSpace;
   readonly store: Store;
   readonly digests: Digests;
@@ -72,7 +75,7 @@ export async function startEngineRig(opts: {
     slack,
     innerspace,
     groupId: NIL_GROUP_ID,
-    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer,
     authorizer: new Authorizer(slack, []),
     now: clock.now,
     logger: opts.logger ?? silentLogger(),

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { slotInstant } from '../../../src/services/digests';
-import type { Digest } from '../../../src/storage';
+import type { Digest } from '../../../src/domain/digest';
 import { botChannels, startEngineRig, type EngineRig } from './engine-harness';
 
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { silentLogger } from '../../../src/logging/logger';
+import { silentLogger } from '../../support/logger';
 import { slotInstant } from '../../../src/services/digests';
 import { openStore } from '../../../src/storage';
 import { type Digest } from '../../../src/domain/digest';

@@ -73,7 +73,7 @@ describe('faults, session auth', () => {
     sim.setFaults({ latencyMs: 2_000 });
     const err = await errorOf(client.buildingInsights(day(YESTERDAY)));
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
-    expect(err.details.attempts).toBe(3);
+    expect(err.facts.attempts).toBe(3);
     expect(sim.stats.graphqlRequests).toBe(3);
     sim.setFaults({ latencyMs: 0 });
     expect(await client.buildingInsights(day(YESTERDAY))).toHaveLength(24);
@@ -104,7 +104,7 @@ describe('faults, session auth', () => {
     const client = clientFor(sim, 'session', { fetch: spoil });
     const err = await errorOf(client.buildingInsights(day(YESTERDAY)));
     expect(err.code).toBe('UPSTREAM_BAD_REQUEST');
-    expect(err.details.status).toBe(400);
+    expect(err.facts.status).toBe(400);
     expect(sim.stats.graphqlRequests).toBe(1);
   });
 
@@ -113,7 +113,7 @@ describe('faults, session auth', () => {
     sim.setFaults({ graphqlErrors: 1 });
     const err = await errorOf(client.buildingInsights(day(YESTERDAY)));
     expect(err.code).toBe('UPSTREAM_GRAPHQL');
-    expect(err.details.messages).toEqual(['database query error']);
+    expect(err.facts.messages).toEqual(['database query error']);
     expect(sim.stats.graphqlRequests).toBe(1);
     expect(await client.buildingInsights(day(YESTERDAY))).toHaveLength(24);
   });

@@ -1,5 +1,5 @@
 import { isAppError } from '../../../src/errors';
-import type { InnerSpacePort } from '../../../src/innerspace/types';
+import type { InnerSpacePort } from '../../../src/ports/occupancy-source';
 
 /**
  * What every InnerSpacePort must do, whatever sits behind it (the GraphQL client on the

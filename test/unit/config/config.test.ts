@@ -1,5 +1,6 @@
-import { loadConfig, NIL_GROUP_ID } from '../../../src/config';
-import { AppError } from '../../../src/errors';
+import { loadConfig } from '../../../src/config';
+import { NIL_GROUP_ID } from '../../../src/domain/occupancy';
+import { ConfigError } from '../../../src/errors';
 
 const SECRET = 'abcdef0123456789abcdef0123456789';
 
@@ -7,8 +8,8 @@ function problemsOf(env: Record<string, string>): string[] {
   try {
     loadConfig(env);
   } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return (err as AppError).details.problems as string[];
+    expect(err).toBeInstanceOf(ConfigError);
+    return [...(err as ConfigError).problems];
   }
   throw new Error('expected loadConfig to throw');
 }

@@ -55,7 +55,7 @@ describe('retries', () => {
     fake.rule((req) => (req.path === '/v2/api' ? { status: 503, body: {} } : undefined));
     const err = await errorOf(client.buildingInsights(q(20250501)));
     expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
-    expect(err.details).toMatchObject({ status: 503, attempts: 3 });
+    expect(err.facts).toMatchObject({ status: 503, attempts: 3 });
     expect(fake.graphql()).toHaveLength(3);
   });
 
@@ -97,7 +97,7 @@ describe('no retry', () => {
     fake.next('graphql', { status: 400, body: { errors: [{ message: 'Variable "$id" of required type "Int!" was not provided.' }] } });
     const err = await errorOf(client.buildingInsights(q(20250501)));
     expect(err.code).toBe('UPSTREAM_BAD_REQUEST');
-    expect(err.details.messages).toEqual(['Variable "$id" of required type "Int!" was not provided.']);
+    expect(err.facts.messages).toEqual(['Variable "$id" of required type "Int!" was not provided.']);
     expect(fake.graphql()).toHaveLength(1);
   });
 
@@ -109,7 +109,7 @@ describe('no retry', () => {
     });
     const err = await errorOf(client.buildingInsights(q(20250501, { groupId: 'e707b3a8-0732-49ae-9156-13ff1138540e' })));
     expect(err.code).toBe('UPSTREAM_GRAPHQL');
-    expect(err.details).toEqual({ operation: 'BuildingInsights', status: 200, messages: ['division by zero'], codes: ['data-exception'] });
+    expect(err.facts).toEqual({ upstream: 'innerspace', operation: 'BuildingInsights', status: 200, messages: ['division by zero'], codes: ['data-exception'] });
     const text = JSON.stringify(err) + err.message;
     expect(text).not.toContain('e707b3a8');
     expect(text).not.toContain(fake.issued[0]);
@@ -159,7 +159,7 @@ describe('unreadable answers', () => {
     });
     const err = await errorOf(client.buildingInsights(q(20250501)));
     expect(err.code).toBe('UPSTREAM_BAD_DATA');
-    expect(err.details).toMatchObject({ field: 'OCCUPANCY_MEAN', row: 0, reason: 'negative' });
+    expect(err.facts).toMatchObject({ field: 'OCCUPANCY_MEAN', row: 0, reason: 'negative' });
   });
 });
 
@@ -174,7 +174,7 @@ describe('input is data', () => {
     const client = clientFor(fake);
     const err = await errorOf(client.buildingInsights(q(20250501, over)));
     expect(err.code).toBe('BAD_INPUT');
-    expect(err.details.field).toBe(field);
+    expect(err.facts.field).toBe(field);
     expect(fake.server.requests).toHaveLength(0);
   });
 

@@ -1,5 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { Writable } from 'node:stream';
+import { AppError } from '../../../src/errors';
+import { factsOf } from '../../support/error-facts';
 import { createInnerSpaceClient, type InnerSpaceClient, type InnerSpaceClientOptions } from '../../../src/innerspace/client';
 import { operationOf, startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './scripted-server';
 
@@ -161,12 +163,13 @@ export function memoryLogger(): { logger: Logger; text: () => string; lines: () 
   };
 }
 
-export async function errorOf(p: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown>; message: string }> {
+/** How a call failed: its code, the typed facts it carries (see factsOf) and its message. */
+export async function errorOf(p: Promise<unknown>): Promise<{ code: string; facts: Record<string, unknown>; message: string }> {
   try {
     await p;
   } catch (err) {
-    const e = err as { code?: string; details?: Record<string, unknown>; message: string };
-    return { code: e.code ?? 'NONE', details: { ...(e.details ?? {}) }, message: e.message };
+    if (err instanceof AppError) return { code: err.code, facts: factsOf(err), message: err.message };
+    return { code: 'NONE', facts: {}, message: (err as Error).message };
   }
   throw new Error('expected the call to fail');
 }

@@ -1,4 +1,5 @@
-import { AppError } from '../../../src/errors';
+import { UpstreamBadDataError } from '../../../src/errors';
+import { factsOf } from '../../support/error-facts';
 import {
   compareInsightRows,
   parseBuildings,
@@ -30,7 +31,7 @@ function badData(fn: () => unknown): Record<string, unknown> {
   try {
     fn();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'UPSTREAM_BAD_DATA') return { ...err.details };
+    if (err instanceof UpstreamBadDataError) return factsOf(err);
     throw err;
   }
   throw new Error('expected UPSTREAM_BAD_DATA');
@@ -95,7 +96,7 @@ describe('insight rows', () => {
     ['GROUP_ID', 7, 'not text'],
   ])('%s = %p is bad data (%s), naming the field and row only', (field, value, reason) => {
     const details = badData(() => parseInsightRows('BUILDING_INSIGHTS', { BUILDING_INSIGHTS: [bi(), bi({ [field]: value })] }, expect1h));
-    expect(details).toEqual({ operation: 'BUILDING_INSIGHTS', field, row: 1, reason });
+    expect(details).toEqual({ upstream: 'innerspace', operation: 'BUILDING_INSIGHTS', field, row: 1, reason });
   });
 
   it('a missing list or a non-object row is bad data', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import pino from 'pino';
-import { AppError } from '../../../src/errors';
+import { AppError, UpstreamBadRequestError, UpstreamRateLimitedError, UpstreamTimeoutError } from '../../../src/errors';
+import { factsOf } from '../../support/error-facts';
 import { backoffDelay, parseRetryAfter, withRetries, type Outcome, type RetryContext, type Transient } from '../../../src/innerspace/retry';
 
 const policy = { baseMs: 100, capMs: 1000, maxAttempts: 5 };
@@ -130,6 +131,18 @@ describe('withRetries', () => {
     expect(calls).toBe(5);
   });
 
+  it('gives up with the typed error of the last failure and the facts of the call', async () => {
+    const timedOut = await withRetries(virtualCtx({ deadlineAt: 1e9 }).ctx, async () => fail({ code: 'UPSTREAM_TIMEOUT', reason: 'timed out' })).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(UpstreamTimeoutError);
+    expect(factsOf(timedOut)).toEqual({ upstream: 'innerspace', operation: 'Test', reason: 'timed out', attempts: 5 });
+
+    const limited = await withRetries(virtualCtx().ctx, async () => fail({ code: 'UPSTREAM_RATE_LIMITED', reason: 'HTTP 429', status: 429, retryAfterMs: 60_500 })).catch(
+      (e: unknown) => e,
+    );
+    expect(limited).toBeInstanceOf(UpstreamRateLimitedError);
+    expect(factsOf(limited)).toEqual({ upstream: 'innerspace', operation: 'Test', reason: 'HTTP 429', status: 429, attempts: 1, retryAfterSeconds: 61 });
+  });
+
   it('retries unreadable responses once only', async () => {
     const { ctx } = virtualCtx();
     let calls = 0;
@@ -149,7 +162,7 @@ describe('withRetries', () => {
     const code = await codeOf(
       withRetries(ctx, async () => {
         calls += 1;
-        throw new AppError('UPSTREAM_BAD_REQUEST', 'no');
+        throw new UpstreamBadRequestError('no', { upstream: 'innerspace', messages: [], codes: [] });
       }),
     );
     expect(code).toBe('UPSTREAM_BAD_REQUEST');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isAppError } from '../../../src/errors';
+import { BadInputError } from '../../../src/errors';
 import {
   checkDatePartition,
   checkGranularity,
@@ -17,7 +17,7 @@ function badInput(fn: () => unknown): string {
   try {
     fn();
   } catch (err) {
-    if (isAppError(err, 'BAD_INPUT')) return String(err.details.field);
+    if (err instanceof BadInputError) return err.field;
     throw err;
   }
   throw new Error('expected BAD_INPUT');

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/logging/logger';
-import { AppError } from '../../../src/errors';
+import { StorageError, UpstreamAuthError } from '../../../src/errors';
 
 const CANARIES = {
   botToken: 'xoxb-111-222-CANARYBOTTOKEN',
@@ -36,7 +36,13 @@ describe('logger redaction', () => {
     child.warn(`message text with ${CANARIES.appToken} and ${CANARIES.signing}`);
     child.error({ err: new Error(`request failed: {"session_id":"${CANARIES.session}"}`) }, 'failure');
     child.error(
-      { err: new AppError('UPSTREAM_AUTH', 'auth failed', { cause: new Error(`Bearer ${CANARIES.session}`), details: { clientSecret: CANARIES.clientSecret } }) },
+      {
+        err: new UpstreamAuthError(
+          'auth failed',
+          { upstream: 'innerspace', operation: 'token', messages: [`client_secret=${CANARIES.clientSecret}`], codes: [] },
+          new Error(`Bearer ${CANARIES.session}`),
+        ),
+      },
       'typed failure',
     );
     child.info({ body: { client_id: 'id', client_secret: CANARIES.clientSecret, audience: 'x' } }, 'token request');
@@ -53,5 +59,20 @@ describe('logger redaction', () => {
     expect(all).toContain('requestId');
     expect(all).toContain('auth failed');
     expect(all).toContain('UPSTREAM_AUTH');
+  });
+});
+
+describe('typed errors in logs', () => {
+  it('shows their fields, and still no secret that found its way into one', () => {
+    const { lines, stream } = capture();
+    const { logger } = createLogger({ level: 'info', secrets: [CANARIES.clientSecret], destination: stream });
+    const err = new StorageError('Cannot open the database', { path: `/data/${CANARIES.clientSecret}/bot.db`, op: 'open' }, Object.assign(new Error('SQLITE_CANTOPEN'), { token: 'xoxb-1-2-LEAK' }));
+    logger.error({ err }, 'storage failed');
+    logger.warn({ code: err.code, err }, 'again');
+    const all = lines.join('');
+    expect(all).not.toContain(CANARIES.clientSecret);
+    expect(all).not.toContain('LEAK');
+    const first = JSON.parse(lines[0] ?? '{}') as { err?: Record<string, unknown> };
+    expect(first.err).toMatchObject({ type: 'StorageError', code: 'STORAGE', op: 'open', path: '/data/[REDACTED]/bot.db', message: 'Cannot open the database' });
   });
 });

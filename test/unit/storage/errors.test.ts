@@ -1,4 +1,5 @@
-import { AppError } from '../../../src/errors';
+import { BadInputError } from '../../../src/errors';
+import { factsOf } from '../../support/error-facts';
 import { createGuard, storageError } from '../../../src/storage/errors';
 
 const driverError = (code: string, message = 'insert into subscriptions values (secret-ish)') =>
@@ -19,11 +20,11 @@ describe('storageError', () => {
     const err = storageError(driverError(code), 'subscriptions.create', dialect);
     expect(err.code).toBe(expected);
     expect(err.message).not.toContain('secret-ish');
-    expect(err.details.op).toBe('subscriptions.create');
+    expect(factsOf(err).op).toBe('subscriptions.create');
   });
 
   test('a conflict names the driver code and the rule it broke', () => {
-    expect(storageError(driverError('23505'), 'notices.markOnce', 'postgres').details).toEqual({
+    expect(factsOf(storageError(driverError('23505'), 'notices.markOnce', 'postgres'))).toEqual({
       op: 'notices.markOnce',
       driverCode: '23505',
       violation: 'unique',
@@ -31,9 +32,10 @@ describe('storageError', () => {
   });
 
   test('an AppError passes through; something without a code is STORAGE', () => {
-    const app = new AppError('BAD_INPUT', 'no');
+    const app = new BadInputError('no', { field: 'x' });
     expect(storageError(app, 'x', 'sqlite')).toBe(app);
-    expect(storageError(new Error('boom'), 'x', 'postgres')).toMatchObject({ code: 'STORAGE', details: { op: 'x' } });
+    expect(storageError(new Error('boom'), 'x', 'postgres')).toMatchObject({ code: 'STORAGE', op: 'x' });
+    expect(factsOf(storageError(new Error('boom'), 'x', 'postgres'))).toEqual({ op: 'x' });
   });
 });
 

@@ -97,7 +97,7 @@ describe('migrations', () => {
     raw.close();
     await expect(openSqliteDatabase({ path: file, logger: silentLogger() })).rejects.toMatchObject({
       code: 'STORAGE',
-      details: { migration: '001-initial' },
+      migration: '001-initial',
     });
   });
 

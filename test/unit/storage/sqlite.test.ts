@@ -151,7 +151,7 @@ describe('the store on SQLite', () => {
     const s = await store();
     const d = await s.digests.create(digestInput);
     raw('update digests set building_ids = ? where id = ?', '[71,', d.id);
-    await expect(s.digests.get('T1', d.id)).rejects.toMatchObject({ code: 'STORAGE', details: { table: 'digests', column: 'building_ids' } });
+    await expect(s.digests.get('T1', d.id)).rejects.toMatchObject({ code: 'STORAGE', table: 'digests', column: 'building_ids' });
     raw('update digests set building_ids = ? where id = ?', '["71"]', d.id);
     await expect(s.digests.get('T1', d.id)).rejects.toMatchObject({ code: 'STORAGE' });
   });
@@ -159,7 +159,7 @@ describe('the store on SQLite', () => {
   test('a value outside an enumeration is refused by the schema as CONFLICT', async () => {
     const s = await store();
     const bad = { ...subscriptionInput, scopeKind: 'floor' } as unknown as NewSubscription;
-    await expect(s.subscriptions.create(bad)).rejects.toMatchObject({ code: 'CONFLICT', details: { violation: 'check', driverCode: 'SQLITE_CONSTRAINT_CHECK' } });
+    await expect(s.subscriptions.create(bad)).rejects.toMatchObject({ code: 'CONFLICT', violation: 'check', driverCode: 'SQLITE_CONSTRAINT_CHECK' });
     expect(await s.subscriptions.listByTeam('T1')).toEqual([]);
   });
 

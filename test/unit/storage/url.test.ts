@@ -18,7 +18,7 @@ describe('parseDatabaseUrl', () => {
     } catch (err) {
       caught = err;
     }
-    expect(caught).toMatchObject({ code: 'CONFIG_INVALID', details: { problems: [expect.stringContaining('DATABASE_URL')] } });
+    expect(caught).toMatchObject({ code: 'CONFIG_INVALID', problems: [expect.stringContaining('DATABASE_URL')] });
     expect(JSON.stringify(caught) + String((caught as Error).message)).not.toContain('hunter2');
   });
 });

@@ -1,14 +1,15 @@
-import { QuickChartRenderer } from '../../../../src/charts';
-import { silentLogger } from '../../../../src/logging/logger';
+import { createCharts, QuickChartRenderer } from '../../../../src/charts';
+import { silentLogger } from '../../../support/logger';
 import { Authorizer } from '../../../../src/services/authz';
 import { createAlerts } from '../../../../src/services/alerts';
 import type { SlackMessage } from '../../../../src/slack/blocks/kit';
-import { SlackCallError, type PostedMessage } from '../../../../src/slack/gateway';
-import type { SubscriptionDraft } from '../../../../src/slack/parser/types';
+import { SlackCallError, type PostedMessage } from '../../../../src/ports/chat';
+import type { SubscriptionDraft } from '../../../../src/domain/drafts';
 import { openStore } from '../../../../src/storage';
 import type { Store } from '../../../../src/ports/store';
 import { CountingSlackGateway } from '../../../fakes/counting-slack';
 import { NightlyInnerSpace } from '../../../fakes/nightly-innerspace';
+import { blockKitRenderer } from '../../../../src/slack/blocks/renderer';
 
 const WHO = { teamId: 'T1', userId: 'U1' };
 
@@ -35,7 +36,7 @@ async function setup() {
   const slack = new FlakySlack(() => ['U1']);
   const alerts = createAlerts({
     store, innerspace: new NightlyInnerSpace({ buildings: 2, now: () => now }), slack, authz: new Authorizer(slack, []),
-    charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }), groupId: '00000000-0000-0000-0000-000000000000',
+    charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer, groupId: '00000000-0000-0000-0000-000000000000',
     now: () => now, logger: silentLogger(), noDataAfterHours: 36, spacingMs: 0,
   });
   return { store, slack, alerts, at: (iso: string) => void (now = Date.parse(iso)) };

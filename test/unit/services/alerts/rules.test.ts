@@ -1,13 +1,14 @@
-import { QuickChartRenderer } from '../../../../src/charts';
-import { silentLogger } from '../../../../src/logging/logger';
+import { createCharts, QuickChartRenderer } from '../../../../src/charts';
+import { silentLogger } from '../../../support/logger';
 import { Authorizer } from '../../../../src/services/authz';
 import { createAlerts } from '../../../../src/services/alerts';
-import { alertErrorWords } from '../../../../src/slack/blocks/alert-notices';
-import type { SubscriptionDraft } from '../../../../src/slack/parser/types';
+import { alertErrorWords } from '../../../../src/slack/blocks/errors';
+import type { SubscriptionDraft } from '../../../../src/domain/drafts';
 import { openStore } from '../../../../src/storage';
 import type { Store } from '../../../../src/ports/store';
 import { CountingSlackGateway } from '../../../fakes/counting-slack';
 import { NightlyInnerSpace } from '../../../fakes/nightly-innerspace';
+import { blockKitRenderer } from '../../../../src/slack/blocks/renderer';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
 const WHO = { teamId: 'T1', userId: 'U1' };
@@ -23,7 +24,7 @@ async function setup(capacity: number | null) {
   const innerspace = new NightlyInnerSpace({ buildings: 3, capacity, now: () => NOW });
   const slack = new CountingSlackGateway(() => ['U1']);
   const alerts = createAlerts({
-    store, innerspace, slack, authz: new Authorizer(slack, []), charts: new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' }),
+    store, innerspace, slack, authz: new Authorizer(slack, []), charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer,
     groupId: '00000000-0000-0000-0000-000000000000', now: () => NOW, logger: silentLogger(), noDataAfterHours: 36, spacingMs: 0,
   });
   return { store, innerspace, alerts };

@@ -9,11 +9,11 @@ import {
   weekdayOf,
   type ScheduleSpec,
 } from '../../../../src/services/digests/schedule';
-import type { IsoWeekday } from '../../../../src/storage';
+import type { Weekday } from '../../../../src/domain/values';
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const ALL: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
+const ALL: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 describe('slotInstant: the first instant the wall clock reaches the time', () => {
   it.each([

@@ -19,8 +19,7 @@ describe('digest views', () => {
       time: '07:30',
       days: [1, 3],
       timeZone: 'Europe/London',
-      content: { chart: false, topZones: true, perFloor: false, weekOverWeek: true },
-      skipWhenNoData: true,
+      options: { chart: false, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
     });
     expect(modalView({ origin: 'C9', buildings: null, digest: null, privateMetadata: '' })).toMatchObject({ privateMetadata: '', mode: 'create', channelId: 'C9', buildingOptions: null, time: '08:00', days: [1, 2, 3, 4, 5], timeZone: null });
   });

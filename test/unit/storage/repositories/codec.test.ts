@@ -12,7 +12,7 @@ describe('readInt8', () => {
 
   test.each([['9007199254740993'], [2n ** 60n], ['12.5'], ['1e3'], [''], [1.5]])('%p is a STORAGE error naming the column', (value) => {
     expect(() => readInt8(value as never, 'digests', 'updated_at')).toThrow(
-      expect.objectContaining({ code: 'STORAGE', details: { table: 'digests', column: 'updated_at' } }),
+      expect.objectContaining({ code: 'STORAGE', table: 'digests', column: 'updated_at' }),
     );
   });
 });

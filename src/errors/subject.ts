@@ -1,0 +1,54 @@
+import { AppError } from './base';
+
+/** Things a user asks about by id. */
+export type SubjectKind = 'building' | 'zone' | 'digest' | 'subscription';
+
+/**
+ * What was asked for does not exist (or belongs to another team, which reads the same).
+ * `kind` and `id` are null when only the store knows: a row another row refers to is gone.
+ */
+export class NotFoundError extends AppError {
+  readonly code = 'NOT_FOUND';
+  /** The store operation that found it missing, for the logs. */
+  readonly op?: string;
+
+  constructor(
+    readonly kind: SubjectKind | null,
+    readonly id: number | null,
+    options: { message?: string; op?: string; cause?: unknown } = {},
+  ) {
+    super(options.message ?? `${[kind ?? 'record', id].filter((w) => w !== null).join(' ')} not found`, options.cause);
+    this.op = options.op;
+  }
+}
+
+/** A day with nothing published for a building, a zone or a building's zones. */
+export class NoDataError extends AppError {
+  readonly code = 'NO_DATA';
+
+  constructor(
+    readonly kind: 'building' | 'zone' | 'zones',
+    readonly id: number,
+    /** The day asked about, YYYY-MM-DD in the building's zone. */
+    readonly date: string,
+    /** The latest day published. */
+    readonly dataThrough: string,
+  ) {
+    super(`no data for ${kind} ${id} on ${date}`);
+  }
+}
+
+/**
+ * The user may not do this. `channelId` names the channel whose members may; without it only
+ * the creator or an admin may.
+ */
+export class ForbiddenError extends AppError {
+  readonly code = 'FORBIDDEN';
+
+  constructor(
+    message: string,
+    readonly channelId?: string,
+  ) {
+    super(message);
+  }
+}
