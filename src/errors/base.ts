@@ -41,8 +41,8 @@ export class InternalError extends AppError {
   }
 }
 
-export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
-  return err instanceof AppError && (code === undefined || err.code === code);
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
 }
 
 /** Wraps anything thrown into an AppError without losing the original as `cause`. */
