@@ -2,17 +2,8 @@ import type { Clock } from '../ports/clock';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import type { InnerSpaceClientOptions } from './client';
+import type { SimulatedEndpoints } from '../ports/local-mode';
 
-/** Where an embedded simulator answers, and with which credentials. */
-export interface SimulatedEndpoints {
-  readonly sessionTokenUrl: string;
-  readonly apiUrl: string;
-  readonly bearerTokenUrl: string;
-  readonly bearerApiUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly audience: string;
-}
 
 /** Client options from the config: the configured InnerSpace, or the simulator standing in for it. */
 export function innerspaceOptions(

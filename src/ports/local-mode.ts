@@ -8,10 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock';
 import type { Logger } from '../logging/logger';
 
-/** An InnerSpace stand-in: both API generations' endpoints and the credentials it accepts. */
-export interface LocalSimulator {
-  /** Base URL without a trailing slash. */
-  readonly url: string;
+/** Where an embedded simulator answers, and with which credentials. */
+export interface SimulatedEndpoints {
   /** v2 (session) endpoints. */
   readonly sessionTokenUrl: string;
   readonly apiUrl: string;
@@ -21,6 +19,12 @@ export interface LocalSimulator {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly audience: string;
+}
+
+/** An InnerSpace stand-in: both API generations' endpoints and the credentials it accepts. */
+export interface LocalSimulator extends SimulatedEndpoints {
+  /** Base URL without a trailing slash. */
+  readonly url: string;
   close(): Promise<void>;
 }
 

@@ -7,7 +7,7 @@ import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
 import { scopeTitle } from './format';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
-import { LIMITS, input, option, plain, type ModalView, type PlainTextOption } from './kit';
+import { LIMITS, input, modal, option, plain, type ModalView, type PlainTextOption } from './kit';
 import type { DigestModalView } from '../../views/index';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -48,13 +48,11 @@ export function buildDigestModal(view: DigestModalView): ModalView {
   const dayInitial = DAY_OPTIONS.filter((o) => view.days.includes(Number(o.value) as Weekday));
   const contentInitial = DIGEST_SECTIONS.filter((k) => view.options[k]).map((k) => CONTENT_OPTIONS[k]);
   const buildings = buildingsElement(view);
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_IDS.digestModal,
-    title: plain(view.mode === 'edit' ? 'Edit digest' : 'New daily digest', LIMITS.viewTitle),
-    submit: plain(view.mode === 'edit' ? 'Save' : 'Create', LIMITS.viewTitle),
-    close: plain('Cancel', LIMITS.viewTitle),
-    private_metadata: view.privateMetadata,
+  return modal({
+    callbackId: CALLBACK_IDS.digestModal,
+    mode: view.mode,
+    titles: { create: 'New daily digest', edit: 'Edit digest' },
+    privateMetadata: view.privateMetadata,
     blocks: [
       input(DIGEST_FIELDS.channel, 'Channel', {
         type: 'conversations_select',
@@ -112,5 +110,5 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         { optional: true },
       ),
     ],
-  };
+  });
 }

@@ -125,6 +125,25 @@ export function message(text: string, blocks: KnownBlock[]): SlackMessage {
 /** view.state.values of a view_submission or block_actions payload (Bolt's type). */
 export type ViewStateValues = ViewOutput['state']['values'];
 
+/** The frame every form shares: its title for a new or an edited thing, Save or Create, Cancel. */
+export function modal(o: {
+  readonly callbackId: string;
+  readonly mode: 'create' | 'edit';
+  readonly titles: { readonly create: string; readonly edit: string };
+  readonly privateMetadata: string;
+  readonly blocks: KnownBlock[];
+}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: o.callbackId,
+    title: plain(o.titles[o.mode], LIMITS.viewTitle),
+    submit: plain(o.mode === 'edit' ? 'Save' : 'Create', LIMITS.viewTitle),
+    close: plain('Cancel', LIMITS.viewTitle),
+    private_metadata: o.privateMetadata,
+    blocks: o.blocks,
+  };
+}
+
 export function input(
   field: { blockId: string; actionId: string },
   label: string,

@@ -7,7 +7,7 @@ import { MAX_DURATION_BUCKETS } from '../parser/subscribe';
 import { defaultRecovery } from '../../domain/subscription';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
-import { LIMITS, input, option, plain, section, type InputBlockElement, type KnownBlock, type ModalView, type PlainTextOption } from './kit';
+import { LIMITS, input, modal, option, plain, section, type InputBlockElement, type KnownBlock, type ModalView, type PlainTextOption } from './kit';
 import type { BacktestView, SubscribeModalView } from '../../views/index';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
@@ -130,13 +130,11 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
     }),
     buildBacktestBlock(view.backtest),
   ];
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_IDS.subscribeModal,
-    title: plain(view.mode === 'edit' ? 'Edit alert' : 'New alert', LIMITS.viewTitle),
-    submit: plain(view.mode === 'edit' ? 'Save' : 'Create', LIMITS.viewTitle),
-    close: plain('Cancel', LIMITS.viewTitle),
-    private_metadata: view.privateMetadata,
+  return modal({
+    callbackId: CALLBACK_IDS.subscribeModal,
+    mode: view.mode,
+    titles: { create: 'New alert', edit: 'Edit alert' },
+    privateMetadata: view.privateMetadata,
     blocks,
-  };
+  });
 }
