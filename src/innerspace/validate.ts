@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { BadInputError } from '../errors';
 import { type InsightQuery } from '../ports/occupancy-source';
 import { GRANULARITIES, type Granularity } from '../domain/occupancy';
+import { parseDatePartition } from '../domain/time';
 
 /**
  * Input checks for everything that becomes a GraphQL variable. Values are checked against
@@ -42,7 +43,7 @@ export function checkDatePartition(value: unknown, field = 'date'): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 19000101 || value > 29991231) {
     throw bad(`${field} must be a date written as YYYYMMDD`, field);
   }
-  if (!isCalendarDate(value)) throw bad(`${field} is not a calendar date`, field);
+  if (parseDatePartition(value) === null) throw bad(`${field} is not a calendar date`, field);
   return value;
 }
 
@@ -116,9 +117,4 @@ export function checkInsightQuery(q: InsightQuery, defaultGroupId: string): Chec
 /** Midnight UTC of a YYYYMMDD partition, as epoch ms. */
 export function partitionToMillis(p: number): number {
   return Date.UTC(Math.floor(p / 10000), (Math.floor(p / 100) % 100) - 1, p % 100);
-}
-
-function isCalendarDate(p: number): boolean {
-  const d = new Date(partitionToMillis(p));
-  return d.getUTCFullYear() === Math.floor(p / 10000) && d.getUTCMonth() + 1 === Math.floor(p / 100) % 100 && d.getUTCDate() === p % 100;
 }
