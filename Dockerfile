@@ -22,8 +22,11 @@ COPY dev ./dev
 RUN npm run build
 
 FROM node:20-slim AS runtime
+# LOCAL_CONSOLE_REMOTE: with nothing configured the image runs local mode, and a browser on the
+# host reaches the console through Docker's network, which is not loopback.
 ENV NODE_ENV=production \
     PORT=3000 \
+    LOCAL_CONSOLE_REMOTE=true \
     DATABASE_URL=sqlite:/data/occupancy-bot.db
 WORKDIR /app
 # tini runs as PID 1: it forwards SIGTERM to node (which then stops gracefully) and reaps zombies.

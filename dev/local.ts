@@ -47,6 +47,7 @@ export function createLocalTools(opts: DevToolsOptions = {}): DevTools {
             workspace: ws,
             appUrl: () => loopbackUrl(c.host, c.port()),
             signingSecret: c.signingSecret,
+            allowRemote: c.allowRemote,
             clock: c.clock,
             hooks: () => c.hooks,
             logger: c.logger,

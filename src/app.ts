@@ -200,6 +200,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         ? workspace.createConsole({
             host: opts.host,
             port: () => boundPort,
+            allowRemote: config.localConsoleRemote,
             signingSecret: slack.signingSecret,
             clock,
             hooks: { runDueDigests: () => digests.engine.runDue(), checkAlerts: () => alerts.tick() },

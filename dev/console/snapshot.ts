@@ -115,7 +115,14 @@ export function viewJson(v: StoredView, depth: number): ConsoleView {
 
 /** Conversations shown in the sidebar: those the person is in, and their DM with the bot. */
 export function visibleChannels(state: WorkspaceState, user: string): StoredChannel[] {
-  return state.listChannels().filter((c) => (c.isIm ? c.imUser === user : c.members.has(user)));
+  return state.listChannels().filter((c) => (c.isIm && c.imUser !== undefined ? c.imUser === user : c.members.has(user)));
+}
+
+/** A conversation's name as its member sees it: the other people of a DM, the channel's name otherwise. */
+function sidebarName(state: WorkspaceState, c: StoredChannel, viewer: string): string {
+  if (c.isIm && c.imUser !== undefined) return state.bot.name;
+  if (!c.isIm && !c.isMpim) return c.name;
+  return [...c.members].filter((m) => m !== viewer && m !== state.bot.userId).map((m) => state.getUser(m)?.name ?? m).join(', ');
 }
 
 export function buildSnapshot(
@@ -130,7 +137,7 @@ export function buildSnapshot(
   if (viewer !== '') state.openIm(viewer);
   const channels = visibleChannels(state, viewer).map((c): ConsoleChannel => ({
     id: c.id,
-    name: c.isIm ? state.bot.name : c.name,
+    name: sidebarName(state, c, viewer),
     isPrivate: c.isPrivate,
     isIm: c.isIm,
     isArchived: c.isArchived,

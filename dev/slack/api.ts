@@ -5,6 +5,7 @@ import { BodyTooLargeError, parseBody, readBody, sendJson, str } from './http';
 import type { WorkspaceCore } from './methods/context';
 import { APP_TOKEN_METHODS, METHODS } from './methods/index';
 import type { Recorder } from './recorder';
+import { missingScope, neededScopes } from './scopes';
 import type { ApiCall } from './types';
 
 export interface Tokens {
@@ -18,7 +19,8 @@ export interface ApiDeps {
   readonly tokens: Tokens;
   readonly faults: FaultBook;
   readonly recorder: Recorder;
-  readonly scopes: string;
+  /** The bot token's scopes. */
+  readonly scopes: ReadonlySet<string>;
   readonly sleep: (ms: number) => Promise<void>;
 }
 
@@ -80,14 +82,19 @@ export async function handleApiCall(deps: ApiDeps, method: string, req: Incoming
   if (!auth.ok) return finish(200, { ok: false, error: auth.error });
   const handler = METHODS[method];
   if (!handler) return finish(200, { ok: false, error: 'unknown_method', req_method: method });
+  const provided = [...deps.scopes].join(',');
+  if (auth.kind === 'bot') {
+    const needed = missingScope(deps.scopes, neededScopes(method, args, core));
+    if (needed !== undefined) return finish(200, { ok: false, error: 'missing_scope', needed, provided });
+  }
 
   const channelKey = str(args, 'channel') ?? str(args, 'channel_id') ?? '*';
-  const retryAfter = deps.faults.overLimit(method, channelKey, core.now());
+  const retryAfter = deps.faults.overLimit(method, channelKey, core.now()) ?? deps.faults.overTier(method, core.now());
   if (retryAfter !== undefined) return finish(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
 
   try {
     const result = handler({ args, parts: parsed.parts, core });
-    return finish(200, { ok: true, ...result }, auth.kind === 'bot' ? { 'x-oauth-scopes': deps.scopes } : {});
+    return finish(200, { ok: true, ...result }, auth.kind === 'bot' ? { 'x-oauth-scopes': provided } : {});
   } catch (e) {
     if (e instanceof SlackMethodError) return finish(200, { ok: false, error: e.error, ...e.extra });
     return finish(500, { ok: false, error: 'internal_error' });

@@ -30,6 +30,7 @@ export function userRef(state: WorkspaceState, u: StoredUser): Record<string, un
 
 export function channelName(c: StoredChannel): string {
   if (c.isIm) return 'directmessage';
+  if (c.isMpim) return c.name;
   return c.isPrivate ? 'privategroup' : c.name;
 }
 

@@ -1,13 +1,32 @@
 import type { Fault } from './types';
 
 /**
- * Test levers: faults queued per method (`failNext`) and per-channel rate limits like Slack's
- * ~1 message/second/channel for chat.postMessage.
+ * Slack's per-minute rate tiers (per app per workspace) for the conversation methods: Tier 2
+ * about 20 a minute, Tier 3 about 50, Tier 4 about 100. Slack allows short bursts over them;
+ * the workspace holds to the figures.
+ */
+export const TIER_LIMITS: Readonly<Record<string, number>> = {
+  'conversations.list': 20,
+  'conversations.info': 50,
+  'conversations.join': 50,
+  'conversations.open': 50,
+  'conversations.history': 50,
+  'conversations.replies': 50,
+  'users.conversations': 50,
+  'conversations.members': 100,
+};
+
+/**
+ * Test levers: faults queued per method (`failNext`), per-channel rate limits like Slack's
+ * ~1 message/second/channel for chat.postMessage, and the per-minute tiers above (on unless
+ * switched off with `tiers(false)`).
  */
 export class FaultBook {
   private readonly queued = new Map<string, Fault[]>();
   private readonly limits = new Map<string, number>();
   private readonly hits = new Map<string, number[]>();
+  private readonly tierHits = new Map<string, number[]>();
+  private tiersOn = true;
 
   /** The next `times` calls of `method` suffer `fault`. */
   failNext(method: string, fault: Fault, times = 1): void {
@@ -45,9 +64,31 @@ export class FaultBook {
     return undefined;
   }
 
+  /** Turns the per-minute tiers on (default) or off. */
+  tiers(on: boolean): void {
+    this.tiersOn = on;
+    this.tierHits.clear();
+  }
+
+  /** Counts a call against its method's tier; answers the Retry-After seconds when over it (the call is then not counted). */
+  overTier(method: string, nowMs: number): number | undefined {
+    const limit = TIER_LIMITS[method];
+    if (!this.tiersOn || limit === undefined) return undefined;
+    const recent = (this.tierHits.get(method) ?? []).filter((t) => nowMs - t < 60_000);
+    if (recent.length >= limit) {
+      this.tierHits.set(method, recent);
+      return Math.max(1, Math.ceil(((recent[0] ?? nowMs) + 60_000 - nowMs) / 1000));
+    }
+    recent.push(nowMs);
+    this.tierHits.set(method, recent);
+    return undefined;
+  }
+
   reset(): void {
     this.queued.clear();
     this.limits.clear();
     this.hits.clear();
+    this.tierHits.clear();
+    this.tiersOn = true;
   }
 }

@@ -10,5 +10,7 @@ export type { WorkspaceState } from './state';
 export type { SocketHub, SocketAck, Envelope, EnvelopeType } from './socket';
 export { DEFAULT_APP_TOKEN, DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_CHANNELS, DEFAULT_TEAM, DEFAULT_USERS } from './seed';
 export { LIMITS, KNOWN_BLOCK_TYPES, validateMessageBlocks, validateView } from './validation';
+export { ALL_SCOPES, manifestScopes } from './scopes';
+export { TIER_LIMITS } from './faults';
 export { RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS, TRIGGER_TTL_MS } from './capabilities';
 export type * from './types';

@@ -23,4 +23,7 @@ export const DEFAULT_CHANNELS: readonly ChannelSeed[] = [
   { id: 'C0RANDOM', name: 'random', members: EVERYONE, botMember: false },
   { id: 'C0EXEC', name: 'exec', isPrivate: true, members: ['U0LOCALADM', 'U0LOCAL002'], botMember: false },
   { id: 'C0ARCHIVE', name: 'old-office', isArchived: true, members: ['U0LOCALADM', 'U0LOCAL001'], botMember: true },
+  // Conversations the bot is not part of: a group DM and a direct message between two people.
+  { id: 'G0TRIO', name: 'mpdm-grace--linus--margaret-1', type: 'mpim', members: ['U0LOCAL001', 'U0LOCAL002', 'U0LOCAL003'] },
+  { id: 'D0GRACELIN', name: 'grace-linus', type: 'im', members: ['U0LOCAL001', 'U0LOCAL002'] },
 ];

@@ -11,14 +11,13 @@ import { mimeOf, receiveUpload } from './methods/files';
 import { Recorder } from './recorder';
 import { applyResponsePost } from './response-url';
 import { DEFAULT_APP_TOKEN, DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_CHANNELS, DEFAULT_TEAM, DEFAULT_USERS } from './seed';
+import { manifestScopes } from './scopes';
 import { SocketHub } from './socket';
 import { WorkspaceState } from './state';
 import type { SlackWorkspaceOptions } from './types';
 import { createWorkspaceHandle, type SlackWorkspace } from './workspace';
 
 const UPLOAD_LIMIT = 50 * 1024 * 1024;
-const BASE_SCOPES = ['commands', 'chat:write', 'files:write', 'im:write', 'users:read', 'channels:read', 'groups:read',
-  'channels:history', 'groups:history', 'im:history', 'channels:join'];
 
 /**
  * Starts the embedded Slack workspace: a node:http server on 127.0.0.1 (port 0 unless told)
@@ -36,7 +35,10 @@ export async function startSlackWorkspace(opts: SlackWorkspaceOptions = {}): Pro
   const recorder = new Recorder();
   events.onAny(() => recorder.notify());
   let baseUrl = '';
-  const chatWritePublic = opts.chatWritePublic ?? true;
+  const granted = new Set(opts.scopes ?? manifestScopes());
+  if (opts.chatWritePublic === true) granted.add('chat:write.public');
+  if (opts.chatWritePublic === false) granted.delete('chat:write.public');
+  const chatWritePublic = granted.has('chat:write.public');
   const makeCore = (): WorkspaceCore => ({
     state: new WorkspaceState(seed, ids, events, now), caps, events, ids, now, chatWritePublic,
     ...(opts.checkImageUrl ? { checkImageUrl: opts.checkImageUrl } : {}),
@@ -52,8 +54,7 @@ export async function startSlackWorkspace(opts: SlackWorkspaceOptions = {}): Pro
     timers.add(t);
   });
   const tokens = { bot: opts.botToken ?? DEFAULT_BOT_TOKEN, app: opts.appToken ?? DEFAULT_APP_TOKEN, revoked: new Set(opts.revokedTokens ?? []) };
-  const scopes = [...BASE_SCOPES, ...(chatWritePublic ? ['chat:write.public'] : [])].join(',');
-  const apiDeps: ApiDeps = { core: () => core, tokens, faults, recorder, scopes, sleep };
+  const apiDeps: ApiDeps = { core: () => core, tokens, faults, recorder, scopes: granted, sleep };
   const socket = new SocketHub(caps, events, () => bot.appId);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

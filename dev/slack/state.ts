@@ -47,10 +47,11 @@ export class WorkspaceState {
     const created = Math.floor(now() / 1000);
     for (const c of seed.channels) {
       const members = new Set(c.members);
-      if (c.botMember) members.add(seed.bot.userId);
+      if (c.botMember && c.type !== 'im') members.add(seed.bot.userId);
+      const dm = c.type !== undefined;
       this.channels.set(c.id, {
-        id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, isIm: false, isArchived: c.isArchived ?? false,
-        members, created, topic: c.topic ?? '',
+        id: c.id, name: c.name, isPrivate: dm || (c.isPrivate ?? false), isIm: c.type === 'im', isMpim: c.type === 'mpim',
+        isArchived: c.isArchived ?? false, members, created, topic: c.topic ?? '',
       });
     }
   }
@@ -78,7 +79,7 @@ export class WorkspaceState {
     const byId = this.channels.get(ref);
     if (byId) return byId;
     const name = ref.startsWith('#') ? ref.slice(1) : ref;
-    return [...this.channels.values()].find((c) => !c.isIm && c.name === name);
+    return [...this.channels.values()].find((c) => !c.isIm && !c.isMpim && c.name === name);
   }
 
   /** The bot's direct-message channel with `userId`, created on first use. */
@@ -86,7 +87,7 @@ export class WorkspaceState {
     const existing = [...this.channels.values()].find((c) => c.isIm && c.imUser === userId);
     if (existing) return existing;
     const im: StoredChannel = {
-      id: this.ids.id('D'), name: userId, isPrivate: true, isIm: true, isArchived: false,
+      id: this.ids.id('D'), name: userId, isPrivate: true, isIm: true, isMpim: false, isArchived: false,
       members: new Set([userId, this.bot.userId]), imUser: userId, created: Math.floor(this.now() / 1000), topic: '',
     };
     this.channels.set(im.id, im);

@@ -32,6 +32,11 @@ export interface ChannelSeed {
   readonly members: readonly string[];
   readonly botMember?: boolean;
   readonly topic?: string;
+  /**
+   * `mpim`: a group DM among `members` (the bot only when `botMember`); `im`: a direct message
+   * between the two people in `members`, which the bot can never see. Channels otherwise.
+   */
+  readonly type?: 'mpim' | 'im';
 }
 
 export interface StoredUser {
@@ -49,9 +54,11 @@ export interface StoredChannel {
   name: string;
   readonly isPrivate: boolean;
   readonly isIm: boolean;
+  /** A group DM (multi-person direct message): private, named `mpdm-a--b--c-1`. */
+  readonly isMpim: boolean;
   isArchived: boolean;
   readonly members: Set<string>;
-  /** For an im: the human on the other side of the bot. */
+  /** For an im with the bot: the human on the other side; unset for a DM between two people. */
   readonly imUser?: string;
   readonly created: number;
   topic: string;
@@ -172,7 +179,9 @@ export interface SlackWorkspaceOptions {
   readonly appToken?: string;
   /** Tokens that answer `token_revoked`. */
   readonly revokedTokens?: readonly string[];
-  /** The `chat:write.public` scope: post in public channels the bot has not joined. Default true. */
+  /** The bot token's scopes; default: manifest.yml's `oauth_config.scopes.bot`. */
+  readonly scopes?: readonly string[];
+  /** Drop (false) or add (true) `chat:write.public` on top of `scopes`: post in public channels the bot has not joined. */
   readonly chatWritePublic?: boolean;
   /** Slack downloads image_url when a message is posted; return false to model an unreachable image. */
   readonly checkImageUrl?: (url: string) => boolean;

@@ -41,7 +41,7 @@ export function wireChannel(state: WorkspaceState, c: StoredChannel): Record<str
   }
   return {
     id: c.id, name: c.name, name_normalized: c.name, created: c.created, creator: '',
-    is_channel: !c.isPrivate, is_group: c.isPrivate, is_im: false, is_mpim: false, is_private: c.isPrivate,
+    is_channel: !c.isPrivate, is_group: c.isPrivate && !c.isMpim, is_im: false, is_mpim: c.isMpim, is_private: c.isPrivate,
     is_archived: c.isArchived, is_general: c.name === 'general', is_shared: false, is_ext_shared: false, is_org_shared: false,
     is_member: isMember, num_members: c.members.size,
     topic: { value: c.topic, creator: '', last_set: 0 }, purpose: { value: '', creator: '', last_set: 0 },

@@ -37,6 +37,8 @@ export interface SlackWorkspace {
   failNext(method: string, fault: Fault, times?: number): void;
   /** 429 + Retry-After once `method` is called more than `perChannelPerSecond` times a second in one channel; 0 lifts it. */
   rateLimit(method: string, perChannelPerSecond: number): void;
+  /** Slack's per-minute tiers on conversations.* (on by default; `reset()` turns them back on). */
+  rateTiers(on: boolean): void;
   /** Forgets calls, responses, faults and limits, and puts the data back to the seed. */
   reset(): void;
   /** A trigger_id for `user`, as Slack sends with commands and interactions: good once, for 3 s. */
@@ -95,6 +97,7 @@ export function createWorkspaceHandle(p: HandleParts): SlackWorkspace {
       waitFor(() => recorder.responses.find((r) => (id === undefined || r.id === id) && predicate(r)), timeoutMs),
     failNext: (method, fault, times) => p.faults.failNext(method, fault, times),
     rateLimit: (method, perSecond) => p.faults.rateLimit(method, perSecond),
+    rateTiers: (on) => p.faults.tiers(on),
     reset: () => {
       recorder.reset();
       p.faults.reset();

@@ -37,6 +37,8 @@ export interface Config {
   readonly digestGraceMinutes: number;
   readonly alertCheckCron: string;
   readonly alertNoDataAfterHours: number;
+  /** Local mode: the web console also answers browsers on other machines (e.g. through a container's published port). */
+  readonly localConsoleRemote: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Every secret value in this config, for log scrubbing. */
   readonly secrets: readonly string[];
@@ -102,6 +104,7 @@ const schema = z.object({
     '*/15 * * * *',
   ),
   ALERT_NO_DATA_AFTER_HOURS: withDefault(intIn('ALERT_NO_DATA_AFTER_HOURS', 1, 24 * 14), '36'),
+  LOCAL_CONSOLE_REMOTE: withDefault(z.enum(['true', 'false'], 'LOCAL_CONSOLE_REMOTE must be "true" or "false"'), 'false'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'), 'info'),
 });
 
@@ -163,6 +166,7 @@ export function loadConfig(env: Env): Config {
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
     alertCheckCron: e.ALERT_CHECK_CRON,
     alertNoDataAfterHours: e.ALERT_NO_DATA_AFTER_HOURS,
+    localConsoleRemote: e.LOCAL_CONSOLE_REMOTE === 'true',
     logLevel: e.LOG_LEVEL,
     secrets,
   };

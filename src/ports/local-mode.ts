@@ -38,6 +38,8 @@ export interface LocalConsoleOptions {
   /** Where the app listens (all interfaces when undefined) and, once it does, on which port. */
   readonly host: string | undefined;
   readonly port: () => number;
+  /** Answer browsers that are not on this machine too (LOCAL_CONSOLE_REMOTE); loopback only otherwise. */
+  readonly allowRemote: boolean;
   /** The console signs what it sends the app as Slack would. */
   readonly signingSecret: string;
   /** The app's clock; "advance the clock" needs `advance`. */

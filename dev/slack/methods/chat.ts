@@ -20,6 +20,8 @@ function postEphemeral({ args, core }: MethodContext): Record<string, unknown> {
   const userId = str(args, 'user');
   const { state } = core;
   const channel = postTarget(core, str(args, 'channel'));
+  // chat:write.public does not reach ephemerals: the bot must be in the conversation.
+  if (!state.isBotMember(channel)) fail('not_in_channel');
   if (userId === undefined || !state.getUser(userId)) fail('user_not_found');
   if (!channel.members.has(userId)) fail('user_not_in_channel');
   const content = messageContent(core, args);
@@ -43,6 +45,8 @@ function ownMessage({ args, core }: MethodContext) {
 function update(ctx: MethodContext): Record<string, unknown> {
   const { channel, msg } = ownMessage(ctx);
   if (channel.isArchived) fail('is_archived');
+  // A message posted with chat:write.public, without joining, cannot be edited later.
+  if (!ctx.core.state.isBotMember(channel)) fail('not_in_channel');
   const content = messageContent(ctx.core, ctx.args, false);
   const changes: Parameters<typeof ctx.core.state.changeMessage>[1] = {};
   // Like Slack: fields that are not sent keep their previous value; an empty list removes them.

@@ -72,9 +72,31 @@ function list({ args, core }: MethodContext): Record<string, unknown> {
   const { state } = core;
   const all = state.listChannels().filter((c) => {
     if (excludeArchived && c.isArchived) return false;
-    if (c.isIm) return types.has('im');
+    if (c.isIm) return types.has('im') && c.imUser !== undefined;
+    if (c.isMpim) return types.has('mpim') && state.isBotMember(c);
     if (c.isPrivate) return types.has('private_channel') && state.isBotMember(c);
     return types.has('public_channel');
+  });
+  const { items, nextCursor } = page(all, args);
+  return { channels: items.map((c) => wireChannel(state, c)), response_metadata: { next_cursor: nextCursor } };
+}
+
+/**
+ * users.conversations: the conversations `user` (default: the bot) is in, of `types`, that the
+ * bot may see: public channels, and private ones and group DMs only when the bot is in them too.
+ */
+function userConversations({ args, core }: MethodContext): Record<string, unknown> {
+  const { state } = core;
+  const userId = str(args, 'user') ?? state.bot.userId;
+  if (!state.getUser(userId)) fail('user_not_found');
+  const types = new Set((str(args, 'types') ?? 'public_channel').split(',').map((t) => t.trim()));
+  const excludeArchived = bool(args, 'exclude_archived');
+  const all = state.listChannels().filter((c) => {
+    if (excludeArchived && c.isArchived) return false;
+    if (!c.members.has(userId) || !state.botCanSee(c)) return false;
+    if (c.isIm) return types.has('im') && c.imUser !== undefined;
+    if (c.isMpim) return types.has('mpim');
+    return types.has(c.isPrivate ? 'private_channel' : 'public_channel');
   });
   const { items, nextCursor } = page(all, args);
   return { channels: items.map((c) => wireChannel(state, c)), response_metadata: { next_cursor: nextCursor } };
@@ -120,4 +142,5 @@ export const conversationMethods: Record<string, MethodHandler> = {
   'conversations.list': list,
   'conversations.history': history,
   'conversations.replies': replies,
+  'users.conversations': userConversations,
 };

@@ -22,8 +22,8 @@ interface Copy {
   readonly dest: string;
 }
 
-/** The COPY lines and the RUN lines of each stage, by stage name. */
-function readDockerfile(): { runtime: Copy[]; runs: Map<string, string[]> } {
+/** The COPY lines and the RUN lines of each stage, by stage name, and the runtime stage's ENV. */
+function readDockerfile(): { runtime: Copy[]; runs: Map<string, string[]>; env: Record<string, string> } {
   const stages = new Map<string, string[]>();
   let current: string[] = [];
   for (const raw of readFileSync(join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ').split('\n')) {
@@ -48,7 +48,11 @@ function readDockerfile(): { runtime: Copy[]; runs: Map<string, string[]> } {
       return { from, sources: paths.slice(0, -1), dest: paths.at(-1)! };
     });
   const runs = new Map([...stages].map(([name, lines]) => [name, lines.filter((l) => /^RUN\s/i.test(l)).map((l) => l.slice(4).trim())]));
-  return { runtime: copies, runs };
+  const env: Record<string, string> = {};
+  for (const l of runtime.filter((line) => /^ENV\s/i.test(line))) {
+    for (const [, k, v] of l.slice(4).matchAll(/([A-Z_][A-Z0-9_]*)=(\S+)/g)) env[k!] = v!;
+  }
+  return { runtime: copies, runs, env };
 }
 
 function run(cmd: string, args: string[], cwd: string): void {
@@ -98,14 +102,17 @@ interface Bot {
   stop(): Promise<number | null>;
 }
 
-/** `node dist/src/main.js` (the Dockerfile's CMD) with exactly this environment. */
+/**
+ * `node dist/src/main.js` (the Dockerfile's CMD) with the image's ENV and `env` on top; PORT and
+ * DATABASE_URL are moved to a free port and a file in the tree.
+ */
 async function startBot(tree: string, env: Record<string, string>, ready: RegExp): Promise<Bot> {
   const cmd = readFileSync(join(ROOT, 'Dockerfile'), 'utf8').match(/^CMD\s+(\[.*\])\s*$/m);
   const argv = JSON.parse(cmd![1]!) as string[];
   expect(argv[0]).toBe('node');
   const child = spawn(process.execPath, argv.slice(1), {
     cwd: tree,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'bot.db')}`, ...env },
+    env: { PATH: process.env.PATH ?? '', ...readDockerfile().env, PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'bot.db')}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -248,18 +255,37 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
     expect(out).not.toMatch(/\n\s+at |"stack"/);
   }, 30_000);
 
-  it('local mode with dist/dev and nothing set: /healthz and the console page', async () => {
+  it('local mode with dist/dev and nothing set: /healthz, the console page, and /occupancy building 71 signed by the console', async () => {
     withDevTools(true);
+    expect(readDockerfile().env).toMatchObject({ NODE_ENV: 'production', LOCAL_CONSOLE_REMOTE: 'true' });
     const bot = await startBot(tree, {}, /occupancy-bot ready: local mode, console http:\/\/localhost:(\d+)\//);
     try {
-      const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+      const base = `http://127.0.0.1:${bot.port}`;
+      const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', mode: 'local', innerspace: 'simulator' });
-      const page = await fetch(`http://127.0.0.1:${bot.port}/`);
+      const page = await fetch(`${base}/`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
-      expect((await fetch(`http://127.0.0.1:${bot.port}/console/static/console.js`)).status).toBe(200);
-      expect((await fetch(`http://127.0.0.1:${bot.port}/console/vendor/chart.umd.js`)).status).toBe(200);
+      expect((await fetch(`${base}/console/static/console.js`)).status).toBe(200);
+      expect((await fetch(`${base}/console/vendor/chart.umd.js`)).status).toBe(200);
+      // The console signs the command as Slack would and the bot answers it at its response_url.
+      const sent = await fetch(`${base}/console/api/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: USER, channel: CHANNEL, text: '/occupancy building 71' }),
+      });
+      expect(await sent.json()).toMatchObject({ ok: true, kind: 'command', status: 200 });
+      const until = Date.now() + 20_000;
+      let texts: string[] = [];
+      while (!texts.some((t) => t.includes('DEMO')) && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        const state = (await (await fetch(`${base}/console/api/state?user=${USER}&channel=${CHANNEL}`)).json()) as {
+          channel: { messages: { text: string; blocks?: unknown[] }[] } | null;
+        };
+        texts = (state.channel?.messages ?? []).map((m) => `${m.text} ${JSON.stringify(m.blocks ?? [])}`);
+      }
+      expect(texts.some((t) => t.includes('DEMO'))).toBe(true);
       expect(await bot.stop()).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');

@@ -276,4 +276,17 @@ describe('web console from another machine', () => {
       await workspace.close();
     }
   });
+
+  (external ? it : it.skip)(`with LOCAL_CONSOLE_REMOTE=true, serves a browser on ${external ?? 'a non-loopback address'} through the app`, async () => {
+    const config = loadConfig({ PORT: '0', DATABASE_URL: 'sqlite::memory:', LOCAL_CONSOLE_REMOTE: 'true', LOG_LEVEL: 'silent' });
+    expect(config.localConsoleRemote).toBe(true);
+    const app = await startApp({ config, logger: silentLogger(), host: '0.0.0.0', local: createLocalTools() });
+    try {
+      const remote = await fetch(`http://${external!}:${app.port}/console/api/state`);
+      expect(remote.status).toBe(200);
+      expect(((await remote.json()) as ConsoleSnapshot).bot.name).toBe('occupancy');
+    } finally {
+      await app.stop();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import type { View } from '@slack/web-api';
+import { ALL_SCOPES } from '../../../../dev/slack';
 import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
@@ -26,7 +27,7 @@ describe('views and files', () => {
   let t = 1_764_000_000_000;
 
   beforeAll(async () => {
-    ws = await startFakeSlack({ now: () => t });
+    ws = await startFakeSlack({ now: () => t, scopes: ALL_SCOPES });
     client = new WebClient(ws.botToken, { ...ws.clientOptions, logger: silent });
   });
   afterAll(async () => {

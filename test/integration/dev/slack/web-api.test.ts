@@ -1,4 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { ALL_SCOPES } from '../../../../dev/slack';
 import { startFakeSlack, type FakeSlack } from '../../../fakes/slack';
 
 /** The Slack error code of a failed call ('ok' when it succeeded). */
@@ -20,7 +21,7 @@ describe('embedded Slack workspace through @slack/web-api', () => {
   const makeClient = (token: string | undefined, extra: WebClientOptions = {}) => new WebClient(token, { ...ws.clientOptions, logger: silent, ...extra });
 
   beforeAll(async () => {
-    ws = await startFakeSlack({ revokedTokens: ['xoxb-revoked'] });
+    ws = await startFakeSlack({ revokedTokens: ['xoxb-revoked'], scopes: ALL_SCOPES });
   });
   afterAll(async () => {
     await ws.close();
