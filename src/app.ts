@@ -163,7 +163,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
     const slackApi = webClientGateway(bolt.app.client);
-    const authorizer = new Authorizer(slackApi, adminUserIds);
+    const authorizer = new Authorizer(slackApi, adminUserIds, () => clock.now());
     const digests = createDigests({
       store,
       slack: slackApi,

@@ -26,8 +26,11 @@ export interface ChatGateway {
   postEphemeral(channel: string, user: string, msg: ChatMessage): Promise<void>;
   /** The DM channel with a user. */
   openDm(user: string): Promise<string>;
-  /** Members of a conversation (all pages); throws SlackCallError when the bot cannot see it. */
-  members(channel: string): Promise<string[]>;
+  /**
+   * The conversations a person is in that the bot can see (all pages): public channels, and
+   * private channels, group DMs and the person's DM with the bot when the bot is in them too.
+   */
+  conversationsOf(user: string): Promise<string[]>;
   channelInfo(channel: string): Promise<{ id: string; name: string; isPrivate: boolean; isArchived: boolean; isMember: boolean }>;
   /** Joins a public channel. */
   join(channel: string): Promise<void>;

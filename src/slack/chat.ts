@@ -50,13 +50,21 @@ export function webClientGateway(client: WebClient): ChatGateway {
         if (!id) throw new Error('conversations.open returned no channel');
         return id;
       }),
-    members: (channel) =>
-      call('conversations.members', async () => {
+    // One Tier 3 call per 200 of a person's conversations, where conversations.members would
+    // page through every channel's members (Tier 4) on each check.
+    conversationsOf: (user) =>
+      call('users.conversations', async () => {
         const out: string[] = [];
         let cursor: string | undefined;
         do {
-          const res = await client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) });
-          out.push(...(res.members ?? []));
+          const res = await client.users.conversations({
+            user,
+            types: 'public_channel,private_channel,mpim,im',
+            exclude_archived: false,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          });
+          out.push(...(res.channels ?? []).flatMap((c) => (c.id ? [c.id] : [])));
           cursor = res.response_metadata?.next_cursor || undefined;
         } while (cursor);
         return out;

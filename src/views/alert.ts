@@ -77,4 +77,5 @@ export interface SubscribeModalView {
 }
 
 /** Why an alert rule paused itself, as its creator is told. */
-export type AlertPausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
+/** `access_revoked` (the token no longer works), or Slack's error for a refusal that would repeat. */
+export type AlertPausedBecause = 'access_revoked' | (string & {});

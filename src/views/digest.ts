@@ -70,4 +70,5 @@ export interface DigestModalView {
 }
 
 /** Why a digest paused itself, as its creator is told. */
-export type PausedBecause = 'channel_not_found' | 'not_in_channel' | 'is_archived';
+/** Slack's error for a refusal that would repeat (channel_not_found, restricted_action, missing_scope, invalid_blocks…). */
+export type PausedBecause = string;

@@ -6,4 +6,9 @@ export interface AppHomeViewModel {
   readonly subscriptions: readonly SubscriptionSummaryView[];
   /** Digests of the channels the user belongs to. */
   readonly digests: readonly DigestSummaryView[];
+  /**
+   * Slack could not say which channels the user is in just now (it asked the bot to slow
+   * down, or did not answer): the digests are not listed, and Home says so.
+   */
+  readonly digestsUnknown: boolean;
 }

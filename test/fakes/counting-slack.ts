@@ -7,13 +7,13 @@ import type { PostedMessage, ChatGateway } from '../../src/ports/chat';
  * embedded workspace covers that).
  */
 export class CountingSlackGateway implements ChatGateway {
-  readonly counts = { postMessage: 0, threadReplies: 0, updateMessage: 0, postEphemeral: 0, openDm: 0, members: 0, publishHome: 0, openView: 0, updateView: 0 };
+  readonly counts = { postMessage: 0, threadReplies: 0, updateMessage: 0, postEphemeral: 0, openDm: 0, conversationsOf: 0, publishHome: 0, openView: 0, updateView: 0 };
   /** The last messages posted, newest last (bounded). */
   readonly posted: { channel: string; text: string; threadTs?: string }[] = [];
   private seq = 0;
 
   constructor(
-    private readonly membersOf: (channel: string) => string[] = () => [],
+    private readonly channelsOf: (user: string) => string[] = () => [],
     private readonly keep = 200,
   ) {}
 
@@ -39,9 +39,9 @@ export class CountingSlackGateway implements ChatGateway {
     return `D${user}`;
   }
 
-  async members(channel: string): Promise<string[]> {
-    this.counts.members += 1;
-    return this.membersOf(channel);
+  async conversationsOf(user: string): Promise<string[]> {
+    this.counts.conversationsOf += 1;
+    return this.channelsOf(user);
   }
 
   async channelInfo(channel: string) {

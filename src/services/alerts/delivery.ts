@@ -13,7 +13,7 @@ import type { ChatMessage } from '../../ports/chat';
 import { SlackCallError, type ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
 import type { Subscription } from '../../domain/subscription';
-import { CHANNEL_ERRORS, TEAM_ERRORS } from '../digests/delivery';
+import { refusalReach } from '../refusals';
 import { episodeChart } from './charts';
 import type { MachineState } from './machine';
 import type { ScopeInfo } from './scopes';
@@ -111,15 +111,22 @@ export class AlertDelivery {
           log.info({ kind: head.kind }, 'Slack asked to slow down; the alert waits for the next check');
           break;
         }
-        const slackError = err instanceof SlackCallError && err.kind === 'refused' ? err.slackError ?? '' : '';
-        if (CHANNEL_ERRORS.has(slackError) || TEAM_ERRORS.has(slackError)) {
-          const because = (TEAM_ERRORS.has(slackError) ? 'access_revoked' : slackError) as AlertPausedBecause;
+        if (err instanceof SlackCallError && err.kind === 'refused') {
+          const slackError = err.slackError ?? 'unknown_error';
+          const reach = refusalReach(slackError);
+          if (reach === 'transient') {
+            // Refused, so nothing was posted: the next check sends it.
+            items[0] = head;
+            log.info({ kind: head.kind, slackError }, 'Slack could not take the alert just now; it waits for the next check');
+            break;
+          }
+          const because: AlertPausedBecause = reach === 'team' ? 'access_revoked' : slackError;
           items.length = 0;
           result.paused = because;
           await this.pause(d, because, log);
           break;
         }
-        // Unknown outcome (timeout, 5xx) or a refusal of this one message: never sent again.
+        // Unknown outcome (timeout, 5xx): it may have been posted, so it is never sent again.
         items.shift();
         result.dropped += 1;
         // The episode's message is unknown (open) or over (close): nothing more is said in it.
@@ -195,7 +202,7 @@ export class AlertDelivery {
   private async pause(d: Delivery, because: AlertPausedBecause, log: Logger): Promise<void> {
     const { sub } = d;
     await this.deps.store.subscriptions.pause(sub.teamId, sub.id, because);
-    log.warn({ because, destination: sub.destinationId }, 'alert paused: the bot cannot post to its destination');
+    log.warn({ because, destination: sub.destinationId }, 'alert paused: Slack will keep refusing it until someone acts');
     if (because === 'access_revoked') return;
     if (!(await this.deps.store.notices.markOnce(sub.teamId, pausedNoticeKey(sub.id)))) return;
     try {

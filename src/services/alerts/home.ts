@@ -29,28 +29,26 @@ export class HomeService {
       this.deps.subscriptions.summaries(who),
       this.digestsOf(who),
     ]);
-    return { subscriptions, digests };
+    return { subscriptions, digests: digests ?? [], digestsUnknown: digests === null };
   }
 
-  /** Digests whose channel the user is in; a channel the bot cannot see counts as not theirs. */
-  async digestsOf(who: Who): Promise<DigestSummaryView[]> {
+  /**
+   * Digests whose channel the user is in (a channel the bot cannot see counts as not theirs),
+   * from one look at the user's conversations; null when Slack could not say just now.
+   */
+  async digestsOf(who: Who): Promise<DigestSummaryView[] | null> {
     const digests = await this.deps.store.digests.listByTeam(who.teamId);
     if (digests.length === 0) return [];
-    const channels = [...new Set(digests.map((d) => d.channelId))];
-    const member = new Map<string, boolean>();
-    await Promise.all(
-      channels.map(async (c) => {
-        try {
-          member.set(c, await this.deps.authz.isMember(who.userId, c));
-        } catch (err) {
-          this.deps.logger.warn({ err, channel: c }, 'could not read channel members for App Home');
-          member.set(c, false);
-        }
-      }),
-    );
+    let mine: ReadonlySet<string>;
+    try {
+      mine = await this.deps.authz.conversationsOf(who.userId);
+    } catch (err) {
+      this.deps.logger.warn({ err }, "could not read the user's channels for App Home");
+      return null;
+    }
     const names = await this.buildingNames();
     const now = this.deps.now();
-    return digests.filter((d) => member.get(d.channelId) === true).map((d) => digestSummary(d, names, now));
+    return digests.filter((d) => mine.has(d.channelId)).map((d) => digestSummary(d, names, now));
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {

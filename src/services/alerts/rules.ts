@@ -64,6 +64,8 @@ export class RuleChecks {
     if (!access.ok) {
       throw new CannotPostError('the bot cannot post in that channel', channelId, access.slackError, access.cause);
     }
+    // As digests do: a member can edit its messages in place and post ephemerals there later.
+    if (access.needsJoin) await this.deps.authz.join(channelId);
     return { kind: 'channel', id: channelId };
   }
 

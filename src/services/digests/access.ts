@@ -4,7 +4,7 @@
  */
 import { BadInputError, CannotPostError, ChannelNameError } from '../../errors';
 import type { ChannelRef } from '../../domain/drafts';
-import { SlackCallError, type ChatGateway } from '../../ports/chat';
+import type { ChatGateway } from '../../ports/chat';
 import type { Authorizer } from '../authz';
 
 export interface Actor {
@@ -65,14 +65,7 @@ export class DigestAccess {
   }
 
   /** Joins a public channel; if Slack refuses, the user hears how to invite the bot instead. */
-  async join(channelId: string): Promise<void> {
-    try {
-      await this.slack.join(channelId);
-    } catch (err) {
-      if (err instanceof SlackCallError && err.kind === 'refused') {
-        throw cannotPost(channelId, err.slackError === 'is_archived' ? 'is_archived' : 'not_in_channel', err);
-      }
-      throw err;
-    }
+  join(channelId: string): Promise<void> {
+    return this.authz.join(channelId);
   }
 }

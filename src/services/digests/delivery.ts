@@ -13,12 +13,6 @@ export type PostOutcome =
   | { readonly kind: 'rate_limited'; readonly posted: number }
   | { readonly kind: 'unknown'; readonly reason: string; readonly posted: number };
 
-/** Errors that mean this channel cannot take the digest until someone fixes it. */
-export const CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
-
-/** Errors that mean the workspace's token no longer works: every digest of the team stops. */
-export const TEAM_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']);
-
 export interface PostOptions {
   readonly slack: ChatGateway;
   readonly pacer: ChannelPacer;

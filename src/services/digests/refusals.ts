@@ -1,7 +1,7 @@
 /**
- * What a refused post means beyond its own run: a channel the bot cannot post to pauses that
- * digest (its creator is told once, by direct message); a token that no longer works stops
- * every digest of the team.
+ * What a refused post means beyond its own run (src/services/refusals.ts): a refusal that will
+ * repeat pauses that digest (its creator is told once, by direct message); a token that no
+ * longer works stops every digest of the team; Slack's own trouble waits for the next run.
  */
 import type { Logger } from '../../logging/logger';
 import type { MessageRenderer } from '../../ports/renderer';
@@ -9,7 +9,7 @@ import type { PausedBecause } from '../../views/digest';
 import type { ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
 import type { Digest } from '../../domain/digest';
-import { CHANNEL_ERRORS, TEAM_ERRORS } from './delivery';
+import { refusalReach } from '../refusals';
 
 export const ACCESS_REVOKED = 'access_revoked';
 
@@ -25,19 +25,20 @@ export interface RefusalContext {
 }
 
 export async function handleRefusal(ctx: RefusalContext, digest: Digest, slackError: string, onTeamRevoked: () => void): Promise<void> {
-  if (TEAM_ERRORS.has(slackError)) {
+  const reach = refusalReach(slackError);
+  if (reach === 'team') {
     onTeamRevoked();
     const paused = await ctx.store.digests.pauseAllForTeam(digest.teamId, ACCESS_REVOKED);
     ctx.log.error({ slackError, team: digest.teamId, paused }, "Slack no longer accepts this workspace's token; its digests are paused");
     return;
   }
-  if (!CHANNEL_ERRORS.has(slackError)) {
-    ctx.log.warn({ slackError }, 'Slack refused the digest');
+  if (reach === 'transient') {
+    ctx.log.warn({ slackError }, 'Slack refused the digest for now; the next run tries again');
     return;
   }
   await ctx.store.digests.pause(digest.teamId, digest.id, slackError);
-  ctx.log.warn({ slackError, channel: digest.channelId }, 'digest paused: the bot cannot post in its channel');
-  await notifyCreator(ctx, digest, slackError as PausedBecause);
+  ctx.log.warn({ slackError, channel: digest.channelId }, 'digest paused: Slack will keep refusing it until someone acts');
+  await notifyCreator(ctx, digest, slackError);
 }
 
 async function notifyCreator(ctx: RefusalContext, digest: Digest, because: PausedBecause): Promise<void> {

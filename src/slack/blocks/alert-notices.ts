@@ -7,6 +7,7 @@ import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
 import { backtestText } from './subscribe-modal';
+import { refusalReason } from './refusal-words';
 import type { AlertPausedBecause, BacktestView, RuleView } from '../../views/alert';
 
 function destinationWords(rule: RuleView): string {
@@ -44,14 +45,7 @@ export function buildSubscriptionChangedMessage(id: number, change: Subscription
 /** The direct message to a rule's creator when it paused itself; sent once per pause. */
 export function buildAlertPausedNotice(rule: RuleView, because: AlertPausedBecause): SlackMessage {
   const where = rule.destination.kind === 'channel' ? channelMention(rule.destination.channelId) : 'our direct messages';
-  const reason =
-    because === 'not_in_channel'
-      ? `I'm no longer a member of ${where}. Invite me with \`/invite @occupancy\` there`
-      : because === 'is_archived'
-        ? `${where} is archived. Unarchive it, or point the alert at another channel with Edit`
-        : because === 'access_revoked'
-          ? "Slack no longer accepts this workspace's token for me. Ask whoever installed the bot to reinstall it"
-          : `I can't find ${where} any more: it was deleted, or it is private and I'm not in it. Invite me with \`/invite @occupancy\``;
+  const reason = refusalReason(because, where, 'point the alert at another channel with Edit');
   const words = `I paused alert #${rule.id} on *${scopeTitleMd(rule.scope.name, rule.scope.id)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
   return message(words, [section(words), context(['You get this message because you set the alert up.'])]);
 }

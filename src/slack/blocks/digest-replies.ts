@@ -5,6 +5,7 @@
 import { digestSummaryText } from './digest-list';
 import { context, message, section, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
+import { refusalReason } from './refusal-words';
 import type { DigestSummaryView, PausedBecause } from '../../views/digest';
 
 export type DigestChange = 'removed' | 'paused' | 'resumed';
@@ -45,13 +46,7 @@ export function buildDigestNothingToSendMessage(id: number): SlackMessage {
 
 /** The direct message to a digest's creator when it paused itself; sent once per pause. */
 export function buildDigestPausedNotice(id: number, channelId: string, because: PausedBecause): SlackMessage {
-  const where = channelMention(channelId);
-  const reason =
-    because === 'not_in_channel'
-      ? `I'm no longer a member of ${where}. Invite me with \`/invite @occupancy\` there`
-      : because === 'is_archived'
-        ? `${where} is archived. Unarchive it, or set the digest up in another channel`
-        : `I can't find ${where} any more: it was deleted, or it is private and I'm not in it. Invite me with \`/invite @occupancy\``;
+  const reason = refusalReason(because, channelMention(channelId), 'set the digest up in another channel');
   const words = `I paused digest #${id}: ${reason}, then run \`/occupancy digest resume ${id}\`.`;
   return message(words, [section(words), context(['You get this message because you set the digest up.'])]);
 }

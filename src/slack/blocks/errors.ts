@@ -18,12 +18,18 @@ import {
   StaleFormError,
   type AppError,
   type ErrorCode,
+  type SlackFailureKind,
 } from '../../errors';
 import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { refusalReason } from './refusal-words';
+import { refusalReach } from '../../services/refusals';
 import { channelMention, echoCode, echoQuoted } from './mrkdwn';
 
 export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
+
+/** The kind of conversation a slash command came from, as its `channel_name` tells. */
+export type ConversationKind = 'channel' | 'dm' | 'group_dm';
 
 /** What the user was asking about; what the error itself says about its subject comes first. */
 export interface ErrorContext {
@@ -31,6 +37,8 @@ export interface ErrorContext {
   readonly id?: number;
   /** The channel concerned, for errors that do not name one. */
   readonly channelId?: string;
+  /** The conversation the request came from. */
+  readonly origin?: { readonly channelId: string; readonly conversation: ConversationKind };
 }
 
 /** What the words depend on: the error's typed fields over the context. */
@@ -40,6 +48,8 @@ interface Facts extends ErrorContext {
   readonly dataThrough?: IsoDate;
   /** SLACK_API: Slack's `error` string (not_in_channel, channel_not_found, is_archived…). */
   readonly slackError?: string;
+  /** SLACK_API: whether Slack refused, asked to slow down, or left the outcome unknown. */
+  readonly slackKind?: SlackFailureKind;
 }
 
 const SUPPORT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -54,7 +64,7 @@ function factsOf(error: AppError, ctx: ErrorContext): Facts {
   }
   if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId };
   if (error instanceof CannotPostError) return { ...ctx, channelId: error.channelId, slackError: error.slackError };
-  if (error instanceof SlackCallError) return { ...ctx, slackError: error.slackError ?? undefined };
+  if (error instanceof SlackCallError) return { ...ctx, slackError: error.slackError ?? undefined, slackKind: error.kind };
   return ctx;
 }
 
@@ -140,6 +150,12 @@ function badInput(error: AppError): string {
 
 function slackApi(ctx: Facts): string {
   const where = ctx.channelId ? channelMention(ctx.channelId) : 'that channel';
+  const here = ctx.origin && ctx.origin.channelId === ctx.channelId ? ctx.origin.conversation : 'channel';
+  if (here !== 'channel' && (ctx.slackError === 'channel_not_found' || ctx.slackError === 'not_in_channel')) {
+    return here === 'dm'
+      ? "I can't post in a direct message between other people. Set this up in a channel (name it, like `#facilities`) or in your direct messages with me."
+      : "I'm not part of this group DM, so I can't post here. Set this up in a channel (name it, like `#facilities`) or in your direct messages with me.";
+  }
   switch (ctx.slackError) {
     case 'not_in_channel':
       return `I'm not a member of ${where}, so I can't post there. Invite me with \`/invite @occupancy\` and try again.`;
@@ -147,9 +163,14 @@ function slackApi(ctx: Facts): string {
       return `I can't see ${where}: it may be private or deleted. Invite me to it with \`/invite @occupancy\`, or pick another channel.`;
     case 'is_archived':
       return `${where} is archived, so I can't post there. Unarchive it or pick another channel.`;
-    default:
-      return "Slack didn't accept my message. Try again in a minute; if it keeps happening, tell whoever runs this bot.";
   }
+  if (ctx.slackKind === 'rate_limited') return 'Slack asked me to slow down. Try again in a minute.';
+  if (ctx.slackKind === 'unknown' || ctx.slackError === undefined) {
+    return "Slack didn't answer in time, so I can't tell whether that went through. Check before trying again; if it keeps happening, tell whoever runs this bot.";
+  }
+  if (refusalReach(ctx.slackError) === 'transient') return "Slack couldn't take my message just now. Try again in a minute.";
+  // A refusal that a retry cannot fix: what to do instead, never "try again".
+  return `I can't do that: ${refusalReason(ctx.slackError, where, 'pick another channel')}.`;
 }
 
 /** The two sentences for an error, as escaped mrkdwn. */
@@ -238,7 +259,19 @@ const FORM_SLACK_WORDS: ReadonlyMap<string, string> = new Map([
   ['not_in_channel', "I'm not in that channel. Invite me there with /invite @occupancy, then try again."],
   ['channel_not_found', "I can't see that channel: it may be private. Invite me with /invite @occupancy, or pick another one."],
   ['is_archived', 'That channel is archived. Pick another one.'],
+  ['missing_scope', "I'm missing a Slack permission to use that channel. Ask whoever installed the bot to reinstall it from the current manifest."],
 ]);
+
+/** A channel check Slack refused, in plain text: "try again" only where trying again can help. */
+function formSlackWords(error: SlackCallError | CannotPostError): string {
+  const known = FORM_SLACK_WORDS.get(error.slackError ?? '');
+  if (known) return known;
+  const refused = error instanceof CannotPostError || error.kind === 'refused';
+  if (refused && error.slackError && refusalReach(error.slackError) === 'repeats') {
+    return `Slack refused that channel (${error.slackError}). Pick another one, or tell whoever runs this bot.`;
+  }
+  return "Slack didn't let me check that channel just now. Try again in a minute.";
+}
 
 /**
  * The digest form's errors for `response_action: errors`, keyed by block: why the digest could
@@ -254,7 +287,7 @@ export function digestFormErrors(error: AppError): Record<string, string> {
     };
   }
   if (error instanceof SlackCallError || error instanceof CannotPostError) {
-    return { [channel]: FORM_SLACK_WORDS.get(error.slackError ?? '') ?? "Slack didn't let me check that channel. Try again in a minute." };
+    return { [channel]: formSlackWords(error) };
   }
   if (error instanceof NotFoundError) {
     return error.kind === 'building' && error.id !== null

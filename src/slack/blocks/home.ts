@@ -33,7 +33,9 @@ export function buildHomeView(view: AppHomeViewModel): HomeView {
   }
 
   blocks.push(divider(), header('📊 Digests in your channels'));
-  if (view.digests.length === 0) {
+  if (view.digestsUnknown) {
+    blocks.push(section("Slack didn't tell me which channels you're in just now, so your channels' digests aren't listed. Open this tab again in a minute."));
+  } else if (view.digests.length === 0) {
     blocks.push(section('No digests in your channels yet. Use *New digest* or `/occupancy digest` in a channel.'));
   } else {
     for (const d of view.digests.slice(0, MAX_HOME_DIGESTS)) blocks.push(...digestSummaryBlocks(d));

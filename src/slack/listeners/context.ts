@@ -21,7 +21,8 @@ import type { ChatGateway } from '../../ports/chat';
 import type { HomeService, RuleChecks, SubscriptionService } from '../../services/alerts';
 import type { DigestService } from '../../services/digests';
 import type { ReportService } from '../../services/report';
-import { buildAlertErrorMessage, buildDigestErrorMessage, buildErrorMessage, type ErrorSubjectKind } from '../blocks/errors';
+import { buildAlertErrorMessage, buildDigestErrorMessage, buildErrorMessage, type ConversationKind, type ErrorSubjectKind } from '../blocks/errors';
+import { sentByDirectMessage } from '../blocks/delivery-notes';
 import type { SlackMessage } from '../blocks/kit';
 import type { InFlight } from '../inflight';
 
@@ -61,6 +62,8 @@ export interface Requester {
   readonly userId: string;
   /** The conversation the request came from; null on App Home and for forms. */
   readonly channelId: string | null;
+  /** What kind of conversation that is, when Slack says (slash commands): DMs and group DMs may not have the bot in them. */
+  readonly conversation: ConversationKind | null;
   readonly triggerId: string | null;
 }
 
@@ -83,6 +86,7 @@ interface RequestBody {
   readonly view?: { readonly team_id?: string };
   readonly channel?: { readonly id: string } | string;
   readonly channel_id?: string;
+  readonly channel_name?: string;
   readonly trigger_id?: string;
   readonly event?: { readonly user?: string };
 }
@@ -94,8 +98,16 @@ export function requesterOf(body: RequestBody): Requester {
     teamId: body.team?.id ?? body.team_id ?? user?.team_id ?? body.view?.team_id ?? '',
     userId: body.user_id ?? user?.id ?? body.event?.user ?? '',
     channelId: body.channel_id ?? channel ?? null,
+    conversation: conversationKind(body.channel_name),
     triggerId: body.trigger_id ?? null,
   };
+}
+
+/** A slash command's `channel_name`: `directmessage` for any DM, `mpdm-…` for a group DM. */
+function conversationKind(name: string | undefined): ConversationKind | null {
+  if (name === undefined) return null;
+  if (name === 'directmessage') return 'dm';
+  return name.startsWith('mpdm-') ? 'group_dm' : 'channel';
 }
 
 /** A slash command's requester: it always comes from a conversation, with a trigger. */
@@ -123,20 +135,23 @@ export function responder(respond: RespondFn): Responder {
 }
 
 /**
- * An ephemeral message where the user is, or a direct message when that is not possible
- * (no conversation, a direct message, or the bot not in the channel). Never throws.
+ * An ephemeral message where the user is, or a direct message when that is not possible (no
+ * conversation, a direct message, or the bot not in the channel: Slack needs the bot in the
+ * conversation for an ephemeral, whatever its scopes); the DM then says why. Never throws.
  */
 export async function tellUser(deps: Pick<ListenerDeps, 'chat' | 'logger'>, userId: string, channel: string | null, msg: SlackMessage): Promise<void> {
+  let dmMessage = msg;
   if (channel && !channel.startsWith('D')) {
     try {
       await deps.chat.postEphemeral(channel, userId, msg);
       return;
     } catch (err) {
       deps.logger.debug({ err, channel }, 'ephemeral answer not possible; sending a direct message');
+      dmMessage = sentByDirectMessage(msg, channel);
     }
   }
   try {
-    await deps.chat.postMessage(await deps.chat.openDm(userId), msg);
+    await deps.chat.postMessage(await deps.chat.openDm(userId), dmMessage);
   } catch (err) {
     deps.logger.warn({ err, user: userId }, 'could not tell the user');
   }
@@ -161,6 +176,8 @@ const EXPECTED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NOT_FOUND', 'NO_DA
 export interface ErrorSubject {
   readonly kind: ErrorSubjectKind;
   readonly id?: number;
+  /** Where the request came from, so a DM or group DM without the bot is named as such. */
+  readonly origin?: { readonly channelId: string | null; readonly conversation: ConversationKind | null };
 }
 
 /** The words for a failure, logged at the level it deserves; never throws. */
@@ -168,7 +185,8 @@ export function errorReply(err: unknown, subject: ErrorSubject, log: Logger): Sl
   const e = toAppError(err);
   if (EXPECTED.has(e.code)) log.info({ err: e, code: e.code }, 'request refused');
   else log.error({ err }, 'request failed');
-  const fallback = { kind: subject.kind, ...(subject.id !== undefined ? { id: subject.id } : {}) };
+  const origin = subject.origin?.channelId && subject.origin.conversation ? { origin: { channelId: subject.origin.channelId, conversation: subject.origin.conversation } } : {};
+  const fallback = { kind: subject.kind, ...(subject.id !== undefined ? { id: subject.id } : {}), ...origin };
   if (subject.kind === 'subscription') return buildAlertErrorMessage(e, fallback);
   if (subject.kind === 'digest') return buildDigestErrorMessage(e, fallback);
   return buildErrorMessage(e, fallback);

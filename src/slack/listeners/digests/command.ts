@@ -48,6 +48,7 @@ export const digestCommand: Subcommand<DigestCommand> = async (deps, command, wh
       }
     }
   } catch (err) {
-    await reply(errorReply(err, { kind: 'digest', ...('id' in command ? { id: command.id } : {}) }, log));
+    const origin = { channelId: who.channelId, conversation: who.conversation };
+    await reply(errorReply(err, { kind: 'digest', ...('id' in command ? { id: command.id } : {}), origin }, log));
   }
 };

@@ -22,7 +22,7 @@ async function setup(capacity: number | null) {
   const store = await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: () => NOW });
   stores.push(store);
   const innerspace = new NightlyInnerSpace({ buildings: 3, capacity, now: () => NOW });
-  const slack = new CountingSlackGateway(() => ['U1']);
+  const slack = new CountingSlackGateway((user) => (user === 'U1' ? ['C1'] : []));
   const alerts = createAlerts({
     store, innerspace, slack, authz: new Authorizer(slack, []), charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer,
     groupId: '00000000-0000-0000-0000-000000000000', now: () => NOW, logger: silentLogger(), noDataAfterHours: 36, spacingMs: 0,

@@ -65,7 +65,7 @@ describe('buildSubscriptionsMessage', () => {
 
 describe('buildHomeView', () => {
   it("shows the user's alerts and their channels' digests", () => {
-    expect(buildHomeView({ subscriptions: [subscriptionSummary()], digests: [digestSummary()] })).toEqual({
+    expect(buildHomeView({ subscriptions: [subscriptionSummary()], digests: [digestSummary()], digestsUnknown: false })).toEqual({
       type: 'home',
       blocks: [
         headerBlock('Occupancy'),
@@ -84,7 +84,7 @@ describe('buildHomeView', () => {
   });
 
   it('says what to do when empty', () => {
-    expect(buildHomeView({ subscriptions: [], digests: [] }).blocks.slice(4)).toEqual([
+    expect(buildHomeView({ subscriptions: [], digests: [], digestsUnknown: false }).blocks.slice(4)).toEqual([
       headerBlock('🔔 Your alerts'),
       sectionBlock('No alerts yet. Use *New alert*, `/occupancy subscribe`, or 🔔 Alert me… on an answer.'),
       dividerBlock,
@@ -97,6 +97,7 @@ describe('buildHomeView', () => {
     const view = buildHomeView({
       subscriptions: Array.from({ length: 50 }, (_, i) => subscriptionSummary({ rule: rule({ id: i + 1 }) })),
       digests: Array.from({ length: 50 }, (_, i) => digestSummary({ id: i + 1 })),
+      digestsUnknown: false,
     });
     expect(view.blocks).toHaveLength(97);
     expect(view.blocks[45]).toEqual(contextBlock('…and 30 more · `/occupancy subscriptions` lists them'));

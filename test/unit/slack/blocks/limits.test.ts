@@ -153,6 +153,7 @@ describe('every builder stays inside Block Kit limits', () => {
       buildHomeView({
         subscriptions: Array.from({ length: 300 }, () => subscriptionSummary({ rule: rule({ scope: { kind: 'building', id: 1, name: LONG } }) })),
         digests: Array.from({ length: 300 }, () => digestSummary({ buildings: Array.from({ length: 25 }, () => ({ id: 1, name: LONG })) })),
+        digestsUnknown: false,
       }),
     ];
     for (const view of views) expect(checkViewLimits(view)).toEqual([]);

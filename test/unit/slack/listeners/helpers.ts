@@ -78,8 +78,8 @@ export class RecordingChat implements ChatGateway {
   openDm(user: string): Promise<string> {
     return this.record('openDm', [user], `D0${user}`);
   }
-  members(channel: string): Promise<string[]> {
-    return this.record('members', [channel], [USER]);
+  conversationsOf(user: string): Promise<string[]> {
+    return this.record('conversationsOf', [user], user === USER ? [CHANNEL] : []);
   }
   channelInfo(channel: string) {
     return this.record('channelInfo', [channel], { id: channel, name: 'facility', isPrivate: false, isArchived: false, isMember: true });

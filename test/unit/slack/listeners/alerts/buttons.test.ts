@@ -47,7 +47,7 @@ describe('alert buttons', () => {
   });
 
   it('unmute on App Home: redraws Home; a refusal also goes by direct message', async () => {
-    const model = { subscriptions: [], digests: [] };
+    const model = { subscriptions: [], digests: [], digestsUnknown: false };
     const err = new NotFoundError('subscription', 7);
     const t = listenerDeps({ subscriptions: { unmute: async () => Promise.reject(err) }, home: { view: async () => model } });
     const a = actionArgs(ACTION_IDS.unmute, { value: encodeIdValue(7), container: 'home' });

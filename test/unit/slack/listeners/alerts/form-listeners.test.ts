@@ -47,7 +47,7 @@ describe('alert form submission', () => {
 
   it('an edit that fails: the words by direct message, and App Home redrawn when it came from there', async () => {
     const err = new NotFoundError('subscription', 7);
-    const model = { subscriptions: [], digests: [] };
+    const model = { subscriptions: [], digests: [], digestsUnknown: false };
     const t = listenerDeps({ subscriptions: { update: async () => Promise.reject(err) }, home: { view: async () => model } });
     const a = viewArgs(CALLBACK_IDS.subscribeModal, filled, encodeOrigin({ id: 7, channel: null, home: true }));
     await subscribeFormSubmitted(t.deps)(a.args);

@@ -5,7 +5,7 @@ import { LEVEL, TEAM, USER, homeOpenedArgs, listenerDeps, logged } from '../help
 
 describe('app_home_opened', () => {
   it("publishes the user's App Home", async () => {
-    const model = { subscriptions: [subscriptionSummary()], digests: [digestSummary()] };
+    const model = { subscriptions: [subscriptionSummary()], digests: [digestSummary()], digestsUnknown: false };
     const asked: unknown[] = [];
     const t = listenerDeps({ home: { view: async (who) => (asked.push(who), model) } });
     await homeOpened(t.deps)(homeOpenedArgs().args);
@@ -30,7 +30,7 @@ describe('app_home_opened', () => {
   });
 
   it('logs when Slack refuses the view', async () => {
-    const t = listenerDeps({ home: { view: async () => ({ subscriptions: [], digests: [] }) } });
+    const t = listenerDeps({ home: { view: async () => ({ subscriptions: [], digests: [], digestsUnknown: false }) } });
     t.chat.fail('publishHome', 'invalid_blocks');
     await homeOpened(t.deps)(homeOpenedArgs().args);
     await t.settle();
