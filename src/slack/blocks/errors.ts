@@ -164,6 +164,9 @@ function slackApi(ctx: Facts): string {
     case 'is_archived':
       return `${where} is archived, so I can't post there. Unarchive it or pick another channel.`;
   }
+  if (ctx.slackError === 'expired_trigger_id' || ctx.slackError === 'exchanged_trigger_id' || ctx.slackError === 'invalid_trigger_id') {
+    return "The form didn't open: Slack gives me three seconds for that and the moment passed. Try again.";
+  }
   if (ctx.slackKind === 'rate_limited') return 'Slack asked me to slow down. Try again in a minute.';
   if (ctx.slackKind === 'unknown' || ctx.slackError === undefined) {
     return "Slack didn't answer in time, so I can't tell whether that went through. Check before trying again; if it keeps happening, tell whoever runs this bot.";

@@ -33,7 +33,7 @@ async function setup() {
   let now = Date.parse('2026-11-25T15:00:00Z');
   const store = await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: () => now });
   stores.push(store);
-  const slack = new FlakySlack(() => ['U1']);
+  const slack = new FlakySlack((user) => (user === 'U1' ? ['C1'] : []));
   const alerts = createAlerts({
     store, innerspace: new NightlyInnerSpace({ buildings: 2, now: () => now }), slack, authz: new Authorizer(slack, []),
     charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })), renderer: blockKitRenderer, groupId: '00000000-0000-0000-0000-000000000000',

@@ -144,13 +144,37 @@ describe('errorWords', () => {
       'SLACK_API rate limited',
       new SlackCallError('rate_limited', 'ratelimited', 1, 'chat.postMessage'),
       {},
-      "Slack didn't accept my message. Try again in a minute; if it keeps happening, tell whoever runs this bot.",
+      'Slack asked me to slow down. Try again in a minute.',
     ],
     [
       'SLACK_API no answer',
       new SlackCallError('unknown', null, null, 'chat.postMessage'),
       { channelId: 'C0FACILITY' },
-      "Slack didn't accept my message. Try again in a minute; if it keeps happening, tell whoever runs this bot.",
+      "Slack didn't answer in time, so I can't tell whether that went through. Check before trying again; if it keeps happening, tell whoever runs this bot.",
+    ],
+    [
+      'SLACK_API trigger expired',
+      new SlackCallError('refused', 'expired_trigger_id', null, 'views.open'),
+      {},
+      "The form didn't open: Slack gives me three seconds for that and the moment passed. Try again.",
+    ],
+    [
+      'SLACK_API refusal that repeats: no "try again"',
+      new SlackCallError('refused', 'restricted_action', null, 'chat.postMessage'),
+      { channelId: 'C0FACILITY' },
+      "I can't do that: only some people may post in <#C0FACILITY> (it is announcement-only or restricted). Ask a channel manager or admin to let me post there, or pick another channel.",
+    ],
+    [
+      'SLACK_API missing scope',
+      new SlackCallError('refused', 'missing_scope', null, 'conversations.info'),
+      {},
+      "I can't do that: I'm missing a Slack permission this needs. Ask whoever installed the bot to reinstall it from the current manifest (the README lists the scopes).",
+    ],
+    [
+      'SLACK_API in a DM between other people',
+      new CannotPostError(SECRETISH, 'D0GRACELIN', 'channel_not_found'),
+      { origin: { channelId: 'D0GRACELIN', conversation: 'dm' } },
+      "I can't post in a direct message between other people. Set this up in a channel (name it, like `#facilities`) or in your direct messages with me.",
     ],
     [
       'STORAGE',
@@ -244,7 +268,7 @@ describe('digest words', () => {
       digest_channel: "I'm not in that channel. Invite me there with /invite @occupancy, then try again.",
     });
     expect(digestFormErrors(new SlackCallError('unknown', null, null, 'conversations.info'))).toEqual({
-      digest_channel: "Slack didn't let me check that channel. Try again in a minute.",
+      digest_channel: "Slack didn't let me check that channel just now. Try again in a minute.",
     });
     expect(digestFormErrors(new NotFoundError('building', 7100))).toEqual({
       digest_buildings: "I couldn't find building 7100. /occupancy buildings lists the ones you can see.",

@@ -115,7 +115,7 @@ describe('opening the form', () => {
     const told = t.chat.callsOf('postEphemeral');
     expect(told).toHaveLength(1);
     expect(told[0]!.slice(0, 2)).toEqual([CHANNEL, USER]);
-    expect(JSON.stringify(told[0]![2])).toContain("Slack didn't accept my message");
+    expect(JSON.stringify(told[0]![2])).toContain("The form didn't open");
   });
 
   it('"New alert" on App Home opens an empty form; a failure goes by direct message', async () => {

@@ -75,7 +75,7 @@ describe('digest list buttons', () => {
     await digestButton('new')(t.deps)(a.args);
     await t.settle();
     expect(a.responds).toHaveLength(1);
-    expect(JSON.stringify(a.responds[0])).toContain("Slack didn't accept my message");
+    expect(JSON.stringify(a.responds[0])).toContain("The form didn't open");
   });
 
   it('ignores a button whose value it cannot read', async () => {

@@ -1,3 +1,4 @@
+import { sentByDirectMessage } from '../../../../../src/slack/blocks/delivery-notes';
 import { ForbiddenError, StaleFormError, UpstreamTimeoutError } from '../../../../../src/errors';
 import { CALLBACK_IDS, DIGEST_FIELDS, type ViewStateValues } from '../../../../../src/slack/blocks';
 import { buildDigestSavedMessage } from '../../../../../src/slack/blocks/digest-replies';
@@ -61,7 +62,7 @@ describe('digest form submission', () => {
     const a = viewArgs(CALLBACK_IDS.digestModal, filled, meta);
     await digestFormSubmitted(t.deps)(a.args);
     await t.settle();
-    expect(t.chat.callsOf('postMessage')).toEqual([[`D0${USER}`, buildDigestSavedMessage(saved.summary, { mode: 'created', joined: false })]]);
+    expect(t.chat.callsOf('postMessage')).toEqual([[`D0${USER}`, sentByDirectMessage(buildDigestSavedMessage(saved.summary, { mode: 'created', joined: false }), CHANNEL)]]);
   });
 
   it('closes the form when saving takes too long, and reports a late failure where it was opened', async () => {

@@ -130,7 +130,7 @@ describe('/occupancy', () => {
       await occupancyCommand(failing.deps)(b.args);
       await failing.settle();
       expect(b.responds).toHaveLength(1);
-      expect(JSON.stringify(b.responds[0])).toContain("Slack didn't accept my message");
+      expect(JSON.stringify(b.responds[0])).toContain("The form didn't open");
     });
   });
 });
