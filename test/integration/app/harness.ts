@@ -7,7 +7,7 @@ import { ShiftableClock } from '../../../src/clock';
 import { loadConfig } from '../../../src/config';
 import { createLocalTools } from '../../../dev/local';
 import type { RunningSimulator } from '../../../dev/simulator';
-import type { ChannelSeed, SlackDriver } from '../../../dev/slack';
+import type { ChannelSeed, SlackDriver, SlackWorkspaceOptions } from '../../../dev/slack';
 import { createLogger } from '../../../src/logging/logger';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 
@@ -42,9 +42,11 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(opts: { start?: number; channels?: readonly ChannelSeed[]; env?: Record<string, string> } = {}): Promise<TestWorld> {
+export async function createTestWorld(
+  opts: { start?: number; channels?: readonly ChannelSeed[]; env?: Record<string, string>; slack?: SlackWorkspaceOptions } = {},
+): Promise<TestWorld> {
   const clock = new ShiftableClock(Date.now, opts.start ?? TEST_NOW);
-  const slack = await startFakeSlack({ now: () => clock.now(), ...(opts.channels ? { channels: opts.channels } : {}) });
+  const slack = await startFakeSlack({ now: () => clock.now(), ...(opts.channels ? { channels: opts.channels } : {}), ...opts.slack });
   const dir = mkdtempSync(join(tmpdir(), 'occupancy-app-'));
   const dbPath = join(dir, 'bot.db');
   const logs: string[] = [];
