@@ -7,7 +7,7 @@ import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
 import { scopeTitle } from './format';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
-import { LIMITS, input, modal, option, plain, type ModalView, type PlainTextOption } from './kit';
+import { LIMITS, context, input, modal, modalNotice, option, plain, section, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage } from './kit';
 import type { DigestModalView } from '../../views/index';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -44,15 +44,29 @@ function buildingsElement(view: DigestModalView) {
   };
 }
 
+function frame(mode: 'create' | 'edit', privateMetadata: string): ModalFrame {
+  return { callbackId: CALLBACK_IDS.digestModal, mode, titles: { create: 'New daily digest', edit: 'Edit digest' }, privateMetadata };
+}
+
+/** What opens at once, before the building list (and the digest, when editing) are read. */
+export function buildDigestLoadingModal(mode: 'create' | 'edit', privateMetadata: string): ModalView {
+  return modalNotice(frame(mode, privateMetadata), [
+    section(mode === 'edit' ? 'Loading the digest…' : 'Loading the form…'),
+    context(['Getting the list of buildings from InnerSpace.']),
+  ]);
+}
+
+/** The form that could not be filled: why, in its place (the error's own words and blocks). */
+export function buildDigestFailedModal(mode: 'create' | 'edit', privateMetadata: string, why: SlackMessage): ModalView {
+  return modalNotice(frame(mode, privateMetadata), why.blocks);
+}
+
 export function buildDigestModal(view: DigestModalView): ModalView {
   const dayInitial = DAY_OPTIONS.filter((o) => view.days.includes(Number(o.value) as Weekday));
   const contentInitial = DIGEST_SECTIONS.filter((k) => view.options[k]).map((k) => CONTENT_OPTIONS[k]);
   const buildings = buildingsElement(view);
   return modal({
-    callbackId: CALLBACK_IDS.digestModal,
-    mode: view.mode,
-    titles: { create: 'New daily digest', edit: 'Edit digest' },
-    privateMetadata: view.privateMetadata,
+    ...frame(view.mode, view.privateMetadata),
     blocks: [
       input(DIGEST_FIELDS.channel, 'Channel', {
         type: 'conversations_select',

@@ -5,14 +5,15 @@
  */
 import type { DigestDraft } from '../../../domain/drafts';
 import type { Weekday } from '../../../domain/values';
-import { SKIP_OPTION, buildDigestModal } from '../../blocks/digest-modal';
+import { SKIP_OPTION, buildDigestFailedModal, buildDigestLoadingModal, buildDigestModal } from '../../blocks/digest-modal';
 import { DIGEST_FIELDS } from '../../blocks/ids';
-import { LIMITS, fieldState, type ViewStateValues } from '../../blocks/kit';
+import { LIMITS, fieldState, type ModalView, type ViewStateValues } from '../../blocks/kit';
 import { truncate } from '../../blocks/mrkdwn';
 import { isChannelId, isId, parseObject } from '../../blocks/values';
 import { MAX_DIGEST_BUILDINGS } from '../../parser/digest';
 import { parseZone } from '../../parser/schedule';
-import type { Actor, ListenerDeps } from '../context';
+import { errorReply, type Actor, type ListenerDeps } from '../context';
+import { formViewsOf } from '../form-views';
 
 /** What the form remembers: where it was opened, and which digest it edits. */
 export interface DigestFormMeta {
@@ -104,14 +105,30 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
   };
 }
 
-/** Opens the form, empty or on a digest; its metadata remembers both. */
+/**
+ * Opens the form, empty or on a digest; its metadata remembers both. It opens at once, as a
+ * frame saying it is loading (the trigger_id lasts 3 s and InnerSpace may be slower), then is
+ * filled in; when it cannot be, the frame says why in its place. Throws only when Slack
+ * refused to open it.
+ */
 export async function openDigestForm(
-  deps: Pick<ListenerDeps, 'digests' | 'chat'>,
+  deps: Pick<ListenerDeps, 'digests' | 'chat' | 'logger'>,
   actor: Actor,
   triggerId: string,
   origin: string | null,
   digestId: number | null,
 ): Promise<void> {
-  const view = await deps.digests.form(actor, origin, digestId, encodeFormMeta({ origin, digestId }));
-  await deps.chat.openView(triggerId, buildDigestModal(view));
+  const meta = encodeFormMeta({ origin, digestId });
+  const mode = digestId === null ? 'create' : 'edit';
+  const opened = await deps.chat.openView(triggerId, buildDigestLoadingModal(mode, meta));
+  const forms = formViewsOf(deps);
+  const ticket = forms.opened(opened.viewId, opened.hash);
+  let filled: ModalView;
+  try {
+    filled = buildDigestModal(await deps.digests.form(actor, origin, digestId, meta));
+  } catch (err) {
+    const log = deps.logger.child({ view: 'digest', team: actor.teamId, user: actor.userId });
+    filled = buildDigestFailedModal(mode, meta, errorReply(err, { kind: 'digest', ...(digestId !== null ? { id: digestId } : {}) }, log));
+  }
+  await forms.draw(ticket, (hash) => deps.chat.updateView(opened.viewId, filled, hash));
 }

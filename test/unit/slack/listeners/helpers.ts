@@ -87,11 +87,13 @@ export class RecordingChat implements ChatGateway {
   join(channel: string): Promise<void> {
     return this.record('join', [channel], undefined);
   }
-  openView(triggerId: string, view: object): Promise<{ viewId: string }> {
-    return this.record('openView', [triggerId, view], { viewId: 'V0OPENED' });
+  openView(triggerId: string, view: object): Promise<{ viewId: string; hash: string }> {
+    return this.record('openView', [triggerId, view], { viewId: 'V0OPENED', hash: 'h0' });
   }
-  updateView(viewId: string, view: object, hash?: string): Promise<void> {
-    return this.record('updateView', hash === undefined ? [viewId, view] : [viewId, view, hash], undefined);
+  /** Each update answers a new hash, h1, h2…, as Slack does. */
+  updateView(viewId: string, view: object, hash?: string): Promise<{ hash: string }> {
+    const n = this.calls.filter((c) => c.method === 'updateView').length + 1;
+    return this.record('updateView', hash === undefined ? [viewId, view] : [viewId, view, hash], { hash: `h${n}` });
   }
   publishHome(user: string, view: object): Promise<void> {
     return this.record('publishHome', [user, view], undefined);
