@@ -7,7 +7,7 @@ import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
 import { scopeTitle } from './format';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
-import { LIMITS, context, input, modal, modalNotice, option, plain, section, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage } from './kit';
+import { LIMITS, context, input, modal, modalNotice, option, plain, section, type InputBlock, type InputBlockElement, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage } from './kit';
 import type { DigestModalView } from '../../views/index';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -21,26 +21,55 @@ const CONTENT_OPTIONS: Readonly<Record<DigestSection, PlainTextOption>> = {
 };
 export const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
 
-function buildingsElement(view: DigestModalView) {
+/**
+ * How buildings are picked: from a list when InnerSpace gave one, else by typing ids. A select
+ * holds at most 100 options, so a longer list shows its first 100 and a second field takes the
+ * ids of the others (edits put the digest's buildings that are not listed there).
+ */
+function buildingBlocks(view: DigestModalView): InputBlock[] {
   const { actionId } = DIGEST_FIELDS.buildings;
   const choices = view.buildingOptions;
-  if (choices !== null && choices.length > 0 && choices.length <= LIMITS.selectOptions) {
-    const options = choices.map((b) => option(scopeTitle(b.name, b.id), String(b.id)));
-    const initial = options.filter((o) => view.buildingIds.includes(Number(o.value)));
-    return {
-      type: 'multi_static_select' as const,
+  if (choices === null || choices.length === 0) {
+    return [
+      input(DIGEST_FIELDS.buildings, 'Buildings', idsInput(actionId, view.buildingIds, '71, 12'), {
+        hint: 'Building ids separated by commas; /occupancy buildings lists them.',
+      }),
+    ];
+  }
+  const listed = choices.slice(0, LIMITS.selectOptions);
+  const options = listed.map((b) => option(scopeTitle(b.name, b.id), String(b.id)));
+  const initial = options.filter((o) => view.buildingIds.includes(Number(o.value)));
+  const select = input(
+    DIGEST_FIELDS.buildings,
+    'Buildings',
+    {
+      type: 'multi_static_select',
       action_id: actionId,
       placeholder: plain('Pick buildings', LIMITS.placeholder),
       options,
       max_selected_items: MAX_DIGEST_BUILDINGS,
       ...(initial.length > 0 ? { initial_options: initial } : {}),
-    };
-  }
+    },
+    // Optional when ids may be typed instead; the submission still needs one building or more.
+    { hint: `Up to ${MAX_DIGEST_BUILDINGS} buildings.`, ...(listed.length < choices.length ? { optional: true } : {}) },
+  );
+  if (listed.length === choices.length) return [select];
+  const unlisted = view.buildingIds.filter((id) => !listed.some((b) => b.id === id));
+  return [
+    select,
+    input(DIGEST_FIELDS.moreBuildings, 'Other buildings', idsInput(DIGEST_FIELDS.moreBuildings.actionId, unlisted, String(choices[LIMITS.selectOptions]!.id)), {
+      optional: true,
+      hint: `The list shows the first ${listed.length} of ${choices.length} buildings. Type the ids of others here, separated by commas; /occupancy buildings lists them all.`,
+    }),
+  ];
+}
+
+function idsInput(actionId: string, ids: readonly number[], example: string): InputBlockElement {
   return {
-    type: 'plain_text_input' as const,
+    type: 'plain_text_input',
     action_id: actionId,
-    placeholder: plain('71, 12', LIMITS.placeholder),
-    ...(view.buildingIds.length > 0 ? { initial_value: view.buildingIds.join(', ') } : {}),
+    placeholder: plain(example, LIMITS.placeholder),
+    ...(ids.length > 0 ? { initial_value: ids.join(', ') } : {}),
   };
 }
 
@@ -64,7 +93,6 @@ export function buildDigestFailedModal(mode: 'create' | 'edit', privateMetadata:
 export function buildDigestModal(view: DigestModalView): ModalView {
   const dayInitial = DAY_OPTIONS.filter((o) => view.days.includes(Number(o.value) as Weekday));
   const contentInitial = DIGEST_SECTIONS.filter((k) => view.options[k]).map((k) => CONTENT_OPTIONS[k]);
-  const buildings = buildingsElement(view);
   return modal({
     ...frame(view.mode, view.privateMetadata),
     blocks: [
@@ -75,9 +103,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         filter: { include: ['public', 'private'], exclude_bot_users: true },
         ...(view.channelId ? { initial_conversation: view.channelId } : { default_to_current_conversation: true }),
       }),
-      input(DIGEST_FIELDS.buildings, 'Buildings', buildings, {
-        hint: buildings.type === 'plain_text_input' ? 'Building ids separated by commas; /occupancy buildings lists them.' : `Up to ${MAX_DIGEST_BUILDINGS} buildings.`,
-      }),
+      ...buildingBlocks(view),
       input(DIGEST_FIELDS.time, 'Time', {
         type: 'timepicker',
         action_id: DIGEST_FIELDS.time.actionId,
