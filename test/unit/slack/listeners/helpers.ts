@@ -122,15 +122,18 @@ export interface ServiceFakes {
   readonly home?: Methods<ListenerDeps['alerts']['home']>;
 }
 
-export interface TestDeps {
+export interface TestDeps<C extends ChatGateway = RecordingChat> {
   readonly deps: ListenerDeps;
-  readonly chat: RecordingChat;
+  readonly chat: C;
   readonly lines: LogLine[];
   /** Waits for the work listeners leave running after their ack. */
   settle(): Promise<void>;
 }
 
-export function listenerDeps(fakes: ServiceFakes = {}, chat = new RecordingChat()): TestDeps {
+/** The deps, with the recording chat port unless given another (the real one, against the embedded Slack). */
+export function listenerDeps(fakes?: ServiceFakes): TestDeps;
+export function listenerDeps<C extends ChatGateway>(fakes: ServiceFakes, chat: C): TestDeps<C>;
+export function listenerDeps(fakes: ServiceFakes = {}, chat: ChatGateway = new RecordingChat()): TestDeps<ChatGateway> {
   const { logger, lines } = recordingLogger();
   const inflight = new InFlight();
   const deps: ListenerDeps = {
