@@ -38,15 +38,68 @@ export function checkUrl(errs: Errs, path: string, v: unknown, required: boolean
   if (typeof v === 'string' && v.length <= 3000 && !/^https?:\/\/[^\s]+$/i.test(v)) err(errs, path, 'must be a valid URL');
 }
 
-function checkOptions(errs: Errs, path: string, v: unknown, min: number, max: number, textMax = 75, plainOnly = true): void {
+/**
+ * Slack's limits on choices, from the Block Kit reference (docs.slack.dev/reference/block-kit):
+ * an overflow menu takes up to 5 options, checkboxes and radio buttons up to 10, a static
+ * select up to 100 options or 100 option groups of up to 100 each. In every option the text and
+ * the description take up to 75 characters, the value up to 150, the url (overflow only) 3000;
+ * a group's label 75. Select and overflow options are plain_text; checkboxes and radio buttons
+ * may use mrkdwn.
+ */
+export const OPTION_LIMITS = {
+  overflow: 5,
+  checkboxes: 10,
+  radioButtons: 10,
+  selectOptions: 100,
+  optionGroups: 100,
+  groupOptions: 100,
+  text: 75,
+  description: 75,
+  value: 150,
+  url: 3000,
+  groupLabel: 75,
+} as const;
+
+interface OptionRules {
+  readonly max: number;
+  /** Checkboxes and radio buttons may use mrkdwn; menus take plain_text only. */
+  readonly plainOnly: boolean;
+  /** Only overflow options may be links. */
+  readonly url: boolean;
+}
+
+function checkOptions(errs: Errs, path: string, v: unknown, rules: OptionRules): void {
   if (!Array.isArray(v)) return err(errs, path, 'must provide an array');
-  if (v.length < min) err(errs, path, `must provide at least ${min} items`);
-  if (v.length > max) err(errs, path, `must provide no more than ${max} items`);
+  if (v.length < 1) err(errs, path, 'must provide at least 1 items');
+  if (v.length > rules.max) err(errs, path, `must provide no more than ${rules.max} items`);
   v.forEach((o, i) => {
     const p = `${path}/${i}`;
     if (!isObj(o)) return err(errs, p, 'must provide an object');
-    checkText(errs, `${p}/text`, o.text, textMax, { plainOnly });
-    checkString(errs, `${p}/value`, o.value, 150, true);
+    checkText(errs, `${p}/text`, o.text, OPTION_LIMITS.text, { plainOnly: rules.plainOnly });
+    checkString(errs, `${p}/value`, o.value, OPTION_LIMITS.value, true);
+    if (o.description !== undefined) checkText(errs, `${p}/description`, o.description, OPTION_LIMITS.description, { plainOnly: rules.plainOnly });
+    if (o.url !== undefined) {
+      if (rules.url) checkUrl(errs, `${p}/url`, o.url, false);
+      else err(errs, `${p}/url`, 'is only allowed in overflow menus');
+    }
+  });
+}
+
+const MENU_OPTIONS: OptionRules = { max: OPTION_LIMITS.selectOptions, plainOnly: true, url: false };
+
+/** A static select's choices: `options`, or `option_groups` of options, not both. */
+function checkSelectChoices(errs: Errs, path: string, el: Record<string, unknown>): void {
+  if (el.options !== undefined && el.option_groups !== undefined) return err(errs, path, 'must provide either options or option_groups, not both');
+  if (el.option_groups === undefined) return checkOptions(errs, `${path}/options`, el.options, MENU_OPTIONS);
+  const groups = el.option_groups;
+  if (!Array.isArray(groups)) return err(errs, `${path}/option_groups`, 'must provide an array');
+  if (groups.length < 1) err(errs, `${path}/option_groups`, 'must provide at least 1 items');
+  if (groups.length > OPTION_LIMITS.optionGroups) err(errs, `${path}/option_groups`, `must provide no more than ${OPTION_LIMITS.optionGroups} items`);
+  groups.forEach((g, i) => {
+    const p = `${path}/option_groups/${i}`;
+    if (!isObj(g)) return err(errs, p, 'must provide an object');
+    checkText(errs, `${p}/label`, g.label, OPTION_LIMITS.groupLabel, { plainOnly: true });
+    checkOptions(errs, `${p}/options`, g.options, { ...MENU_OPTIONS, max: OPTION_LIMITS.groupOptions });
   });
 }
 
@@ -75,17 +128,18 @@ export function checkElement(errs: Errs, path: string, el: unknown, allowed: rea
       checkString(errs, `${path}/alt_text`, el.alt_text, 2000, true);
       break;
     case 'overflow':
-      checkOptions(errs, `${path}/options`, el.options, 1, 5);
+      checkOptions(errs, `${path}/options`, el.options, { max: OPTION_LIMITS.overflow, plainOnly: true, url: true });
       break;
     case 'checkboxes':
+      checkOptions(errs, `${path}/options`, el.options, { max: OPTION_LIMITS.checkboxes, plainOnly: false, url: false });
+      break;
     case 'radio_buttons':
-      checkOptions(errs, `${path}/options`, el.options, 1, 10, 150, false);
+      checkOptions(errs, `${path}/options`, el.options, { max: OPTION_LIMITS.radioButtons, plainOnly: false, url: false });
       break;
     case 'static_select':
     case 'multi_static_select':
       if (el.placeholder !== undefined) checkText(errs, `${path}/placeholder`, el.placeholder, 150, { plainOnly: true });
-      if (el.option_groups === undefined) checkOptions(errs, `${path}/options`, el.options, 1, 100);
-      else if (!Array.isArray(el.option_groups) || el.option_groups.length > 100) err(errs, `${path}/option_groups`, 'must provide no more than 100 items');
+      checkSelectChoices(errs, path, el);
       break;
     case 'datepicker':
       if (el.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(el.initial_date))) err(errs, `${path}/initial_date`, 'must be a date in the format YYYY-MM-DD');

@@ -20,6 +20,11 @@ export interface PostedMessage {
   readonly ts: string;
 }
 
+export interface OpenedView {
+  readonly viewId: string;
+  readonly hash: string;
+}
+
 export interface ChatGateway {
   postMessage(channel: string, msg: ChatMessage, opts?: { threadTs?: string; unfurl?: boolean }): Promise<PostedMessage>;
   updateMessage(channel: string, ts: string, msg: ChatMessage): Promise<void>;
@@ -34,7 +39,9 @@ export interface ChatGateway {
   channelInfo(channel: string): Promise<{ id: string; name: string; isPrivate: boolean; isArchived: boolean; isMember: boolean }>;
   /** Joins a public channel. */
   join(channel: string): Promise<void>;
-  openView(triggerId: string, view: object): Promise<{ viewId: string }>;
-  updateView(viewId: string, view: object, hash?: string): Promise<void>;
+  /** Opens a modal; its hash is what a later update passes to say which version it replaces. */
+  openView(triggerId: string, view: object): Promise<OpenedView>;
+  /** Replaces a modal; with `hash`, only if it is still that version (else `hash_conflict`). */
+  updateView(viewId: string, view: object, hash?: string): Promise<{ hash: string }>;
   publishHome(user: string, view: object): Promise<void>;
 }

@@ -88,11 +88,12 @@ export function webClientGateway(client: WebClient): ChatGateway {
     openView: (triggerId, view) =>
       call('views.open', async () => {
         const res = await client.views.open({ trigger_id: triggerId, view: view as never });
-        return { viewId: res.view?.id ?? '' };
+        return { viewId: res.view?.id ?? '', hash: res.view?.hash ?? '' };
       }),
     updateView: (viewId, view, hash) =>
       call('views.update', async () => {
-        await client.views.update({ view_id: viewId, view: view as never, ...(hash ? { hash } : {}) });
+        const res = await client.views.update({ view_id: viewId, view: view as never, ...(hash ? { hash } : {}) });
+        return { hash: res.view?.hash ?? '' };
       }),
     publishHome: (user, view) =>
       call('views.publish', async () => {

@@ -59,7 +59,7 @@ export interface DigestModalView {
   readonly mode: 'create' | 'edit';
   /** null: default to the conversation the modal was opened from. */
   readonly channelId: string | null;
-  /** Buildings to pick from (≤ 100); null or more than 100 shows a text input of ids. */
+  /** Buildings to pick from; null (no list) shows a text input of ids. The form lists 100, with a field for others' ids. */
   readonly buildingOptions: readonly { readonly id: number; readonly name: string }[] | null;
   readonly buildingIds: readonly number[];
   readonly time: string;

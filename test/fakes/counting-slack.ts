@@ -54,13 +54,14 @@ export class CountingSlackGateway implements ChatGateway {
     return { fileId: 'F0' };
   }
 
-  async openView(): Promise<{ viewId: string }> {
+  async openView(): Promise<{ viewId: string; hash: string }> {
     this.counts.openView += 1;
-    return { viewId: 'V0' };
+    return { viewId: 'V0', hash: 'h0' };
   }
 
-  async updateView(): Promise<void> {
+  async updateView(): Promise<{ hash: string }> {
     this.counts.updateView += 1;
+    return { hash: `h${this.counts.updateView}` };
   }
 
   async publishHome(): Promise<void> {

@@ -41,6 +41,8 @@ export interface FieldId {
 export const DIGEST_FIELDS = {
   channel: { blockId: 'digest_channel', actionId: 'digest_channel_select' },
   buildings: { blockId: 'digest_buildings', actionId: 'digest_buildings_input' },
+  /** Ids typed in beside the list, when a workspace has more buildings than a select can hold. */
+  moreBuildings: { blockId: 'digest_more_buildings', actionId: 'digest_more_buildings_input' },
   time: { blockId: 'digest_time', actionId: 'digest_time_picker' },
   days: { blockId: 'digest_days', actionId: 'digest_days_checkboxes' },
   timeZone: { blockId: 'digest_time_zone', actionId: 'digest_time_zone_input' },

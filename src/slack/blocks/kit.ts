@@ -125,14 +125,16 @@ export function message(text: string, blocks: KnownBlock[]): SlackMessage {
 /** view.state.values of a view_submission or block_actions payload (Bolt's type). */
 export type ViewStateValues = ViewOutput['state']['values'];
 
-/** The frame every form shares: its title for a new or an edited thing, Save or Create, Cancel. */
-export function modal(o: {
+/** What a form's frame is made of, whatever fills it: its id, its title for a new or an edited thing, its metadata. */
+export interface ModalFrame {
   readonly callbackId: string;
   readonly mode: 'create' | 'edit';
   readonly titles: { readonly create: string; readonly edit: string };
   readonly privateMetadata: string;
-  readonly blocks: KnownBlock[];
-}): ModalView {
+}
+
+/** The frame every form shares: its title for a new or an edited thing, Save or Create, Cancel. */
+export function modal(o: ModalFrame & { readonly blocks: KnownBlock[] }): ModalView {
   return {
     type: 'modal',
     callback_id: o.callbackId,
@@ -141,6 +143,22 @@ export function modal(o: {
     close: plain('Cancel', LIMITS.viewTitle),
     private_metadata: o.privateMetadata,
     blocks: o.blocks,
+  };
+}
+
+/**
+ * The same frame without its fields: what opens at once while they load (a trigger_id lasts
+ * 3 s, too short to wait for InnerSpace first), or what stays when they could not be loaded.
+ * No inputs, so no submit: only Close.
+ */
+export function modalNotice(o: ModalFrame, blocks: KnownBlock[]): ModalView {
+  return {
+    type: 'modal',
+    callback_id: o.callbackId,
+    title: plain(o.titles[o.mode], LIMITS.viewTitle),
+    close: plain('Close', LIMITS.viewTitle),
+    private_metadata: o.privateMetadata,
+    blocks,
   };
 }
 

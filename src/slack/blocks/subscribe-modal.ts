@@ -7,7 +7,10 @@ import { MAX_DURATION_BUCKETS } from '../parser/subscribe';
 import { defaultRecovery } from '../../domain/subscription';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
-import { LIMITS, input, modal, option, plain, section, type InputBlockElement, type KnownBlock, type ModalView, type PlainTextOption } from './kit';
+import {
+  LIMITS, input, modal, modalNotice, option, plain, section,
+  type InputBlockElement, type KnownBlock, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage,
+} from './kit';
 import type { BacktestView, SubscribeModalView } from '../../views/index';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
@@ -70,6 +73,20 @@ function recoveryHint(view: SubscribeModalView): string {
   return `Optional: alerts end once it is back ${side} this. Default: ${levelShort(defaultRecovery(view.threshold, view.direction), view.measure)}.`;
 }
 
+function frame(mode: 'create' | 'edit', privateMetadata: string): ModalFrame {
+  return { callbackId: CALLBACK_IDS.subscribeModal, mode, titles: { create: 'New alert', edit: 'Edit alert' }, privateMetadata };
+}
+
+/** What opens at once on Edit, before the rule is read. */
+export function buildSubscribeLoadingModal(mode: 'create' | 'edit', privateMetadata: string): ModalView {
+  return modalNotice(frame(mode, privateMetadata), [section(mode === 'edit' ? 'Loading the alert…' : 'Loading the form…')]);
+}
+
+/** The form that could not be filled: why, in its place (the error's own words and blocks). */
+export function buildSubscribeFailedModal(mode: 'create' | 'edit', privateMetadata: string, why: SlackMessage): ModalView {
+  return modalNotice(frame(mode, privateMetadata), why.blocks);
+}
+
 export function buildSubscribeModal(view: SubscribeModalView): ModalView {
   const F = SUBSCRIBE_FIELDS;
   const renotify = RENOTIFY_OPTIONS.find((r) => r.minutes === view.renotifyMinutes) ?? RENOTIFY_OPTIONS[0];
@@ -130,11 +147,5 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
     }),
     buildBacktestBlock(view.backtest),
   ];
-  return modal({
-    callbackId: CALLBACK_IDS.subscribeModal,
-    mode: view.mode,
-    titles: { create: 'New alert', edit: 'Edit alert' },
-    privateMetadata: view.privateMetadata,
-    blocks,
-  });
+  return modal({ ...frame(view.mode, view.privateMetadata), blocks });
 }

@@ -33,14 +33,20 @@ describe('the digest form', () => {
     await world.close();
   });
 
-  /** Opens the form with `/occupancy digest` in a channel; returns the open view's id. */
+  /** Waits until the form that opened as a loading frame is filled in (it has a submit button then). */
+  async function filled(viewId: string): Promise<string> {
+    await world.slack.waitFor(() => world.slack.state.views.get(viewId)?.definition.submit !== undefined, 10_000);
+    return viewId;
+  }
+
+  /** Opens the form with `/occupancy digest` in a channel; returns the open view's id once filled in. */
   async function openForm(user: string, channel: string): Promise<string> {
     const before = world.slack.callsTo('views.open').length;
     const res = await driver.command(user, channel, '/occupancy', 'digest');
     expect(res.status).toBe(200);
     const call = await world.slack.waitFor(() => world.slack.callsTo('views.open')[before]?.response && world.slack.callsTo('views.open')[before], 10_000);
     expect(call.response?.ok).toBe(true);
-    return (call.response as { view: { id: string } }).view.id;
+    return filled((call.response as { view: { id: string } }).view.id);
   }
   const stored = () => app.store.digests.listByTeam(TEAM);
 
@@ -135,7 +141,7 @@ describe('the digest form', () => {
     const edit = await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: gracesList.ts }, { action_id: 'digest_edit', value: JSON.stringify({ id: d.id }) });
     expect(edit.status).toBe(200);
     const opened = await world.slack.waitFor(() => world.slack.callsTo('views.open').slice(opens).find((c) => c.response?.ok === true), 10_000);
-    const editView = (opened.response as { view: { id: string } }).view.id;
+    const editView = await filled((opened.response as { view: { id: string } }).view.id);
     const def = world.slack.state.views.get(editView)!.definition;
     expect(JSON.stringify(def)).toContain('Edit digest');
 

@@ -3,61 +3,81 @@
  * fields change, and saving it. Listeners acknowledge first and hand over to these.
  */
 import type { SubscriptionDraft } from '../../../domain/drafts';
-import { SlackCallError } from '../../../errors';
 import { editModalView, newModalView } from '../../../services/alerts/views';
 import type { BacktestView } from '../../../views/index';
 import { buildSubscriptionSavedMessage, withBacktestNotice } from '../../blocks/alert-notices';
 import { alertErrorWords } from '../../blocks/errors';
 import type { ModalView, ViewStateValues } from '../../blocks/kit';
-import { buildSubscribeModal } from '../../blocks/subscribe-modal';
+import { buildSubscribeFailedModal, buildSubscribeLoadingModal, buildSubscribeModal } from '../../blocks/subscribe-modal';
 import { errorReply, tellUser, type Actor, type ListenerDeps } from '../context';
+import { formViewsOf } from '../form-views';
 import { refreshHome } from '../home';
 import { backtestInputOf, decodeOrigin, encodeOrigin, formFields, type FormFields, type FormOrigin } from './form-state';
 
 
 export type Prefill = { scopeKind: 'building' | 'zone'; scopeId: number; granularity: 'PT1H' | 'P1D' };
 
-/** The form around the backtest of what it says now, or around why there is none. */
+/** The form around the backtest of what it says now, or around why there is none. Never throws. */
 async function backtestModal(deps: ListenerDeps, f: FormFields, origin: FormOrigin): Promise<ModalView> {
   const base = (backtest: BacktestView) =>
     buildSubscribeModal({ ...f, privateMetadata: encodeOrigin(origin), mode: origin.id === null ? 'create' : 'edit', backtest });
   const input = backtestInputOf(f);
   if (!input) return base({ status: 'incomplete' });
-  const outcome = await deps.alerts.rules.backtest(input);
-  return outcome.kind === 'view' ? base(outcome.view) : withBacktestNotice(base({ status: 'incomplete' }), alertErrorWords(outcome.error));
+  try {
+    const outcome = await deps.alerts.rules.backtest(input);
+    return outcome.kind === 'view' ? base(outcome.view) : withBacktestNotice(base({ status: 'incomplete' }), alertErrorWords(outcome.error));
+  } catch (err) {
+    // What the user typed stays; the reason takes the backtest's place.
+    const log = deps.logger.child({ view: 'subscribe' });
+    return withBacktestNotice(base({ status: 'incomplete' }), errorReply(err, { kind: 'subscription' }, log).text);
+  }
 }
 
-/** A newer change already redrew the form (or it was closed): this redraw is out of date. */
-function isStale(err: unknown): boolean {
-  return err instanceof SlackCallError && err.kind === 'refused';
+/** The form as it could not be drawn: why, in its place. */
+function failedModal(deps: ListenerDeps, origin: FormOrigin, err: unknown): ModalView {
+  const log = deps.logger.child({ view: 'subscribe' });
+  const why = errorReply(err, { kind: 'subscription', ...(origin.id !== null ? { id: origin.id } : {}) }, log);
+  return buildSubscribeFailedModal(origin.id === null ? 'create' : 'edit', encodeOrigin(origin), why);
 }
 
-/** A field that shapes the rule changed: redraw the form with the backtest of what it says now. */
+/**
+ * A field that shapes the rule changed: redraw the form with the backtest of what it says now.
+ * Latest wins: a backtest that a newer change overtook is dropped, however the two finish.
+ */
 export async function refreshBacktest(deps: ListenerDeps, view: { id: string; hash?: string; private_metadata?: string; state: { values: ViewStateValues } }): Promise<void> {
+  const forms = formViewsOf(deps);
+  const ticket = forms.input(view.id, view.hash);
   const modal = await backtestModal(deps, formFields(view.state.values), decodeOrigin(view.private_metadata));
-  try {
-    await deps.chat.updateView(view.id, modal, view.hash);
-  } catch (err) {
-    if (!isStale(err)) throw err;
-  }
+  await forms.draw(ticket, (hash) => deps.chat.updateView(view.id, modal, hash));
 }
 
+/** The new form has nothing to wait for: it opens whole, at once. */
 export async function openNewForm(deps: ListenerDeps, triggerId: string, origin: FormOrigin, prefill: Prefill | null = null): Promise<void> {
-  await deps.chat.openView(triggerId, buildSubscribeModal(newModalView(encodeOrigin(origin), prefill, origin.channel)));
+  const opened = await deps.chat.openView(triggerId, buildSubscribeModal(newModalView(encodeOrigin(origin), prefill, origin.channel)));
+  formViewsOf(deps).opened(opened.viewId, opened.hash);
 }
 
-/** Opens the form on an existing rule at once (the trigger lasts 3 s), then fills in its backtest. */
+/**
+ * Opens the form on an existing rule at once, as a frame saying it is loading (the trigger
+ * lasts 3 s), then fills it in, then adds its backtest; when the rule cannot be read the frame
+ * says why in its place. Throws only when Slack refused to open it.
+ */
 export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, triggerId: string, origin: Omit<FormOrigin, 'id'>): Promise<void> {
-  const sub = await deps.alerts.subscriptions.owned(who, id);
   const full: FormOrigin = { ...origin, id };
-  const view = editModalView(sub, encodeOrigin(full), { status: 'incomplete' });
-  const opened = await deps.chat.openView(triggerId, withBacktestNotice(buildSubscribeModal(view), 'trying this rule on the last 30 published days…'));
-  const modal = await backtestModal(deps, view, full);
+  const meta = encodeOrigin(full);
+  const opened = await deps.chat.openView(triggerId, buildSubscribeLoadingModal('edit', meta));
+  const forms = formViewsOf(deps);
+  const ticket = forms.opened(opened.viewId, opened.hash);
+  const draw = (modal: ModalView) => forms.draw(ticket, (hash) => deps.chat.updateView(opened.viewId, modal, hash));
+  let view;
   try {
-    await deps.chat.updateView(opened.viewId, modal);
+    view = editModalView(await deps.alerts.subscriptions.owned(who, id), meta, { status: 'incomplete' });
   } catch (err) {
-    if (!isStale(err)) throw err;
+    await draw(failedModal(deps, full, err));
+    return;
   }
+  if ((await draw(withBacktestNotice(buildSubscribeModal(view), 'trying this rule on the last 30 published days…'))) !== 'drawn') return;
+  await draw(await backtestModal(deps, view, full));
 }
 
 /** After the form was accepted (and closed): save the rule and say how it went. */

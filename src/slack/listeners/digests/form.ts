@@ -5,14 +5,15 @@
  */
 import type { DigestDraft } from '../../../domain/drafts';
 import type { Weekday } from '../../../domain/values';
-import { SKIP_OPTION, buildDigestModal } from '../../blocks/digest-modal';
+import { SKIP_OPTION, buildDigestFailedModal, buildDigestLoadingModal, buildDigestModal } from '../../blocks/digest-modal';
 import { DIGEST_FIELDS } from '../../blocks/ids';
-import { LIMITS, fieldState, type ViewStateValues } from '../../blocks/kit';
+import { LIMITS, fieldState, type ModalView, type ViewStateValues } from '../../blocks/kit';
 import { truncate } from '../../blocks/mrkdwn';
 import { isChannelId, isId, parseObject } from '../../blocks/values';
 import { MAX_DIGEST_BUILDINGS } from '../../parser/digest';
 import { parseZone } from '../../parser/schedule';
-import type { Actor, ListenerDeps } from '../context';
+import { errorReply, type Actor, type ListenerDeps } from '../context';
+import { formViewsOf } from '../form-views';
 
 /** What the form remembers: where it was opened, and which digest it edits. */
 export interface DigestFormMeta {
@@ -39,20 +40,32 @@ export type DigestSubmission =
   /** Ack with `{ response_action: 'errors', errors }`. */
   | { readonly ok: false; readonly errors: Record<string, string> };
 
-function readBuildingIds(values: ViewStateValues): number[] | string {
-  const state = fieldState(values, DIGEST_FIELDS.buildings);
-  const words = state?.selected_options
-    ? state.selected_options.map((o) => o.value)
-    : (state?.value ?? '').split(/[\s,;]+/).filter((w) => w !== '');
+/** Ids typed in a field: whole numbers separated by commas, spaces or semicolons. */
+function typedIds(text: string | null | undefined): number[] | string {
   const ids: number[] = [];
-  for (const word of words) {
+  for (const word of (text ?? '').split(/[\s,;]+/).filter((w) => w !== '')) {
     if (!/^[0-9]{1,12}$/.test(word) || Number(word) === 0) {
       return `Building ids are whole numbers like 71, separated by commas ("${truncate(word, 40)}" isn't one).`;
     }
-    if (!ids.includes(Number(word))) ids.push(Number(word));
+    ids.push(Number(word));
   }
-  if (ids.length === 0) return 'Pick at least one building.';
-  if (ids.length > MAX_DIGEST_BUILDINGS) return `A digest can cover up to ${MAX_DIGEST_BUILDINGS} buildings.`;
+  return ids;
+}
+
+/**
+ * The buildings picked: from the list and/or typed (the text input when there is no list, the
+ * field for unlisted ids when there are more than a list holds). Errors keyed by block_id.
+ */
+function readBuildingIds(values: ViewStateValues): number[] | Record<string, string> {
+  const state = fieldState(values, DIGEST_FIELDS.buildings);
+  const picked = state?.selected_options ? state.selected_options.map((o) => o.value) : null;
+  const main = picked ? typedIds(picked.join(',')) : typedIds(state?.value);
+  if (typeof main === 'string') return { [DIGEST_FIELDS.buildings.blockId]: main };
+  const more = typedIds(fieldState(values, DIGEST_FIELDS.moreBuildings)?.value);
+  if (typeof more === 'string') return { [DIGEST_FIELDS.moreBuildings.blockId]: more };
+  const ids = [...new Set([...main, ...more])];
+  if (ids.length === 0) return { [DIGEST_FIELDS.buildings.blockId]: 'Pick at least one building.' };
+  if (ids.length > MAX_DIGEST_BUILDINGS) return { [DIGEST_FIELDS.buildings.blockId]: `A digest can cover up to ${MAX_DIGEST_BUILDINGS} buildings.` };
   return ids;
 }
 
@@ -62,7 +75,7 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
   if (!channelId) errors[DIGEST_FIELDS.channel.blockId] = 'Pick the channel the digest goes to.';
 
   const buildingIds = readBuildingIds(values);
-  if (typeof buildingIds === 'string') errors[DIGEST_FIELDS.buildings.blockId] = buildingIds;
+  if (!Array.isArray(buildingIds)) Object.assign(errors, buildingIds);
 
   const time = fieldState(values, DIGEST_FIELDS.time)?.selected_time ?? '';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[DIGEST_FIELDS.time.blockId] = 'Pick a time, such as 08:00.';
@@ -84,7 +97,7 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
   const contentValues = new Set((fieldState(values, DIGEST_FIELDS.content)?.selected_options ?? []).map((o) => o.value));
   const skip = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).some((o) => o.value === SKIP_OPTION.value);
 
-  if (Object.keys(errors).length > 0 || typeof buildingIds === 'string' || !channelId) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !Array.isArray(buildingIds) || !channelId) return { ok: false, errors };
   return {
     ok: true,
     draft: {
@@ -104,14 +117,30 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
   };
 }
 
-/** Opens the form, empty or on a digest; its metadata remembers both. */
+/**
+ * Opens the form, empty or on a digest; its metadata remembers both. It opens at once, as a
+ * frame saying it is loading (the trigger_id lasts 3 s and InnerSpace may be slower), then is
+ * filled in; when it cannot be, the frame says why in its place. Throws only when Slack
+ * refused to open it.
+ */
 export async function openDigestForm(
-  deps: Pick<ListenerDeps, 'digests' | 'chat'>,
+  deps: Pick<ListenerDeps, 'digests' | 'chat' | 'logger'>,
   actor: Actor,
   triggerId: string,
   origin: string | null,
   digestId: number | null,
 ): Promise<void> {
-  const view = await deps.digests.form(actor, origin, digestId, encodeFormMeta({ origin, digestId }));
-  await deps.chat.openView(triggerId, buildDigestModal(view));
+  const meta = encodeFormMeta({ origin, digestId });
+  const mode = digestId === null ? 'create' : 'edit';
+  const opened = await deps.chat.openView(triggerId, buildDigestLoadingModal(mode, meta));
+  const forms = formViewsOf(deps);
+  const ticket = forms.opened(opened.viewId, opened.hash);
+  let filled: ModalView;
+  try {
+    filled = buildDigestModal(await deps.digests.form(actor, origin, digestId, meta));
+  } catch (err) {
+    const log = deps.logger.child({ view: 'digest', team: actor.teamId, user: actor.userId });
+    filled = buildDigestFailedModal(mode, meta, errorReply(err, { kind: 'digest', ...(digestId !== null ? { id: digestId } : {}) }, log));
+  }
+  await forms.draw(ticket, (hash) => deps.chat.updateView(opened.viewId, filled, hash));
 }

@@ -85,3 +85,60 @@ describe('views', () => {
     expect(validateView({ type: 'home', blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) })).not.toEqual([]);
   });
 });
+
+describe('choices: option counts and lengths, in messages and views alike', () => {
+  const opt = (text: string, value = 'v', extra: Record<string, unknown> = {}) => ({ text: { type: 'plain_text', text }, value, ...extra });
+  const many = (n: number) => Array.from({ length: n }, (_, i) => opt(`o${i}`, String(i)));
+  const overflow = (options: unknown[]) => ({ type: 'overflow', action_id: 'o', options });
+  const checkboxes = (options: unknown[]) => ({ type: 'checkboxes', action_id: 'c', options });
+  const radio = (options: unknown[]) => ({ type: 'radio_buttons', action_id: 'r', options });
+  const select = (choices: Record<string, unknown>) => ({ type: 'static_select', action_id: 's', placeholder: { type: 'plain_text', text: 'Pick' }, ...choices });
+  const multi = (choices: Record<string, unknown>) => ({ ...select(choices), type: 'multi_static_select' });
+  const group = (label: string, options: unknown[]) => ({ label: { type: 'plain_text', text: label }, options });
+
+  /** The element in a message (as an accessory) and in a modal (as an input, where it may be one). */
+  function errorsOf(element: Record<string, unknown>): { message: string[]; view: string[] } {
+    const message = validateMessageBlocks([{ type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: element }]);
+    const asInput = element.type !== 'overflow';
+    const view = validateView({
+      type: 'modal', title: { type: 'plain_text', text: 'Form' }, submit: { type: 'plain_text', text: 'Save' },
+      blocks: [asInput ? { type: 'input', block_id: 'b', label: { type: 'plain_text', text: 'L' }, element } : { type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: element }],
+    });
+    return { message, view };
+  }
+
+  test.each([
+    ['an overflow of 1', overflow(many(1))],
+    ['an overflow of 5', overflow(many(5))],
+    ['an overflow option that is a link', overflow([opt('Docs', 'd', { url: 'https://example.com/docs' })])],
+    ['10 checkboxes with mrkdwn text and descriptions of 75', checkboxes(many(10).map((o) => ({ ...o, text: { type: 'mrkdwn', text: '*b*' }, description: { type: 'mrkdwn', text: x(75) } })))],
+    ['10 radio buttons', radio(many(10))],
+    ['a select of 100 options, text 75, value 150', select({ options: [...many(99), opt(x(75), x(150))] })],
+    ['a multi-select of 100 groups of 100', multi({ option_groups: Array.from({ length: 100 }, (_, g) => group(x(75), many(100).map((o) => ({ ...o, value: `${g}-${o.value}` })))) })],
+  ])('accepts %s', (_name, element) => {
+    expect(errorsOf(element)).toEqual({ message: [], view: [] });
+  });
+
+  test.each([
+    ['an empty overflow', overflow([]), 'must provide at least 1 items [json-pointer:', '/options]'],
+    ['an overflow of 6', overflow(many(6)), 'must provide no more than 5 items', '/options]'],
+    ['11 checkboxes', checkboxes(many(11)), 'must provide no more than 10 items', '/options]'],
+    ['11 radio buttons', radio(many(11)), 'must provide no more than 10 items', '/options]'],
+    ['a checkbox text of 76', checkboxes([opt(x(76))]), 'must be less than 76 characters', '/options/0/text/text]'],
+    ['a select of 101 options', select({ options: many(101) }), 'must provide no more than 100 items', '/options]'],
+    ['a multi-select of 101 options', multi({ options: many(101) }), 'must provide no more than 100 items', '/options]'],
+    ['101 option groups', select({ option_groups: Array.from({ length: 101 }, () => group('g', many(1))) }), 'must provide no more than 100 items', '/option_groups]'],
+    ['a group of 101 options', select({ option_groups: [group('g', many(101))] }), 'must provide no more than 100 items', '/option_groups/0/options]'],
+    ['a group label of 76', select({ option_groups: [group(x(76), many(1))] }), 'must be less than 76 characters', '/option_groups/0/label/text]'],
+    ['both options and groups', select({ options: many(1), option_groups: [group('g', many(1))] }), 'must provide either options or option_groups', ']'],
+    ['an option text of 76', select({ options: [opt(x(76))] }), 'must be less than 76 characters', '/options/0/text/text]'],
+    ['an option value of 151', select({ options: [opt('a', x(151))] }), 'must be less than 151 characters', '/options/0/value]'],
+    ['an option without a value', select({ options: [{ text: { type: 'plain_text', text: 'a' } }] }), 'must provide a string', '/options/0/value]'],
+    ['an option description of 76', overflow([opt('a', 'v', { description: { type: 'plain_text', text: x(76) } })]), 'must be less than 76 characters', '/options/0/description/text]'],
+    ['mrkdwn in a menu option', select({ options: [{ text: { type: 'mrkdwn', text: '*a*' }, value: 'v' }] }), 'must be one of: plain_text', '/options/0/text/type]'],
+    ['a link in a select option', select({ options: [opt('a', 'v', { url: 'https://example.com' })] }), 'is only allowed in overflow menus', '/options/0/url]'],
+  ])('rejects %s', (_name, element, message, pointerEnd) => {
+    const { message: inMessage, view: inView } = errorsOf(element);
+    for (const errors of [inMessage, inView]) expect(errors.some((e) => e.includes(message) && e.endsWith(pointerEnd))).toBe(true);
+  });
+});

@@ -134,10 +134,28 @@ describe('buildDigestModal', () => {
     expect(checkViewLimits(view)).toEqual([]);
   });
 
-  it('falls back to the text input past 100 buildings', () => {
-    const many = Array.from({ length: 101 }, (_, i) => ({ id: i + 1, name: `B${i + 1}` }));
-    const view = buildDigestModal(modalView({ buildingOptions: many }));
-    expect(view.blocks[1]).toMatchObject({ element: { type: 'plain_text_input' }, hint: pt('Building ids separated by commas; /occupancy buildings lists them.') });
+  it('past 100 buildings: lists the first 100 and takes the ids of the others in a field of their own', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, name: `B${i + 1}` }));
+    const view = buildDigestModal(modalView({ mode: 'edit', buildingOptions: many, buildingIds: [7, 120, 150] }));
+    const [, list, more] = view.blocks as { block_id: string; optional?: boolean; element: { options?: unknown[]; initial_options?: unknown[]; initial_value?: string }; hint: unknown }[];
+    expect(list!.block_id).toBe('digest_buildings');
+    expect(list!.element.options).toHaveLength(100);
+    expect(list!.element.initial_options).toEqual([opt('B7 (7)', '7')]);
+    expect(list!.optional).toBe(true);
+    expect(more).toEqual({
+      type: 'input',
+      block_id: 'digest_more_buildings',
+      label: pt('Other buildings'),
+      optional: true,
+      element: { type: 'plain_text_input', action_id: 'digest_more_buildings_input', placeholder: pt('101'), initial_value: '120, 150' },
+      hint: pt('The list shows the first 100 of 150 buildings. Type the ids of others here, separated by commas; /occupancy buildings lists them all.'),
+    });
     expect(checkViewLimits(view)).toEqual([]);
+  });
+
+  it('exactly 100 buildings: one list, no extra field', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, name: `B${i + 1}` }));
+    const blocks = buildDigestModal(modalView({ buildingOptions: hundred })).blocks as { block_id: string }[];
+    expect(blocks.map((b) => b.block_id)).not.toContain('digest_more_buildings');
   });
 });

@@ -87,11 +87,13 @@ export class RecordingChat implements ChatGateway {
   join(channel: string): Promise<void> {
     return this.record('join', [channel], undefined);
   }
-  openView(triggerId: string, view: object): Promise<{ viewId: string }> {
-    return this.record('openView', [triggerId, view], { viewId: 'V0OPENED' });
+  openView(triggerId: string, view: object): Promise<{ viewId: string; hash: string }> {
+    return this.record('openView', [triggerId, view], { viewId: 'V0OPENED', hash: 'h0' });
   }
-  updateView(viewId: string, view: object, hash?: string): Promise<void> {
-    return this.record('updateView', hash === undefined ? [viewId, view] : [viewId, view, hash], undefined);
+  /** Each update answers a new hash, h1, h2…, as Slack does. */
+  updateView(viewId: string, view: object, hash?: string): Promise<{ hash: string }> {
+    const n = this.calls.filter((c) => c.method === 'updateView').length + 1;
+    return this.record('updateView', hash === undefined ? [viewId, view] : [viewId, view, hash], { hash: `h${n}` });
   }
   publishHome(user: string, view: object): Promise<void> {
     return this.record('publishHome', [user, view], undefined);
@@ -120,15 +122,18 @@ export interface ServiceFakes {
   readonly home?: Methods<ListenerDeps['alerts']['home']>;
 }
 
-export interface TestDeps {
+export interface TestDeps<C extends ChatGateway = RecordingChat> {
   readonly deps: ListenerDeps;
-  readonly chat: RecordingChat;
+  readonly chat: C;
   readonly lines: LogLine[];
   /** Waits for the work listeners leave running after their ack. */
   settle(): Promise<void>;
 }
 
-export function listenerDeps(fakes: ServiceFakes = {}, chat = new RecordingChat()): TestDeps {
+/** The deps, with the recording chat port unless given another (the real one, against the embedded Slack). */
+export function listenerDeps(fakes?: ServiceFakes): TestDeps;
+export function listenerDeps<C extends ChatGateway>(fakes: ServiceFakes, chat: C): TestDeps<C>;
+export function listenerDeps(fakes: ServiceFakes = {}, chat: ChatGateway = new RecordingChat()): TestDeps<ChatGateway> {
   const { logger, lines } = recordingLogger();
   const inflight = new InFlight();
   const deps: ListenerDeps = {

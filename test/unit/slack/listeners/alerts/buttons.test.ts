@@ -2,11 +2,12 @@ import { NotFoundError } from '../../../../../src/errors';
 import { ACTION_IDS, buildHomeView, buildSubscribeModal, buildSubscriptionsMessage, encodeIdValue, encodeSnoozeValue } from '../../../../../src/slack/blocks';
 import { buildSubscriptionChangedMessage, withBacktestNotice } from '../../../../../src/slack/blocks/alert-notices';
 import { buildAlertErrorMessage } from '../../../../../src/slack/blocks/errors';
+import { buildSubscribeFailedModal, buildSubscribeLoadingModal } from '../../../../../src/slack/blocks/subscribe-modal';
 import { editModalView } from '../../../../../src/services/alerts/views';
 import { editSubscription, mute, snooze, unmute, unsubscribe } from '../../../../../src/slack/listeners/alerts/buttons';
 import { encodeOrigin } from '../../../../../src/slack/listeners/alerts/form-state';
 import { subscriptionSummary } from '../../blocks/fixtures';
-import { CHANNEL, LEVEL, TEAM, USER, actionArgs, listenerDeps, logged, subscription } from '../helpers';
+import { CHANNEL, LEVEL, TEAM, TRIGGER, USER, actionArgs, listenerDeps, logged, subscription } from '../helpers';
 
 const who = { teamId: TEAM, userId: USER };
 const ephemeral = (msg: object, replace: boolean) => ({ response_type: 'ephemeral', replace_original: replace, ...msg });
@@ -101,17 +102,24 @@ describe('edit', () => {
     await t.settle();
     const meta = encodeOrigin({ id: 7, channel: CHANNEL, home: false });
     const view = editModalView(sub, meta, { status: 'incomplete' });
-    expect(t.chat.callsOf('openView')).toEqual([[a.args.body.trigger_id, withBacktestNotice(buildSubscribeModal(view), 'trying this rule on the last 30 published days…')]]);
-    expect(t.chat.callsOf('updateView')).toEqual([['V0OPENED', buildSubscribeModal({ ...view, backtest })]]);
+    expect(t.chat.callsOf('openView')).toEqual([[a.args.body.trigger_id, buildSubscribeLoadingModal('edit', meta)]]);
+    // Filled in, then its backtest, each update with the hash the one before answered.
+    expect(t.chat.callsOf('updateView')).toEqual([
+      ['V0OPENED', withBacktestNotice(buildSubscribeModal(view), 'trying this rule on the last 30 published days…'), 'h0'],
+      ['V0OPENED', buildSubscribeModal({ ...view, backtest }), 'h1'],
+    ]);
   });
 
-  it('says why when the rule is not the user\'s', async () => {
+  it('says in the form why when the rule is not the user\'s', async () => {
     const err = new NotFoundError('subscription', 7);
     const t = listenerDeps({ subscriptions: { owned: async () => Promise.reject(err) } });
     const a = actionArgs(ACTION_IDS.editSubscription, { value: encodeIdValue(7) });
     await editSubscription(t.deps)(a.args);
     await t.settle();
-    expect(t.chat.callsOf('openView')).toEqual([]);
-    expect(t.chat.callsOf('postEphemeral')).toEqual([[CHANNEL, USER, buildAlertErrorMessage(err, { kind: 'subscription', id: 7 })]]);
+    const meta = encodeOrigin({ id: 7, channel: CHANNEL, home: false });
+    expect(t.chat.callsOf('openView')).toEqual([[TRIGGER, buildSubscribeLoadingModal('edit', meta)]]);
+    const why = buildAlertErrorMessage(err, { kind: 'subscription', id: 7 });
+    expect(t.chat.callsOf('updateView')).toEqual([['V0OPENED', buildSubscribeFailedModal('edit', meta, why), 'h0']]);
+    expect(t.chat.callsOf('postEphemeral')).toEqual([]);
   });
 });

@@ -92,7 +92,10 @@ describe('a field of the form changed', () => {
     const broken = listenerDeps({ rules: { backtest: async () => Promise.reject(new Error('boom')) } });
     await subscribeFieldChanged(broken.deps)(actionArgs(F.threshold.actionId, { view }).args);
     await broken.settle();
-    expect(logged(broken.lines, LEVEL.warn).map((l) => l.msg)).toEqual(['refreshing the backtest failed']);
+    expect(logged(broken.lines, LEVEL.warn).map((l) => l.msg)).toEqual(['request failed']);
+    // The form keeps what was typed and says why in place of the backtest.
+    const [[, drawn]] = broken.chat.callsOf('updateView') as [[string, { blocks: unknown[] }]];
+    expect(JSON.stringify(drawn.blocks)).toContain("Something went wrong on my side");
   });
 });
 

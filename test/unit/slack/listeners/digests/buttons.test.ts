@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../../../../../src/errors';
 import { ACTION_IDS, buildDigestListMessage, buildDigestModal, encodeIdValue } from '../../../../../src/slack/blocks';
+import { buildDigestFailedModal, buildDigestLoadingModal } from '../../../../../src/slack/blocks/digest-modal';
 import { buildDigestSentMessage } from '../../../../../src/slack/blocks/digest-replies';
 import { buildDigestErrorMessage } from '../../../../../src/slack/blocks/errors';
 import { digestButton } from '../../../../../src/slack/listeners/digests/buttons';
@@ -55,17 +56,41 @@ describe('digest list buttons', () => {
     expect(t.chat.callsOf('postMessage')).toEqual([[`D0${USER}`, buildDigestSentMessage(3, CHANNEL)]]);
   });
 
-  it('edit: opens the form with metadata naming the digest and where it was opened', async () => {
-    const t = listenerDeps({ digests: { form: async (_who, _origin, _id, meta) => formView(meta) } });
+  it('edit: opens a loading frame at once, then fills it with metadata naming the digest and where it was opened', async () => {
+    const asked: string[] = [];
+    const t = listenerDeps({
+      digests: {
+        form: async (_who, _origin, _id, meta) => {
+          // The form opened before anything was asked.
+          asked.push(`form after ${t.chat.callsOf('openView').length} open`);
+          return formView(meta);
+        },
+      },
+    });
     const a = actionArgs(ACTION_IDS.digestEdit, { value: encodeIdValue(3) });
     await digestButton('edit')(t.deps)(a.args);
     await t.settle();
+    expect(asked).toEqual(['form after 1 open']);
     const opened = t.chat.callsOf('openView');
     expect(opened).toHaveLength(1);
-    const [trigger, view] = opened[0] as [string, { private_metadata: string }];
+    const [trigger, loading] = opened[0] as [string, { private_metadata: string }];
     expect(trigger).toBe(TRIGGER);
-    expect(view).toEqual(buildDigestModal(formView(view.private_metadata)));
-    expect(decodeFormMeta(view.private_metadata)).toEqual({ origin: CHANNEL, digestId: 3 });
+    expect(loading).toEqual(buildDigestLoadingModal('edit', loading.private_metadata));
+    expect(decodeFormMeta(loading.private_metadata)).toEqual({ origin: CHANNEL, digestId: 3 });
+    // Filled in with the hash views.open answered.
+    expect(t.chat.callsOf('updateView')).toEqual([['V0OPENED', buildDigestModal(formView(loading.private_metadata)), 'h0']]);
+  });
+
+  it('edit: says in the form why it cannot be filled, not in a message', async () => {
+    const err = new ForbiddenError('not the creator');
+    const t = listenerDeps({ digests: { form: async () => Promise.reject(err) } });
+    const a = actionArgs(ACTION_IDS.digestEdit, { value: encodeIdValue(3) });
+    await digestButton('edit')(t.deps)(a.args);
+    await t.settle();
+    const [[, loading]] = t.chat.callsOf('openView') as [[string, { private_metadata: string }]];
+    const why = buildDigestErrorMessage(err, { kind: 'digest', id: 3 });
+    expect(t.chat.callsOf('updateView')).toEqual([['V0OPENED', buildDigestFailedModal('edit', loading.private_metadata, why), 'h0']]);
+    expect(a.responds).toEqual([]);
   });
 
   it('new: says why the form could not open', async () => {

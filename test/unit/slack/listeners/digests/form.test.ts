@@ -19,7 +19,7 @@ describe('digest form metadata', () => {
 
 function state(parts: {
   channel?: string | null;
-  buildings?: { selected?: string[]; text?: string };
+  buildings?: { selected?: string[]; text?: string; more?: string };
   time?: string | null;
   days?: string[];
   zone?: string;
@@ -35,6 +35,9 @@ function state(parts: {
         ? { type: 'multi_static_select', selected_options: sel(parts.buildings.selected) }
         : { type: 'plain_text_input', value: parts.buildings?.text ?? null },
     },
+    ...(parts.buildings?.more !== undefined
+      ? { [F.moreBuildings.blockId]: { [F.moreBuildings.actionId]: { type: 'plain_text_input', value: parts.buildings.more } } }
+      : {}),
     [F.time.blockId]: { [F.time.actionId]: { type: 'timepicker', selected_time: parts.time ?? null } },
     [F.days.blockId]: { [F.days.actionId]: { type: 'checkboxes', selected_options: sel(parts.days ?? []) } },
     [F.timeZone.blockId]: { [F.timeZone.actionId]: { type: 'plain_text_input', value: parts.zone ?? null } },
@@ -44,6 +47,24 @@ function state(parts: {
 }
 
 describe('validateDigestSubmission', () => {
+  it('past 100 buildings: takes the listed ones and the ids typed beside the list, once each', () => {
+    const result = validateDigestSubmission(state({ channel: 'C1', buildings: { selected: ['7', '71'], more: '120, 7;150' }, time: '08:00', days: ['1'] }));
+    expect(result).toMatchObject({ ok: true, draft: { buildingIds: [7, 71, 120, 150] } });
+    const typedOnly = validateDigestSubmission(state({ channel: 'C1', buildings: { selected: [], more: '120' }, time: '08:00', days: ['1'] }));
+    expect(typedOnly).toMatchObject({ ok: true, draft: { buildingIds: [120] } });
+  });
+
+  it('past 100 buildings: a bad typed id is refused under its own field, and none at all under the list', () => {
+    expect(validateDigestSubmission(state({ channel: 'C1', buildings: { selected: ['7'], more: '120, x' }, time: '08:00', days: ['1'] }))).toEqual({
+      ok: false,
+      errors: { digest_more_buildings: 'Building ids are whole numbers like 71, separated by commas ("x" isn\'t one).' },
+    });
+    expect(validateDigestSubmission(state({ channel: 'C1', buildings: { selected: [], more: ' ' }, time: '08:00', days: ['1'] }))).toEqual({
+      ok: false,
+      errors: { digest_buildings: 'Pick at least one building.' },
+    });
+  });
+
   it('reads a complete submission into a draft', () => {
     const values = state({ channel: 'C0FACILITY', buildings: { selected: ['71', '12', '71'] }, time: '07:30', days: ['5', '1'], zone: ' europe/london ', content: ['chart', 'weekOverWeek'], skip: true });
     expect(validateDigestSubmission(values)).toEqual({

@@ -1,0 +1,50 @@
+/**
+ * The digest form with an InnerSpace slower than Slack's trigger window: it opens at once
+ * (the trigger_id lasts 3 s) and fills in when the building list arrives.
+ */
+import type { SlackDriver } from '../../../dev/slack';
+import type { AppUnderTest } from '../app/harness';
+import { createDigestWorld, USERS, type DigestWorld } from './app-harness';
+
+/** Longer than the 3 s a trigger_id lasts. */
+const LATENCY_MS = 3500;
+
+describe('the digest form with a slow InnerSpace', () => {
+  let world: DigestWorld;
+  let app: AppUnderTest;
+  let driver: SlackDriver;
+
+  beforeAll(async () => {
+    world = await createDigestWorld();
+    // Patient enough for the slow answers: the point is the trigger window, not timeouts.
+    ({ app, driver } = await world.start({ INNERSPACE_TIMEOUT_MS: '20000', INNERSPACE_DEADLINE_MS: '40000' }));
+    app.simulator!.setFaults({ latencyMs: LATENCY_MS });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('opens at once as a loading frame, then shows the building list InnerSpace sent', async () => {
+    const asked = app.simulator!.stats.graphqlRequests;
+    const res = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest');
+    expect(res.status).toBe(200);
+    const open = await world.slack.waitForCall('views.open', undefined, 10_000);
+    expect(open.response).toMatchObject({ ok: true });
+    const viewId = (open.response as { view: { id: string } }).view.id;
+    expect(JSON.stringify(open.args.view)).toContain('Loading the form');
+
+    const filled = await world.slack.waitFor(() => {
+      const def = world.slack.state.views.get(viewId)?.definition;
+      return def?.submit !== undefined && def;
+    }, 30_000);
+    const blocks = JSON.stringify(filled.blocks);
+    expect(blocks).toContain('"initial_conversation":"C0FACILITY"');
+    expect(blocks).toContain('DEMO (71)');
+    // The list came from the slow InnerSpace, after the form had opened.
+    expect(app.simulator!.stats.graphqlRequests).toBeGreaterThan(asked);
+    expect(world.slack.callsTo('views.open').map((c) => c.response?.ok)).toEqual([true]);
+    expect(world.slack.callsTo('views.update').map((c) => c.response?.ok)).toEqual([true]);
+    // Nobody was told to try again.
+    expect(world.slack.callsTo('chat.postEphemeral')).toEqual([]);
+  });
+});
