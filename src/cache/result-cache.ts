@@ -3,9 +3,24 @@
  * concurrent requests share one upstream call. Only successes are stored.
  */
 
+/**
+ * How long a stored value may be served. Until `trustedUntil` it is served as is; after that,
+ * only while `settled()` says it can no longer change; never after `until`.
+ */
+export interface Keep {
+  readonly until: number;
+  readonly trustedUntil?: number;
+  readonly settled?: () => boolean;
+}
+
 interface Entry<T> {
   value: T;
-  expiresAt: number;
+  keep: Keep;
+}
+
+export interface ThroughOptions {
+  /** Ask again even when a value is stored (joining an identical call already under way is fine). */
+  readonly fresh?: boolean;
 }
 
 export class ResultCache {
@@ -21,13 +36,16 @@ export class ResultCache {
 
   /**
    * The cached value for `key`, the promise of an identical call already under way, or a new
-   * call to `load`. `expiresAt` decides, from the fresh value, until when (epoch ms) it may be served.
+   * call to `load`. `keep` decides, from the fresh value, how long it may be served: an epoch
+   * ms expiry, or a Keep for values that are trusted briefly unless they have settled.
    */
-  async through<T>(key: string, load: () => Promise<T>, expiresAt: (value: T) => number): Promise<T> {
-    const hit = this.get<T>(key);
-    if (hit !== undefined) {
-      this.hits += 1;
-      return hit;
+  async through<T>(key: string, load: () => Promise<T>, keep: (value: T) => number | Keep, opts: ThroughOptions = {}): Promise<T> {
+    if (!opts.fresh) {
+      const hit = this.get<T>(key);
+      if (hit !== undefined) {
+        this.hits += 1;
+        return hit.value;
+      }
     }
     const running = this.inflight.get(key);
     if (running) {
@@ -36,7 +54,8 @@ export class ResultCache {
     }
     const p = load()
       .then((value) => {
-        this.set(key, value, expiresAt(value));
+        const k = keep(value);
+        this.set(key, value, typeof k === 'number' ? { until: k } : k);
         return value;
       })
       .finally(() => this.inflight.delete(key));
@@ -48,23 +67,25 @@ export class ResultCache {
     return this.entries.size;
   }
 
-  private get<T>(key: string): T | undefined {
+  private get<T>(key: string): { value: T } | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (e.expiresAt <= this.now().getTime()) {
+    const t = this.now().getTime();
+    const { until, trustedUntil, settled } = e.keep;
+    if (until <= t || (trustedUntil !== undefined && trustedUntil <= t && !(settled?.() ?? false))) {
       this.entries.delete(key);
       return undefined;
     }
     // Re-insert to mark as most recently used.
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e.value as T;
+    return { value: e.value as T };
   }
 
-  private set(key: string, value: unknown, expiresAt: number): void {
-    if (this.maxEntries <= 0 || expiresAt <= this.now().getTime()) return;
+  private set(key: string, value: unknown, keep: Keep): void {
+    if (this.maxEntries <= 0 || keep.until <= this.now().getTime()) return;
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt });
+    this.entries.set(key, { value, keep });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

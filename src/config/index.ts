@@ -30,6 +30,8 @@ export interface Config {
     readonly groupId: string;
     readonly timeoutMs: number;
     readonly deadlineMs: number;
+    /** Minutes a result that may still change is trusted before InnerSpace is asked again. */
+    readonly recheckMinutes: number;
   };
   readonly database: { readonly kind: 'sqlite'; readonly path: string; readonly url: string };
   readonly quickchartUrl: string;
@@ -86,6 +88,7 @@ const schema = z.object({
   INNERSPACE_GROUP_ID: withDefault(z.string().regex(UUID_RE, 'INNERSPACE_GROUP_ID must be a UUID'), NIL_GROUP_ID),
   INNERSPACE_TIMEOUT_MS: withDefault(intIn('INNERSPACE_TIMEOUT_MS', 100, 120_000), '10000'),
   INNERSPACE_DEADLINE_MS: withDefault(intIn('INNERSPACE_DEADLINE_MS', 100, 600_000), '30000'),
+  INNERSPACE_RECHECK_MINUTES: withDefault(intIn('INNERSPACE_RECHECK_MINUTES', 1, 1440), '10'),
   DATABASE_URL: withDefault(
     z.string().regex(/^sqlite:.+/, 'DATABASE_URL must look like sqlite:<path> (e.g. sqlite:./data/occupancy-bot.db)'),
     'sqlite:./data/occupancy-bot.db',
@@ -159,6 +162,7 @@ export function loadConfig(env: Env): Config {
       groupId: e.INNERSPACE_GROUP_ID.toLowerCase(),
       timeoutMs: e.INNERSPACE_TIMEOUT_MS,
       deadlineMs: e.INNERSPACE_DEADLINE_MS,
+      recheckMinutes: e.INNERSPACE_RECHECK_MINUTES,
     },
     database: { kind: 'sqlite', path: dbPath, url: e.DATABASE_URL },
     quickchartUrl: e.QUICKCHART_URL.replace(/\/+$/, ''),

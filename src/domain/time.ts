@@ -137,6 +137,27 @@ export function latestCompleteDay(zone: string, now: Instant, publishHour: numbe
   return addDays(isoOf(local), local.hour >= publishHour ? -1 : -2);
 }
 
+/** How far back the latest day with data is looked for. */
+export const LATEST_DAY_LOOKBACK_DAYS = 14;
+
+/**
+ * The days searched for the latest one with data: the last two weeks up to yesterday (today
+ * is never complete). Which of them is published is read from the data, not from the clock.
+ */
+export function latestDaySearch(zone: string, now: Instant): { from: IsoDate; to: IsoDate } {
+  const to = addDays(localToday(zone, now), -1);
+  return { from: addDays(to, -(LATEST_DAY_LOOKBACK_DAYS - 1)), to };
+}
+
+/**
+ * The day the clock expects to be published (latestCompleteDay) when it is later than the day
+ * shown, for "Wed 2 Dec is not published yet"; null when the day shown is the one expected.
+ */
+export function awaitedDay(shown: IsoDate, zone: string, now: Instant, publishHour: number = DEFAULT_PUBLISH_HOUR): IsoDate | null {
+  const expected = latestCompleteDay(zone, now, publishHour);
+  return compareDates(expected, shown) > 0 ? expected : null;
+}
+
 /** True when `date` is on or before the latest complete day. */
 export function isPublished(date: IsoDate, zone: string, now: Instant, publishHour: number = DEFAULT_PUBLISH_HOUR): boolean {
   return compareDates(date, latestCompleteDay(zone, now, publishHour)) <= 0;

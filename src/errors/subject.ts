@@ -22,7 +22,10 @@ export class NotFoundError extends AppError {
   }
 }
 
-/** A day with nothing published for a building, a zone or a building's zones. */
+/**
+ * A day with nothing published for a building, a zone or a building's zones: either a day
+ * after the latest published one (not published yet) or an earlier day left empty.
+ */
 export class NoDataError extends AppError {
   readonly code = 'NO_DATA';
 
@@ -31,10 +34,12 @@ export class NoDataError extends AppError {
     readonly id: number,
     /** The day asked about, YYYY-MM-DD in the building's zone. */
     readonly date: string,
-    /** The latest day published. */
-    readonly dataThrough: string,
+    /** The latest day with data, as the data says; null when none was found. */
+    readonly dataThrough: string | null,
+    /** True when `date` is after the latest published day. */
+    readonly notPublishedYet = false,
   ) {
-    super(`no data for ${kind} ${id} on ${date}`);
+    super(`no data for ${kind} ${id} on ${date}${notPublishedYet ? ' (not published yet)' : ''}`);
   }
 }
 

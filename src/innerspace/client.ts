@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { BadInputError, isAppError } from '../errors';
 import { TokenProvider, type AuthMode } from './auth';
-import { insightExpiry, ResultCache } from './cache';
+import { DEFAULT_RECHECK_MINUTES, insightKeep, PublishedDays, ResultCache } from './cache';
 import { compareInsightRows, parseInsightRows } from './parse';
 import { insightOperation, type InsightRoot } from './queries';
 import { freezeAll, ReferenceData } from './reference';
@@ -34,6 +34,11 @@ export interface InnerSpaceClientOptions {
   /** Jitter source in [0, 1). */
   random?: () => number;
   cacheMaxEntries?: number;
+  /**
+   * Minutes an insight answer that may still change (no rows yet, the latest day, a range past
+   * the latest published bucket) is trusted before InnerSpace is asked again. Default 10.
+   */
+  recheckMinutes?: number;
   retry?: Partial<RetryPolicy>;
 }
 
@@ -55,6 +60,8 @@ export class InnerSpaceClient implements InnerSpacePort {
   private readonly transport: GraphQLTransport;
   private readonly reference: ReferenceData;
   private readonly groupId: string;
+  private readonly published = new PublishedDays();
+  private readonly recheckMs: number;
   private readonly counts = { upstreamRequests: 0, tokenRequests: 0 };
 
   constructor(private readonly opts: InnerSpaceClientOptions) {
@@ -62,6 +69,9 @@ export class InnerSpaceClient implements InnerSpacePort {
     this.now = opts.now ?? (() => new Date());
     this.groupId = checkGroupId(opts.groupId);
     this.cache = new ResultCache(opts.cacheMaxEntries ?? 500, this.now);
+    const recheck = opts.recheckMinutes ?? DEFAULT_RECHECK_MINUTES;
+    if (!Number.isInteger(recheck) || recheck < 1) throw new BadInputError('recheckMinutes must be a whole number of at least 1', { field: 'recheckMinutes', value: recheck });
+    this.recheckMs = recheck * 60_000;
     const onSecret = opts.onSecret ?? (() => undefined);
     onSecret(opts.clientSecret);
     const doFetch = opts.fetch ?? globalThis.fetch;
@@ -149,6 +159,10 @@ export class InnerSpaceClient implements InnerSpacePort {
     const op = insightOperation(root, { manyIds: c.ids.length > 1, sites: c.siteIds !== null, startFrom: c.startFrom !== null, zoneTypes: c.zoneTypes !== null });
     const variables = insightVariables(c);
     const key = `${op.name}:${JSON.stringify(variables)}:${c.timeZone ?? ''}`;
+    const subject = subjectOf(root, c);
+    // A query from a watermark (an alert check) asks what is new: never answered from memory,
+    // or a publish would stay unseen until the entry expired. Joining an identical call is fine.
+    const fresh = c.startFrom !== null;
     const rows = await this.call(op.name, (deadlineAt, log) =>
       this.cache.through(
         key,
@@ -156,9 +170,12 @@ export class InnerSpaceClient implements InnerSpacePort {
           const { data, degraded } = await this.transport.run(op, variables, deadlineAt, log);
           const pending = parseInsightRows(root, data, { granularity: c.granularity, degraded });
           await this.reference.resolveNaiveStarts(root, pending, c.timeZone, deadlineAt, log);
-          return freezeAll(pending.map((p) => p.row).sort(compareInsightRows));
+          const parsed = freezeAll(pending.map((p) => p.row).sort(compareInsightRows));
+          this.published.note(subject, parsed.map((r) => r.datePartition));
+          return parsed;
         },
-        () => insightExpiry(this.now(), c.to),
+        () => insightKeep(this.now().getTime(), subject, c.to, this.published, this.recheckMs),
+        { fresh },
       ),
     );
     return rows.slice();
@@ -179,6 +196,12 @@ export class InnerSpaceClient implements InnerSpacePort {
       throw err;
     }
   }
+}
+
+/** Whose publishing an answer tells about: everything in the query but its range. */
+function subjectOf(root: InsightRoot, c: CheckedInsightQuery): string {
+  const ids = [...c.ids].sort((a, b) => a - b);
+  return JSON.stringify([root, ids, c.granularity, c.groupId, c.siteIds, c.zoneTypes]);
 }
 
 function insightVariables(c: CheckedInsightQuery): Variables {

@@ -20,6 +20,7 @@ export function innerspaceOptions(
     groupId: c.groupId,
     timeoutMs: c.timeoutMs,
     deadlineMs: c.deadlineMs,
+    recheckMinutes: c.recheckMinutes,
     logger,
     onSecret: addSecret,
     now: () => new Date(clock.now()),

@@ -4,7 +4,7 @@
  * same questions (and so hits the same cache entries).
  */
 import { summarizeRowsBy, summarizeDay, bucketsFromRows, topBy, type Bucket, type DaySummary } from '../domain';
-import { sameWeekdayWeekEarlier, toDatePartition, type IsoDate } from '../domain/time';
+import { latestDaySearch, parseDatePartition, sameWeekdayWeekEarlier, toDatePartition, type IsoDate } from '../domain/time';
 import { NotFoundError } from '../errors';
 import type { InnerSpacePort } from '../ports/occupancy-source';
 import type { Building, Floor, Granularity, InsightRow, Site, Zone } from '../domain/occupancy';
@@ -55,6 +55,18 @@ export class OccupancyData {
     const [sites, floors] = await Promise.all([this.innerspace.sites(buildingId), this.innerspace.floors(buildingId)]);
     const zones = sites.length > 0 ? await this.innerspace.zones({ siteIds: sites.map((s) => s.id) }) : [];
     return { building, sites, floors, zones, capacity: capacityOf(zones) };
+  }
+
+  /**
+   * The latest day with data of a building or zone in the last two weeks, from one daily query
+   * (which the client re-asks after INNERSPACE_RECHECK_MINUTES); null when none has any.
+   */
+  async latestDay(kind: 'building' | 'zone', id: number, zone: string, now: number): Promise<IsoDate | null> {
+    const days = latestDaySearch(zone, now);
+    const q = { ids: [id], from: toDatePartition(days.from), to: toDatePartition(days.to), granularity: 'P1D' as const, groupId: this.groupId };
+    const rows = kind === 'building' ? await this.innerspace.buildingInsights(q) : await this.innerspace.zoneInsights(q);
+    const latest = rows.reduce((max, r) => Math.max(max, r.datePartition), -Infinity);
+    return latest === -Infinity ? null : parseDatePartition(latest);
   }
 
   /** Rows of one local day of a building, one query per day so days are cached independently. */

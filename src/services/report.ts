@@ -6,6 +6,7 @@ import type { Charts } from '../ports/charts';
 import { type DayChartModel } from '../views/chart';
 import {
   addDays,
+  awaitedDay,
   compareDates,
   isPublished,
   latestCompleteDay,
@@ -24,11 +25,21 @@ import { ResultCache } from '../cache/result-cache';
 import { OccupancyData } from './occupancy-data';
 
 /**
- * How long a finished answer is reused for the same question. Insights change once a night, so
- * this only bounds how stale "data through" and the next-day button may be; it mostly lets a
- * burst of people asking about the same building share one computation.
+ * How long a finished answer is reused for the same question. Its key holds the day shown and
+ * the latest published day (both read from the data first), so a publish starts a new answer
+ * at once; this mostly lets a burst of people asking about the same building share one
+ * computation.
  */
 const VIEW_TTL_MS = 60_000;
+
+/** The day an answer covers, with what the data says about publishing around it. */
+export interface ResolvedDay {
+  readonly date: IsoDate;
+  /** The latest day with data; null when none was found lately. */
+  readonly dataThrough: IsoDate | null;
+  /** Answers without a date: the day the clock expected, when later than `date`. */
+  readonly awaitedDate: IsoDate | null;
+}
 
 export interface ReportServiceDeps {
   readonly innerspace: InnerSpacePort;
@@ -62,20 +73,22 @@ export class ReportService {
   }
 
   async building(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
-    return this.memo(`building|${args.id}|${args.date ?? ''}|${args.granularity}|${this.hourKey()}`, () => this.loadBuilding(args));
+    const building = await this.data.buildingOrThrow(args.id);
+    const day = await this.resolveDay('building', args.id, args.date, building.timeZone);
+    return this.memo(`building|${args.id}|${dayKey(day)}|${args.granularity}`, () => this.loadBuilding(args, day));
   }
 
   async zone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
-    return this.memo(`zone|${args.id}|${args.date ?? ''}|${args.granularity}|${this.hourKey()}`, () => this.loadZone(args));
+    const located = await this.data.locateZone(args.id);
+    const day = await this.resolveDay('zone', args.id, args.date, located.building.timeZone);
+    return this.memo(`zone|${args.id}|${dayKey(day)}|${args.granularity}`, () => this.loadZone(args, day));
   }
 
   async zones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
-    return this.memo(`zones|${args.buildingId}|${args.date ?? ''}|${this.hourKey()}`, () => this.loadZones(args));
-  }
-
-  /** Relative dates ("yesterday") and the next-day button change with the clock: the hour is part of every memo key. */
-  private hourKey(): string {
-    return new Date(this.deps.now()).toISOString().slice(0, 13);
+    const building = await this.data.buildingOrThrow(args.buildingId);
+    // The building's own insights say how far its nightly publish has got.
+    const day = await this.resolveDay('zones', args.buildingId, args.date, building.timeZone);
+    return this.memo(`zones|${args.buildingId}|${dayKey(day)}`, () => this.loadZones(args, day));
   }
 
   private async loadBuildings(): Promise<BuildingsView> {
@@ -83,10 +96,10 @@ export class ReportService {
     return { buildings: [...list].sort((a, b) => a.id - b.id).map((b) => ({ id: b.id, name: b.name, timeZone: b.timeZone })) };
   }
 
-  private async loadBuilding(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+  private async loadBuilding(args: { id: number; granularity: UserGranularity }, resolved: ResolvedDay): Promise<ReportView> {
     const building = await this.data.buildingOrThrow(args.id);
     const zone = building.timeZone;
-    const { date, dataThrough } = this.resolveDate('building', args.id, args.date, zone);
+    const { date, dataThrough, awaitedDate } = resolved;
     const day = await this.data.buildingDay(args.id, date, args.granularity);
     this.requireData(day.summary, 'building', args.id, date, dataThrough);
     const subject = `${building.name} (${building.id})`;
@@ -97,19 +110,20 @@ export class ReportService {
       granularity: args.granularity,
       groupLabel: await this.groupLabel(),
       dataThrough,
+      awaitedDate,
       stats: day.summary,
       floors: day.floors.map((f) => ({ name: f.name, mean: f.summary.mean })),
       // A building's capacity line would flatten the bars; zones show theirs.
       chart: this.chart(dayModel(subject, day.summary, args.granularity, day.buckets, day.lastWeekBuckets, null)),
       series: day.buckets,
-      ...this.navigation(date, zone),
+      ...this.navigation(resolved, zone),
     };
   }
 
-  private async loadZone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+  private async loadZone(args: { id: number; granularity: UserGranularity }, resolved: ResolvedDay): Promise<ReportView> {
     const located = await this.data.locateZone(args.id);
     const tz = located.building.timeZone;
-    const { date, dataThrough } = this.resolveDate('zone', args.id, args.date, tz);
+    const { date, dataThrough, awaitedDate } = resolved;
     const day = await this.data.zoneDay(args.id, date, args.granularity);
     this.requireData(day.summary, 'zone', args.id, date, dataThrough);
     const subject = `${day.zone.name} (${day.zone.id})`;
@@ -126,18 +140,19 @@ export class ReportService {
       granularity: args.granularity,
       groupLabel: await this.groupLabel(),
       dataThrough,
+      awaitedDate,
       stats: day.summary,
       floors: [],
       chart: this.chart(dayModel(subject, day.summary, args.granularity, day.buckets, day.lastWeekBuckets, day.zone.capacity)),
       series: day.buckets,
-      ...this.navigation(date, tz),
+      ...this.navigation(resolved, tz),
     };
   }
 
-  private async loadZones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
+  private async loadZones(args: { buildingId: number }, resolved: ResolvedDay): Promise<ZonesView> {
     const layout = await this.data.layout(args.buildingId);
     const tz = layout.building.timeZone;
-    const { date, dataThrough } = this.resolveDate('zones', args.buildingId, args.date, tz);
+    const { date, dataThrough, awaitedDate } = resolved;
     const granularity: Granularity = 'PT1H';
     const ranking = await this.data.zoneRanking(layout, date, granularity);
     if (ranking.zones.length === 0 && ranking.zoneTypes.length === 0) {
@@ -150,6 +165,7 @@ export class ReportService {
       granularity,
       groupLabel: await this.groupLabel(),
       dataThrough,
+      awaitedDate,
       zones: ranking.zones.map(({ zone, summary }) => ({
         id: zone.id,
         name: zone.name,
@@ -164,31 +180,41 @@ export class ReportService {
         meanPctOfCapacity: t.summary.meanPctOfCapacity,
         zoneCount: t.zoneCount,
       })),
-      ...this.navigation(date, tz),
+      ...this.navigation(resolved, tz),
     };
   }
 
-  /** The day asked for (or the latest complete one), checked against what is published. */
-  resolveDate(kind: Kind, id: number, text: string | null, zone: string): { date: IsoDate; dataThrough: IsoDate } {
+  /**
+   * The day asked for, or the latest day with data: both checked against what the data says is
+   * published (one daily query, re-asked after INNERSPACE_RECHECK_MINUTES), never the clock
+   * alone. The clock only says which day is awaited, for "Wed 2 Dec is not published yet".
+   */
+  async resolveDay(kind: Kind, id: number, text: string | null, zone: string): Promise<ResolvedDay> {
     const now = this.deps.now();
-    const dataThrough = latestCompleteDay(zone, now);
-    if (text === null) return { date: dataThrough, dataThrough };
-    const parsed = parseDateArg(text, zone, now);
-    if (!parsed.ok) throw new DateInputError(parsed.reason, parsed.input);
-    if (!isPublished(parsed.date, zone, now)) throw new NoDataError(kind, id, parsed.date, dataThrough);
-    return { date: parsed.date, dataThrough };
+    const parsed = text === null ? null : parseDateArg(text, zone, now);
+    if (parsed && !parsed.ok) throw new DateInputError(parsed.reason, parsed.input);
+    const dataThrough = await this.data.latestDay(kind === 'zone' ? 'zone' : 'building', id, zone, now);
+    if (!parsed) {
+      const date = dataThrough ?? latestCompleteDay(zone, now);
+      return { date, dataThrough, awaitedDate: awaitedDay(date, zone, now) };
+    }
+    const after = dataThrough !== null ? compareDates(parsed.date, dataThrough) > 0 : !isPublished(parsed.date, zone, now);
+    if (after) throw new NoDataError(kind, id, parsed.date, dataThrough, true);
+    return { date: parsed.date, dataThrough, awaitedDate: null };
   }
 
-  private requireData(summary: DaySummary, kind: Kind, id: number, date: IsoDate, dataThrough: IsoDate): void {
+  private requireData(summary: DaySummary, kind: Kind, id: number, date: IsoDate, dataThrough: IsoDate | null): void {
     if (summary.bucketCount === 0) throw new NoDataError(kind, id, date, dataThrough);
   }
 
-  private navigation(date: IsoDate, zone: string): { previousDate: IsoDate | null; nextDate: IsoDate | null } {
-    const previous = addDays(date, -1);
-    const next = addDays(date, 1);
+  /** The next-day button follows the data: it is there only up to the latest day with data. */
+  private navigation(day: ResolvedDay, zone: string): { previousDate: IsoDate | null; nextDate: IsoDate | null } {
+    const previous = addDays(day.date, -1);
+    const next = addDays(day.date, 1);
+    const published = day.dataThrough !== null ? compareDates(next, day.dataThrough) <= 0 : isPublished(next, zone, this.deps.now());
     return {
       previousDate: compareDates(previous, EARLIEST_DATE) >= 0 ? previous : null,
-      nextDate: isPublished(next, zone, this.deps.now()) ? next : null,
+      nextDate: published ? next : null,
     };
   }
 
@@ -206,6 +232,10 @@ export class ReportService {
       return this.deps.groupId;
     }
   }
+}
+
+function dayKey(day: ResolvedDay): string {
+  return `${day.date}|${day.dataThrough ?? ''}|${day.awaitedDate ?? ''}`;
 }
 
 export function dayModel(

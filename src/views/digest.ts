@@ -10,7 +10,10 @@ export interface DigestBuildingView {
   readonly id: number;
   readonly name: string;
   readonly timeZone: string;
+  /** The latest day with data (or the expected day when none was found lately). */
   readonly date: IsoDate;
+  /** The day the clock expected, when it is later than `date`: not published yet. */
+  readonly awaitedDate: IsoDate | null;
   /** null: nothing was published for that day. */
   readonly stats: DayStatsView | null;
   /** Busiest first; the first 3 are shown. */
@@ -21,9 +24,12 @@ export interface DigestBuildingView {
 
 export interface DigestView {
   readonly digestId: number;
-  /** The covered day named in the header (yesterday in the first building's zone). */
+  /** The covered day named in the header: the first building's latest day with data. */
   readonly date: IsoDate;
-  readonly dataThrough: IsoDate;
+  /** The first building's latest day with data; null when none was found lately. */
+  readonly dataThrough: IsoDate | null;
+  /** The first building's expected day, when it is not published yet (the digest says so). */
+  readonly awaitedDate: IsoDate | null;
   readonly buildings: readonly DigestBuildingView[];
   readonly content: DigestOptions;
   /** Set when a missed run is caught up after a restart. */

@@ -42,15 +42,17 @@ export interface ReportView {
   readonly granularity: UserGranularity;
   /** Whose occupancy: the InnerSpace group's name, "everyone" for the default group. */
   readonly groupLabel: string;
-  /** The latest published local day (for the "Nightly data through …" stamp). */
-  readonly dataThrough: IsoDate;
+  /** The latest local day with data, as the data says (the "Nightly data through …" stamp); null when none was found lately. */
+  readonly dataThrough: IsoDate | null;
+  /** Answers without a date: the day the clock expected, when it is later than `date` ("Wed 2 Dec is not published yet"). */
+  readonly awaitedDate: IsoDate | null;
   readonly stats: DayStatsView;
   /** Empty: no by-floor line. */
   readonly floors: readonly NamedMean[];
   /** null (or a URL over 3,000 characters): a text table of `series` is shown instead. */
   readonly chart: ChartView | null;
   readonly series: readonly SeriesPoint[];
-  /** null: no button (the day is not published, or before any data). */
+  /** null: no button (the day is not published according to the data, or before any data). */
   readonly previousDate: IsoDate | null;
   readonly nextDate: IsoDate | null;
   /** Set for the in-channel copy posted by "Share in channel": the sharer's user id, no buttons. */
@@ -81,7 +83,8 @@ export interface ZonesView {
   /** The granularity the zone figures were computed from (named in the data stamp). */
   readonly granularity: UserGranularity;
   readonly groupLabel: string;
-  readonly dataThrough: IsoDate;
+  readonly dataThrough: IsoDate | null;
+  readonly awaitedDate: IsoDate | null;
   readonly zones: readonly ZoneRowView[];
   readonly zoneTypes: readonly ZoneTypeRowView[];
   readonly previousDate: IsoDate | null;

@@ -30,7 +30,7 @@ export class ZonedInnerSpace implements InnerSpacePort {
   readonly calls: Record<ZonedInnerSpaceMethod, number> = {
     buildings: 0, building: 0, floors: 0, sites: 0, zones: 0, groups: 0, buildingInsights: 0, zoneInsights: 0, zoneTypeInsights: 0,
   };
-  /** Building insight queries by "building id|date", for "fetched once" checks. */
+  /** One-day building insight queries by "building id|date", for "fetched once" checks. */
   readonly insightKeys = new Map<string, number>();
   private readonly list: Building[];
   private readonly emptyDates: ReadonlySet<string>;
@@ -128,7 +128,7 @@ export class ZonedInnerSpace implements InnerSpacePort {
     for (let p = q.from; p <= q.to; p = Number(DateTime.fromISO(fromDatePartition(p)).plus({ days: 1 }).toFormat('yyyyMMdd'))) {
       const date = fromDatePartition(p);
       const key = `${b.id}|${date}`;
-      if (countKeys) this.insightKeys.set(key, (this.insightKeys.get(key) ?? 0) + 1);
+      if (countKeys && q.from === q.to) this.insightKeys.set(key, (this.insightKeys.get(key) ?? 0) + 1);
       if (this.emptyDates.has(date)) continue;
       const day = DateTime.fromISO(date, { zone: b.timeZone });
       for (let hour = 0; hour < 24; hour += 1) {

@@ -6,7 +6,8 @@
  * happens after, paced per destination.
  *
  * Watermarks follow the data, not the clock: a nightly publish that arrives late is read in
- * full, however long after the hours it describes.
+ * full, however long after the hours it describes. The query names its watermark (startFrom),
+ * which the InnerSpace client always sends upstream, so the first check after a publish sees it.
  */
 import { performance } from 'node:perf_hooks';
 import { addDays, localDateOf, localToday, toDatePartition } from '../../domain/time';
@@ -51,7 +52,7 @@ export interface TickReport {
   readonly at: number;
   subscriptions: number;
   scopes: number;
-  /** Insight queries asked for: one per scope and granularity (the client may answer some from its cache). */
+  /** Insight queries asked for: one per scope and granularity (from a watermark: never answered from the client's cache). */
   upstreamQueries: number;
   queryFailures: number;
   scopeFailures: number;

@@ -2,9 +2,13 @@
  * What a digest says about its buildings. One session per delivery tick: each (building, day)
  * is loaded once and each chart built once, however many channels show that building, so the
  * upstream cost follows the buildings rather than the digests.
+ *
+ * A digest is sent on time and covers each building's latest day with data, as the data says.
+ * When the publish is late (the day the clock expects has no data yet), it shows the day before
+ * and says so; heading, sections and footer all name the day shown.
  */
 import type { Charts } from '../../ports/charts';
-import { latestCompleteDay, type IsoDate } from '../../domain/time';
+import { awaitedDay, latestCompleteDay, type IsoDate } from '../../domain/time';
 import { NotFoundError } from '../../errors';
 import type { DigestOptions as ContentOptions } from '../../domain/digest';
 import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
@@ -46,6 +50,7 @@ export class DigestContentSource {
 
 export class DigestContentSession {
   private readonly layouts = new Map<number, Promise<BuildingLayout | null>>();
+  private readonly latest = new Map<number, Promise<IsoDate | null>>();
   private readonly days = new Map<string, Promise<BuildingDay>>();
   private readonly rankings = new Map<string, Promise<ZoneRanking>>();
   private readonly charts = new Map<string, ChartView | null>();
@@ -66,7 +71,15 @@ export class DigestContentSession {
       throw new NotFoundError('building', digest.buildingIds[0] ?? null, { message: `none of the buildings of digest ${digest.id} exist any more` });
     }
     return {
-      view: { digestId: digest.id, date: first.date, dataThrough: first.date, buildings, content, lateMinutes },
+      view: {
+        digestId: digest.id,
+        date: first.date,
+        dataThrough: first.stats === null ? null : first.date,
+        awaitedDate: first.awaitedDate,
+        buildings,
+        content,
+        lateMinutes,
+      },
       missingBuildings,
     };
   }
@@ -79,6 +92,16 @@ export class DigestContentSession {
         throw err;
       });
       this.layouts.set(id, p);
+    }
+    return p;
+  }
+
+  private latestDay(layout: BuildingLayout): Promise<IsoDate | null> {
+    const id = layout.building.id;
+    let p = this.latest.get(id);
+    if (!p) {
+      p = this.deps.occupancy.latestDay('building', id, layout.building.timeZone, this.now);
+      this.latest.set(id, p);
     }
     return p;
   }
@@ -121,9 +144,9 @@ export class DigestContentSession {
     const layout = await this.layout(id);
     if (!layout) return null;
     const zone = layout.building.timeZone;
-    const date = latestCompleteDay(zone, this.now);
+    const date = (await this.latestDay(layout)) ?? latestCompleteDay(zone, this.now);
     const day = await this.day(layout, date);
-    const base = { id, name: layout.building.name, timeZone: zone, date };
+    const base = { id, name: layout.building.name, timeZone: zone, date, awaitedDate: awaitedDay(date, zone, this.now) };
     if (day.summary.bucketCount === 0) return { ...base, stats: null, topZones: [], floors: [], chart: null };
     const ranking = content.topZones ? await this.ranking(layout, date) : null;
     return {
@@ -140,7 +163,10 @@ export class DigestContentSession {
   }
 }
 
-/** True when no building of the view had anything published for its day. */
+/**
+ * True when no building had anything published for the day the digest is about: none has data
+ * for its expected day (an older day shown while the publish is late does not count).
+ */
 export function hasNoData(view: DigestView): boolean {
-  return view.buildings.every((b) => b.stats === null || b.stats.mean === null);
+  return view.buildings.every((b) => b.stats === null || b.stats.mean === null || b.awaitedDate !== null);
 }

@@ -3,14 +3,14 @@
  * messages as Block Kit allows.
  */
 import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
+import { awaitedLine, changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
 import { LIMITS, context, header, image, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
 import type { DigestBuildingView, DigestView } from '../../views/index';
 
 const TOP_ZONES_IN_DIGEST = 3;
-/** Header and context lines take two of each message's 50 blocks. */
-const BUILDING_BLOCKS_PER_MESSAGE = LIMITS.messageBlocks - 2;
+/** Header and stamp take two of each message's 50 blocks (three with the "not published yet" note). */
+const FRAME_BLOCKS = 2;
 
 function statsLine(b: DigestBuildingView, view: DigestView): string | null {
   const s = b.stats;
@@ -25,7 +25,9 @@ function statsLine(b: DigestBuildingView, view: DigestView): string | null {
 
 function buildingText(b: DigestBuildingView, view: DigestView): string {
   const otherDay = b.date !== view.date ? ` · ${formatDay(b.date)}` : '';
-  const title = `*${scopeTitleMd(b.name, b.id)}*${otherDay}`;
+  // The heading's note already covers a building late in the same way as the first one.
+  const awaited = b.awaitedDate !== null && (b.date !== view.date || b.awaitedDate !== view.awaitedDate) ? ` (${formatDay(b.awaitedDate)} is not published yet)` : '';
+  const title = `*${scopeTitleMd(b.name, b.id)}*${otherDay}${awaited}`;
   const stats = statsLine(b, view);
   if (stats === null) return `${title} — nothing was published for ${formatDay(b.date)}.`;
   const lines = [`${title} — ${stats}`];
@@ -55,7 +57,8 @@ function buildingFallback(b: DigestBuildingView, view: DigestView): string {
 /** "Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`[ · sent 14 min late]" */
 export function digestStamp(view: DigestView): string {
   const late = view.lateMinutes !== null && view.lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(view.lateMinutes))} late` : '';
-  return `Nightly data through ${formatDay(view.dataThrough)} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
+  const through = view.dataThrough === null ? 'Nightly data' : `Nightly data through ${formatDay(view.dataThrough)}`;
+  return `${through} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
 }
 
 /**
@@ -63,11 +66,13 @@ export function digestStamp(view: DigestView): string {
  * building's section and chart always stay together. Every message has header and stamp.
  */
 export function buildDigestMessages(view: DigestView): SlackMessage[] {
+  const awaited = view.awaitedDate ? awaitedLine(view.awaitedDate, view.date, 'this digest shows') : null;
+  const perMessage = LIMITS.messageBlocks - FRAME_BLOCKS - (awaited ? 1 : 0);
   const groups: { blocks: KnownBlock[]; fallback: string[] }[] = [];
   let current: { blocks: KnownBlock[]; fallback: string[] } = { blocks: [], fallback: [] };
   for (const b of view.buildings) {
     const blocks = buildingBlocks(b, view);
-    if (current.blocks.length + blocks.length > BUILDING_BLOCKS_PER_MESSAGE) {
+    if (current.blocks.length + blocks.length > perMessage) {
       groups.push(current);
       current = { blocks: [], fallback: [] };
     }
@@ -81,7 +86,8 @@ export function buildDigestMessages(view: DigestView): SlackMessage[] {
   return groups.map((group, i) => {
     const part = groups.length > 1 ? ` (${i + 1}/${groups.length})` : '';
     const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
-    const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.`;
-    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...body, context([stamp])]);
+    const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.${awaited ? ` ${awaited}` : ''}`;
+    const note = awaited ? [context([awaited])] : [];
+    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...note, ...body, context([stamp])]);
   });
 }

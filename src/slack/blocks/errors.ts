@@ -46,6 +46,8 @@ interface Facts extends ErrorContext {
   /** NO_DATA: the day asked about and the latest published day. */
   readonly date?: IsoDate;
   readonly dataThrough?: IsoDate;
+  /** NO_DATA: the day is after the latest published one. */
+  readonly notPublishedYet?: boolean;
   /** SLACK_API: Slack's `error` string (not_in_channel, channel_not_found, is_archived…). */
   readonly slackError?: string;
   /** SLACK_API: whether Slack refused, asked to slow down, or left the outcome unknown. */
@@ -60,7 +62,8 @@ const SUPPORT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 function factsOf(error: AppError, ctx: ErrorContext): Facts {
   if (error instanceof NotFoundError) return { ...ctx, kind: error.kind ?? ctx.kind, id: error.id ?? ctx.id };
   if (error instanceof NoDataError) {
-    return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough: calendarDay(error.dataThrough) };
+    const dataThrough = error.dataThrough === null ? undefined : calendarDay(error.dataThrough);
+    return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough, notPublishedYet: error.notPublishedYet };
   }
   if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId };
   if (error instanceof CannotPostError) return { ...ctx, channelId: error.channelId, slackError: error.slackError };
@@ -125,12 +128,16 @@ function retryCommand(ctx: Facts, date: IsoDate): string | null {
 }
 
 function noData(ctx: Facts): string {
-  const what = ctx.date ? `for ${subject(ctx)} on ${formatDay(ctx.date)}` : `for ${subject(ctx)} yet`;
-  const retry = ctx.dataThrough ? retryCommand(ctx, ctx.dataThrough) : null;
+  // The latest published day is named only when it is another day than the one asked about,
+  // so the two sentences never contradict each other.
+  const latest = ctx.dataThrough && ctx.dataThrough !== ctx.date ? ctx.dataThrough : undefined;
+  const retry = latest ? retryCommand(ctx, latest) : null;
   const next =
-    ctx.dataThrough && retry
-      ? `The latest published day is ${formatDay(ctx.dataThrough)}: try ${retry}.`
+    latest && retry
+      ? `The latest published day is ${formatDay(latest)}: try ${retry}.`
       : 'Data is published nightly; try an earlier day, such as `yesterday` or `2025-11-20`.';
+  if (ctx.notPublishedYet && ctx.date) return `${formatDay(ctx.date)} is not published yet for ${subject(ctx)}. ${next}`;
+  const what = ctx.date ? `for ${subject(ctx)} on ${formatDay(ctx.date)}` : `for ${subject(ctx)} yet`;
   return `No occupancy data was published ${what}. ${next}`;
 }
 

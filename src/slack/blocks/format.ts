@@ -26,9 +26,15 @@ export const GRANULARITY_WORDS: Readonly<Record<UserGranularity, string>> = {
   P1D: 'daily',
 };
 
-/** "Nightly data through Tue 25 Nov, America/Toronto · hourly · everyone" */
-export function dataStamp(dataThrough: IsoDate, timeZone: string, granularity: UserGranularity, groupLabel: string): string {
-  return `Nightly data through ${formatDay(dataThrough)}, ${escapeMrkdwn(timeZone)} · ${GRANULARITY_WORDS[granularity]} · ${safeName(groupLabel, 60)}`;
+/** "Nightly data through Tue 25 Nov, America/Toronto · hourly · everyone" ("Nightly data, …" when the latest day is unknown). */
+export function dataStamp(dataThrough: IsoDate | null, timeZone: string, granularity: UserGranularity, groupLabel: string): string {
+  const through = dataThrough === null ? 'Nightly data' : `Nightly data through ${formatDay(dataThrough)}`;
+  return `${through}, ${escapeMrkdwn(timeZone)} · ${GRANULARITY_WORDS[granularity]} · ${safeName(groupLabel, 60)}`;
+}
+
+/** "Wed 2 Dec is not published yet; this is Tue 1 Dec." — when the day the clock expects has no data yet. */
+export function awaitedLine(awaited: IsoDate, shown: IsoDate, what = 'this is'): string {
+  return `⏳ ${formatDay(awaited)} is not published yet; ${what} ${formatDay(shown)}.`;
 }
 
 /** "Tue 25 Nov" for an instant, on the wall clock of `zone`. */

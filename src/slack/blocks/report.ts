@@ -3,7 +3,7 @@
  * posted by "Share in channel" (credited, without buttons).
  */
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { averageText, comparisonLabel, dataStamp, GRANULARITY_WORDS, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
+import { averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, image, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPeople, safeName, userMention } from './mrkdwn';
@@ -16,6 +16,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   const { scope, stats, timeZone, granularity } = view;
   const day = formatDay(view.date);
   const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}`)];
+  if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   const items: string[] = [];
   const average = averageText(stats);
@@ -67,7 +68,8 @@ function reportFallback(view: ReportView, day: string): string {
     parts.push(`peak ${formatCount(view.stats.peak.value)}${at}`);
   }
   const summary = parts.length > 0 ? `: ${parts.join(', ')}` : '';
-  return `${scopeTitleMd(view.scope.name, view.scope.id)} on ${day}${summary} (nightly data).`;
+  const awaited = view.awaitedDate ? ` ${formatDay(view.awaitedDate)} is not published yet.` : '';
+  return `${scopeTitleMd(view.scope.name, view.scope.id)} on ${day}${summary} (nightly data).${awaited}`;
 }
 
 function capitalise(text: string): string {

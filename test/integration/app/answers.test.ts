@@ -82,11 +82,11 @@ describe('/occupancy answers through response_url', () => {
     expect(JSON.stringify(body)).not.toMatch(/stack|at Object|Error:/);
   });
 
-  it('names an unknown building and a day with no data', async () => {
+  it('names an unknown building, and a day not published yet with the latest published one', async () => {
     const unknown = await ask('building 7100');
     expect(unknown.body.text).toBe("I couldn't find building 7100. `/occupancy buildings` lists the ones you can see.");
     const today = await ask('building 71 today');
-    expect(today.body.text).toContain('No occupancy data was published for building 71 on Wed 25 Nov');
+    expect(today.body.text).toBe('Wed 25 Nov is not published yet for building 71. The latest published day is Tue 24 Nov: try `/occupancy building 71 2026-11-24`.');
   });
 
   it('moves to the previous day in place, and shares in channel credited to the sharer', async () => {

@@ -53,7 +53,8 @@ describe('digest delivery', () => {
     // Covered day: Tue 24 Nov, and the Tuesday before for the comparison.
     expect(rig.innerspace.insightKeys.get('1|2026-11-24')).toBe(1);
     expect(rig.innerspace.insightKeys.get('1|2026-11-17')).toBe(1);
-    expect(rig.innerspace.calls.buildingInsights).toBe(2);
+    // The two days, and the one daily query over the last two weeks that finds the latest day.
+    expect(rig.innerspace.calls.buildingInsights).toBe(3);
     expect(rig.digests.content.stats).toEqual({ buildingDays: 1, zoneRankings: 1, chartsBuilt: 1 });
     expect(rig.postsIn('CA')).toHaveLength(1);
     expect(rig.postsIn('CB')).toHaveLength(1);
@@ -143,15 +144,31 @@ describe('digest delivery', () => {
     for (const id of ids) expect((await rig.store.digestRuns.get(id, DATE))?.state).toBe('sent');
   });
 
-  it('says nothing was published, or skips the day when asked to', async () => {
+  it('before the publish: sends the latest published day and says so, or skips the day when asked to', async () => {
     await start({ start: SLOT - 10 * MIN, emptyDates: ['2026-11-24'] });
     const says = await ny('CA');
     const skips = await ny('CB', { options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: true } });
     expect(await tickAt(SLOT)).toMatchObject({ sent: 1, skipped: 1 });
-    expect(JSON.stringify(rig.postsIn('CA')[0])).toContain('nothing was published for Tue 24 Nov');
+    const sent = JSON.stringify(rig.postsIn('CA')[0]);
+    expect(sent).toContain('📊 Occupancy for Mon 23 Nov');
+    expect(sent).toContain('⏳ Tue 24 Nov is not published yet; this digest shows Mon 23 Nov.');
+    expect(sent).toContain('Nightly data through Mon 23 Nov');
+    expect(sent).not.toContain('nothing was published');
     expect(rig.postsIn('CB')).toHaveLength(0);
     expect(await rig.store.digestRuns.get(skips.id, DATE)).toMatchObject({ state: 'skipped', reason: 'no_data' });
     expect((await rig.store.digestRuns.get(says.id, DATE))?.state).toBe('sent');
+  });
+
+  it('says nothing was published when the last two weeks have no data at all', async () => {
+    const fortnight = Array.from({ length: 14 }, (_, i) => new Date(Date.parse('2026-11-24') - i * 86_400_000).toISOString().slice(0, 10));
+    await start({ start: SLOT - 10 * MIN, emptyDates: fortnight });
+    await ny('CA');
+    expect(await tickAt(SLOT)).toMatchObject({ sent: 1 });
+    const sent = JSON.stringify(rig.postsIn('CA')[0]);
+    expect(sent).toContain('📊 Occupancy for Tue 24 Nov');
+    expect(sent).toContain('nothing was published for Tue 24 Nov');
+    expect(sent).toContain('Nightly data · digest #');
+    expect(sent).not.toContain('not published yet');
   });
 
   it('catches up a missed run inside the grace window, flagged as late', async () => {

@@ -119,8 +119,9 @@ describe('digests across restarts', () => {
     world.clock.set(slotInstant('2026-11-27', '08:00', 'Australia/Sydney'));
     const report = await app.digests.runDue();
     expect(report).toMatchObject({ sent: 2 });
-    // The covered day and the same weekday a week earlier: one query each, for both channels.
-    expect(app.simulator!.stats.rootFields.BUILDING_INSIGHTS).toBe(2);
+    // The latest-day lookup, the covered day and the same weekday a week earlier: one query
+    // each, for both channels.
+    expect(app.simulator!.stats.rootFields.BUILDING_INSIGHTS).toBe(3);
     expect(postsIn('C0FACILITY')).toHaveLength(2);
     expect(postsIn('C0GENERAL')).toHaveLength(2);
   });

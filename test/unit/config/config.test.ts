@@ -102,6 +102,16 @@ describe('loadConfig', () => {
     expect(problems[1]).toContain('INNERSPACE_CLIENT_SECRET');
   });
 
+  it('reads INNERSPACE_RECHECK_MINUTES: 10 by default, a whole number of at least 1', () => {
+    expect(loadConfig({}).innerspace.recheckMinutes).toBe(10);
+    expect(loadConfig({ INNERSPACE_RECHECK_MINUTES: '1' }).innerspace.recheckMinutes).toBe(1);
+    for (const bad of ['0', '-3', '2.5', 'ten', '1441']) {
+      const problems = problemsOf({ INNERSPACE_RECHECK_MINUTES: bad });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^INNERSPACE_RECHECK_MINUTES must be (a whole number|between 1 and 1440)$/);
+    }
+  });
+
   it('returns a frozen config', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c)).toBe(true);

@@ -4,6 +4,8 @@ import { BadInputError } from '../../../src/errors';
 import {
   addDays,
   assertZone,
+  awaitedDay,
+  latestDaySearch,
   compareDates,
   dayWindow,
   expectedBucketStarts,
@@ -287,5 +289,24 @@ describe('parseDateArg', () => {
         },
       ),
     );
+  });
+});
+
+describe('the latest day from the data', () => {
+  const TORONTO = 'America/Toronto';
+  // Thu 26 Nov 2026, 05:00 in Toronto: the clock expects Wed 25 Nov to be published.
+  const now = Date.parse('2026-11-26T10:00:00Z');
+
+  it('searches the last two weeks up to yesterday, never today', () => {
+    expect(latestDaySearch(TORONTO, now)).toEqual({ from: '2026-11-12', to: '2026-11-25' });
+    // Still Wed 25 Nov in Toronto at 03:00Z on Thursday.
+    expect(latestDaySearch(TORONTO, Date.parse('2026-11-26T03:00:00Z')).to).toBe('2026-11-24');
+  });
+
+  it('names the day the clock expects only when it is later than the day shown', () => {
+    expect(awaitedDay('2026-11-24', TORONTO, now)).toBe('2026-11-25');
+    expect(awaitedDay('2026-11-25', TORONTO, now)).toBeNull();
+    // Published early (before 04:00): a day later than the clock expects is no cause for a note.
+    expect(awaitedDay('2026-11-25', TORONTO, Date.parse('2026-11-26T07:00:00Z'))).toBeNull();
   });
 });

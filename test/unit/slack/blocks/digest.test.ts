@@ -77,6 +77,49 @@ describe('buildDigestMessages', () => {
     for (const m of messages) expect(checkMessageLimits(m)).toEqual([]);
   });
 
+  it('sent before the publish: heading, note, sections and stamp all name the day shown', () => {
+    const late = { date: '2025-11-24', awaitedDate: '2025-11-25' };
+    const view = digestView({
+      ...late,
+      dataThrough: '2025-11-24',
+      content: { chart: false, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
+      buildings: [
+        digestBuilding(late),
+        // Published in time: shows the expected day, named because it differs from the heading's.
+        digestBuilding({ id: 12, name: 'Harbour office', date: '2025-11-25' }),
+        // Late by two days: its own note.
+        digestBuilding({ id: 13, name: 'Depot', date: '2025-11-23', awaitedDate: '2025-11-25' }),
+      ],
+    });
+    const [msg, more] = buildDigestMessages(view);
+    expect(more).toBeUndefined();
+    expect(msg?.blocks).toEqual([
+      headerBlock('📊 Occupancy for Mon 24 Nov'),
+      contextBlock('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.'),
+      sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Harbour office (12)* · Tue 25 Nov — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Depot (13)* · Sun 23 Nov (Tue 25 Nov is not published yet) — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00'),
+      contextBlock('Nightly data through Mon 24 Nov · digest #3 · managed with `/occupancy digest`'),
+    ]);
+    expect(msg?.text.endsWith('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.')).toBe(true);
+  });
+
+  it('keeps the note in every part of a long digest, within 50 blocks', () => {
+    const late = { date: '2025-11-24', awaitedDate: '2025-11-25' };
+    const buildings = Array.from({ length: 30 }, (_, i) => digestBuilding({ id: i + 1, name: `Building ${i + 1}`, ...late }));
+    const messages = buildDigestMessages(digestView({ ...late, dataThrough: '2025-11-24', buildings }));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.blocks[1]).toEqual(contextBlock('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.'));
+      expect(checkMessageLimits(m)).toEqual([]);
+    }
+  });
+
+  it('stamps "Nightly data" without a day when nothing was found lately', () => {
+    const [msg] = buildDigestMessages(digestView({ dataThrough: null }));
+    expect(msg?.blocks.at(-1)).toEqual(contextBlock('Nightly data · digest #3 · managed with `/occupancy digest`'));
+  });
+
   it('still says something with no buildings', () => {
     expect(buildDigestMessages(digestView({ buildings: [] }))).toEqual([
       {

@@ -32,6 +32,7 @@ export function reportView(overrides: Partial<ReportView> = {}): ReportView {
     granularity: 'PT1H',
     groupLabel: 'everyone',
     dataThrough: '2025-11-25',
+    awaitedDate: null,
     stats: {
       mean: 84.4,
       peak: { start: at('2025-11-25T12:00'), value: 143.2 },
@@ -65,6 +66,7 @@ export function zonesView(overrides: Partial<ZonesView> = {}): ZonesView {
     granularity: 'PT1H',
     groupLabel: 'everyone',
     dataThrough: '2025-11-25',
+    awaitedDate: null,
     zones: [
       { id: 5, name: 'Open desks N', zoneType: 'desk', mean: 41.2, peak: 52, meanPctOfCapacity: 91.4 },
       { id: 9, name: 'Café', zoneType: 'amenity', mean: 30.6, peak: 61, meanPctOfCapacity: null },
@@ -85,6 +87,7 @@ export function digestBuilding(overrides: Partial<DigestBuildingView> = {}): Dig
     name: 'DEMO building',
     timeZone: TZ,
     date: '2025-11-25',
+    awaitedDate: null,
     stats: reportView().stats,
     topZones: [
       { name: 'Open desks N', mean: 41, meanPctOfCapacity: 91.2 },
@@ -103,6 +106,7 @@ export function digestView(overrides: Partial<DigestView> = {}): DigestView {
     digestId: 3,
     date: '2025-11-25',
     dataThrough: '2025-11-25',
+    awaitedDate: null,
     buildings: [
       digestBuilding(),
       digestBuilding({

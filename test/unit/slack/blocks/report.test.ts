@@ -24,6 +24,19 @@ describe('buildReportMessage', () => {
     });
   });
 
+  it('says when the day the clock expects is not published yet, and which day it shows instead', () => {
+    const msg = buildReportMessage(reportView({ date: '2025-11-24', dataThrough: '2025-11-24', awaitedDate: '2025-11-25' }));
+    expect(msg.blocks[0]).toEqual(headerBlock('🏢 DEMO building (71) · Mon 24 Nov'));
+    expect(msg.blocks[1]).toEqual(contextBlock('⏳ Tue 25 Nov is not published yet; this is Mon 24 Nov.'));
+    expect(msg.blocks).toContainEqual(contextBlock('Nightly data through Mon 24 Nov, America/Toronto · hourly · everyone'));
+    expect(msg.text.endsWith('(nightly data). Tue 25 Nov is not published yet.')).toBe(true);
+  });
+
+  it('stamps "Nightly data" without a day when no latest day was found', () => {
+    const msg = buildReportMessage(reportView({ dataThrough: null }));
+    expect(msg.blocks).toContainEqual(contextBlock('Nightly data, America/Toronto · hourly · everyone'));
+  });
+
   it('draws a zone with its type, capacity and building, a text table instead of a missing chart, and both day buttons', () => {
     const view = reportView({
       scope: { kind: 'zone', id: 5, name: 'Open desks N', zoneType: 'desk', building: { id: 71, name: 'DEMO building' } },
@@ -146,6 +159,11 @@ describe('buildZonesMessage', () => {
         ),
       ],
     });
+  });
+
+  it('says when the zones answer shows an older day because the expected one is not published yet', () => {
+    const msg = buildZonesMessage(zonesView({ date: '2025-11-24', dataThrough: '2025-11-24', awaitedDate: '2025-11-25' }));
+    expect(msg.blocks[1]).toEqual(contextBlock('⏳ Tue 25 Nov is not published yet; this is Mon 24 Nov.'));
   });
 
   it('shows the first ten of many zones, and says when there are none', () => {
