@@ -1,41 +1,5 @@
-import type { InputValue, ViewValues } from '../../../dev/slack';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
-import { FACILITIES, GENERAL, GRACE, advanceTo, botPosts, startAlertApp, textOf, type AlertTestApp } from './support';
-
-interface Form {
-  kind?: 'building' | 'zone';
-  id?: string;
-  measure?: 'people' | 'percent';
-  direction?: 'above' | 'below';
-  threshold?: string;
-  recovery?: string;
-  duration?: string;
-  granularity?: 'PT1H' | 'P1D';
-  channel?: string;
-  quiet?: [string, string];
-  renotify?: string;
-}
-
-/** view.state.values as Slack sends them for the alert form. */
-function formValues(f: Form): ViewValues {
-  const v = (field: { blockId: string; actionId: string }, value: InputValue): ViewValues => ({ [field.blockId]: { [field.actionId]: value } });
-  const radio = (value: string) => ({ type: 'radio_buttons', selected_option: { value, text: { type: 'plain_text', text: value } } });
-  return {
-    ...v(F.scopeKind, radio(f.kind ?? 'building')),
-    ...v(F.scopeId, { type: 'number_input', value: f.id ?? null }),
-    ...v(F.measure, radio(f.measure ?? 'people')),
-    ...v(F.direction, radio(f.direction ?? 'above')),
-    ...v(F.threshold, { type: 'number_input', value: f.threshold ?? null }),
-    ...v(F.recovery, { type: 'number_input', value: f.recovery ?? null }),
-    ...v(F.duration, { type: 'number_input', value: f.duration ?? '1' }),
-    ...v(F.granularity, radio(f.granularity ?? 'PT1H')),
-    ...v(F.destination, radio(f.channel ? 'channel' : 'dm')),
-    ...v(F.channel, { type: 'conversations_select', selected_conversation: f.channel ?? null }),
-    ...v(F.quietStart, { type: 'timepicker', selected_time: f.quiet?.[0] ?? null }),
-    ...v(F.quietEnd, { type: 'timepicker', selected_time: f.quiet?.[1] ?? null }),
-    ...v(F.renotify, { type: 'static_select', selected_option: { value: f.renotify ?? 'off', text: { type: 'plain_text', text: 'x' } } }),
-  };
-}
+import { FACILITIES, GENERAL, GRACE, advanceTo, botPosts, formValues, startAlertApp, textOf, type AlertForm, type AlertTestApp } from './support';
 
 function backtestText(t: AlertTestApp, viewId: string): string {
   const blocks = (t.slack.state.views.get(viewId)?.definition.blocks ?? []) as { block_id?: string; text?: { text: string } }[];
@@ -53,7 +17,7 @@ describe('the alert form', () => {
   });
 
   /** Types into the form and waits for the redraw that follows. */
-  async function change(values: Form, actionId: string): Promise<string> {
+  async function change(values: AlertForm, actionId: string): Promise<string> {
     const view = t.slack.state.views.get(viewId)!;
     view.stateValues = formValues(values);
     const updates = t.slack.callsTo('views.update').length;

@@ -1,5 +1,6 @@
 import type { ShiftableClock } from '../../../src/clock';
-import type { SlackDriver } from '../../../dev/slack';
+import type { InputValue, SlackDriver, ViewValues } from '../../../dev/slack';
+import { SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import type { StoredMessage } from '../../../dev/slack/types';
 import type { FakeSlack } from '../../fakes/slack';
 import { TEST_NOW, createTestWorld, type AppUnderTest, type TestWorld } from '../app/harness';
@@ -82,4 +83,39 @@ export async function command(t: AlertTestApp, user: string, channel: string, te
   if (res.status !== 200) throw new Error(`command answered ${res.status}`);
   const post = await t.slack.waitForResponse(res.responseUrlId, undefined, 15_000);
   return post.body as { text: string; blocks: unknown[] };
+}
+
+export interface AlertForm {
+  kind?: 'building' | 'zone';
+  id?: string;
+  measure?: 'people' | 'percent';
+  direction?: 'above' | 'below';
+  threshold?: string;
+  recovery?: string;
+  duration?: string;
+  granularity?: 'PT1H' | 'P1D';
+  channel?: string;
+  quiet?: [string, string];
+  renotify?: string;
+}
+
+/** view.state.values as Slack sends them for the alert form. */
+export function formValues(f: AlertForm): ViewValues {
+  const v = (field: { blockId: string; actionId: string }, value: InputValue): ViewValues => ({ [field.blockId]: { [field.actionId]: value } });
+  const radio = (value: string) => ({ type: 'radio_buttons', selected_option: { value, text: { type: 'plain_text', text: value } } });
+  return {
+    ...v(F.scopeKind, radio(f.kind ?? 'building')),
+    ...v(F.scopeId, { type: 'number_input', value: f.id ?? null }),
+    ...v(F.measure, radio(f.measure ?? 'people')),
+    ...v(F.direction, radio(f.direction ?? 'above')),
+    ...v(F.threshold, { type: 'number_input', value: f.threshold ?? null }),
+    ...v(F.recovery, { type: 'number_input', value: f.recovery ?? null }),
+    ...v(F.duration, { type: 'number_input', value: f.duration ?? '1' }),
+    ...v(F.granularity, radio(f.granularity ?? 'PT1H')),
+    ...v(F.destination, radio(f.channel ? 'channel' : 'dm')),
+    ...v(F.channel, { type: 'conversations_select', selected_conversation: f.channel ?? null }),
+    ...v(F.quietStart, { type: 'timepicker', selected_time: f.quiet?.[0] ?? null }),
+    ...v(F.quietEnd, { type: 'timepicker', selected_time: f.quiet?.[1] ?? null }),
+    ...v(F.renotify, { type: 'static_select', selected_option: { value: f.renotify ?? 'off', text: { type: 'plain_text', text: 'x' } } }),
+  };
 }

@@ -3,7 +3,8 @@
  * membership for ephemerals and edits, DMs and group DMs without the bot, the per-minute tiers
  * on conversation reads, and refusals that will repeat.
  */
-import type { SlackDriver } from '../../../dev/slack';
+import { DEFAULT_CHANNELS, type SlackDriver } from '../../../dev/slack';
+import { formValues } from '../alerts/support';
 import type { AppUnderTest, TestWorld } from './harness';
 import { createTestWorld } from './harness';
 
@@ -23,7 +24,8 @@ describe('the app keeps to Slack’s rules', () => {
   let driver: SlackDriver;
 
   beforeAll(async () => {
-    world = await createTestWorld();
+    // #lobby: public, without the bot.
+    world = await createTestWorld({ channels: [...DEFAULT_CHANNELS, { id: 'C0LOBBY', name: 'lobby', members: [GRACE] }] });
     ({ app, driver } = await world.start());
   });
   afterAll(async () => {
@@ -102,5 +104,21 @@ describe('the app keeps to Slack’s rules', () => {
     await app.digests.runDue();
     expect(world.slack.callsTo('chat.postMessage').length).toBe(posts);
     expect(told()).toHaveLength(1);
+  });
+
+  it('tells the user by direct message, saying why, where it cannot show them an ephemeral', async () => {
+    const res = await driver.command(GRACE, 'C0LOBBY', '/occupancy', 'subscribe');
+    expect(res.status).toBe(200);
+    await world.slack.waitFor(() => world.slack.state.views.stack(GRACE).length > 0, 10_000);
+    const viewId = world.slack.state.views.stack(GRACE)[0]!.id;
+    const submitted = await driver.viewSubmission(GRACE, viewId, formValues({ id: '71', threshold: '130', duration: '2' }));
+    expect(submitted.status).toBe(200);
+    const dm = world.slack.state.openIm(GRACE);
+    const note = await world.slack.waitFor(
+      () => world.slack.state.timeline(dm.id).find((m) => JSON.stringify(m.blocks ?? []).includes("I couldn't show this to you in <#C0LOBBY>")),
+      10_000,
+    );
+    expect(note.text).toMatch(/Alert #\d+/);
+    expect(world.slack.callsTo('chat.postEphemeral').some((c) => c.args.channel === 'C0LOBBY' && c.response?.error === 'not_in_channel')).toBe(true);
   });
 });
