@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     channels: channelIds.map((id) => ({ id, name: id.toLowerCase(), members: [USER], botMember: true })),
   });
   workspace.rateLimit('chat.postMessage', 1);
-  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
+  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)), { logger: silentLogger() });
   const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, latencyMs: 2 });
   const store = await openStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silentLogger(), now });
   const digests = createDigests({

@@ -4,9 +4,11 @@
  */
 import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
 import { changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
-import { LIMITS, context, header, image, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { placeChart } from './chart';
+import { LIMITS, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
-import type { DigestBuildingView, DigestView } from '../../views/index';
+import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
+import type { PlacedChart } from '../../ports/chat';
 
 const TOP_ZONES_IN_DIGEST = 3;
 /** Header and context lines take two of each message's 50 blocks. */
@@ -40,11 +42,10 @@ function buildingText(b: DigestBuildingView, view: DigestView): string {
   return lines.join('\n');
 }
 
-function buildingBlocks(b: DigestBuildingView, view: DigestView): KnownBlock[] {
-  const blocks: KnownBlock[] = [section(buildingText(b, view))];
+/** A building's section and its chart, if it shows one: two blocks that stay in one message. */
+function buildingParts(b: DigestBuildingView, view: DigestView): { text: KnownBlock; chart: ChartView | null } {
   const chart = view.content.chart && b.stats !== null && b.stats.mean !== null ? usableChart(b.chart) : null;
-  if (chart !== null) blocks.push(image(chart.url, chart.altText));
-  return blocks;
+  return { text: section(buildingText(b, view)), chart };
 }
 
 function buildingFallback(b: DigestBuildingView, view: DigestView): string {
@@ -63,15 +64,17 @@ export function digestStamp(view: DigestView): string {
  * building's section and chart always stay together. Every message has header and stamp.
  */
 export function buildDigestMessages(view: DigestView): SlackMessage[] {
-  const groups: { blocks: KnownBlock[]; fallback: string[] }[] = [];
-  let current: { blocks: KnownBlock[]; fallback: string[] } = { blocks: [], fallback: [] };
+  type Group = { blocks: KnownBlock[]; charts: PlacedChart[]; fallback: string[] };
+  const groups: Group[] = [];
+  let current: Group = { blocks: [], charts: [], fallback: [] };
   for (const b of view.buildings) {
-    const blocks = buildingBlocks(b, view);
-    if (current.blocks.length + blocks.length > BUILDING_BLOCKS_PER_MESSAGE) {
+    const parts = buildingParts(b, view);
+    if (current.blocks.length + (parts.chart ? 2 : 1) > BUILDING_BLOCKS_PER_MESSAGE) {
       groups.push(current);
-      current = { blocks: [], fallback: [] };
+      current = { blocks: [], charts: [], fallback: [] };
     }
-    current.blocks.push(...blocks);
+    current.blocks.push(parts.text);
+    if (parts.chart) current.blocks.push(placeChart(parts.chart, current.charts));
     current.fallback.push(buildingFallback(b, view));
   }
   if (current.blocks.length > 0 || groups.length === 0) groups.push(current);
@@ -82,6 +85,6 @@ export function buildDigestMessages(view: DigestView): SlackMessage[] {
     const part = groups.length > 1 ? ` (${i + 1}/${groups.length})` : '';
     const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
     const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.`;
-    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...body, context([stamp])]);
+    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...body, context([stamp])], group.charts);
   });
 }

@@ -67,7 +67,7 @@ export async function startEngineRig(opts: {
 }): Promise<EngineRig> {
   const clock = new TestClock(opts.start);
   const workspace = await startSlackWorkspace({ now: clock.flowing, ...(opts.channels ? { channels: opts.channels } : {}), ...(opts.workspace ?? {}) });
-  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
+  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)), { logger: silentLogger() });
   const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, ...(opts.emptyDates ? { emptyDates: opts.emptyDates } : {}) });
   const store = opts.store ?? (await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: clock.now }));
   const digests = createDigests({

@@ -60,7 +60,7 @@ describe('manifest.yml matches the code, both ways', () => {
 
   it('asks for the scopes the Web API calls need, and no unused ones', () => {
     expect(sorted(manifest.oauth_config.scopes.bot)).toEqual(
-      sorted(['commands', 'chat:write', 'chat:write.public', 'channels:join', 'channels:read', 'groups:read', 'im:write']),
+      sorted(['commands', 'chat:write', 'chat:write.public', 'channels:join', 'channels:read', 'groups:read', 'im:write', 'files:write']),
     );
   });
 
