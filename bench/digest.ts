@@ -41,11 +41,13 @@ async function main(): Promise<void> {
   }, 20);
   const now = () => DUE;
   const channelIds = Array.from({ length: CHANNELS }, (_, i) => `CBENCH${String(i).padStart(4, '0')}`);
+  // Measures posting, not picture downloads: the chart URLs point nowhere.
   const workspace = await startSlackWorkspace({
+    imageDownloads: 'off',
     channels: channelIds.map((id) => ({ id, name: id.toLowerCase(), members: [USER], botMember: true })),
   });
   workspace.rateLimit('chat.postMessage', 1);
-  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
+  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)), { logger: silentLogger() });
   const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, latencyMs: 2 });
   const store = await openStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silentLogger(), now });
   const digests = createDigests({

@@ -162,7 +162,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     bolt.app.error(async (err: Error) => {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
-    const slackApi = webClientGateway(bolt.app.client);
+    const slackApi = webClientGateway(bolt.app.client, { chartDelivery: config.chartDelivery, charts, logger });
     const authorizer = new Authorizer(slackApi, adminUserIds, () => clock.now());
     const digests = createDigests({
       store,

@@ -93,7 +93,7 @@ export async function handleApiCall(deps: ApiDeps, method: string, req: Incoming
   if (retryAfter !== undefined) return finish(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
 
   try {
-    const result = handler({ args, parts: parsed.parts, core });
+    const result = await handler({ args, parts: parsed.parts, core });
     return finish(200, { ok: true, ...result }, auth.kind === 'bot' ? { 'x-oauth-scopes': provided } : {});
   } catch (e) {
     if (e instanceof SlackMethodError) return finish(200, { ok: false, error: e.error, ...e.extra });

@@ -3,6 +3,7 @@ import { bool } from './http';
 import type { WorkspaceCore } from './methods/context';
 import { messageContent } from './methods/access';
 import type { ResponseUrlContext } from './types';
+import { downloadImages } from './validation-images';
 
 export interface ResponseOutcome {
   readonly status: number;
@@ -13,9 +14,11 @@ export interface ResponseOutcome {
  * Applies a POST to a response_url the way Slack does: `delete_original` removes the message the
  * interaction came from (and a message sent along is then posted anew), `replace_original`
  * rewrites it in place (keeping it ephemeral or not), otherwise a new message is posted,
- * ephemeral to the invoking user unless `response_type` is `in_channel`.
+ * ephemeral to the invoking user unless `response_type` is `in_channel`. Its images are downloaded
+ * first, as for chat.postMessage. A refused post answers 404 with `{ok:false, error}` (Slack's
+ * answer to invalid blocks there), never the details a Web API call gets.
  */
-export function applyResponsePost(core: WorkspaceCore, rec: ResponseUrlContext | undefined, body: Record<string, unknown>): ResponseOutcome {
+export async function applyResponsePost(core: WorkspaceCore, rec: ResponseUrlContext | undefined, body: Record<string, unknown>): Promise<ResponseOutcome> {
   if (!rec) return { status: 404, error: 'invalid_url' };
   const refused = core.caps.useResponseUrl(rec);
   if (refused) return { status: 404, error: refused };
@@ -30,6 +33,7 @@ export function applyResponsePost(core: WorkspaceCore, rec: ResponseUrlContext |
     } else if (bool(body, 'replace_original')) {
       if (!original) return { status: 404, error: 'message_not_found' };
       const content = messageContent(core, body);
+      await downloadImages(core.images, content.blocks);
       state.changeMessage(original, {
         text: content.text, blocks: content.blocks, attachments: content.attachments,
         ...(content.metadata !== undefined ? { metadata: content.metadata } : {}),
@@ -40,6 +44,7 @@ export function applyResponsePost(core: WorkspaceCore, rec: ResponseUrlContext |
     const channel = state.getChannel(rec.channel);
     if (!channel) return { status: 404, error: 'channel_not_found' };
     const content = messageContent(core, body);
+    await downloadImages(core.images, content.blocks);
     const inChannel = body.response_type === 'in_channel';
     const threadTs = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
     state.addMessage({
@@ -49,7 +54,7 @@ export function applyResponsePost(core: WorkspaceCore, rec: ResponseUrlContext |
     });
     return { status: 200 };
   } catch (e) {
-    if (e instanceof SlackMethodError) return { status: 400, error: e.error };
+    if (e instanceof SlackMethodError) return { status: 404, error: e.error };
     throw e;
   }
 }

@@ -7,7 +7,7 @@ import { FaultBook } from './faults';
 import { BodyTooLargeError, parseBody, readBody, sendJson, sendText } from './http';
 import { IdMinter } from './ids';
 import type { WorkspaceCore } from './methods/context';
-import { mimeOf, receiveUpload } from './methods/files';
+import { mimeOf, receiveUpload, showableFile } from './methods/files';
 import { Recorder } from './recorder';
 import { applyResponsePost } from './response-url';
 import { DEFAULT_APP_TOKEN, DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_CHANNELS, DEFAULT_TEAM, DEFAULT_USERS } from './seed';
@@ -15,6 +15,7 @@ import { manifestScopes } from './scopes';
 import { SocketHub } from './socket';
 import { WorkspaceState } from './state';
 import type { SlackWorkspaceOptions } from './types';
+import { DEFAULT_IMAGE_TIMEOUT_MS } from './validation-images';
 import { createWorkspaceHandle, type SlackWorkspace } from './workspace';
 
 const UPLOAD_LIMIT = 50 * 1024 * 1024;
@@ -39,11 +40,17 @@ export async function startSlackWorkspace(opts: SlackWorkspaceOptions = {}): Pro
   if (opts.chatWritePublic === true) granted.add('chat:write.public');
   if (opts.chatWritePublic === false) granted.delete('chat:write.public');
   const chatWritePublic = granted.has('chat:write.public');
-  const makeCore = (): WorkspaceCore => ({
-    state: new WorkspaceState(seed, ids, events, now), caps, events, ids, now, chatWritePublic,
-    ...(opts.checkImageUrl ? { checkImageUrl: opts.checkImageUrl } : {}),
-    baseUrl: () => baseUrl,
-  });
+  const images = {
+    mode: opts.imageDownloads ?? 'fetch', unreachableHosts: new Set(opts.unreachableHosts ?? []), timeoutMs: opts.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS,
+  } as const;
+  const makeCore = (): WorkspaceCore => {
+    const state = new WorkspaceState(seed, ids, events, now);
+    return {
+      state, caps, events, ids, now, chatWritePublic, images,
+      blockChecks: { slackFile: (ref) => showableFile(state, ref) },
+      baseUrl: () => baseUrl,
+    };
+  };
   let core = makeCore();
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
@@ -90,7 +97,7 @@ export async function startSlackWorkspace(opts: SlackWorkspaceOptions = {}): Pro
     if (fault?.delayMs) await sleep(fault.delayMs);
     const outcome = fault && 'status' in fault ? { status: fault.status, error: 'injected_fault' }
       : fault && 'error' in fault ? { status: 404, error: fault.error }
-        : applyResponsePost(core, core.caps.responseUrl(id), body);
+        : await applyResponsePost(core, core.caps.responseUrl(id), body);
     const post = { id, body, at: now(), status: outcome.status, ...(outcome.error !== undefined ? { error: outcome.error } : {}) };
     recorder.responses.push(post);
     events.emit('response', post);

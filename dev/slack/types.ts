@@ -183,8 +183,17 @@ export interface SlackWorkspaceOptions {
   readonly scopes?: readonly string[];
   /** Drop (false) or add (true) `chat:write.public` on top of `scopes`: post in public channels the bot has not joined. */
   readonly chatWritePublic?: boolean;
-  /** Slack downloads image_url when a message is posted; return false to model an unreachable image. */
-  readonly checkImageUrl?: (url: string) => boolean;
+  /**
+   * Slack downloads every image_url before it accepts a message (chat.postMessage, chat.update,
+   * chat.postEphemeral, response_url posts) and refuses the message when it can't. `fetch`
+   * (default) does so for real: a GET with `imageTimeoutMs`; `off` accepts any URL, for tests
+   * that need it off.
+   */
+  readonly imageDownloads?: 'fetch' | 'off';
+  /** host[:port] Slack's servers can't reach, e.g. a private chart server only the bot reaches. */
+  readonly unreachableHosts?: readonly string[];
+  /** How long one image download may take. Default 3000 ms. */
+  readonly imageTimeoutMs?: number;
   /** Milliseconds since the epoch; injected so tests can move time. Default Date.now. */
   readonly now?: () => number;
 }

@@ -22,8 +22,12 @@ export const LIMITS = {
 export const KNOWN_BLOCK_TYPES = ['section', 'header', 'divider', 'image', 'actions', 'context', 'input', 'rich_text', 'file', 'video', 'markdown'] as const;
 
 export interface BlockCheckOptions {
-  /** Slack fetches image_url when posting; false means the download failed. */
-  readonly checkImageUrl?: (url: string) => boolean;
+  /**
+   * Whether a `slack_file` names a file the poster can show: uploaded, completed, an image. Slack
+   * answers "invalid slack file" otherwise (image_url downloads are checked afterwards, over the
+   * network: validation-images.ts).
+   */
+  readonly slackFile?: (ref: { readonly id?: string; readonly url?: string }) => boolean;
 }
 
 /** Checks a message's `blocks`; an empty list means Slack would accept them. */
@@ -70,14 +74,10 @@ function checkBlock(errs: Errs, path: string, b: unknown, seenIds: Set<string>, 
       checkText(errs, `${path}/text`, b.text, LIMITS.headerText, { plainOnly: true });
       break;
     case 'image': {
-      const before = errs.length;
       checkUrl(errs, `${path}/image_url`, b.image_url, b.slack_file === undefined);
-      const urlOk = errs.length === before;
+      if (b.slack_file !== undefined) checkSlackFile(errs, `${path}/slack_file`, b.slack_file, b.image_url !== undefined, opts);
       checkString(errs, `${path}/alt_text`, b.alt_text, 2000, true);
       if (b.title !== undefined) checkText(errs, `${path}/title`, b.title, 2000, { plainOnly: true });
-      if (typeof b.image_url === 'string' && urlOk && opts.checkImageUrl && !opts.checkImageUrl(b.image_url)) {
-        err(errs, `${path}/image_url`, 'downloading image failed');
-      }
       break;
     }
     case 'actions':
@@ -100,6 +100,33 @@ function checkBlock(errs: Errs, path: string, b: unknown, seenIds: Set<string>, 
     default:
       break;
   }
+}
+
+/** Exactly one of id and url, naming a file the poster may show (Slack's wording for all of it). */
+function checkSlackFile(errs: Errs, path: string, v: unknown, withUrl: boolean, opts: BlockCheckOptions): void {
+  if (withUrl) return err(errs, path, 'must provide either image_url or slack_file, not both');
+  if (!isObj(v)) return err(errs, path, 'must provide an object');
+  const id = typeof v.id === 'string' ? v.id : undefined;
+  const url = typeof v.url === 'string' ? v.url : undefined;
+  if ((id === undefined) === (url === undefined)) return err(errs, path, 'invalid slack file');
+  if (opts.slackFile && !opts.slackFile({ ...(id !== undefined ? { id } : {}), ...(url !== undefined ? { url } : {}) })) err(errs, path, 'invalid slack file');
+}
+
+/** Every image_url in blocks (image blocks, and image elements of sections and context blocks), with its pointer. */
+export function imageUrlsOf(blocks: unknown, path: string): { readonly path: string; readonly url: string }[] {
+  if (!Array.isArray(blocks)) return [];
+  const out: { path: string; url: string }[] = [];
+  const take = (p: string, e: unknown) => {
+    if (isObj(e) && e.type === 'image' && typeof e.image_url === 'string') out.push({ path: `${p}/image_url`, url: e.image_url });
+  };
+  blocks.forEach((b, i) => {
+    if (!isObj(b)) return;
+    const p = `${path}/${i}`;
+    take(p, b);
+    take(`${p}/accessory`, b.accessory);
+    if (b.type === 'context' && Array.isArray(b.elements)) b.elements.forEach((e, j) => take(`${p}/elements/${j}`, e));
+  });
+  return out;
 }
 
 function checkList(errs: Errs, path: string, v: unknown, max: number, each: (path: string, e: unknown) => void): void {

@@ -1,19 +1,25 @@
-/** The charts port over a ChartRenderer: Chart.js configurations, their URLs and alt text. */
+/** The charts port over a ChartRenderer: Chart.js configurations, their URLs, PNGs, alt text and tables. */
 import type { Charts } from '../ports/charts';
 import type { AlertChartModel, ChartModel, ChartView, DayChartModel } from '../views/chart';
 import { alertChartConfig, dayChartConfig } from './config';
 import type { ChartConfig } from './model';
 import { firstFittingUrl, type ChartRenderer } from './quickchart';
-import { chartAltText } from './text';
+import { chartAltText, chartTable } from './text';
+
+/** The configs that draw a model, best first: the full-resolution day, then its hourly version (a shorter URL). */
+function candidates(model: ChartModel): ChartConfig[] {
+  return model.kind === 'day' ? [dayChartConfig(model), dayChartConfig(model, { hourly: true })] : [alertChartConfig(model)];
+}
 
 export function createCharts(renderer: ChartRenderer): Charts {
-  const view = (model: ChartModel, candidates: readonly ChartConfig[]): ChartView | null => {
-    const fit = firstFittingUrl(renderer, candidates);
-    return fit ? { url: fit.url, altText: chartAltText(model) } : null;
+  const view = (model: ChartModel): ChartView | null => {
+    const fit = firstFittingUrl(renderer, candidates(model));
+    return fit ? { url: fit.url, altText: chartAltText(model), model, table: chartTable(model) } : null;
   };
   return {
-    // The full-resolution day first, then its hourly version: a shorter URL for the same day.
-    day: (model: DayChartModel) => view(model, [dayChartConfig(model), dayChartConfig(model, { hourly: true })]),
-    alert: (model: AlertChartModel) => view(model, [alertChartConfig(model)]),
+    day: (model: DayChartModel) => view(model),
+    alert: (model: AlertChartModel) => view(model),
+    // A PNG has no URL limit: always the full-resolution chart.
+    png: (chart: ChartView) => renderer.png(candidates(chart.model)[0]!),
   };
 }

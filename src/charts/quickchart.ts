@@ -79,7 +79,11 @@ export class QuickChartRenderer implements ChartRenderer {
   }
 
   url(config: ChartConfig, opts?: ChartImageOptions): string | null {
-    const url = this.chart(config, opts).getUrl();
+    const chart = this.chart(config, opts);
+    let url = chart.getUrl();
+    // quickchart-js leaves devicePixelRatio out when it is 1, and the server then draws at its
+    // own default of 2: an image with four times the pixels asked for. Always say it.
+    if (!/[?&]devicePixelRatio=/.test(url)) url += `&devicePixelRatio=${this.imageOptions(opts).devicePixelRatio}`;
     return url.length <= this.maxUrlLength ? url : null;
   }
 
@@ -111,8 +115,12 @@ export class QuickChartRenderer implements ChartRenderer {
   }
 
   // A new client per call: quickchart-js objects are mutable builders.
+  private imageOptions(opts?: ChartImageOptions): Required<ChartImageOptions> {
+    return { ...this.defaults, ...(opts ?? {}) };
+  }
+
   private chart(config: ChartConfig, opts?: ChartImageOptions): QuickChart {
-    const o = { ...this.defaults, ...(opts ?? {}) };
+    const o = this.imageOptions(opts);
     return new QuickChart()
       .setVersion('4')
       .setScheme(this.endpoint.scheme)

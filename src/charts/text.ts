@@ -1,11 +1,13 @@
 /**
- * Words for a chart: the alt text of its image block. It reads the same model as the chart
- * config, so it describes exactly what is drawn.
+ * Words for a chart: the alt text of its image block, and the text table shown when the picture
+ * can't be. Both read the same model as the chart config, so they describe exactly what is drawn.
  */
 import { type Bucket, mergeBuckets, peakOf } from '../domain/summary';
-import { granularityMinutes, inZone, weekdayName } from '../domain/time';
-import { type Slot, alertSlots, dayLabelOf, formatPeople, granularityWord, inEpisode } from './model';
-import type { AlertChartModel, ChartModel, DayChartModel } from '../views/chart';
+import { formatDayShort, granularityMinutes, inZone, weekdayName } from '../domain/time';
+import {
+  type Slot, DEFAULT_DAY_HOURS, alertSlots, chartDigits, dayLabelOf, daySlots, formatPeople, granularityWord, inEpisode, lastWeekByKey, roundTo, trimSlots,
+} from './model';
+import type { AlertChartModel, ChartModel, ChartTableView, DayChartModel } from '../views/chart';
 
 /** Slack's limit for an image block's alt_text. */
 export const ALT_TEXT_MAX = 2000;
@@ -72,4 +74,48 @@ function alertAltText(model: AlertChartModel): string {
 export function chartAltText(model: ChartModel): string {
   const text = model.kind === 'day' ? dayAltText(model) : alertAltText(model);
   return clip(text, ALT_TEXT_MAX);
+}
+
+/** A row label: the local time, with the weekday when the chart spans days; the day at P1D and coarser. */
+function rowLabel(slots: readonly Slot[], s: Slot, timed: boolean): string {
+  if (!timed) return formatDayShort(s.localDate);
+  const multiDay = new Set(slots.map((x) => x.localDate)).size > 1;
+  return multiDay ? `${formatDayShort(s.localDate).slice(0, 3)} ${s.time}` : s.time;
+}
+
+function rounded(values: readonly (number | null)[]): (v: number | null) => number | null {
+  const digits = chartDigits(values);
+  return (v) => (v === null ? null : roundTo(v, digits));
+}
+
+/**
+ * The day's values over the hours the chart shows; a 15-minute chart is told by the hour, which
+ * keeps the table short enough to read in a message.
+ */
+function dayTable(model: DayChartModel): ChartTableView {
+  const hourly = model.granularity === 'PT15M';
+  const slots = trimSlots(daySlots(model, hourly), lastWeekByKey(model, hourly), DEFAULT_DAY_HOURS, model.granularity);
+  const timed = granularityMinutes(model.granularity) !== null;
+  const round = rounded(slots.map((s) => s.value));
+  const shown = hourly ? 'Hourly' : granularityWord(model.granularity);
+  return {
+    title: `${shown} occupancy of ${model.subject} on ${dayLabelOf(model)}`,
+    rows: slots.map((s) => ({ label: rowLabel(slots, s, timed), value: round(s.value) })),
+  };
+}
+
+/** The buckets around the episode; the episode's own rows are marked. */
+function alertTable(model: AlertChartModel): ChartTableView {
+  const slots = alertSlots(model);
+  const timed = granularityMinutes(model.granularity) !== null;
+  const round = rounded(slots.map((s) => s.value));
+  return {
+    title: `${granularityWord(model.granularity)} occupancy of ${model.subject} (${model.direction} ${formatPeople(model.threshold)} marked)`,
+    rows: slots.map((s) => ({ label: rowLabel(slots, s, timed), value: round(s.value), ...(inEpisode(model, s.start) ? { marked: true } : {}) })),
+  };
+}
+
+/** The chart's numbers as a table: what a reader sees when the picture can't be shown. */
+export function chartTable(model: ChartModel): ChartTableView {
+  return model.kind === 'day' ? dayTable(model) : alertTable(model);
 }

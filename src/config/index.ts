@@ -8,6 +8,8 @@ export { NIL_GROUP_ID };
 
 export type SlackMode = 'local' | 'http' | 'socket';
 
+export type ChartDelivery = 'url' | 'upload';
+
 export interface Config {
   readonly slack: {
     readonly mode: SlackMode;
@@ -35,6 +37,12 @@ export interface Config {
   };
   readonly database: { readonly kind: 'sqlite'; readonly path: string; readonly url: string };
   readonly quickchartUrl: string;
+  /**
+   * How charts reach Slack: `url` puts the QuickChart URL in an image block (Slack downloads it;
+   * when it can't, the message goes again without the picture); `upload` renders the PNG from
+   * the bot and uploads it (for a QuickChart server Slack cannot reach; needs `files:write`).
+   */
+  readonly chartDelivery: ChartDelivery;
   readonly adminUserIds: readonly string[];
   readonly digestGraceMinutes: number;
   readonly alertCheckCron: string;
@@ -94,6 +102,7 @@ const schema = z.object({
     'sqlite:./data/occupancy-bot.db',
   ),
   QUICKCHART_URL: withDefault(httpUrl('QUICKCHART_URL'), 'https://quickchart.io'),
+  CHART_DELIVERY: withDefault(z.enum(['url', 'upload'], 'CHART_DELIVERY must be "url" or "upload"'), 'url'),
   ADMIN_USER_IDS: withDefault(
     z
       .string()
@@ -166,6 +175,7 @@ export function loadConfig(env: Env): Config {
     },
     database: { kind: 'sqlite', path: dbPath, url: e.DATABASE_URL },
     quickchartUrl: e.QUICKCHART_URL.replace(/\/+$/, ''),
+    chartDelivery: e.CHART_DELIVERY,
     adminUserIds: e.ADMIN_USER_IDS,
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
     alertCheckCron: e.ALERT_CHECK_CRON,

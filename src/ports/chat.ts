@@ -4,6 +4,8 @@
  * src/slack/chat.ts is the real one; tests run it against the embedded workspace. Its failures
  * (SlackCallError) live with the other typed errors in src/errors and are re-exported here.
  */
+import type { ChartView } from '../views/chart';
+
 export { SlackCallError, type SlackFailureKind } from '../errors';
 
 /**
@@ -11,6 +13,23 @@ export { SlackCallError, type SlackFailureKind } from '../errors';
  * untouched; only the renderer (src/slack/blocks) knows what the blocks are.
  */
 export interface ChatMessage {
+  readonly text: string;
+  readonly blocks: readonly object[];
+  /**
+   * The charts drawn in `blocks`, each by the block_id of its image block. How a chart reaches
+   * Slack (its URL, an uploaded PNG, or its text table when Slack can't show it) is decided in
+   * one place, the gateway, for every way a message is sent.
+   */
+  readonly charts?: readonly PlacedChart[];
+}
+
+export interface PlacedChart {
+  readonly blockId: string;
+  readonly chart: ChartView;
+}
+
+/** What finally goes to Slack: text and blocks, the charts resolved. */
+export interface ChatContent {
   readonly text: string;
   readonly blocks: readonly object[];
 }
@@ -26,6 +45,11 @@ export interface OpenedView {
 }
 
 export interface ChatGateway {
+  /**
+   * Sends a message by another road (a response_url) with the same chart handling as the posts
+   * below: `send` is called with the content to send, and again without a picture Slack refused.
+   */
+  deliver<T>(msg: ChatMessage, send: (content: ChatContent) => Promise<T>): Promise<T>;
   postMessage(channel: string, msg: ChatMessage, opts?: { threadTs?: string; unfurl?: boolean }): Promise<PostedMessage>;
   updateMessage(channel: string, ts: string, msg: ChatMessage): Promise<void>;
   postEphemeral(channel: string, user: string, msg: ChatMessage): Promise<void>;

@@ -1,7 +1,15 @@
-/** The chat port over Bolt's WebClient: Slack's Web API calls and their failures as SlackCallError. */
+/**
+ * The chat port over Bolt's WebClient: Slack's Web API calls and their failures as
+ * SlackCallError. Every message goes through the chart delivery, which decides how its charts
+ * reach Slack (src/slack/chart-delivery.ts).
+ */
 import type { KnownBlock } from './blocks/kit';
 import type { WebClient } from '@slack/web-api';
-import { SlackCallError, type ChatGateway, type ChatMessage } from '../ports/chat';
+import type { Logger } from '../logging/logger';
+import type { Charts } from '../ports/charts';
+import { SlackCallError, type ChatContent, type ChatGateway } from '../ports/chat';
+import type { ChartView } from '../views/chart';
+import { createChartDelivery, type ChartDeliveryMode, type ChartDeliveryOptions } from './chart-delivery';
 
 type SlackErr = { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
 
@@ -21,28 +29,65 @@ async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function webClientGateway(client: WebClient): ChatGateway {
+export interface GatewayOptions {
+  /** How charts reach Slack (CHART_DELIVERY); `url` when omitted. */
+  readonly chartDelivery?: ChartDeliveryMode;
+  /** Draws PNGs for `upload`. */
+  readonly charts?: Pick<Charts, 'png'>;
+  readonly logger: Logger;
+  /** Test hook: waits while Slack finishes an upload. */
+  readonly uploadWaitsMs?: ChartDeliveryOptions['uploadWaitsMs'];
+}
+
+/**
+ * Uploads a chart's PNG without sharing it to any conversation (no channel_id): the message's
+ * slack_file image block shows it where the message goes.
+ */
+async function uploadChart(client: WebClient, png: Buffer, chart: ChartView): Promise<string> {
+  const res = await client.filesUploadV2({ file: png, filename: 'chart.png', title: chart.table.title, alt_text: chart.altText });
+  const id = res.files.flatMap((f) => f.files ?? [])[0]?.id;
+  if (!id) throw new Error('files.completeUploadExternal returned no file');
+  return id;
+}
+
+const NO_PNG: Pick<Charts, 'png'> = { png: () => Promise.reject(new Error('no chart renderer was given for uploads')) };
+
+export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatGateway {
+  const charts = createChartDelivery({
+    mode: opts.chartDelivery ?? 'url',
+    charts: opts.charts ?? NO_PNG,
+    upload: (png, chart) => uploadChart(client, png, chart),
+    logger: opts.logger,
+    ...(opts.uploadWaitsMs ? { uploadWaitsMs: opts.uploadWaitsMs } : {}),
+  });
   return {
+    deliver: (msg, send) => charts.send(msg, send),
     postMessage: (channel, msg, opts = {}) =>
-      call('chat.postMessage', async () => {
-        const res = await client.chat.postMessage({
-          channel,
-          text: msg.text,
-          blocks: blocksOf(msg),
-          ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
-          unfurl_links: opts.unfurl ?? false,
-          unfurl_media: opts.unfurl ?? false,
-        });
-        return { channel: res.channel ?? channel, ts: res.ts ?? '' };
-      }),
+      call('chat.postMessage', () =>
+        charts.send(msg, async (c) => {
+          const res = await client.chat.postMessage({
+            channel,
+            text: c.text,
+            blocks: blocksOf(c),
+            ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+            unfurl_links: opts.unfurl ?? false,
+            unfurl_media: opts.unfurl ?? false,
+          });
+          return { channel: res.channel ?? channel, ts: res.ts ?? '' };
+        }),
+      ),
     updateMessage: (channel, ts, msg) =>
-      call('chat.update', async () => {
-        await client.chat.update({ channel, ts, text: msg.text, blocks: blocksOf(msg) });
-      }),
+      call('chat.update', () =>
+        charts.send(msg, async (c) => {
+          await client.chat.update({ channel, ts, text: c.text, blocks: blocksOf(c) });
+        }),
+      ),
     postEphemeral: (channel, user, msg) =>
-      call('chat.postEphemeral', async () => {
-        await client.chat.postEphemeral({ channel, user, text: msg.text, blocks: blocksOf(msg) });
-      }),
+      call('chat.postEphemeral', () =>
+        charts.send(msg, async (c) => {
+          await client.chat.postEphemeral({ channel, user, text: c.text, blocks: blocksOf(c) });
+        }),
+      ),
     openDm: (user) =>
       call('conversations.open', async () => {
         const res = await client.conversations.open({ users: user });
@@ -102,7 +147,7 @@ export function webClientGateway(client: WebClient): ChatGateway {
   };
 }
 
-/** Only the renderer builds blocks, and it builds Block Kit. */
-function blocksOf(msg: ChatMessage): KnownBlock[] {
-  return msg.blocks as KnownBlock[];
+/** Only the renderer (and the chart delivery) build blocks, and they build Block Kit. */
+function blocksOf(content: ChatContent): KnownBlock[] {
+  return content.blocks as KnownBlock[];
 }

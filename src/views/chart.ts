@@ -11,6 +11,25 @@ import type { EpochMs } from '../domain/values';
 export interface ChartView {
   readonly url: string;
   readonly altText: string;
+  /** What it draws: the PNG is rendered from it when the chart is uploaded instead. */
+  readonly model: ChartModel;
+  /** Its numbers, shown instead of the picture when Slack can't show it. */
+  readonly table: ChartTableView;
+}
+
+/** A chart's numbers as rows of a text table: "12:00  143", the episode's rows marked. */
+export interface ChartTableView {
+  readonly title: string;
+  readonly rows: readonly ChartTableRow[];
+}
+
+export interface ChartTableRow {
+  /** "12:00", "Tue 12:00" or "Tue 25 Nov". */
+  readonly label: string;
+  /** Already rounded for reading; null where nothing was published. */
+  readonly value: number | null;
+  /** Inside the alert episode. */
+  readonly marked?: boolean;
 }
 
 /** One bucket of the day's series (start instant, mean people): the text-table fallback. */

@@ -1,5 +1,5 @@
 import type { SlackMessage } from '../../src/slack/blocks/kit';
-import type { PostedMessage, ChatGateway } from '../../src/ports/chat';
+import type { ChatContent, ChatGateway, ChatMessage, PostedMessage } from '../../src/ports/chat';
 
 /**
  * An in-process ChatGateway that accepts everything and counts it: for benchmarks and
@@ -16,6 +16,11 @@ export class CountingSlackGateway implements ChatGateway {
     private readonly channelsOf: (user: string) => string[] = () => [],
     private readonly keep = 200,
   ) {}
+
+  /** Charts are the real gateway's business: the message goes as it is. */
+  deliver<T>(msg: ChatMessage, send: (content: ChatContent) => Promise<T>): Promise<T> {
+    return send({ text: msg.text, blocks: msg.blocks });
+  }
 
   async postMessage(channel: string, msg: SlackMessage, opts: { threadTs?: string } = {}): Promise<PostedMessage> {
     this.counts.postMessage += 1;

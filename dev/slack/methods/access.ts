@@ -38,7 +38,7 @@ export function messageContent(core: WorkspaceCore, args: Record<string, unknown
   const out: MessageContent = { text };
   if (args.blocks !== undefined && args.blocks !== '') {
     if (typeof args.blocks === 'string') fail('invalid_blocks_format');
-    const errors = validateMessageBlocks(args.blocks, core.checkImageUrl ? { checkImageUrl: core.checkImageUrl } : {});
+    const errors = validateMessageBlocks(args.blocks, core.blockChecks);
     if (errors.length > 0) fail('invalid_blocks', validationExtras(errors));
     out.blocks = args.blocks as unknown[];
   }

@@ -1,13 +1,15 @@
 import { fail } from '../errors';
 import { permalinkPath } from '../ids';
+import { downloadImages } from '../validation-images';
 import { wireMessage } from '../wire';
 import type { MethodContext, MethodHandler } from './context';
 import { bool, customIdentity, messageContent, postTarget, str, threadRoot, visibleChannel } from './access';
 
-function postMessage({ args, core }: MethodContext): Record<string, unknown> {
+async function postMessage({ args, core }: MethodContext): Promise<Record<string, unknown>> {
   const channel = postTarget(core, str(args, 'channel'));
   const content = messageContent(core, args);
   const threadTs = threadRoot(core, channel, args);
+  await downloadImages(core.images, content.blocks);
   const { state } = core;
   const msg = state.addMessage({
     channel: channel.id, user: state.bot.userId, botId: state.bot.botId, ...content, ...customIdentity(args),
@@ -16,7 +18,7 @@ function postMessage({ args, core }: MethodContext): Record<string, unknown> {
   return { channel: channel.id, ts: msg.ts, message: wireMessage(state, msg) };
 }
 
-function postEphemeral({ args, core }: MethodContext): Record<string, unknown> {
+async function postEphemeral({ args, core }: MethodContext): Promise<Record<string, unknown>> {
   const userId = str(args, 'user');
   const { state } = core;
   const channel = postTarget(core, str(args, 'channel'));
@@ -26,6 +28,7 @@ function postEphemeral({ args, core }: MethodContext): Record<string, unknown> {
   if (!channel.members.has(userId)) fail('user_not_in_channel');
   const content = messageContent(core, args);
   const threadTs = threadRoot(core, channel, args);
+  await downloadImages(core.images, content.blocks);
   const msg = state.addMessage({
     channel: channel.id, user: state.bot.userId, botId: state.bot.botId, ...content, ...customIdentity(args),
     ephemeralFor: userId, ...(threadTs !== undefined ? { threadTs } : {}),
@@ -42,12 +45,13 @@ function ownMessage({ args, core }: MethodContext) {
   return { channel, msg };
 }
 
-function update(ctx: MethodContext): Record<string, unknown> {
+async function update(ctx: MethodContext): Promise<Record<string, unknown>> {
   const { channel, msg } = ownMessage(ctx);
   if (channel.isArchived) fail('is_archived');
   // A message posted with chat:write.public, without joining, cannot be edited later.
   if (!ctx.core.state.isBotMember(channel)) fail('not_in_channel');
   const content = messageContent(ctx.core, ctx.args, false);
+  await downloadImages(ctx.core.images, content.blocks);
   const changes: Parameters<typeof ctx.core.state.changeMessage>[1] = {};
   // Like Slack: fields that are not sent keep their previous value; an empty list removes them.
   if (ctx.args.text !== undefined) changes.text = content.text;

@@ -2,6 +2,7 @@ import { fail } from '../errors';
 import type { FileRef, StoredFile } from '../types';
 import { isObj } from '../validation-elements';
 import { wireFile } from '../wire';
+import type { WorkspaceState } from '../state';
 import type { MethodContext, MethodHandler, WorkspaceCore } from './context';
 import { messageContent, postTarget, str, threadRoot } from './access';
 
@@ -20,6 +21,20 @@ export function fileRef(core: WorkspaceCore, f: StoredFile): FileRef {
     id: f.id, name: f.name, title: f.title, mimetype: mimeOf(f.name), size: f.bytes?.length ?? f.declaredLength,
     urlPrivate: `${core.baseUrl()}/files/${f.id}/${name}`, permalink: `${core.baseUrl()}/files/${core.state.bot.userId}/${f.id}/${name}`,
   };
+}
+
+/** The image types a slack_file may show (Slack's docs: png, jpg, jpeg, gif). */
+const SHOWABLE = new Set(['image/png', 'image/jpeg', 'image/gif']);
+
+/**
+ * Whether a `slack_file` reference (id, or url_private / permalink) names a file an image block
+ * may show: uploaded, completed with files.completeUploadExternal, and an image. The bot's own
+ * uploads are visible to it whether shared or not.
+ */
+export function showableFile(state: WorkspaceState, ref: { readonly id?: string; readonly url?: string }): boolean {
+  const id = ref.id ?? /\/files\/(?:[A-Z0-9]+\/)?(F[A-Z0-9]+)\//.exec(ref.url ?? '')?.[1];
+  const file = id === undefined ? undefined : state.files.get(id);
+  return file !== undefined && file.completed && file.bytes !== undefined && SHOWABLE.has(mimeOf(file.name));
 }
 
 function getUploadURLExternal({ args, core }: MethodContext): Record<string, unknown> {

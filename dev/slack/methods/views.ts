@@ -9,7 +9,7 @@ function viewArg(core: WorkspaceCore, args: Record<string, unknown>, type: 'moda
   const view = args.view;
   if (!isObj(view)) fail('invalid_arguments', validationExtras(['must provide an object [json-pointer:/view]']));
   if (view.type !== type) fail('invalid_arguments', validationExtras([`must be ${type} for this method [json-pointer:/view/type]`]));
-  const errors = validateView(view, core.checkImageUrl ? { checkImageUrl: core.checkImageUrl } : {});
+  const errors = validateView(view, core.blockChecks);
   if (errors.length > 0) fail('invalid_arguments', validationExtras(errors));
   return view;
 }

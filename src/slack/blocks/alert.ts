@@ -5,10 +5,12 @@
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
 import { dayOf, dayTimeOf, levelShort, levelText, ruleLine, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
-import { actions, button, context, image, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
+import { placeChart } from './chart';
+import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct } from './mrkdwn';
 import { encodeIdValue, encodeSnoozeValue } from './values';
 import type { AlertEpisodeView, RuleView } from '../../views/index';
+import type { PlacedChart } from '../../ports/chat';
 
 function measured(value: number, rule: RuleView): string {
   return rule.measure === 'percent' ? formatPct(value) : formatCount(value);
@@ -93,10 +95,11 @@ export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
   const emoji = view.state === 'recovered' ? '🟢' : '🔴';
   const sentence = episodeSentence(view);
   const blocks: KnownBlock[] = [section(`${emoji} ${sentence}`)];
+  const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
-  if (chart !== null) blocks.push(image(chart.url, chart.altText));
+  if (chart !== null) blocks.push(placeChart(chart, charts));
   blocks.push(context([`${ruleStatus(view)} · nightly data`]), alertActions(view.rule, view.muted));
-  return message(`${emoji} ${sentence}`, blocks);
+  return message(`${emoji} ${sentence}`, blocks, charts);
 }
 
 function reply(text: string): SlackMessage {

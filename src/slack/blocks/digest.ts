@@ -4,9 +4,11 @@
  */
 import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
 import { awaitedLine, changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
-import { LIMITS, context, header, image, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { placeChart } from './chart';
+import { LIMITS, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
-import type { DigestBuildingView, DigestView } from '../../views/index';
+import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
+import type { PlacedChart } from '../../ports/chat';
 
 const TOP_ZONES_IN_DIGEST = 3;
 /** Header and stamp take two of each message's 50 blocks (three with the "not published yet" note). */
@@ -42,11 +44,10 @@ function buildingText(b: DigestBuildingView, view: DigestView): string {
   return lines.join('\n');
 }
 
-function buildingBlocks(b: DigestBuildingView, view: DigestView): KnownBlock[] {
-  const blocks: KnownBlock[] = [section(buildingText(b, view))];
+/** A building's section and its chart, if it shows one: two blocks that stay in one message. */
+function buildingParts(b: DigestBuildingView, view: DigestView): { text: KnownBlock; chart: ChartView | null } {
   const chart = view.content.chart && b.stats !== null && b.stats.mean !== null ? usableChart(b.chart) : null;
-  if (chart !== null) blocks.push(image(chart.url, chart.altText));
-  return blocks;
+  return { text: section(buildingText(b, view)), chart };
 }
 
 function buildingFallback(b: DigestBuildingView, view: DigestView): string {
@@ -68,15 +69,17 @@ export function digestStamp(view: DigestView): string {
 export function buildDigestMessages(view: DigestView): SlackMessage[] {
   const awaited = view.awaitedDate ? awaitedLine(view.awaitedDate, view.date, 'this digest shows') : null;
   const perMessage = LIMITS.messageBlocks - FRAME_BLOCKS - (awaited ? 1 : 0);
-  const groups: { blocks: KnownBlock[]; fallback: string[] }[] = [];
-  let current: { blocks: KnownBlock[]; fallback: string[] } = { blocks: [], fallback: [] };
+  type Group = { blocks: KnownBlock[]; charts: PlacedChart[]; fallback: string[] };
+  const groups: Group[] = [];
+  let current: Group = { blocks: [], charts: [], fallback: [] };
   for (const b of view.buildings) {
-    const blocks = buildingBlocks(b, view);
-    if (current.blocks.length + blocks.length > perMessage) {
+    const parts = buildingParts(b, view);
+    if (current.blocks.length + (parts.chart ? 2 : 1) > perMessage) {
       groups.push(current);
-      current = { blocks: [], fallback: [] };
+      current = { blocks: [], charts: [], fallback: [] };
     }
-    current.blocks.push(...blocks);
+    current.blocks.push(parts.text);
+    if (parts.chart) current.blocks.push(placeChart(parts.chart, current.charts));
     current.fallback.push(buildingFallback(b, view));
   }
   if (current.blocks.length > 0 || groups.length === 0) groups.push(current);
@@ -88,6 +91,6 @@ export function buildDigestMessages(view: DigestView): SlackMessage[] {
     const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
     const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.${awaited ? ` ${awaited}` : ''}`;
     const note = awaited ? [context([awaited])] : [];
-    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...note, ...body, context([stamp])]);
+    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...note, ...body, context([stamp])], group.charts);
   });
 }

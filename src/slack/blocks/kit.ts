@@ -3,6 +3,7 @@
  * (re-exported by Bolt) and clamped to Slack's limits at the point of construction.
  */
 import type { ViewOutput, types } from '@slack/bolt';
+import type { PlacedChart } from '../../ports/chat';
 import { fitMrkdwn, truncate } from './mrkdwn';
 
 export type KnownBlock = types.KnownBlock;
@@ -18,10 +19,14 @@ export type InputBlock = types.InputBlock;
 export type InputBlockElement = types.InputBlockElement;
 export type SectionBlock = types.SectionBlock;
 
-/** What every builder returns: fallback text (notifications, screen readers) plus blocks. */
+/**
+ * What every builder returns: fallback text (notifications, screen readers) plus blocks, and
+ * the charts among them (see ChatMessage: the gateway decides how each reaches Slack).
+ */
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  charts?: PlacedChart[];
 }
 
 export const LIMITS = {
@@ -80,10 +85,6 @@ export function divider(): KnownBlock {
   return { type: 'divider' };
 }
 
-export function image(url: string, altText: string): KnownBlock {
-  return { type: 'image', image_url: url, alt_text: truncate(altText, LIMITS.altText) };
-}
-
 export function actions(elements: readonly ActionsBlockElement[], blockId?: string): KnownBlock {
   return { type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements: elements.slice(0, LIMITS.actionsElements) };
 }
@@ -118,8 +119,8 @@ export function option(text: string, value: string): PlainTextOption {
 }
 
 /** Fallback text shows in notifications, where bold markers would appear as stray asterisks. */
-export function message(text: string, blocks: KnownBlock[]): SlackMessage {
-  return { text: fitMrkdwn(text.replace(/\*/g, ''), LIMITS.messageText), blocks };
+export function message(text: string, blocks: KnownBlock[], charts: PlacedChart[] = []): SlackMessage {
+  return { text: fitMrkdwn(text.replace(/\*/g, ''), LIMITS.messageText), blocks, ...(charts.length > 0 ? { charts } : {}) };
 }
 
 /** view.state.values of a view_submission or block_actions payload (Bolt's type). */

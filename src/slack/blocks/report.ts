@@ -5,10 +5,12 @@
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
 import { averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
 import { ACTION_IDS } from './ids';
-import { actions, button, context, fields, header, image, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
+import { placeChart } from './chart';
+import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPeople, safeName, userMention } from './mrkdwn';
 import { encodeReportValue, type ReportButtonValue } from './values';
 import type { ReportView } from '../../views/index';
+import type { PlacedChart } from '../../ports/chat';
 
 const ICONS = { building: '🏢', zone: '📍' } as const;
 
@@ -35,8 +37,9 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   }
   if (items.length > 0) blocks.push(fields(items));
 
+  const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
-  if (chart !== null) blocks.push(image(chart.url, chart.altText));
+  if (chart !== null) blocks.push(placeChart(chart, charts));
   else if (view.series.length > 0) {
     blocks.push(seriesTable(`${capitalise(GRANULARITY_WORDS[granularity])} occupancy`, view.series, timeZone, granularity));
   }
@@ -56,7 +59,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
     blocks.push(actions(elements));
   }
 
-  return message(reportFallback(view, day), blocks);
+  return message(reportFallback(view, day), blocks, charts);
 }
 
 function reportFallback(view: ReportView, day: string): string {

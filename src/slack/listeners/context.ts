@@ -130,8 +130,12 @@ export function actionValue(action: BlockElementAction): string | undefined {
 /** Answers through a response_url: ephemeral unless said otherwise. */
 export type Responder = (msg: SlackMessage & Omit<RespondArguments, 'text' | 'blocks'>) => Promise<unknown>;
 
-export function responder(respond: RespondFn): Responder {
-  return (msg) => respond({ response_type: 'ephemeral', ...msg } as RespondArguments);
+/** Its charts go the way every message's do: the gateway's chart delivery decides. */
+export function responder(deps: Pick<ListenerDeps, 'chat'>, respond: RespondFn): Responder {
+  return ({ text, blocks, charts, ...rest }) =>
+    deps.chat.deliver({ text, blocks, ...(charts ? { charts } : {}) }, (content) =>
+      respond({ response_type: 'ephemeral', ...rest, text: content.text, blocks: content.blocks } as RespondArguments),
+    );
 }
 
 /**
@@ -165,7 +169,7 @@ export async function answerButton(
   msg: SlackMessage,
   replaceOriginal: boolean,
 ): Promise<void> {
-  if (body.response_url) await responder(respond)({ replace_original: replaceOriginal, ...msg });
+  if (body.response_url) await responder(deps, respond)({ replace_original: replaceOriginal, ...msg });
   else await tellUser(deps, body.user.id, null, msg);
 }
 

@@ -62,7 +62,7 @@ describe('threshold alerts: evaluation through the real app', () => {
     expect(alert!.text).toBe('🟢 DEMO (71) was above 130 people from 09:00 to 16:00 on Wed 25 Nov (peak 156 at 12:00); back below 117 from 16:00.');
     const json = textOf(alert!.blocks);
     expect(json).toContain('"type":"image"');
-    expect(json).toContain('quickchart.example.test/chart');
+    expect(json).toContain(`${t.world.charts.baseUrl}/chart`);
     expect(json).toContain('Rule #1: above 130 for 2 h, recovers below 117');
     for (const id of ['alert_snooze', 'alert_mute', 'alert_edit', 'alert_unsubscribe']) expect(json).toContain(id);
     expect(repliesTo(t, dm, alert!.ts)).toEqual([]);

@@ -3,6 +3,7 @@
  * scripted backtest (each threshold's answer held until the test lets it go) and the real chat
  * port against the embedded Slack, which refuses a stale hash as Slack does.
  */
+import { silentLogger } from '../../support/logger';
 import { WebClient } from '@slack/web-api';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS as F, backtestText, type ViewStateValues } from '../../../src/slack/blocks';
 import { webClientGateway } from '../../../src/slack/chat';
@@ -80,7 +81,7 @@ describe('the alert form redrawn as the threshold is typed: 1, 13, 130', () => {
 
   beforeAll(async () => {
     ws = await startFakeSlack();
-    chat = webClientGateway(new WebClient(ws.botToken, { ...ws.clientOptions, logger: silent }));
+    chat = webClientGateway(new WebClient(ws.botToken, { ...ws.clientOptions, logger: silent }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await ws.close();

@@ -34,7 +34,7 @@ describe('/occupancy answers through response_url', () => {
     expect(json).toContain('America/Toronto');
     expect(json).toContain('Nightly data through');
     expect(body.blocks.some((b) => b.type === 'image')).toBe(true);
-    expect(json).toContain('quickchart.example.test/chart?');
+    expect(json).toContain(`${t.world.charts.baseUrl}/chart?`);
     expect(json).toContain('occupancy_share');
     expect(json).toContain('occupancy_prev_day');
     // Tue 24 Nov is the latest day: there is no "next day" yet.

@@ -9,6 +9,7 @@ import { createLocalTools } from '../../../dev/local';
 import type { RunningSimulator } from '../../../dev/simulator';
 import type { ChannelSeed, SlackDriver, SlackWorkspaceOptions } from '../../../dev/slack';
 import { createLogger } from '../../../src/logging/logger';
+import { FakeQuickChartServer } from '../../fakes/quickchart-server';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 
 /** 15:00 UTC on Wed 25 Nov 2026: Tue 24 Nov is the latest published day in every building. */
@@ -33,6 +34,8 @@ export interface StartOptions {
  */
 export interface TestWorld {
   readonly slack: FakeSlack;
+  /** The QuickChart server the app draws with (QUICKCHART_URL); the fake Slack downloads from it unless it is private. */
+  readonly charts: FakeQuickChartServer;
   readonly clock: ShiftableClock;
   readonly dir: string;
   readonly dbPath: string;
@@ -42,11 +45,25 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(
-  opts: { start?: number; channels?: readonly ChannelSeed[]; env?: Record<string, string>; slack?: SlackWorkspaceOptions } = {},
-): Promise<TestWorld> {
+export interface WorldOptions {
+  readonly start?: number;
+  readonly channels?: readonly ChannelSeed[];
+  readonly env?: Record<string, string>;
+  /** `private`: the bot reaches the chart server, Slack's image downloads don't (a QuickChart on a private network). */
+  readonly chartServer?: 'public' | 'private';
+  /** Anything else the embedded Slack is started with (its scopes, say). */
+  readonly slack?: SlackWorkspaceOptions;
+}
+
+export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorld> {
   const clock = new ShiftableClock(Date.now, opts.start ?? TEST_NOW);
-  const slack = await startFakeSlack({ now: () => clock.now(), ...(opts.channels ? { channels: opts.channels } : {}), ...opts.slack });
+  const charts = await FakeQuickChartServer.start();
+  const slack = await startFakeSlack({
+    now: () => clock.now(),
+    ...(opts.channels ? { channels: opts.channels } : {}),
+    ...(opts.chartServer === 'private' ? { unreachableHosts: [new URL(charts.baseUrl).host] } : {}),
+    ...opts.slack,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'occupancy-app-'));
   const dbPath = join(dir, 'bot.db');
   const logs: string[] = [];
@@ -59,6 +76,7 @@ export async function createTestWorld(
   const running = new Set<RunningApp>();
   return {
     slack,
+    charts,
     clock,
     dir,
     dbPath,
@@ -70,7 +88,7 @@ export async function createTestWorld(
         SLACK_API_URL: slack.apiUrl,
         PORT: '0',
         DATABASE_URL: `sqlite:${dbPath}`,
-        QUICKCHART_URL: 'https://quickchart.example.test',
+        QUICKCHART_URL: charts.baseUrl,
         LOG_LEVEL: 'debug',
         INNERSPACE_TIMEOUT_MS: '2000',
         INNERSPACE_DEADLINE_MS: '6000',
@@ -112,6 +130,7 @@ export async function createTestWorld(
       // Socket Mode: Bolt's stop returns before the socket's close handshake ends.
       await slack.waitFor(() => slack.socket.connections === 0);
       await slack.close();
+      await charts.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -66,8 +66,9 @@ export async function startEngineRig(opts: {
   emptyDates?: readonly string[];
 }): Promise<EngineRig> {
   const clock = new TestClock(opts.start);
-  const workspace = await startSlackWorkspace({ now: clock.flowing, ...(opts.channels ? { channels: opts.channels } : {}), ...(opts.workspace ?? {}) });
-  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)));
+  // The engine's tests are about runs, not pictures: their chart URLs point nowhere, so Slack's image downloads are off.
+  const workspace = await startSlackWorkspace({ now: clock.flowing, imageDownloads: 'off', ...(opts.channels ? { channels: opts.channels } : {}), ...(opts.workspace ?? {}) });
+  const slack = webClientGateway(new WebClient(workspace.botToken, webClientOptions(workspace.apiUrl)), { logger: silentLogger() });
   const innerspace = new ZonedInnerSpace({ buildings: BUILDINGS, ...(opts.emptyDates ? { emptyDates: opts.emptyDates } : {}) });
   const store = opts.store ?? (await openStore({ url: 'sqlite::memory:', logger: silentLogger(), now: clock.now }));
   const digests = createDigests({

@@ -3,6 +3,7 @@
  * than an option's text (75): the digest form still opens in the embedded Slack, which refuses
  * what Slack refuses, and a building past the first 100 can be picked by typing its id.
  */
+import { silentLogger } from '../../support/logger';
 import { WebClient } from '@slack/web-api';
 import type { ChatGateway } from '../../../src/ports/chat';
 import { modalView } from '../../../src/services/digests/views';
@@ -25,7 +26,7 @@ describe('the digest form in a workspace of 150 buildings', () => {
   let chat: ChatGateway;
   beforeAll(async () => {
     ws = await startFakeSlack();
-    chat = webClientGateway(new WebClient(ws.botToken, { ...ws.clientOptions, logger: silent }));
+    chat = webClientGateway(new WebClient(ws.botToken, { ...ws.clientOptions, logger: silent }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await ws.close();

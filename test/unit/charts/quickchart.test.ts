@@ -41,8 +41,17 @@ describe('QuickChartRenderer', () => {
     expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(`${server.baseUrl}/chart`);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ v: '4', w: '800', h: '400', bkg: '#ffffff', f: 'png' });
     expect(url.searchParams.get('c')).toContain("type:'bar'");
-    expect(url.searchParams.has('devicePixelRatio')).toBe(false);
+    // Said even at 1: quickchart-js omits it then, and QuickChart would draw at 2 (4x the pixels).
+    expect(url.searchParams.get('devicePixelRatio')).toBe('1');
     expect(server.requests).toEqual([]);
+  });
+
+  it('sends devicePixelRatio 1 to the server, by URL and by POST', async () => {
+    const renderer = new QuickChartRenderer({ baseUrl: server.baseUrl });
+    const res = await fetch(renderer.url(smallConfig) ?? '');
+    expect(res.status).toBe(200);
+    await renderer.png(smallConfig);
+    expect(server.requests.map((r) => (r.method === 'GET' ? r.query.devicePixelRatio : r.body?.devicePixelRatio))).toEqual(['1', 1]);
   });
 
   it('uses per-call image options over the defaults', () => {

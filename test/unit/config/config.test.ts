@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     expect(c.innerspace.groupId).toBe(NIL_GROUP_ID);
     expect(c.database).toEqual({ kind: 'sqlite', path: './data/occupancy-bot.db', url: 'sqlite:./data/occupancy-bot.db' });
     expect(c.quickchartUrl).toBe('https://quickchart.io');
+    expect(c.chartDelivery).toBe('url');
     expect(c.adminUserIds).toEqual([]);
     expect(c.digestGraceMinutes).toBe(30);
     expect(c.alertCheckCron).toBe('*/15 * * * *');
@@ -59,6 +60,12 @@ describe('loadConfig', () => {
 
   it('accepts six-field cron expressions', () => {
     expect(loadConfig({ ALERT_CHECK_CRON: '*/30 */5 * * * *' }).alertCheckCron).toBe('*/30 */5 * * * *');
+  });
+
+  it('takes CHART_DELIVERY url or upload, and names it on anything else', () => {
+    expect(loadConfig({ CHART_DELIVERY: 'upload' }).chartDelivery).toBe('upload');
+    expect(loadConfig({ CHART_DELIVERY: 'url' }).chartDelivery).toBe('url');
+    expect(problemsOf({ CHART_DELIVERY: 'files' })).toEqual(['CHART_DELIVERY must be "url" or "upload"']);
   });
 
   it('parses admin ids', () => {

@@ -21,7 +21,7 @@ async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn,
     if (!outcome.ok) await tellUser(deps, who.userId, null, outcome.message);
     return;
   }
-  const reply = responder(respond);
+  const reply = responder(deps, respond);
   if (body.container?.is_ephemeral === true && outcome.ok) {
     await reply({ replace_original: true, ...buildSubscriptionsMessage({ subscriptions: await deps.alerts.subscriptions.summaries(who) }) });
   }

@@ -41,7 +41,7 @@ export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ comman
   const lookingUp = lookingUpText(parsed);
   await ack(lookingUp ? { response_type: 'ephemeral', text: lookingUp } : undefined);
   // A new ephemeral message: the "Looking up…" ack is not a message a response_url can replace.
-  const reply = responder(respond);
+  const reply = responder(deps, respond);
 
   deps.inflight.run(
     async () => {

@@ -33,12 +33,12 @@ function reportButton(what: string, answer: Answer): Listener<ActionArgs> {
 }
 
 export const otherDay = reportButton('report', async (deps, req, log, _who, respond) => {
-  await responder(respond)({ replace_original: true, ...(await answerReport(deps.reports, req, log)).message });
+  await responder(deps, respond)({ replace_original: true, ...(await answerReport(deps.reports, req, log)).message });
 });
 
 export const share = reportButton('share', async (deps, req, log, who, respond) => {
   const shared = await answerReport(deps.reports, req, log, who.userId);
   // Only a real answer goes to the channel; a failure stays private to whoever pressed.
-  await responder(respond)({ response_type: shared.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...shared.message });
+  await responder(deps, respond)({ response_type: shared.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...shared.message });
   if (shared.ok) await respond({ delete_original: true });
 });

@@ -71,10 +71,10 @@ describe('response_url', () => {
     expect(await post(rec.url, { text: 'late' })).toEqual({ status: 404, body: { ok: false, error: 'expired_url' } });
   });
 
-  test('invalid blocks are refused with 400 and nothing is posted', async () => {
+  test('invalid blocks are refused with 404 (as Slack answers there, without details) and nothing is posted', async () => {
     const rec = commandUrl();
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }];
-    expect(await post(rec.url, { text: 'x', blocks })).toEqual({ status: 400, body: { ok: false, error: 'invalid_blocks' } });
+    expect(await post(rec.url, { text: 'x', blocks })).toEqual({ status: 404, body: { ok: false, error: 'invalid_blocks' } });
     expect(ws.state.messagesFor('C0GENERAL', GRACE)).toEqual([]);
   });
 

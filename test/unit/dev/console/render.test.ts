@@ -9,7 +9,7 @@ import { chartFromUrl, parseJsLiteral } from '../../../../dev/console/public/bk-
 import { findElement, initialValue } from '../../../../dev/console/public/bk-elements';
 import { renderBlocks, renderMessage, renderModal } from '../../../../dev/console/public/bk-blocks';
 import { mrkdwn } from '../../../../dev/console/public/bk-text';
-import { reportView } from '../../slack/blocks/fixtures';
+import { chartView, reportView } from '../../slack/blocks/fixtures';
 
 const ctx = {
   userName: (id: string) => ({ U0LOCAL001: 'grace' })[id],
@@ -107,7 +107,7 @@ describe('charts from QuickChart URLs', () => {
 describe('blocks', () => {
   it('renders the report answer: header, fields, a chart canvas, context and buttons', () => {
     const url = new QuickChartRenderer({ baseUrl: 'https://quickchart.io' }).url({ type: 'bar', data: { labels: ['a'], datasets: [{ data: [1] }] } })!;
-    const msg = buildReportMessage(reportView({ chart: { url, altText: 'Hourly occupancy' } }));
+    const msg = buildReportMessage(reportView({ chart: chartView({ url, altText: 'Hourly occupancy' }) }));
     const html = renderBlocks(msg.blocks, ctx);
     expect(html).toContain('<div class="bk-header">🏢 DEMO building (71) · Tue 25 Nov</div>');
     expect(html).toContain('<div class="bk-field"><b>Average</b><br>');

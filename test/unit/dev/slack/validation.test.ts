@@ -1,4 +1,4 @@
-import { KNOWN_BLOCK_TYPES, validateMessageBlocks, validateView } from '../../../../dev/slack/validation';
+import { KNOWN_BLOCK_TYPES, imageUrlsOf, validateMessageBlocks, validateView } from '../../../../dev/slack/validation';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const button = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'button', text: { type: 'plain_text', text }, action_id: 'a', ...extra });
@@ -51,12 +51,25 @@ describe('message blocks', () => {
     expect(KNOWN_BLOCK_TYPES).toEqual(expect.arrayContaining(['section', 'header', 'divider', 'image', 'actions', 'context', 'input']));
   });
 
-  test('an unreachable image fails the message, as Slack does when it cannot download it', () => {
-    const blocks = [{ type: 'image', image_url: 'https://internal.example/chart.png', alt_text: 'chart' }];
-    expect(validateMessageBlocks(blocks, { checkImageUrl: (u) => !u.includes('internal') })).toEqual([
-      'downloading image failed [json-pointer:/blocks/0/image_url]',
+  test('a slack_file names exactly one of id and url, of a file the workspace says may be shown', () => {
+    const file = (ref: unknown, extra: Record<string, unknown> = {}) => [{ type: 'image', slack_file: ref, alt_text: 'chart', ...extra }];
+    const known = { slackFile: (ref: { id?: string }) => ref.id === 'F0DONE' };
+    expect(validateMessageBlocks(file({ id: 'F0DONE' }), known)).toEqual([]);
+    expect(validateMessageBlocks(file({ id: 'F0NOPE' }), known)).toEqual(['invalid slack file [json-pointer:/blocks/0/slack_file]']);
+    expect(validateMessageBlocks(file({ id: 'F0DONE', url: 'https://files/x' }), known)).toEqual(['invalid slack file [json-pointer:/blocks/0/slack_file]']);
+    expect(validateMessageBlocks(file({ id: 'F0DONE' }, { image_url: 'https://x.example/a.png' }), known)).toEqual([
+      'must provide either image_url or slack_file, not both [json-pointer:/blocks/0/slack_file]',
     ]);
-    expect(validateMessageBlocks(blocks, { checkImageUrl: () => true })).toEqual([]);
+  });
+
+  test('finds every image URL Slack downloads: image blocks, section accessories, context elements', () => {
+    const img = (url: string) => ({ type: 'image', image_url: url, alt_text: 'a' });
+    const blocks = [img('https://a.example/1.png'), { type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: img('https://a.example/2.png') }, { type: 'context', elements: [img('https://a.example/3.png')] }];
+    expect(imageUrlsOf(blocks, '/blocks')).toEqual([
+      { path: '/blocks/0/image_url', url: 'https://a.example/1.png' },
+      { path: '/blocks/1/accessory/image_url', url: 'https://a.example/2.png' },
+      { path: '/blocks/2/elements/0/image_url', url: 'https://a.example/3.png' },
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   buildAlertRenotifyReply,
   decodeSnoozeValue,
 } from '../../../../src/slack/blocks';
-import { actionsBlock, btn, confirm, contextBlock, imageBlock, opt, pt, sectionBlock } from './helpers';
+import { actionsBlock, btn, chartBlock, confirm, contextBlock, opt, pt, sectionBlock } from './helpers';
 import { CHART, at, episode, rule } from './fixtures';
 
 const id7 = JSON.stringify({ id: 7 });
@@ -32,10 +32,11 @@ describe('buildAlertMessage', () => {
       text: '🔴 DEMO building (71) was above 120 people from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).',
       blocks: [
         sectionBlock('🔴 *DEMO building (71)* was above *120 people* from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).'),
-        imageBlock(CHART.url, CHART.altText),
+        chartBlock(CHART),
         contextBlock('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'),
         ACTIONS,
       ],
+      charts: [{ blockId: 'chart-1', chart: CHART }],
     });
   });
 

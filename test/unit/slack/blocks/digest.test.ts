@@ -1,6 +1,6 @@
 import { ACTION_IDS, buildDigestListMessage, buildDigestMessages } from '../../../../src/slack/blocks';
 import { checkMessageLimits } from '../../../support/block-limits';
-import { actionsBlock, btn, confirm, contextBlock, headerBlock, imageBlock, sectionBlock } from './helpers';
+import { actionsBlock, btn, chartBlock, confirm, contextBlock, headerBlock, sectionBlock } from './helpers';
 import { CHART, at, digestBuilding, digestSummary, digestView } from './fixtures';
 
 const STAMP = 'Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`';
@@ -13,10 +13,11 @@ describe('buildDigestMessages', () => {
         blocks: [
           headerBlock('📊 Occupancy for Tue 25 Nov'),
           sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
-          imageBlock(CHART.url, CHART.altText),
+          chartBlock(CHART),
           sectionBlock('*Harbour office (12)* — nothing was published for Tue 25 Nov.'),
           contextBlock(STAMP),
         ],
+        charts: [{ blockId: 'chart-1', chart: CHART }],
       },
     ]);
   });
@@ -67,7 +68,11 @@ describe('buildDigestMessages', () => {
     expect(first?.blocks).toHaveLength(50);
     expect(first?.blocks[0]).toEqual(headerBlock('📊 Occupancy for Tue 25 Nov (1/2)'));
     expect(second?.blocks[0]).toEqual(headerBlock('📊 Occupancy for Tue 25 Nov (2/2)'));
-    expect(first?.blocks[48]).toEqual(imageBlock(CHART.url, CHART.altText));
+    // Each message numbers its own charts: 24 in the first, 6 in the second.
+    expect(first?.blocks[48]).toEqual(chartBlock(CHART, 24));
+    expect(first?.charts?.map((c) => c.blockId)).toEqual(Array.from({ length: 24 }, (_, i) => `chart-${i + 1}`));
+    expect(second?.blocks[2]).toEqual(chartBlock(CHART, 1));
+    expect(second?.charts).toHaveLength(6);
     expect(second?.blocks[1]).toEqual(
       sectionBlock('*Building 25 (25)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
     );

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type {
   AlertEpisodeView,
+  ChartView,
   DigestBuildingView,
   DigestSummaryView,
   DigestView,
@@ -22,7 +23,18 @@ export function at(local: string, zone = TZ): number {
   return dt.toMillis();
 }
 
-export const CHART = { url: 'https://quickchart.example/chart?c=abc', altText: 'Hourly occupancy of DEMO building on Tue 25 Nov: peak 143 at 12:00.' };
+/** A chart as the charts adapter hands it over: URL and alt text, the model it draws and its table. */
+export function chartView(overrides: Partial<ChartView> = {}): ChartView {
+  return {
+    url: 'https://quickchart.example/chart?c=abc',
+    altText: 'Hourly occupancy of DEMO building on Tue 25 Nov: peak 143 at 12:00.',
+    model: { kind: 'day', subject: 'DEMO building (71)', date: '2025-11-25', zone: TZ, granularity: 'PT1H', buckets: [{ start: at('2025-11-25T12:00'), value: 143.2 }] },
+    table: { title: 'Hourly occupancy of DEMO building (71) on Tue 25 Nov', rows: [{ label: '11:00', value: 90 }, { label: '12:00', value: 143 }] },
+    ...overrides,
+  };
+}
+
+export const CHART = chartView();
 
 export function reportView(overrides: Partial<ReportView> = {}): ReportView {
   return {

@@ -8,6 +8,8 @@ export const sectionBlock = (text: string) => ({ type: 'section', text: md(text)
 export const fieldsBlock = (...texts: string[]) => ({ type: 'section', fields: texts.map(md) });
 export const contextBlock = (...texts: string[]) => ({ type: 'context', elements: texts.map(md) });
 export const imageBlock = (url: string, alt: string) => ({ type: 'image', image_url: url, alt_text: alt });
+/** The n-th chart of a message: its image block, found again by its block_id. */
+export const chartBlock = (chart: { url: string; altText: string }, n = 1) => ({ type: 'image', block_id: `chart-${n}`, image_url: chart.url, alt_text: chart.altText });
 export const actionsBlock = (...elements: unknown[]) => ({ type: 'actions', elements });
 export const dividerBlock = { type: 'divider' };
 export const btn = (text: string, actionId: string, value?: string, extra: Record<string, unknown> = {}) => ({

@@ -18,11 +18,11 @@ import {
 } from '../../../../src/errors';
 import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply, buildBuildingsMessage, buildDigestListMessage, buildDigestMessages, buildDigestModal, buildAlertErrorMessage, buildDigestErrorMessage, buildErrorMessage, buildHelpMessage, buildHomeView, buildReportMessage, buildSubscribeModal, buildSubscriptionsMessage, buildZonesMessage, type SlackMessage } from '../../../../src/slack/blocks';
 import { checkMessageLimits, checkViewLimits } from '../../../support/block-limits';
-import { at, digestBuilding, digestSummary, digestView, episode, reportView, rule, subscriptionSummary, zonesView } from './fixtures';
+import { at, chartView, digestBuilding, digestSummary, digestView, episode, reportView, rule, subscriptionSummary, zonesView } from './fixtures';
 
 const LONG = `${'<!channel> & <https://x|y> '.repeat(40)}end`;
 const HUGE_URL = `https://quickchart.example/chart?c=${'x'.repeat(2960)}`;
-const BIG_CHART = { url: HUGE_URL, altText: 'a'.repeat(5000) };
+const BIG_CHART = chartView({ url: HUGE_URL, altText: 'a'.repeat(5000) });
 
 describe('checkMessageLimits / checkViewLimits', () => {
   it('finds every kind of violation', () => {

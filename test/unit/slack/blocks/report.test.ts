@@ -1,6 +1,6 @@
 import { ACTION_IDS, buildReportMessage, buildZonesMessage, decodeReportValue } from '../../../../src/slack/blocks';
-import { actionsBlock, btn, contextBlock, fieldsBlock, headerBlock, imageBlock, sectionBlock } from './helpers';
-import { CHART, at, reportView, zonesView } from './fixtures';
+import { actionsBlock, btn, chartBlock, contextBlock, fieldsBlock, headerBlock, sectionBlock } from './helpers';
+import { CHART, at, chartView, reportView, zonesView } from './fixtures';
 
 const value = (kind: string, id: number, date: string, granularity = 'PT1H') => JSON.stringify({ kind, id, date, granularity });
 const STAMP = 'Nightly data through Tue 25 Nov, America/Toronto · hourly · everyone';
@@ -12,7 +12,7 @@ describe('buildReportMessage', () => {
       blocks: [
         headerBlock('🏢 DEMO building (71) · Tue 25 Nov'),
         fieldsBlock('*Average*\n84 people (52% of capacity)', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs last Tuesday*\n▲ 12%'),
-        imageBlock(CHART.url, CHART.altText),
+        chartBlock(CHART),
         sectionBlock('*By floor:* L1 31 · L2 28 · L3 25'),
         contextBlock(STAMP),
         actionsBlock(
@@ -21,6 +21,7 @@ describe('buildReportMessage', () => {
           btn('🔔 Alert me…', ACTION_IDS.alertMe, value('building', 71, '2025-11-25')),
         ),
       ],
+      charts: [{ blockId: 'chart-1', chart: CHART }],
     });
   });
 
@@ -88,7 +89,7 @@ describe('buildReportMessage', () => {
       groupLabel: 'Visitors',
       stats: { mean: 1, peak: { start: at('2025-11-25T00:00'), value: 3 }, busiestHour: null, capacity: null, meanPctOfCapacity: null, lastWeek: null, changeVsLastWeekPct: null },
       floors: [{ name: 'L1', mean: null }],
-      chart: { url: `https://quickchart.example/chart?c=${'x'.repeat(3000)}`, altText: 'too long to show' },
+      chart: chartView({ url: `https://quickchart.example/chart?c=${'x'.repeat(3000)}`, altText: 'too long to show' }),
       series: [],
       sharedBy: 'U0SHARER',
     });

@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { ViewStateValues } from '../../../../src/slack/blocks';
 import type { Digest } from '../../../../src/domain/digest';
 import type { Subscription } from '../../../../src/domain/subscription';
-import type { ChatGateway, ChatMessage, PostedMessage } from '../../../../src/ports/chat';
+import type { ChatContent, ChatGateway, ChatMessage, PostedMessage } from '../../../../src/ports/chat';
 import { SlackCallError } from '../../../../src/errors';
 import { InFlight } from '../../../../src/slack/inflight';
 import type { ActionArgs, CommandArgs, HomeOpenedArgs, ListenerDeps, ViewArgs } from '../../../../src/slack/listeners/context';
@@ -39,6 +39,11 @@ export function recordingLogger(): { logger: ListenerDeps['logger']; lines: LogL
   return { logger: pino({ level: 'debug' }, stream), lines };
 }
 
+/** A message as it reaches Slack through a response_url: its text and blocks (the chart list stays with the gateway). */
+export function asSent({ charts: _charts, ...msg }: ChatMessage): Omit<ChatMessage, 'charts'> {
+  return msg;
+}
+
 export interface ChatCall {
   readonly method: keyof ChatGateway;
   readonly args: readonly unknown[];
@@ -66,6 +71,11 @@ export class RecordingChat implements ChatGateway {
     return result;
   }
 
+  /** Charts are the real gateway's business: the message goes as it is, through `send`. */
+  async deliver<T>(msg: ChatMessage, send: (content: ChatContent) => Promise<T>): Promise<T> {
+    await this.record('deliver', [msg], undefined);
+    return send({ text: msg.text, blocks: msg.blocks });
+  }
   postMessage(channel: string, msg: ChatMessage, opts?: { threadTs?: string; unfurl?: boolean }): Promise<PostedMessage> {
     return this.record('postMessage', opts ? [channel, msg, opts] : [channel, msg], { channel, ts: '1700000000.000100' });
   }

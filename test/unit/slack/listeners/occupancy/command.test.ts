@@ -5,7 +5,7 @@ import { buildAlertErrorMessage, buildDigestErrorMessage, buildInputErrorMessage
 import { occupancyCommand } from '../../../../../src/slack/listeners/occupancy/command';
 import { parseCommand } from '../../../../../src/slack/parser';
 import { digestSummary, reportView, subscriptionSummary } from '../../blocks/fixtures';
-import { CHANNEL, LEVEL, TEAM, USER, commandArgs, listenerDeps, logged } from '../helpers';
+import { CHANNEL, asSent, LEVEL, TEAM, USER, commandArgs, listenerDeps, logged } from '../helpers';
 
 const ephemeral = (msg: object) => ({ response_type: 'ephemeral', ...msg });
 
@@ -38,7 +38,7 @@ describe('/occupancy', () => {
     expect(asked).toEqual([]);
     await t.settle();
     expect(asked).toEqual([{ kind: 'building', id: 71, date: 'yesterday', granularity: 'PT1H' }]);
-    expect(a.responds).toEqual([ephemeral(buildReportMessage(view))]);
+    expect(a.responds).toEqual([ephemeral(asSent(buildReportMessage(view)))]);
   });
 
   it('answers with the words for the error when the report service fails', async () => {

@@ -3,7 +3,7 @@ import { ACTION_IDS, buildReportMessage, encodeReportValue } from '../../../../.
 import { buildErrorMessage } from '../../../../../src/slack/blocks/errors';
 import { otherDay, share } from '../../../../../src/slack/listeners/report/buttons';
 import { reportView } from '../../blocks/fixtures';
-import { LEVEL, USER, actionArgs, listenerDeps, logged } from '../helpers';
+import { LEVEL, asSent, USER, actionArgs, listenerDeps, logged } from '../helpers';
 
 const value = encodeReportValue({ kind: 'building', id: 71, date: '2025-11-24', granularity: 'PT1H' });
 
@@ -17,7 +17,7 @@ describe('previous / next day', () => {
     expect(a.acks).toEqual([undefined]);
     await t.settle();
     expect(asked).toEqual([{ kind: 'building', id: 71, date: '2025-11-24', granularity: 'PT1H' }]);
-    expect(a.responds).toEqual([{ response_type: 'ephemeral', replace_original: true, ...buildReportMessage(view) }]);
+    expect(a.responds).toEqual([{ response_type: 'ephemeral', replace_original: true, ...asSent(buildReportMessage(view)) }]);
   });
 
   it('puts the words for the error in place of the answer when the report fails', async () => {
@@ -58,7 +58,7 @@ describe('share in channel', () => {
     await t.settle();
     expect(a.acks).toHaveLength(1);
     expect(a.responds).toEqual([
-      { response_type: 'in_channel', replace_original: false, ...buildReportMessage({ ...view, sharedBy: USER }) },
+      { response_type: 'in_channel', replace_original: false, ...asSent(buildReportMessage({ ...view, sharedBy: USER })) },
       { delete_original: true },
     ]);
   });
