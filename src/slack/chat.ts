@@ -43,11 +43,14 @@ export interface GatewayOptions {
  * Uploads a chart's PNG without sharing it to any conversation (no channel_id): the message's
  * slack_file image block shows it where the message goes.
  */
-async function uploadChart(client: WebClient, png: Buffer, chart: ChartView): Promise<string> {
-  const res = await client.filesUploadV2({ file: png, filename: 'chart.png', title: chart.table.title, alt_text: chart.altText });
-  const id = res.files.flatMap((f) => f.files ?? [])[0]?.id;
-  if (!id) throw new Error('files.completeUploadExternal returned no file');
-  return id;
+function uploadChart(client: WebClient, png: Buffer, chart: ChartView): Promise<string> {
+  // filesUploadV2: files.getUploadURLExternal, the POST of the bytes, then files.completeUploadExternal.
+  return call('files.completeUploadExternal', async () => {
+    const res = await client.filesUploadV2({ file: png, filename: 'chart.png', title: chart.table.title, alt_text: chart.altText });
+    const id = res.files.flatMap((f) => f.files ?? [])[0]?.id;
+    if (!id) throw new Error('files.completeUploadExternal returned no file');
+    return id;
+  });
 }
 
 const NO_PNG: Pick<Charts, 'png'> = { png: () => Promise.reject(new Error('no chart renderer was given for uploads')) };

@@ -60,6 +60,8 @@ describe('the alert form with a slow InnerSpace', () => {
     await t.slack.waitFor(() => backtestOf(viewId).includes('Over the last 30 published days'), 30_000);
     expect(textOf(t.slack.state.views.get(viewId)!.definition.blocks)).toContain('"initial_value":"130"');
     expect(insightQueries()).toBeGreaterThan(queries);
+    // A view changes before its call is answered: wait for every answer, then none refused.
+    await t.slack.waitFor(() => t.slack.callsTo('views.update').every((c) => c.response !== undefined), 10_000);
     expect(t.slack.callsTo('views.update').filter((c) => c.response?.ok !== true)).toEqual([]);
   });
 
@@ -86,6 +88,8 @@ describe('the alert form with a slow InnerSpace', () => {
     expect(textOf(t.slack.state.views.get(viewId)!.definition.blocks)).toContain('"initial_value":"130"');
     expect(backtestOf(viewId)).toContain('Over the last 30 published days');
     expect(insightQueries()).toBeGreaterThan(queries);
+    // A view changes before its call is answered: wait for every answer, then none refused.
+    await t.slack.waitFor(() => t.slack.callsTo('views.update').every((c) => c.response !== undefined), 10_000);
     expect(t.slack.callsTo('views.update').filter((c) => c.response?.ok !== true)).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ describe('the digest form with a slow InnerSpace', () => {
     expect(blocks).toContain('DEMO (71)');
     // The list came from the slow InnerSpace, after the form had opened.
     expect(app.simulator!.stats.graphqlRequests).toBeGreaterThan(asked);
+    // The view changes before its call is answered: wait for the answer, not just the change.
+    await world.slack.waitForCall('views.update', undefined, 10_000);
     expect(world.slack.callsTo('views.open').map((c) => c.response?.ok)).toEqual([true]);
     expect(world.slack.callsTo('views.update').map((c) => c.response?.ok)).toEqual([true]);
     // Nobody was told to try again.
