@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createLocalTools } from '../../dev/local';
+import { FakeQuickChartServer } from '../fakes/quickchart-server';
 import { startApp, type RunningApp } from '../../src/app';
 import { ShiftableClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
@@ -27,9 +28,14 @@ let dir: string;
 const logs: string[] = [];
 const pageErrors: string[] = [];
 
+let charts: FakeQuickChartServer;
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'occupancy-e2e-'));
-  const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'warn' });
+  // The embedded Slack downloads every chart before it takes a message, as Slack does: the
+  // chart server must answer (the machine may have no internet to reach quickchart.io).
+  charts = await FakeQuickChartServer.start();
+  const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'warn', QUICKCHART_URL: charts.baseUrl });
   const { logger } = createLogger({
     level: config.logLevel,
     destination: new Writable({
@@ -52,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  await charts?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
