@@ -10,6 +10,7 @@ import type { RunningSimulator } from '../../../dev/simulator';
 import type { ChannelSeed, SlackDriver } from '../../../dev/slack';
 import { createLogger } from '../../../src/logging/logger';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
+import { PATIENCE_MS, PATIENT_INNERSPACE } from '../../support/patience';
 
 /** 15:00 UTC on Wed 25 Nov 2026: Tue 24 Nov is the latest published day in every building. */
 export const TEST_NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -70,8 +71,9 @@ export async function createTestWorld(opts: { start?: number; channels?: readonl
         DATABASE_URL: `sqlite:${dbPath}`,
         QUICKCHART_URL: 'https://quickchart.example.test',
         LOG_LEVEL: 'debug',
-        INNERSPACE_TIMEOUT_MS: '2000',
-        INNERSPACE_DEADLINE_MS: '6000',
+        // Far beyond any loaded-machine delay: a test about timeouts sets its own (see answers.test.ts).
+        INNERSPACE_TIMEOUT_MS: String(PATIENT_INNERSPACE.timeoutMs),
+        INNERSPACE_DEADLINE_MS: String(PATIENT_INNERSPACE.deadlineMs),
         ...opts.env,
         ...(startOpts.socketMode ? { SLACK_APP_TOKEN: slack.appToken, SLACK_SIGNING_SECRET: '' } : {}),
         ...env,
@@ -85,7 +87,8 @@ export async function createTestWorld(opts: { start?: number; channels?: readonl
         clock,
         host: '127.0.0.1',
         botIdentity: slack.identity,
-        drainTimeoutMs: 2000,
+        // A stop waits only while answers are under way; on a loaded machine they take a while.
+        drainTimeoutMs: PATIENCE_MS,
         unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
         local,
       });
