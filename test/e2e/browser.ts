@@ -63,16 +63,20 @@ async function playwrightHasOne(): Promise<boolean> {
  * CHROMIUM_PATH when set (and then only it: a wrong path is an error, not a reason to pick
  * another browser), else the usual system paths, else playwright's browser cache.
  */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | null> {
+export async function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  systemPaths: readonly string[] = SYSTEM_CHROMIUM_PATHS,
+  playwrightCache: () => Promise<boolean> = playwrightHasOne,
+): Promise<FoundBrowser | null> {
   const chosen = env.CHROMIUM_PATH;
   if (chosen !== undefined && chosen !== '') {
     if (!existsSync(chosen)) throw new Error(`CHROMIUM_PATH is ${chosen}, but there is no such file. ${HOW_TO_GET_ONE}`);
     if (!isExecutable(chosen)) throw new Error(`CHROMIUM_PATH is ${chosen}, but that file is not executable. ${HOW_TO_GET_ONE}`);
     return { executablePath: chosen, from: 'CHROMIUM_PATH' };
   }
-  const system = SYSTEM_CHROMIUM_PATHS.find(isExecutable);
+  const system = systemPaths.find(isExecutable);
   if (system) return { executablePath: system, from: system };
-  if (await playwrightHasOne()) return { from: "playwright's browser cache" };
+  if (await playwrightCache()) return { from: "playwright's browser cache" };
   return null;
 }
 
