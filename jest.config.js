@@ -1,9 +1,16 @@
-/** @type {import('jest').Config} */
+/**
+ * Sized for the 2-core machines the suite runs on, sometimes beside a second `npm test`:
+ * - maxWorkers 2: one worker per core; alone the suite takes about 2 minutes. Two runs at once
+ *   share the cores and each takes longer, which the timeouts below absorb.
+ * - testTimeout 120 s: a test waits for conditions (test/support/patience.ts, up to 60 s), never
+ *   for a fixed time, so this only bounds a broken test; a few long ones set their own.
+ * @type {import('jest').Config}
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 30000,
+  testTimeout: 120_000,
   maxWorkers: 2,
 };

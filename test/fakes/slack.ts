@@ -1,6 +1,7 @@
 import {
   createSlackDriver, startSlackWorkspace, type SlackDriver, type SlackWorkspace, type SlackWorkspaceOptions,
 } from '../../dev/slack';
+import { PATIENCE_MS } from '../support/patience';
 
 /** Signing secret the harness signs with; give the same one to the app under test. */
 export const TEST_SIGNING_SECRET = 'test0signing0secret0local0123456';
@@ -23,7 +24,13 @@ export interface FakeSlack extends SlackWorkspace {
 export async function startFakeSlack(opts: SlackWorkspaceOptions = {}): Promise<FakeSlack> {
   const ws = await startSlackWorkspace(opts);
   // The workspace stays the prototype so its live getters (state after reset()) keep working.
+  // Its waits default to 5 s; the tests' default is PATIENCE_MS, for a loaded machine.
   return Object.assign(Object.create(ws) as SlackWorkspace, {
+    waitFor: <T>(probe: () => T | undefined | null | false, timeoutMs = PATIENCE_MS) => ws.waitFor(probe, timeoutMs),
+    waitForCall: (method: string, predicate?: Parameters<SlackWorkspace['waitForCall']>[1], timeoutMs = PATIENCE_MS) =>
+      ws.waitForCall(method, predicate, timeoutMs),
+    waitForResponse: (id?: string, predicate?: Parameters<SlackWorkspace['waitForResponse']>[1], timeoutMs = PATIENCE_MS) =>
+      ws.waitForResponse(id, predicate, timeoutMs),
     clientOptions: { slackApiUrl: ws.apiUrl, retryConfig: { retries: 0 } },
     identity: { botId: ws.bot.botId, botUserId: ws.bot.userId },
     httpDriver: (appUrl: string, signingSecret = TEST_SIGNING_SECRET) => createSlackDriver({ workspace: ws, appUrl, signingSecret }),

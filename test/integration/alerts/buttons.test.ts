@@ -1,6 +1,7 @@
 import type { StoredMessage } from '../../../dev/slack/types';
 import { encodeIdValue, encodeSnoozeValue } from '../../../src/slack/blocks/values';
 import { ADA, FACILITIES, GENERAL, GRACE, LINUS, MARGARET, advanceTo, botPosts, command, dmOf, startAlertApp, textOf, type AlertTestApp } from './support';
+import { PATIENCE_MS } from '../../support/patience';
 
 const TEAM = 'T0LOCAL';
 
@@ -19,7 +20,7 @@ describe('alert buttons, App Home and who may do what', () => {
     advanceTo(t, '2026-11-26T10:00:00Z');
     await t.app.alerts.tick();
     alert = botPosts(t, dmOf(t, GRACE))[0]!;
-  }, 30_000);
+  });
   afterAll(async () => {
     await t.stop();
   });
@@ -28,7 +29,7 @@ describe('alert buttons, App Home and who may do what', () => {
   async function press(user: string, channel: string, msg: StoredMessage, action: Parameters<AlertTestApp['driver']['blockAction']>[3]) {
     const res = await t.driver.blockAction(user, channel, { messageTs: msg.ts }, action);
     expect(res.status).toBe(200);
-    const post = await t.slack.waitForResponse(res.responseUrlId, (p) => (p.body as { replace_original?: boolean }).replace_original === false, 10_000);
+    const post = await t.slack.waitForResponse(res.responseUrlId, (p) => (p.body as { replace_original?: boolean }).replace_original === false, PATIENCE_MS);
     return post.body as { text: string };
   }
 
@@ -53,7 +54,7 @@ describe('alert buttons, App Home and who may do what', () => {
     const sent = await t.app.alerts.tick();
     expect(sent.posted).toBeGreaterThan(0);
     expect(botPosts(t, dm).map((m) => m.text)).toEqual([alert.text, expect.stringContaining('on Thu 26 Nov')]);
-  }, 30_000);
+  });
 
   it('mute and unmute', async () => {
     const muted = await press(GRACE, dmOf(t, GRACE), alert, { action_id: 'alert_mute' });
@@ -69,7 +70,7 @@ describe('alert buttons, App Home and who may do what', () => {
   it('edit opens the form on the rule; saving it changes the rule', async () => {
     const res = await t.driver.blockAction(GRACE, dmOf(t, GRACE), { messageTs: alert.ts }, { action_id: 'alert_edit' });
     expect(res.status).toBe(200);
-    await t.slack.waitFor(() => t.slack.callsTo('views.update').some((c) => c.response?.ok === true && textOf(c.args).includes('would')), 10_000);
+    await t.slack.waitFor(() => t.slack.callsTo('views.update').some((c) => c.response?.ok === true && textOf(c.args).includes('would')), PATIENCE_MS);
     const [view] = t.slack.state.views.stack(GRACE);
     expect(textOf(view!.definition.title)).toContain('Edit alert');
     const blocks = textOf(view!.definition.blocks);
@@ -90,7 +91,7 @@ describe('alert buttons, App Home and who may do what', () => {
       sub_renotify: { sub_renotify_select: { selected_option: { value: '240' } } },
     });
     expect(submit.status).toBe(200);
-    const note = await t.slack.waitFor(() => botPosts(t, dmOf(t, GRACE)).find((m) => m.text.includes('Alert #1 is updated')), 10_000);
+    const note = await t.slack.waitFor(() => botPosts(t, dmOf(t, GRACE)).find((m) => m.text.includes('Alert #1 is updated')), PATIENCE_MS);
     expect(note.text).toContain('Rule #1: above 140 for 3 h, recovers below 126');
     expect(await t.app.store.subscriptions.get(TEAM, 1)).toMatchObject({ threshold: 140, recovery: 126, minDuration: 3, renotifyMinutes: 240, destinationId: GRACE });
   });
@@ -105,7 +106,7 @@ describe('alert buttons, App Home and who may do what', () => {
       options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: false },
     });
     await t.driver.appHomeOpened(GRACE);
-    const publish = await t.slack.waitForCall('views.publish', (c) => c.args.user_id === GRACE, 10_000);
+    const publish = await t.slack.waitForCall('views.publish', (c) => c.args.user_id === GRACE, PATIENCE_MS);
     expect(publish.response?.ok).toBe(true);
     const home = t.slack.state.views.home(GRACE)!;
     const json = textOf(home.definition.blocks);
@@ -118,7 +119,7 @@ describe('alert buttons, App Home and who may do what', () => {
     const publishes = t.slack.callsTo('views.publish').length;
     const res = await t.driver.blockAction(GRACE, undefined, { viewId: home.id }, { action_id: 'alert_mute', value: encodeIdValue(2) });
     expect(res.status).toBe(200);
-    await t.slack.waitFor(() => t.slack.callsTo('views.publish').filter((c) => c.response).length > publishes, 10_000);
+    await t.slack.waitFor(() => t.slack.callsTo('views.publish').filter((c) => c.response).length > publishes, PATIENCE_MS);
     expect((await t.app.store.subscriptions.get(TEAM, 2))?.status).toBe('muted');
     expect(textOf(t.slack.state.views.home(GRACE)!.definition.blocks)).toContain('"action_id":"alert_unmute","text":{"type":"plain_text","text":"Unmute"},"value":"{\\"id\\":2}"');
   });
@@ -144,11 +145,11 @@ describe('alert buttons, App Home and who may do what', () => {
     it('a channel member may snooze or mute a channel rule, but only the creator or an admin deletes it', async () => {
       const opened = await t.driver.appHomeOpened(LINUS);
       expect(opened.status).toBe(200);
-      const linusHome = await t.slack.waitFor(() => t.slack.state.views.home(LINUS), 10_000);
+      const linusHome = await t.slack.waitFor(() => t.slack.state.views.home(LINUS), PATIENCE_MS);
       const notes = () => botPosts(t, dmOf(t, LINUS)).length;
       const before = notes();
       await t.driver.blockAction(LINUS, undefined, { viewId: linusHome.id }, { action_id: 'alert_unmute', value: encodeIdValue(2) });
-      await t.slack.waitFor(() => t.slack.callsTo('views.publish').filter((c) => c.args.user_id === LINUS && c.response).length >= 2, 10_000);
+      await t.slack.waitFor(() => t.slack.callsTo('views.publish').filter((c) => c.args.user_id === LINUS && c.response).length >= 2, PATIENCE_MS);
       expect((await t.app.store.subscriptions.get(TEAM, 2))?.status).toBe('active');
       expect(notes()).toBe(before);
 
@@ -159,10 +160,10 @@ describe('alert buttons, App Home and who may do what', () => {
 
     it('a DM rule belongs to its user: another user pressing its buttons is refused', async () => {
       await t.driver.appHomeOpened(MARGARET);
-      const home = await t.slack.waitFor(() => t.slack.state.views.home(MARGARET), 10_000);
+      const home = await t.slack.waitFor(() => t.slack.state.views.home(MARGARET), PATIENCE_MS);
       const res = await t.driver.blockAction(MARGARET, undefined, { viewId: home.id }, { action_id: 'alert_unsubscribe', value: encodeIdValue(1) });
       expect(res.status).toBe(200);
-      const note = await t.slack.waitFor(() => botPosts(t, dmOf(t, MARGARET)).find((m) => m.text.includes('Only the person')), 10_000);
+      const note = await t.slack.waitFor(() => botPosts(t, dmOf(t, MARGARET)).find((m) => m.text.includes('Only the person')), PATIENCE_MS);
       expect(note.text).toContain('Only the person who set this up');
       expect(await t.app.store.subscriptions.get(TEAM, 1)).not.toBeNull();
     });

@@ -1,5 +1,6 @@
 import { SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import { FACILITIES, GENERAL, GRACE, advanceTo, botPosts, formValues, startAlertApp, textOf, type AlertForm, type AlertTestApp } from './support';
+import { PATIENCE_MS } from '../../support/patience';
 
 function backtestText(t: AlertTestApp, viewId: string): string {
   const blocks = (t.slack.state.views.get(viewId)?.definition.blocks ?? []) as { block_id?: string; text?: { text: string } }[];
@@ -23,14 +24,14 @@ describe('the alert form', () => {
     const updates = t.slack.callsTo('views.update').length;
     const res = await t.driver.blockAction(GRACE, undefined, { viewId }, { action_id: actionId, type: 'number_input', value: '1' });
     expect(res.status).toBe(200);
-    await t.slack.waitFor(() => t.slack.callsTo('views.update').filter((c) => c.response !== undefined).length > updates, 10_000);
+    await t.slack.waitFor(() => t.slack.callsTo('views.update').filter((c) => c.response !== undefined).length > updates, PATIENCE_MS);
     return backtestText(t, viewId);
   }
 
   it('`/occupancy subscribe` opens the form with the command trigger', async () => {
     const res = await t.driver.command(GRACE, GENERAL, '/occupancy', 'subscribe');
     expect(res.status).toBe(200);
-    const open = await t.slack.waitForCall('views.open', undefined, 10_000);
+    const open = await t.slack.waitForCall('views.open', undefined, PATIENCE_MS);
     expect(open.response?.ok).toBe(true);
     expect(open.args.trigger_id).toBe(res.triggerId);
     const [view] = t.slack.state.views.stack(GRACE);
@@ -74,7 +75,7 @@ describe('the alert form', () => {
     expect(res.status).toBe(200);
     expect(res.body).toBeUndefined();
     expect(t.slack.state.views.stack(GRACE)).toHaveLength(0);
-    const note = await t.slack.waitFor(() => t.slack.state.messagesFor(GENERAL, GRACE).find((m) => m.ephemeralFor === GRACE && m.text.includes('Alert #1')), 10_000);
+    const note = await t.slack.waitFor(() => t.slack.state.messagesFor(GENERAL, GRACE).find((m) => m.ephemeralFor === GRACE && m.text.includes('Alert #1')), PATIENCE_MS);
     expect(note.text).toContain(`Alert #1 is set up for DEMO (71), sent to <#${FACILITIES}>`);
     const sub = await t.app.store.subscriptions.get('T0LOCAL', 1);
     expect(sub).toMatchObject({ destinationKind: 'channel', destinationId: FACILITIES, threshold: 130, recovery: 117, minDuration: 2 });
@@ -99,13 +100,13 @@ describe('the alert form', () => {
 
   it('"🔔 Alert me…" on an answer opens the form about that building', async () => {
     const res = await t.driver.command(GRACE, GENERAL, '/occupancy', 'building 71');
-    await t.slack.waitForResponse(res.responseUrlId, undefined, 10_000);
+    await t.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
     const answer = t.slack.state.messagesFor(GENERAL, GRACE).filter((m) => textOf(m.blocks).includes('occupancy_alert_me')).at(-1);
     expect(answer).toBeDefined();
     const opens = t.slack.callsTo('views.open').length;
     const click = await t.driver.blockAction(GRACE, GENERAL, { messageTs: answer!.ts }, { action_id: 'occupancy_alert_me' });
     expect(click.status).toBe(200);
-    await t.slack.waitFor(() => t.slack.callsTo('views.open').length > opens && t.slack.callsTo('views.open').at(-1)?.response, 10_000);
+    await t.slack.waitFor(() => t.slack.callsTo('views.open').length > opens && t.slack.callsTo('views.open').at(-1)?.response, PATIENCE_MS);
     const [view] = t.slack.state.views.stack(GRACE);
     const blocks = JSON.stringify(view!.definition.blocks);
     expect(blocks).toContain('"initial_value":"71"');

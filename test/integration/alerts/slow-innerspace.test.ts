@@ -2,6 +2,7 @@
  * The alert form with an InnerSpace slower than Slack's trigger window (3 s): it opens at once,
  * new or on a rule, and its backtests arrive later; typing 1, 13, 130 ends on 130's backtest.
  */
+import { PATIENCE_MS } from '../../support/patience';
 import type { ViewValues } from '../../../dev/slack';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import { GENERAL, GRACE, startAlertApp, textOf, type AlertTestApp } from './support';
@@ -35,7 +36,7 @@ describe('the alert form with a slow InnerSpace', () => {
     });
     // Its Edit button, on the list (asked while InnerSpace is still quick).
     const list = await t.driver.command(GRACE, GENERAL, '/occupancy', 'subscriptions');
-    await t.slack.waitForResponse(list.responseUrlId, undefined, 10_000);
+    await t.slack.waitForResponse(list.responseUrlId, undefined, PATIENCE_MS);
     listTs = t.slack.state.messagesFor(GENERAL, GRACE).filter((m) => textOf(m.blocks).includes('alert_edit')).at(-1)!.ts;
     t.app.simulator!.setFaults({ latencyMs: LATENCY_MS });
   });
@@ -54,21 +55,21 @@ describe('the alert form with a slow InnerSpace', () => {
     const queries = insightQueries();
     const res = await t.driver.blockAction(GRACE, GENERAL, { messageTs: listTs }, { action_id: 'alert_edit' });
     expect(res.status).toBe(200);
-    const open = await t.slack.waitFor(() => t.slack.callsTo('views.open').slice(opens).find((c) => c.response !== undefined), 10_000);
+    const open = await t.slack.waitFor(() => t.slack.callsTo('views.open').slice(opens).find((c) => c.response !== undefined), PATIENCE_MS);
     expect(open.response).toMatchObject({ ok: true });
     const viewId = (open.response as { view: { id: string } }).view.id;
-    await t.slack.waitFor(() => backtestOf(viewId).includes('Over the last 30 published days'), 30_000);
+    await t.slack.waitFor(() => backtestOf(viewId).includes('Over the last 30 published days'), PATIENCE_MS);
     expect(textOf(t.slack.state.views.get(viewId)!.definition.blocks)).toContain('"initial_value":"130"');
     expect(insightQueries()).toBeGreaterThan(queries);
     // A view changes before its call is answered: wait for every answer, then none refused.
-    await t.slack.waitFor(() => t.slack.callsTo('views.update').every((c) => c.response !== undefined), 10_000);
+    await t.slack.waitFor(() => t.slack.callsTo('views.update').every((c) => c.response !== undefined), PATIENCE_MS);
     expect(t.slack.callsTo('views.update').filter((c) => c.response?.ok !== true)).toEqual([]);
   });
 
   it('`/occupancy subscribe` opens at once; typing 1, 13, 130 ends on the backtest of 130, with no hash_conflict', async () => {
     const opens = t.slack.callsTo('views.open').length;
     await t.driver.command(GRACE, GENERAL, '/occupancy', 'subscribe');
-    const open = await t.slack.waitFor(() => t.slack.callsTo('views.open').slice(opens).find((c) => c.response !== undefined), 10_000);
+    const open = await t.slack.waitFor(() => t.slack.callsTo('views.open').slice(opens).find((c) => c.response !== undefined), PATIENCE_MS);
     expect(open.response).toMatchObject({ ok: true });
     const viewId = (open.response as { view: { id: string } }).view.id;
 
@@ -81,15 +82,13 @@ describe('the alert form with a slow InnerSpace', () => {
     }
     // The redraw for 130 comes last: nothing older is sent after it.
     const drawn130 = await t.slack.waitFor(
-      () => t.slack.callsTo('views.update').slice(updates).find((c) => c.response !== undefined && textOf(c.args.view).includes('"initial_value":"130"')),
-      30_000,
-    );
+      () => t.slack.callsTo('views.update').slice(updates).find((c) => c.response !== undefined && textOf(c.args.view).includes('"initial_value":"130"')), PATIENCE_MS);
     expect(drawn130.response).toMatchObject({ ok: true });
     expect(textOf(t.slack.state.views.get(viewId)!.definition.blocks)).toContain('"initial_value":"130"');
     expect(backtestOf(viewId)).toContain('Over the last 30 published days');
     expect(insightQueries()).toBeGreaterThan(queries);
     // A view changes before its call is answered: wait for every answer, then none refused.
-    await t.slack.waitFor(() => t.slack.callsTo('views.update').every((c) => c.response !== undefined), 10_000);
+    await t.slack.waitFor(() => t.slack.callsTo('views.update').every((c) => c.response !== undefined), PATIENCE_MS);
     expect(t.slack.callsTo('views.update').filter((c) => c.response?.ok !== true)).toEqual([]);
   });
 });

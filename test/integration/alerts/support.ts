@@ -4,6 +4,7 @@ import { SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import type { StoredMessage } from '../../../dev/slack/types';
 import type { FakeSlack } from '../../fakes/slack';
 import { TEST_NOW, createTestWorld, type AppUnderTest, type TestWorld } from '../app/harness';
+import { PATIENCE_MS } from '../../support/patience';
 
 export { TEST_NOW };
 
@@ -81,7 +82,7 @@ export function textOf(value: unknown): string {
 export async function command(t: AlertTestApp, user: string, channel: string, text: string): Promise<{ text: string; blocks: unknown[] }> {
   const res = await t.driver.command(user, channel, '/occupancy', text);
   if (res.status !== 200) throw new Error(`command answered ${res.status}`);
-  const post = await t.slack.waitForResponse(res.responseUrlId, undefined, 15_000);
+  const post = await t.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
   return post.body as { text: string; blocks: unknown[] };
 }
 

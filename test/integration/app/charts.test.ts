@@ -1,3 +1,4 @@
+import { PATIENCE_MS } from '../../support/patience';
 import type { StoredMessage } from '../../../dev/slack/types';
 import { advanceTo, botPosts, dmOf, startAlertApp, type AlertTestApp } from '../alerts/support';
 import { createTestWorld, type TestWorld } from './harness';
@@ -56,7 +57,7 @@ describe.each(['url', 'upload'] as const)('charts Slack cannot download, CHART_D
   /** `/occupancy <text>`, and the post to its response_url that Slack accepted. */
   async function answer(text: string): Promise<{ text: string; blocks: unknown[] }> {
     const res = await t.driver.command(GRACE, GENERAL, '/occupancy', text);
-    const post = await t.slack.waitForResponse(res.responseUrlId, (p) => p.status === 200, 15_000);
+    const post = await t.slack.waitForResponse(res.responseUrlId, (p) => p.status === 200, PATIENCE_MS);
     return post.body as { text: string; blocks: unknown[] };
   }
 
@@ -72,7 +73,7 @@ describe.each(['url', 'upload'] as const)('charts Slack cannot download, CHART_D
   it('a shared answer arrives in the channel', async () => {
     const target = t.slack.state.messagesFor(GENERAL, GRACE).find((m) => JSON.stringify(m.blocks).includes('occupancy_share'));
     const share = await t.driver.blockAction(GRACE, GENERAL, { messageTs: target!.ts }, { action_id: 'occupancy_share' });
-    const shared = await t.slack.waitForResponse(share.responseUrlId, (p) => p.status === 200 && (p.body as { response_type?: string }).response_type === 'in_channel', 10_000);
+    const shared = await t.slack.waitForResponse(share.responseUrlId, (p) => p.status === 200 && (p.body as { response_type?: string }).response_type === 'in_channel', PATIENCE_MS);
     expect(JSON.stringify(shared.body)).toContain(`Shared by <@${GRACE}>`);
     expectChartShown(shared.body);
   });
@@ -81,7 +82,7 @@ describe.each(['url', 'upload'] as const)('charts Slack cannot download, CHART_D
     await answer('digest add building 71 at 08:00 weekdays');
     const sent = await answer('digest send 1');
     expect(sent.text).not.toContain("didn't");
-    const digest = await t.slack.waitFor(() => botPosts(t, GENERAL).find((m) => m.text.startsWith('Occupancy for')), 10_000);
+    const digest = await t.slack.waitFor(() => botPosts(t, GENERAL).find((m) => m.text.startsWith('Occupancy for')), PATIENCE_MS);
     expectChartShown(digest);
   });
 

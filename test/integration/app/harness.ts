@@ -11,6 +11,7 @@ import type { ChannelSeed, SlackDriver, SlackWorkspaceOptions } from '../../../d
 import { createLogger } from '../../../src/logging/logger';
 import { FakeQuickChartServer } from '../../fakes/quickchart-server';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
+import { PATIENCE_MS, PATIENT_INNERSPACE } from '../../support/patience';
 
 /** 15:00 UTC on Wed 25 Nov 2026: Tue 24 Nov is the latest published day in every building. */
 export const TEST_NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -90,8 +91,9 @@ export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorl
         DATABASE_URL: `sqlite:${dbPath}`,
         QUICKCHART_URL: charts.baseUrl,
         LOG_LEVEL: 'debug',
-        INNERSPACE_TIMEOUT_MS: '2000',
-        INNERSPACE_DEADLINE_MS: '6000',
+        // Far beyond any loaded-machine delay: a test about timeouts sets its own (see answers.test.ts).
+        INNERSPACE_TIMEOUT_MS: String(PATIENT_INNERSPACE.timeoutMs),
+        INNERSPACE_DEADLINE_MS: String(PATIENT_INNERSPACE.deadlineMs),
         ...opts.env,
         ...(startOpts.socketMode ? { SLACK_APP_TOKEN: slack.appToken, SLACK_SIGNING_SECRET: '' } : {}),
         ...env,
@@ -105,7 +107,8 @@ export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorl
         clock,
         host: '127.0.0.1',
         botIdentity: slack.identity,
-        drainTimeoutMs: 2000,
+        // A stop waits only while answers are under way; on a loaded machine they take a while.
+        drainTimeoutMs: PATIENCE_MS,
         unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
         local,
       });

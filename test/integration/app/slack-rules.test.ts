@@ -3,6 +3,7 @@
  * membership for ephemerals and edits, DMs and group DMs without the bot, the per-minute tiers
  * on conversation reads, and refusals that will repeat.
  */
+import { PATIENCE_MS } from '../../support/patience';
 import { DEFAULT_CHANNELS, type SlackDriver } from '../../../dev/slack';
 import { formValues } from '../alerts/support';
 import type { AppUnderTest, TestWorld } from './harness';
@@ -14,7 +15,7 @@ const TEAM = 'T0LOCAL';
 async function answer(world: TestWorld, driver: SlackDriver, user: string, channel: string, text: string): Promise<string> {
   const res = await driver.command(user, channel, '/occupancy', text);
   expect(res.status).toBe(200);
-  const post = await world.slack.waitForResponse(res.responseUrlId, (p) => !JSON.stringify(p.body).includes('Setting up'), 15_000);
+  const post = await world.slack.waitForResponse(res.responseUrlId, (p) => !JSON.stringify(p.body).includes('Setting up'), PATIENCE_MS);
   return JSON.stringify(post.body);
 }
 
@@ -36,7 +37,7 @@ describe('the app keeps to Slack’s rules', () => {
     for (const channel of ['D0GRACELIN', 'G0TRIO']) {
       const res = await driver.command(GRACE, channel, '/occupancy', 'building 71');
       expect(res.status).toBe(200);
-      const post = await world.slack.waitForResponse(res.responseUrlId, (p) => JSON.stringify(p.body).includes('DEMO'), 15_000);
+      const post = await world.slack.waitForResponse(res.responseUrlId, (p) => JSON.stringify(p.body).includes('DEMO'), PATIENCE_MS);
       expect(post.status).toBe(200);
     }
   });
@@ -68,7 +69,7 @@ describe('the app keeps to Slack’s rules', () => {
       const res = await driver.appHomeOpened(GRACE);
       expect(res.status).toBe(200);
     }
-    await world.slack.waitFor(() => world.slack.callsTo('views.publish').length >= 60, 15_000);
+    await world.slack.waitFor(() => world.slack.callsTo('views.publish').length >= 60, PATIENCE_MS);
     const reads = world.slack.callsTo('users.conversations').slice(before);
     // Kept for a minute: far under Tier 3, and none of them refused.
     expect(reads.length).toBeLessThan(10);
@@ -80,7 +81,7 @@ describe('the app keeps to Slack’s rules', () => {
     world.slack.failNext('users.conversations', { status: 429, retryAfter: 30 });
     const published = world.slack.callsTo('views.publish').length;
     await driver.appHomeOpened(GRACE);
-    await world.slack.waitFor(() => world.slack.callsTo('views.publish').length > published, 15_000);
+    await world.slack.waitFor(() => world.slack.callsTo('views.publish').length > published, PATIENCE_MS);
     expect(homeText()).toContain("Slack didn't tell me which channels you're in just now");
   });
 
@@ -95,7 +96,7 @@ describe('the app keeps to Slack’s rules', () => {
     expect(await app.store.digests.get(TEAM, id)).toMatchObject({ status: 'paused', pausedReason: 'restricted_action' });
     const dm = world.slack.state.openIm(GRACE);
     const told = () => world.slack.state.timeline(dm.id).filter((m) => m.text.includes(`I paused digest #${id}`));
-    await world.slack.waitFor(() => told().length === 1, 10_000);
+    await world.slack.waitFor(() => told().length === 1, PATIENCE_MS);
     expect(told()[0]!.text).toContain('only some people may post in');
     expect(told()[0]!.text).not.toMatch(/try again/i);
     // The next day nothing is attempted and nothing more is said.
@@ -109,15 +110,13 @@ describe('the app keeps to Slack’s rules', () => {
   it('tells the user by direct message, saying why, where it cannot show them an ephemeral', async () => {
     const res = await driver.command(GRACE, 'C0LOBBY', '/occupancy', 'subscribe');
     expect(res.status).toBe(200);
-    await world.slack.waitFor(() => world.slack.state.views.stack(GRACE).length > 0, 10_000);
+    await world.slack.waitFor(() => world.slack.state.views.stack(GRACE).length > 0, PATIENCE_MS);
     const viewId = world.slack.state.views.stack(GRACE)[0]!.id;
     const submitted = await driver.viewSubmission(GRACE, viewId, formValues({ id: '71', threshold: '130', duration: '2' }));
     expect(submitted.status).toBe(200);
     const dm = world.slack.state.openIm(GRACE);
     const note = await world.slack.waitFor(
-      () => world.slack.state.timeline(dm.id).find((m) => JSON.stringify(m.blocks ?? []).includes("I couldn't show this to you in <#C0LOBBY>")),
-      10_000,
-    );
+      () => world.slack.state.timeline(dm.id).find((m) => JSON.stringify(m.blocks ?? []).includes("I couldn't show this to you in <#C0LOBBY>")), PATIENCE_MS);
     expect(note.text).toMatch(/Alert #\d+/);
     expect(world.slack.callsTo('chat.postEphemeral').some((c) => c.args.channel === 'C0LOBBY' && c.response?.error === 'not_in_channel')).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './harness';
+import { PATIENCE_MS } from '../../support/patience';
 
 describe('Socket Mode: the same app over a WebSocket', () => {
   let t: TestApp;
@@ -15,7 +16,7 @@ describe('Socket Mode: the same app over a WebSocket', () => {
     const res = await t.slack.socketDriver().command('U0LOCAL001', 'C0GENERAL', '/occupancy', 'building 71');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ response_type: 'ephemeral', text: 'Looking up building 71…' });
-    const answer = await t.slack.waitForResponse(res.responseUrlId, undefined, 10_000);
+    const answer = await t.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.body)).toContain('DEMO');
   });

@@ -1,5 +1,6 @@
 import { DEFAULT_CHANNELS } from '../../../dev/slack';
 import { TEST_NOW, createTestWorld, type TestWorld } from '../app/harness';
+import { PATIENCE_MS } from '../../support/patience';
 
 export { TEST_NOW };
 
@@ -17,7 +18,7 @@ export function createDigestWorld(opts: { start?: number } = {}): Promise<Digest
 
 /** The ephemeral answer to a command (the one after "Setting up…"), as JSON text. */
 export async function answerTo(world: DigestWorld, res: { responseUrlId?: string }): Promise<{ text: string; json: string }> {
-  const post = await world.slack.waitForResponse(res.responseUrlId, undefined, 10_000);
+  const post = await world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
   const body = post.body as { text?: string };
   return { text: body.text ?? '', json: JSON.stringify(post.body) };
 }

@@ -1,6 +1,7 @@
 import type { RunningApp } from '../../../src/app';
 import type { SlackDriver } from '../../../dev/slack';
 import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
+import { PATIENCE_MS } from '../../support/patience';
 
 const TEAM = 'T0LOCAL';
 
@@ -141,7 +142,7 @@ describe('/occupancy digest text forms through the real app', () => {
       .at(-1)!;
     const res = await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_pause', value: JSON.stringify({ id }) });
     expect(res.status).toBe(200);
-    const redrawn = await world.slack.waitForResponse(res.responseUrlId, undefined, 10_000);
+    const redrawn = await world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
     expect((redrawn.body as { replace_original?: boolean }).replace_original).toBe(true);
     expect(JSON.stringify(redrawn.body)).toContain('⏸ Paused');
     expect((await app.store.digests.get(TEAM, id))?.status).toBe('paused');

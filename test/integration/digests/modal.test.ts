@@ -2,6 +2,7 @@ import type { RunningApp } from '../../../src/app';
 import type { SlackDriver, ViewValues } from '../../../dev/slack';
 import { DIGEST_FIELDS } from '../../../src/slack/blocks/ids';
 import { createDigestWorld, USERS, type DigestWorld } from './app-harness';
+import { PATIENCE_MS } from '../../support/patience';
 
 const TEAM = 'T0LOCAL';
 const F = DIGEST_FIELDS;
@@ -35,7 +36,7 @@ describe('the digest form', () => {
 
   /** Waits until the form that opened as a loading frame is filled in (it has a submit button then). */
   async function filled(viewId: string): Promise<string> {
-    await world.slack.waitFor(() => world.slack.state.views.get(viewId)?.definition.submit !== undefined, 10_000);
+    await world.slack.waitFor(() => world.slack.state.views.get(viewId)?.definition.submit !== undefined, PATIENCE_MS);
     return viewId;
   }
 
@@ -44,7 +45,7 @@ describe('the digest form', () => {
     const before = world.slack.callsTo('views.open').length;
     const res = await driver.command(user, channel, '/occupancy', 'digest');
     expect(res.status).toBe(200);
-    const call = await world.slack.waitFor(() => world.slack.callsTo('views.open')[before]?.response && world.slack.callsTo('views.open')[before], 10_000);
+    const call = await world.slack.waitFor(() => world.slack.callsTo('views.open')[before]?.response && world.slack.callsTo('views.open')[before], PATIENCE_MS);
     expect(call.response?.ok).toBe(true);
     return filled((call.response as { view: { id: string } }).view.id);
   }
@@ -124,7 +125,7 @@ describe('the digest form', () => {
       timeZone: 'Europe/London',
       options: { chart: true, topZones: false, perFloor: true, weekOverWeek: false, skipWhenNoData: true },
     });
-    const confirm = await world.slack.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes(`Digest #${d.id} is set up`), 10_000);
+    const confirm = await world.slack.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes(`Digest #${d.id} is set up`), PATIENCE_MS);
     expect(confirm.args).toMatchObject({ channel: 'C0FACILITY', user: USERS.grace });
   });
 
@@ -136,11 +137,11 @@ describe('the digest form', () => {
     // Grace presses Edit on her list: the form opens filled in, in edit mode.
     const opens = world.slack.callsTo('views.open').length;
     const list = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
-    await world.slack.waitForResponse(list.responseUrlId, undefined, 10_000);
+    await world.slack.waitForResponse(list.responseUrlId, undefined, PATIENCE_MS);
     const gracesList = world.slack.state.messagesFor('C0FACILITY', USERS.grace).filter((m) => JSON.stringify(m.blocks).includes('digest_edit')).at(-1)!;
     const edit = await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: gracesList.ts }, { action_id: 'digest_edit', value: JSON.stringify({ id: d.id }) });
     expect(edit.status).toBe(200);
-    const opened = await world.slack.waitFor(() => world.slack.callsTo('views.open').slice(opens).find((c) => c.response?.ok === true), 10_000);
+    const opened = await world.slack.waitFor(() => world.slack.callsTo('views.open').slice(opens).find((c) => c.response?.ok === true), PATIENCE_MS);
     const editView = await filled((opened.response as { view: { id: string } }).view.id);
     const def = world.slack.state.views.get(editView)!.definition;
     expect(JSON.stringify(def)).toContain('Edit digest');

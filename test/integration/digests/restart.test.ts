@@ -4,6 +4,7 @@ import { slotInstant } from '../../../src/services/digests';
 import { openStore } from '../../../src/storage';
 import { type Digest } from '../../../src/domain/digest';
 import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
+import { PATIENCE_MS } from '../../support/patience';
 
 const TEAM = 'T0LOCAL';
 const TORONTO = 'America/Toronto';
@@ -70,7 +71,7 @@ describe('digests across restarts', () => {
     world.clock.set(at('2026-11-26', '08:00'));
     world.slack.failNext('chat.postMessage', { delayMs: 1500 });
     const tick = first.app.digests.runDue();
-    await world.slack.waitFor(() => world.slack.calls.some((c) => c.method === 'chat.postMessage'), 10_000);
+    await world.slack.waitFor(() => world.slack.calls.some((c) => c.method === 'chat.postMessage'), PATIENCE_MS);
     await first.app.stop();
     await tick;
 

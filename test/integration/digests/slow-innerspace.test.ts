@@ -2,6 +2,7 @@
  * The digest form with an InnerSpace slower than Slack's trigger window: it opens at once
  * (the trigger_id lasts 3 s) and fills in when the building list arrives.
  */
+import { PATIENCE_MS } from '../../support/patience';
 import type { SlackDriver } from '../../../dev/slack';
 import type { AppUnderTest } from '../app/harness';
 import { createDigestWorld, USERS, type DigestWorld } from './app-harness';
@@ -28,7 +29,7 @@ describe('the digest form with a slow InnerSpace', () => {
     const asked = app.simulator!.stats.graphqlRequests;
     const res = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest');
     expect(res.status).toBe(200);
-    const open = await world.slack.waitForCall('views.open', undefined, 10_000);
+    const open = await world.slack.waitForCall('views.open', undefined, PATIENCE_MS);
     expect(open.response).toMatchObject({ ok: true });
     const viewId = (open.response as { view: { id: string } }).view.id;
     expect(JSON.stringify(open.args.view)).toContain('Loading the form');
@@ -43,7 +44,7 @@ describe('the digest form with a slow InnerSpace', () => {
     // The list came from the slow InnerSpace, after the form had opened.
     expect(app.simulator!.stats.graphqlRequests).toBeGreaterThan(asked);
     // The view changes before its call is answered: wait for the answer, not just the change.
-    await world.slack.waitForCall('views.update', undefined, 10_000);
+    await world.slack.waitForCall('views.update', undefined, PATIENCE_MS);
     expect(world.slack.callsTo('views.open').map((c) => c.response?.ok)).toEqual([true]);
     expect(world.slack.callsTo('views.update').map((c) => c.response?.ok)).toEqual([true]);
     // Nobody was told to try again.

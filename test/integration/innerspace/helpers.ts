@@ -4,6 +4,7 @@ import { AppError } from '../../../src/errors';
 import { factsOf } from '../../support/error-facts';
 import { createInnerSpaceClient, type InnerSpaceClient, type InnerSpaceClientOptions } from '../../../src/innerspace';
 import type { RunningSimulator } from '../../../dev/simulator';
+import { PATIENT_INNERSPACE } from '../../support/patience';
 
 export const NIL = '00000000-0000-0000-0000-000000000000';
 /** The simulator's clock in these tests: Toronto has published through 2025-06-09. */
@@ -21,8 +22,8 @@ export function clientFor(sim: RunningSimulator, mode: Mode, over: Partial<Inner
     clientSecret: sim.clientSecret,
     audience: sim.audience,
     groupId: NIL,
-    timeoutMs: 2_000,
-    deadlineMs: 10_000,
+    // Tests about timeouts and deadlines set their own; elsewhere a slow machine must not cause retries.
+    ...PATIENT_INNERSPACE,
     logger: pino({ level: 'silent' }),
     now: () => SIM_NOW,
     random: () => 0,

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../..');
+/**
+ * ts-node compiles the whole app before it prints anything: seconds alone, much longer on a
+ * loaded machine. Only a broken start should ever reach this.
+ */
+const STARTUP_MS = 150_000;
 
 /** Runs src/main.ts as a real process with exactly this environment (nothing inherited but PATH). */
 function run(env: Record<string, string>) {
@@ -15,16 +20,35 @@ function run(env: Record<string, string>) {
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += String(d)));
   child.stderr.on('data', (d: Buffer) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitFor = async (re: RegExp, ms = 30_000): Promise<RegExpMatchArray> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const m = out.match(re);
-      if (m) return m;
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`no ${re} in output:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  // 'close', not 'exit': it comes after the last of the output has been read.
+  let closed = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('close', (code) => {
+      closed = true;
+      resolve(code);
+    }),
+  );
+  /** Resolves once the output matches; fails when the process ends first (or, for a broken test, after `ms`). */
+  const waitFor = (re: RegExp, ms = STARTUP_MS): Promise<RegExpMatchArray> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const m = out.match(re);
+        if (m) finish(() => resolve(m));
+        else if (closed) finish(() => reject(new Error(`exited ${child.exitCode} before ${re} appeared:\n${out}`)));
+      };
+      const timer = setTimeout(() => finish(() => reject(new Error(`no ${re} in output after ${ms} ms:\n${out}`))), ms);
+      const finish = (settle: () => void) => {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
+        child.off('close', check);
+        settle();
+      };
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      child.on('close', check);
+      check();
+    });
   return { child, exited, waitFor, output: () => out };
 }
 
@@ -50,7 +74,7 @@ describe('the bot process', () => {
     } finally {
       p.child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, STARTUP_MS + 30_000);
 
   it('exits at once with every configuration problem named and no secret shown', async () => {
     const p = run({ PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxb-canary-token', INNERSPACE_CLIENT_ID: 'id' });
@@ -60,5 +84,5 @@ describe('the bot process', () => {
     expect(out).toContain('PORT must be a whole number');
     expect(out).toContain('INNERSPACE_CLIENT_SECRET');
     expect(out).not.toContain('canary');
-  }, 60_000);
+  }, STARTUP_MS + 30_000);
 });

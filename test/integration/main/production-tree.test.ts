@@ -11,8 +11,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
+import { PATIENCE_MS } from '../../support/patience';
 
 const ROOT = join(__dirname, '../../..');
+/** How long a bot may take to say it is ready before the test gives up on it. */
+const STARTUP_MS = 120_000;
+/** One start, a few requests and a stop, on a loaded machine. */
+const BOT_TEST_MS = STARTUP_MS + 60_000;
 const USER = 'U0LOCAL001';
 const CHANNEL = 'C0GENERAL';
 
@@ -118,8 +123,9 @@ async function startBot(tree: string, env: Record<string, string>, ready: RegExp
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += String(d)));
   child.stderr!.on('data', (d: Buffer) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const until = Date.now() + 60_000;
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  // Seconds alone; a loaded machine (or a second test run beside this one) takes longer.
+  const until = Date.now() + STARTUP_MS;
   let m: RegExpMatchArray | null = null;
   while (!(m = out.match(ready))) {
     if (Date.now() > until || child.exitCode !== null) {
@@ -135,7 +141,7 @@ async function startBot(tree: string, env: Record<string, string>, ready: RegExp
     exited,
     stop: async () => {
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), PATIENCE_MS);
       const code = await exited;
       clearTimeout(timer);
       return code;
@@ -205,14 +211,14 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
       const res = await slack.httpDriver(`http://127.0.0.1:${bot.port}`).command(USER, CHANNEL, '/occupancy', 'building 71');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ response_type: 'ephemeral', text: 'Looking up building 71…' });
-      const answer = await slack.waitForResponse(res.responseUrlId, undefined, 20_000);
+      const answer = await slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
       expect(answer.status).toBe(200);
       expect(JSON.stringify(answer.body)).toContain('DEMO');
       expect(await bot.stop()).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
     }
-  }, 90_000);
+  }, BOT_TEST_MS);
 
   it('Socket Mode without dist/dev: connects, answers over the socket, and serves /healthz', async () => {
     withDevTools(false);
@@ -225,17 +231,17 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
       const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', mode: 'socket' });
-      await slack.waitFor(() => slack.socket.connections > 0, 10_000);
+      await slack.waitFor(() => slack.socket.connections > 0, PATIENCE_MS);
       const res = await slack.socketDriver().command(USER, CHANNEL, '/occupancy', 'building 71');
       expect(res.status).toBe(200);
-      const answer = await slack.waitForResponse(res.responseUrlId, undefined, 20_000);
+      const answer = await slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
       expect(JSON.stringify(answer.body)).toContain('DEMO');
       expect(await bot.stop()).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
-      await slack.waitFor(() => slack.socket.connections === 0, 10_000).catch(() => undefined);
+      await slack.waitFor(() => slack.socket.connections === 0, PATIENCE_MS).catch(() => undefined);
     }
-  }, 90_000);
+  }, BOT_TEST_MS);
 
   it('without dist/dev and nothing set: exits 2 saying what is missing and what to set, no stack trace', async () => {
     withDevTools(false);
@@ -247,13 +253,14 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += String(d)));
     child.stderr.on('data', (d: Buffer) => (out += String(d)));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // 'close', not 'exit': it comes after the last of the output has been read.
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code).toBe(2);
     expect(out).toContain('this build has no local dev tools (dist/dev is missing)');
     expect(out).toContain('set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
     expect(out).toContain('set INNERSPACE_CLIENT_ID and INNERSPACE_CLIENT_SECRET');
     expect(out).not.toMatch(/\n\s+at |"stack"/);
-  }, 30_000);
+  }, BOT_TEST_MS);
 
   it('local mode with dist/dev and nothing set: /healthz, the console page, and /occupancy building 71 signed by the console', async () => {
     withDevTools(true);
@@ -290,5 +297,5 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
     } finally {
       bot.child.kill('SIGKILL');
     }
-  }, 90_000);
+  }, BOT_TEST_MS);
 });

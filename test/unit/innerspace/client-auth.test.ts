@@ -49,8 +49,9 @@ describe('auth: session mode', () => {
   });
 
   it('a token endpoint that hangs is cut at timeoutMs and retried', async () => {
-    const client = clientFor(fake, { timeoutMs: 150 });
-    fake.next('token', { delayMs: 1_000, body: { session_id: 'too-late-session' } });
+    // Held 20 s against a 1 s limit: cut however busy the machine; the retry answers at once.
+    const client = clientFor(fake, { timeoutMs: 1_000 });
+    fake.next('token', { delayMs: 20_000, body: { session_id: 'too-late-session' } });
     await client.buildingInsights(q(20250501));
     expect(fake.tokens()).toHaveLength(2);
     expect(fake.graphql()[0]?.headers['x-session-id']).toBe(fake.issued[0]);

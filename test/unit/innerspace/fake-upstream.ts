@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { AppError } from '../../../src/errors';
 import { factsOf } from '../../support/error-facts';
 import { createInnerSpaceClient, type InnerSpaceClient, type InnerSpaceClientOptions } from '../../../src/innerspace/client';
+import { PATIENT_INNERSPACE } from '../../support/patience';
 import { operationOf, startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './scripted-server';
 
 /**
@@ -133,8 +134,8 @@ export function clientFor(fake: FakeUpstream, over: Partial<InnerSpaceClientOpti
     clientSecret: CANARY_SECRET,
     audience: 'https://global-config.innerspace.io',
     groupId: NIL,
-    timeoutMs: 1_000,
-    deadlineMs: 8_000,
+    // Tests about timeouts and deadlines set their own; elsewhere a slow machine must not cause retries.
+    ...PATIENT_INNERSPACE,
     logger: pino({ level: 'silent' }),
     random: () => 0,
     ...over,

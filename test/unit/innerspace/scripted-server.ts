@@ -36,6 +36,13 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
   let handle = handler;
   const requests: SeenRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
+  // Delayed replies still waiting; close() drops them so no timer outlives the server.
+  const delays = new Set<{ timer: NodeJS.Timeout; release: () => void }>();
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = { timer: setTimeout(() => entry.release(), ms), release: () => (delays.delete(entry), resolve()) };
+      delays.add(entry);
+    });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -50,7 +57,7 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
       const seen: SeenRequest = { path: req.url ?? '/', headers: req.headers, body, json };
       requests.push(seen);
       void Promise.resolve(handle(seen, requests.length - 1)).then(async (reply) => {
-        if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+        if (reply.delayMs) await wait(reply.delayMs);
         if (res.destroyed) return;
         const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
@@ -73,6 +80,10 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const d of [...delays]) {
+          clearTimeout(d.timer);
+          d.release();
+        }
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

@@ -3,6 +3,7 @@
  * a chart when QUICKCHART_URL is reachable (drawn in the page from the URL's config) and the
  * chart's text table with a note when it is not (quickchart.io with no internet, say).
  */
+import { PATIENCE_MS } from '../../../support/patience';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ describe.each(['reachable', 'unreachable'] as const)('local mode with the chart 
       body: JSON.stringify({ user: GRACE, channel: FACILITIES, text: '/occupancy building 71' }),
     });
     expect(res.status).toBe(200);
-    const answer = await workspace.waitFor(() => workspace.state.messagesFor(FACILITIES, GRACE).find((m) => JSON.stringify(m.blocks ?? []).includes('DEMO (71)')), 15_000);
+    const answer = await workspace.waitFor(() => workspace.state.messagesFor(FACILITIES, GRACE).find((m) => JSON.stringify(m.blocks ?? []).includes('DEMO (71)')), PATIENCE_MS);
     const blocks = (answer.blocks ?? []) as { type: string; image_url?: string; text?: { text: string } }[];
     const image = blocks.find((b) => b.type === 'image');
     if (reach === 'reachable') {

@@ -15,6 +15,7 @@ import { startSlackWorkspace, type SlackWorkspace } from '../../../../dev/slack'
 import { createWebConsole, isLoopbackAddress, type ConsoleSnapshot } from '../../../../dev/console';
 import { silentLogger } from '../../../support/logger';
 import { startTestApp } from '../../app/harness';
+import { PATIENCE_MS } from '../../../support/patience';
 
 const GRACE = 'U0LOCAL001';
 const FACILITIES = 'C0FACILITY';
@@ -101,9 +102,7 @@ describe('web console (local mode)', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ ok: true, kind: 'command', status: 200 });
       const answer = await workspace.waitFor(
-        () => messages(FACILITIES, GRACE).find((m) => JSON.stringify(m.blocks ?? []).includes('DEMO (71)')),
-        15_000,
-      );
+        () => messages(FACILITIES, GRACE).find((m) => JSON.stringify(m.blocks ?? []).includes('DEMO (71)')), PATIENCE_MS);
       expect(answer.ephemeralFor).toBe(GRACE);
 
       const snap = await state(`user=${GRACE}&channel=${FACILITIES}`);
@@ -116,7 +115,7 @@ describe('web console (local mode)', () => {
       const other = await state(`user=U0LOCAL002&channel=${FACILITIES}`);
       expect(other.channel!.messages.some((m) => m.ts === answer.ts)).toBe(false);
 
-      await workspace.waitFor(() => events.text().includes(`"ts":"${answer.ts}"`), 5000);
+      await workspace.waitFor(() => events.text().includes(`"ts":"${answer.ts}"`), PATIENCE_MS);
       expect(events.text()).toContain('event: message\ndata: {"channel":"C0FACILITY"');
     } finally {
       events.stop();
@@ -128,9 +127,7 @@ describe('web console (local mode)', () => {
     const res = await post('action', { user: GRACE, channel: FACILITIES, messageTs: answer.ts, action: { action_id: 'occupancy_share' } });
     expect(await res.json()).toEqual({ ok: true, status: 200 });
     const shared = await workspace.waitFor(
-      () => messages(FACILITIES, 'U0LOCAL002').find((m) => m.ephemeralFor === undefined && JSON.stringify(m.blocks ?? []).includes('Shared by')),
-      15_000,
-    );
+      () => messages(FACILITIES, 'U0LOCAL002').find((m) => m.ephemeralFor === undefined && JSON.stringify(m.blocks ?? []).includes('Shared by')), PATIENCE_MS);
     expect(JSON.stringify(shared.blocks)).toContain(`<@${GRACE}>`);
   });
 
@@ -147,7 +144,7 @@ describe('web console (local mode)', () => {
 
   it('opens a modal from a command, shows response_action errors, and closes it', async () => {
     await post('command', { user: GRACE, channel: FACILITIES, text: '/occupancy digest' });
-    const opened = await workspace.waitFor(() => workspace.state.views.stack(GRACE).at(-1), 10_000);
+    const opened = await workspace.waitFor(() => workspace.state.views.stack(GRACE).at(-1), PATIENCE_MS);
     let snap = await state(`user=${GRACE}&channel=${FACILITIES}`);
     expect(snap.modal).toMatchObject({ id: opened.id, type: 'modal', depth: 0, errors: {} });
 
@@ -189,7 +186,7 @@ describe('web console (local mode)', () => {
       expect(body.digests).toBe(snap.demo.digests);
       expect(body.alerts).toBe(snap.demo.alerts);
       expect(snap.clock.now).toBeGreaterThanOrEqual(body.now);
-      await workspace.waitFor(() => events.text().includes('event: clock'), 5000);
+      await workspace.waitFor(() => events.text().includes('event: clock'), PATIENCE_MS);
 
       const digests = (await (await post('demo/run-digests', {})).json()) as { ok: boolean; digests: boolean };
       expect(digests).toMatchObject({ ok: true, digests: snap.demo.digests });

@@ -1,5 +1,6 @@
 import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { NOW, newSession, postJson } from './helpers';
+import { PATIENCE_MS } from '../../../support/patience';
 
 let sim: RunningSimulator;
 let session: string;
@@ -47,7 +48,9 @@ describe('fault knobs', () => {
     const held = await startSimulator({ faults: { holdMs: 60_000 } });
     const s = await newSession(held);
     const pending = postJson(held.apiUrl, Q, { 'x-session-id': s }).then((r) => r.status, () => 'closed');
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait until the server has the query in hand (however long a busy machine takes to send it).
+    const giveUpAt = Date.now() + PATIENCE_MS;
+    while (held.stats.graphqlRequests === 0 && Date.now() < giveUpAt) await new Promise((r) => setTimeout(r, 10));
     expect(held.stats.graphqlRequests).toBe(1);
     await held.close();
     expect(await pending).toBe('closed');
