@@ -3,6 +3,7 @@
  * stops them in order. Nothing else wires parts together.
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CustomRoute } from '@slack/bolt';
 import { createCharts, QuickChartRenderer } from './charts';
 import { ShiftableClock } from './clock';
@@ -23,6 +24,8 @@ import { createBoltApp } from './slack/bolt-app';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
 import { InFlight } from './slack/inflight';
 import { LISTENERS, registerListeners, type ListenerList } from './slack/listeners';
+import { FormViews } from './slack/listeners/form-views';
+import { LeaseKeeper } from './services/replicas/leases';
 import { openStore } from './storage';
 import { type Store } from './ports/store';
 
@@ -65,6 +68,8 @@ export interface RunningApp {
   readonly digests: { runDue(): Promise<DigestTickReport> };
   /** Threshold alerts: one check now, after any under way (local mode's "check alerts now", tests). */
   readonly alerts: { tick(): Promise<TickReport> };
+  /** This process's name on its claims in the store. */
+  readonly replica: string;
   stop(): Promise<void>;
 }
 
@@ -85,6 +90,12 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   try {
     const store = await openStore({ url: config.database.url, logger, now: () => clock.now() });
     cleanups.push(() => store.close());
+    // This process among the replicas of the store: the name on its claims, renewed while it works.
+    const leases = new LeaseKeeper(
+      { id: config.replica.id ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, leaseMs: config.replica.leaseMs },
+      logger.child({ component: 'leases' }),
+    );
+    cleanups.push(async () => leases.stop());
 
     let simulator: LocalSimulator | null = null;
     if (config.innerspace.simulated) {
@@ -176,6 +187,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       now: () => clock.now(),
       logger,
       graceMinutes: config.digestGraceMinutes,
+      leases,
     });
     const alerts = createAlerts({
       store,
@@ -188,8 +200,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       now: () => clock.now(),
       logger,
       noDataAfterHours: config.alertNoDataAfterHours,
+      leases,
     });
-    registerListeners(bolt.app, { logger, inflight, reports, digests: digests.service, alerts, chat: slackApi });
+    const forms = new FormViews(store.formViews, { now: () => clock.now() });
+    registerListeners(bolt.app, { logger, inflight, reports, digests: digests.service, alerts, chat: slackApi, forms });
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
 
@@ -240,7 +254,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     // it first: no digest post starts while the rest shuts down.
     const scheduler = createCronScheduler(logger);
     scheduler.every('digests', '* * * * *', async () => void (await digests.engine.runDue()));
-    scheduler.every('alerts', config.alertCheckCron, async () => void (await alerts.tick()));
+    scheduler.every('alerts', config.alertCheckCron, async (scheduledFor) => void (await alerts.tick(scheduledFor)));
     cleanups.push(async () => {
       await digests.engine.stop();
       await alerts.stop();
@@ -263,6 +277,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       listeners: LISTENERS,
       digests: { runDue: () => digests.engine.runDue() },
       alerts: { tick: () => alerts.tick() },
+      replica: leases.replica.id,
       stop: stopAll,
     };
     return running;

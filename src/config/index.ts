@@ -47,6 +47,12 @@ export interface Config {
   readonly digestGraceMinutes: number;
   readonly alertCheckCron: string;
   readonly alertNoDataAfterHours: number;
+  /**
+   * This process among replicas sharing one store: its name (one is made up from host and
+   * process when unset) and how long its claims on digest runs and alert scopes hold without
+   * renewal, so another replica takes over that long after it dies.
+   */
+  readonly replica: { readonly id: string | null; readonly leaseMs: number };
   /** Local mode: the web console also answers browsers on other machines (e.g. through a container's published port). */
   readonly localConsoleRemote: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -116,6 +122,8 @@ const schema = z.object({
     '*/15 * * * *',
   ),
   ALERT_NO_DATA_AFTER_HOURS: withDefault(intIn('ALERT_NO_DATA_AFTER_HOURS', 1, 24 * 14), '36'),
+  REPLICA_ID: opt(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'REPLICA_ID must be 1-100 letters, digits, dots, dashes, colons or underscores')),
+  REPLICA_LEASE_SECONDS: withDefault(intIn('REPLICA_LEASE_SECONDS', 5, 600), '30'),
   LOCAL_CONSOLE_REMOTE: withDefault(z.enum(['true', 'false'], 'LOCAL_CONSOLE_REMOTE must be "true" or "false"'), 'false'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'), 'info'),
 });
@@ -180,6 +188,7 @@ export function loadConfig(env: Env): Config {
     digestGraceMinutes: e.DIGEST_GRACE_MINUTES,
     alertCheckCron: e.ALERT_CHECK_CRON,
     alertNoDataAfterHours: e.ALERT_NO_DATA_AFTER_HOURS,
+    replica: { id: e.REPLICA_ID ?? null, leaseMs: e.REPLICA_LEASE_SECONDS * 1000 },
     localConsoleRemote: e.LOCAL_CONSOLE_REMOTE === 'true',
     logLevel: e.LOG_LEVEL,
     secrets,

@@ -78,6 +78,12 @@ export interface DigestRun {
   reason: string | null;
   /** Minutes after the scheduled time the run was claimed; 0 when on time. */
   lateMinutes: number;
+  /** The replica working on a claimed run; null for runs claimed before leases existed. */
+  owner: string | null;
+  /** Until when the owner's claim holds; once past, another replica may act on the run. */
+  leaseUntil: EpochMs | null;
+  /** When the first message was handed to Slack: from then on the run is never posted again. */
+  postingAt: EpochMs | null;
 }
 
 export type DigestRunOutcome =

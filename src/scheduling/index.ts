@@ -14,9 +14,11 @@ export interface TimerHandle {
 export interface Scheduler {
   /**
    * Runs `job` on a node-cron expression (5 or 6 fields) in a time zone. Ticks never overlap:
-   * a tick that comes while the previous run is still going is skipped.
+   * a tick that comes while the previous run is still going is skipped. The job hears the
+   * instant the tick was scheduled for (ISO, the same on every replica whatever its timer's
+   * delay), or null when run by hand.
    */
-  every(name: string, expression: string, job: () => Promise<void>, opts?: { timezone?: string }): TimerHandle;
+  every(name: string, expression: string, job: (scheduledFor: string | null) => Promise<void>, opts?: { timezone?: string }): TimerHandle;
   stopAll(): Promise<void>;
 }
 
@@ -26,14 +28,14 @@ export function createCronScheduler(logger: Logger): Scheduler {
     every(name, expression, job, opts = {}) {
       const log = logger.child({ job: name });
       let running: Promise<void> | null = null;
-      const run = async () => {
+      const run = async (scheduledFor: string | null = null) => {
         if (running) {
           log.debug('previous run still going; tick skipped');
           return running;
         }
         running = (async () => {
           try {
-            await job();
+            await job(scheduledFor);
           } catch (err) {
             log.error({ err }, 'scheduled job failed');
           }
@@ -44,7 +46,7 @@ export function createCronScheduler(logger: Logger): Scheduler {
           running = null;
         }
       };
-      const task: ScheduledTask = cron.schedule(expression, () => void run(), {
+      const task: ScheduledTask = cron.schedule(expression, (ctx) => void run(scheduledInstant(ctx.date)), {
         name,
         ...(opts.timezone ? { timezone: opts.timezone } : {}),
       });
@@ -55,7 +57,7 @@ export function createCronScheduler(logger: Logger): Scheduler {
           if (running) await running;
           handles.delete(handle);
         },
-        runNow: run,
+        runNow: () => run(null),
       };
       handles.add(handle);
       return handle;
@@ -64,4 +66,10 @@ export function createCronScheduler(logger: Logger): Scheduler {
       await Promise.all([...handles].map((h) => h.stop()));
     },
   };
+}
+
+/** The tick's scheduled time to the second: what every replica's timer agrees on. */
+function scheduledInstant(date: Date | undefined): string | null {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) return null;
+  return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString();
 }

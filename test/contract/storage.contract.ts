@@ -1,5 +1,6 @@
 import type { Store } from '../../src/ports/store';
 import { digestRunContract } from './storage/digest-runs.contract';
+import { coordinationContract, digestRunLeaseContract } from './storage/leases.contract';
 import { digestContract } from './storage/digests.contract';
 import { durabilityContract } from './storage/durability.contract';
 import { watermarkAndNoticeContract } from './storage/scopes.contract';
@@ -49,6 +50,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
 
     digestContract(ctx);
     digestRunContract(ctx);
+    digestRunLeaseContract(ctx);
+    coordinationContract(ctx);
     subscriptionContract(ctx);
     watermarkAndNoticeContract(ctx);
     durabilityContract(ctx);

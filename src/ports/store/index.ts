@@ -19,9 +19,11 @@ import type { DigestRepository } from './digests';
 import type { NoticeRepository } from './notices';
 import type { SubscriptionRepository } from './subscriptions';
 import type { WatermarkRepository } from './watermarks';
+import type { FormViewRepository, ScopeCheckRepository, SendSlotRepository } from './coordination';
 
 export type { AlertStateRepository, DigestRunRepository, DigestRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
-export type { ClaimOptions } from './digest-runs';
+export type { FormViewRepository, FormViewState, ScopeCheckRepository, SendSlotRepository } from './coordination';
+export type { ClaimOptions, DigestRunKey } from './digest-runs';
 
 export interface Store {
   readonly digests: DigestRepository;
@@ -30,6 +32,14 @@ export interface Store {
   readonly alertStates: AlertStateRepository;
   readonly watermarks: WatermarkRepository;
   readonly notices: NoticeRepository;
+  readonly scopeChecks: ScopeCheckRepository;
+  readonly sendSlots: SendSlotRepository;
+  readonly formViews: FormViewRepository;
+  /**
+   * True when several processes may use this store at once (PostgreSQL); false when one
+   * process owns it (SQLite), so what a previous process left claimed is known to be dead.
+   */
+  readonly shared: boolean;
   /** Releases the store; later calls fail with STORAGE. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -26,6 +26,7 @@ import { bucketEnd, inQuietHours, isPublishLate, peopleByBucket, toReadings } fr
 import type { ScopeDirectory, ScopeInfo } from './scopes';
 import { machineOf, readOutbox, stateRow } from './stored';
 import { snoozedUntil } from './views';
+import { scopeKeyText, type ScopeHold, type ScopeLocks } from './scope-locks';
 
 const DAY_MS = 86_400_000;
 
@@ -36,6 +37,8 @@ export interface EvaluatorDeps {
   readonly delivery: AlertDelivery;
   readonly pacer: ChannelPacer;
   readonly pacingClock: PacingClock;
+  /** One replica per scope at a time, and per scheduled tick. */
+  readonly locks: ScopeLocks;
   readonly logger: Logger;
   readonly now: () => number;
   /** NO_DATA once the nightly publish is this many hours late. */
@@ -52,6 +55,8 @@ export interface TickReport {
   readonly at: number;
   subscriptions: number;
   scopes: number;
+  /** Scopes another replica was checking, or had checked for this tick: left to it. */
+  scopesElsewhere: number;
   /** Insight queries asked for: one per scope and granularity (from a watermark: never answered from the client's cache). */
   upstreamQueries: number;
   queryFailures: number;
@@ -80,9 +85,7 @@ function scopeKeyOf(sub: Subscription): ScopeKey {
   return { scopeKind: sub.scopeKind, scopeId: sub.scopeId, granularity: sub.granularity };
 }
 
-function keyText(k: ScopeKey): string {
-  return `${k.scopeKind}:${k.scopeId}:${k.granularity}`;
-}
+const keyText = scopeKeyText;
 
 export function ruleOf(sub: Subscription): Rule {
   return { direction: sub.direction, threshold: sub.threshold, recovery: sub.recovery, minDuration: sub.minDuration };
@@ -112,10 +115,14 @@ export class AlertEvaluator {
     this.stopping = true;
   }
 
-  async tick(): Promise<TickReport> {
+  /**
+   * One check. `tick` is the scheduled instant it is for (ISO; every replica's timer names the
+   * same one), so a scope is checked once per tick across replicas; null for a check by hand.
+   */
+  async tick(tick: string | null = null): Promise<TickReport> {
     const now = this.deps.now();
     const report: TickReport = {
-      at: now, subscriptions: 0, scopes: 0, upstreamQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
+      at: now, subscriptions: 0, scopes: 0, scopesElsewhere: 0, upstreamQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
       recovered: 0, noData: 0, held: 0, interrupted: 0, posted: 0, edited: 0, dropped: 0, paused: 0, rateLimited: 0, evaluationMs: 0,
       evaluatePhaseMs: 0, deliverPhaseMs: 0,
     };
@@ -130,16 +137,30 @@ export class AlertEvaluator {
       else groups.set(k, [s]);
     }
     report.scopes = groups.size;
-    const states = await this.deps.store.alertStates.getMany(subs.map((s) => s.id));
-    const deliveries: Delivery[] = [];
-    await pool([...groups.values()], this.deps.concurrency ?? 8, async (group) => {
-      if (this.stopping) return;
-      deliveries.push(...(await this.evaluateScope(group, states, now, report)));
-    });
-    const evaluated = performance.now();
-    report.evaluatePhaseMs = evaluated - started;
-    await this.deliverAll(deliveries, report);
-    report.deliverPhaseMs = performance.now() - evaluated;
+    const holds: ScopeHold[] = [];
+    const deliveries: { d: Delivery; hold: ScopeHold }[] = [];
+    try {
+      await pool([...groups.values()], this.deps.concurrency ?? 8, async (listed) => {
+        if (this.stopping) return;
+        const key = scopeKeyOf(listed[0]!);
+        const hold = await this.deps.locks.forCheck(keyText(key), tick);
+        if (!hold) {
+          report.scopesElsewhere += 1;
+          return;
+        }
+        holds.push(hold);
+        // Read again under the claim: a change made since the list was read is the one evaluated.
+        const group = (await this.deps.store.subscriptions.listActiveByScope(key.scopeKind, key.scopeId)).filter((s) => s.granularity === key.granularity);
+        const states = await this.deps.store.alertStates.getMany(group.map((s) => s.id));
+        for (const d of await this.evaluateScope(group, states, now, report)) deliveries.push({ d, hold });
+      });
+      const evaluated = performance.now();
+      report.evaluatePhaseMs = evaluated - started;
+      await this.deliverAll(deliveries, report);
+      report.deliverPhaseMs = performance.now() - evaluated;
+    } finally {
+      await Promise.all(holds.map((h) => h.release()));
+    }
     this.log.info({ ...report }, 'alert check done');
     return report;
   }
@@ -264,15 +285,20 @@ export class AlertEvaluator {
     return null;
   }
 
-  private async deliverAll(deliveries: readonly Delivery[], report: TickReport): Promise<void> {
+  private async deliverAll(deliveries: readonly { d: Delivery; hold: ScopeHold }[], report: TickReport): Promise<void> {
     if (deliveries.length === 0) return;
     const revoked = new Set<string>();
     await runPaced(
-      deliveries.map((d) => ({
+      deliveries.map(({ d, hold }) => ({
         channel: AlertDelivery.destinationKey(d.sub),
         run: async () => {
           if (revoked.has(d.sub.teamId)) return;
           try {
+            // The fence: a replica whose claim ran out (it stalled) leaves the scope to its new holder.
+            if (!(await hold.still())) {
+              this.log.warn({ subscription: d.sub.id }, 'lost the claim on this alert scope; its notifications are left to the replica that holds it');
+              return;
+            }
             const r = await this.deps.delivery.deliver(d);
             report.posted += r.posted;
             report.edited += r.edited;

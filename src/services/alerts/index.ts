@@ -10,6 +10,10 @@ import type { ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
 import type { Authorizer } from '../authz';
 import { ChannelPacer, realPacingClock, type PacingClock } from '../digests/pacing';
+import { SharedChannelPacer } from '../digests/shared-pacing';
+import { LeaseKeeper, SOLE_REPLICA } from '../replicas/leases';
+import { ScopeLocks, scopeKeyText } from './scope-locks';
+import type { ScopeKey } from '../../domain/alert-state';
 import { AlertDelivery } from './delivery';
 import { AlertEvaluator, type TickReport } from './evaluator';
 import { HomeService } from './home';
@@ -40,6 +44,8 @@ export interface AlertsDeps {
   readonly spacingMs?: number;
   readonly pacingClock?: PacingClock;
   readonly concurrency?: number;
+  /** This process among replicas of the store: renews its claims on scopes while it works. */
+  readonly leases?: LeaseKeeper;
 }
 
 export interface Alerts {
@@ -47,17 +53,20 @@ export interface Alerts {
   readonly rules: RuleChecks;
   readonly home: HomeService;
   readonly evaluator: AlertEvaluator;
-  /** One alert check, after whatever is under way. */
-  tick(): Promise<TickReport>;
+  /** One alert check, after whatever is under way: for a scheduled tick (its ISO instant), or by hand. */
+  tick(scheduledFor?: string | null): Promise<TickReport>;
   /** Stops starting deliveries and waits for the work under way. */
   stop(): Promise<void>;
 }
 
 export function createAlerts(deps: AlertsDeps): Alerts {
   const logger = deps.logger.child({ component: 'alerts' });
+  const leases = deps.leases ?? new LeaseKeeper(SOLE_REPLICA, logger);
+  const locks = new ScopeLocks({ store: deps.store, leases, now: deps.now, logger });
   let chain: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = chain.then(work);
+  // One at a time in this process, and on the scopes named, one replica at a time in the fleet.
+  const exclusive = <T>(work: () => Promise<T>, scopes: readonly ScopeKey[] = []): Promise<T> => {
+    const run = chain.then(() => locks.during(scopes.map(scopeKeyText), work));
     chain = run.catch(() => undefined);
     return run;
   };
@@ -69,10 +78,13 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     store: deps.store, authz: deps.authz, innerspace: deps.innerspace, subscriptions, now: deps.now, logger,
   });
   const pacingClock = deps.pacingClock ?? realPacingClock;
-  const pacer = new ChannelPacer(pacingClock, deps.spacingMs ?? 1050);
+  const spacingMs = deps.spacingMs ?? 1050;
+  const pacer = deps.store.shared
+    ? new SharedChannelPacer(pacingClock, spacingMs, deps.store.sendSlots, deps.now, logger, 'alert:')
+    : new ChannelPacer(pacingClock, spacingMs);
   const delivery = new AlertDelivery({ store: deps.store, charts: deps.charts, slack: deps.slack, renderer: deps.renderer, logger: deps.logger, now: deps.now, pacer });
   const evaluator = new AlertEvaluator({
-    store: deps.store, scopes, charts: deps.charts, delivery, pacer, pacingClock, logger: deps.logger, now: deps.now,
+    store: deps.store, scopes, charts: deps.charts, delivery, pacer, pacingClock, locks, logger: deps.logger, now: deps.now,
     noDataAfterHours: deps.noDataAfterHours, concurrency: deps.concurrency,
   });
 
@@ -81,9 +93,9 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     rules,
     home,
     evaluator,
-    tick: () =>
+    tick: (scheduledFor = null) =>
       exclusive(async () => {
-        const report = await evaluator.tick();
+        const report = await evaluator.tick(scheduledFor);
         pacer.sweep();
         return report;
       }),

@@ -13,6 +13,7 @@ import type { SubscriptionDraft } from '../../domain/drafts';
 import type { Store } from '../../ports/store';
 import type { NewSubscription, Subscription } from '../../domain/subscription';
 import type { Authorizer } from '../authz';
+import type { ScopeKey } from '../../domain/alert-state';
 import { pausedNoticeKey } from './delivery';
 import type { RuleChecks } from './rules';
 import { notFoundSubscription, type ScopeDirectory, type ScopeInfo } from './scopes';
@@ -38,8 +39,11 @@ export interface SubscriptionServiceDeps {
   readonly authz: Authorizer;
   readonly now: () => number;
   readonly logger: Logger;
-  /** Runs state changes one at a time with the alert check, so neither overwrites the other. */
-  readonly exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Runs state changes one at a time with the alert check, so neither overwrites the other:
+   * in this process, and on the scopes named, with every replica's check.
+   */
+  readonly exclusive: <T>(work: () => Promise<T>, scopes?: readonly ScopeKey[]) => Promise<T>;
 }
 
 export class SubscriptionService {
@@ -56,7 +60,7 @@ export class SubscriptionService {
       await this.deps.store.alertStates.put(freshState(sub.id, sub.teamId, start));
       this.deps.logger.info({ subscription: sub.id, team: who.teamId, user: who.userId, scope: `${scope.kind}:${scope.id}` }, 'alert created');
       return { subscription: sub, rule: ruleView(sub, scope), backtest: bt.view, timeZone: scope.timeZone };
-    });
+    }, [scopeOf(fields)]);
   }
 
   async update(who: Who, id: number, draft: SubscriptionDraft): Promise<SavedSubscription> {
@@ -78,14 +82,14 @@ export class SubscriptionService {
       const sub = updated.status === 'paused' ? ((await this.resumeRow(who.teamId, id)) ?? updated) : updated;
       this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert edited');
       return { subscription: sub, rule: ruleView(sub, scope), backtest: bt.view, timeZone: scope.timeZone };
-    });
+    }, [scopeOf(current), scopeOf(fields)]);
   }
 
   async remove(who: Who, id: number): Promise<void> {
-    await this.owned(who, id);
+    const current = await this.owned(who, id);
     await this.deps.exclusive(async () => {
       if (!(await this.deps.store.subscriptions.delete(who.teamId, id))) throw notFoundSubscription(id);
-    });
+    }, [scopeOf(current)]);
     this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert removed');
   }
 
@@ -117,7 +121,7 @@ export class SubscriptionService {
       if (!resumed) throw notFoundSubscription(id);
       await this.deps.store.alertStates.put(freshState(id, who.teamId, start, state?.lastNotifiedAt ?? null));
       return resumed;
-    });
+    }, [scopeOf(sub)]);
   }
 
   /** A rule the user may edit or delete: the creator's, or any for an admin. */
@@ -180,4 +184,8 @@ export class SubscriptionService {
       renotifyMinutes: draft.renotifyMinutes,
     };
   }
+}
+
+function scopeOf(s: Pick<Subscription, 'scopeKind' | 'scopeId' | 'granularity'>): ScopeKey {
+  return { scopeKind: s.scopeKind, scopeId: s.scopeId, granularity: s.granularity };
 }

@@ -11,22 +11,34 @@ export type PostOutcome =
   | { readonly kind: 'sent'; readonly channel: string; readonly ts: string; readonly posted: number }
   | { readonly kind: 'refused'; readonly slackError: string; readonly posted: number }
   | { readonly kind: 'rate_limited'; readonly posted: number }
-  | { readonly kind: 'unknown'; readonly reason: string; readonly posted: number };
+  | { readonly kind: 'unknown'; readonly reason: string; readonly posted: number }
+  /** beforeFirstPost said no (the claim passed to another replica): nothing was posted. */
+  | { readonly kind: 'lost'; readonly posted: 0 };
 
 export interface PostOptions {
   readonly slack: ChatGateway;
   readonly pacer: ChannelPacer;
   /** 429s tolerated per message before giving up (nothing posted, so the run is failed, not unknown). */
   readonly maxRateLimitRetries: number;
+  /**
+   * Asked once, after the channel's turn came and just before the first message goes to Slack;
+   * false stops everything with nothing posted.
+   */
+  readonly beforeFirstPost?: () => Promise<boolean>;
 }
 
 export async function postMessages(channel: string, messages: readonly ChatMessage[], opts: PostOptions): Promise<PostOutcome> {
   let first: { channel: string; ts: string } | null = null;
   let posted = 0;
+  let fenced = opts.beforeFirstPost === undefined;
   for (const msg of messages) {
     let limited = 0;
     for (;;) {
       await opts.pacer.take(channel);
+      if (!fenced) {
+        if (!(await opts.beforeFirstPost!())) return { kind: 'lost', posted: 0 };
+        fenced = true;
+      }
       try {
         const res = await opts.slack.postMessage(channel, msg);
         first ??= res;

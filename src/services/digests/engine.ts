@@ -3,6 +3,11 @@
  * which slots were reached (schedule.ts), and for each one nobody has decided yet either sends
  * it (claimed first: at most once per digest and local date) or records it as skipped. A
  * timer only says when to look; a missed or doubled tick changes nothing.
+ *
+ * Replicas share the work through the claims: a run is claimed with a lease before its content
+ * is built, marked posting just before its first message goes to Slack, and finished after. A
+ * replica that dies leaves its lease to run out: then another takes a run that was never
+ * handed to Slack over and sends it, and records one that was as unknown (never re-posted).
  */
 import type { IsoDate } from '../../domain/time';
 import { NotFoundError, toAppError } from '../../errors';
@@ -15,6 +20,9 @@ import { hasNoData, type DigestContentSession, type DigestContentSource } from '
 import { postMessages, type PostOutcome } from './delivery';
 import { recordOutcome } from './outcome';
 import { ChannelPacer, realPacingClock, runPaced, type PacedJob, type PacingClock } from './pacing';
+import type { DigestRunKey } from '../../ports/store';
+import type { DigestRun } from '../../domain/digest';
+import { LeaseKeeper, SOLE_REPLICA, type HeldLease, type Replica } from '../replicas/leases';
 import { SlotCache, decideSlot, dueSlots, lookbackDaysFor, type DueSlot } from './schedule';
 
 export interface DigestEngineDeps {
@@ -31,12 +39,18 @@ export interface DigestEngineDeps {
   readonly spacingMs?: number;
   readonly maxRateLimitRetries?: number;
   readonly pacingClock?: PacingClock;
+  /** Paces posts per channel; one shared through the store when replicas share it. */
+  readonly pacer?: ChannelPacer;
+  /** Renews this process's claims while it works on them (and names it on them). */
+  readonly leases?: LeaseKeeper;
 }
 
 export interface DigestTickReport {
   readonly at: number;
-  /** Runs found 'claimed' from an earlier process and marked unknown (first tick only). */
+  /** Runs a dead process (or replica) left with a post possibly under way: marked unknown. */
   recovered: number;
+  /** Runs a dead process (or replica) claimed and never handed to Slack: taken over. */
+  takenOver: number;
   sent: number;
   late: number;
   skipped: number;
@@ -50,9 +64,14 @@ interface Job {
   readonly digest: Digest;
   readonly slot: DueSlot;
   readonly lateMinutes: number;
+  /** The run exists, claimed by a process whose lease ran out: taken over rather than claimed. */
+  readonly takeOver: boolean;
 }
 
 const INTERRUPTED = 'interrupted: the process stopped before the outcome was known';
+
+/** Later than any lease: what a claim of a process gone for sure is compared with. */
+const ALWAYS_EXPIRED = Number.MAX_SAFE_INTEGER;
 
 export class DigestEngine {
   private readonly log: Logger;
@@ -62,14 +81,17 @@ export class DigestEngine {
   private readonly decided = new Map<string, IsoDate>();
   private readonly slotCache = new SlotCache();
   private forgotThrough = '';
-  private recovered = false;
   private stopping = false;
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly replica: Replica;
+  private readonly leases: LeaseKeeper;
 
   constructor(private readonly deps: DigestEngineDeps) {
     this.log = deps.logger.child({ component: 'digests' });
     this.pacingClock = deps.pacingClock ?? realPacingClock;
-    this.pacer = new ChannelPacer(this.pacingClock, deps.spacingMs ?? 1100);
+    this.pacer = deps.pacer ?? new ChannelPacer(this.pacingClock, deps.spacingMs ?? 1100);
+    this.leases = deps.leases ?? new LeaseKeeper(SOLE_REPLICA, this.log);
+    this.replica = this.leases.replica;
   }
 
   /** Runs one tick at the current time, after any tick already under way. */
@@ -98,12 +120,9 @@ export class DigestEngine {
   }
 
   private async tick(now: number): Promise<DigestTickReport> {
-    const report: DigestTickReport = { at: now, recovered: 0, sent: 0, late: 0, skipped: 0, failed: 0, unknown: 0, deferred: 0 };
+    const report: DigestTickReport = { at: now, recovered: 0, takenOver: 0, sent: 0, late: 0, skipped: 0, failed: 0, unknown: 0, deferred: 0 };
     if (this.stopping) return report;
-    if (!this.recovered) {
-      report.recovered = await this.recoverInterrupted();
-      this.recovered = true;
-    }
+    report.recovered = await this.recoverInterrupted(now);
     const jobs = await this.collect(now, report);
     if (jobs.length > 0) {
       const session = this.deps.content.session(now);
@@ -121,21 +140,36 @@ export class DigestEngine {
     }
     this.pacer.sweep();
     this.forgetOld(now);
-    if (jobs.length > 0 || report.skipped > 0 || report.recovered > 0) this.log.info({ ...report }, 'digest tick done');
+    if (jobs.length > 0 || report.skipped > 0 || report.recovered > 0 || report.takenOver > 0) this.log.info({ ...report }, 'digest tick done');
     return report;
   }
 
-  /** A run still 'claimed' when a process starts was cut short: it may have posted, so it is never re-posted. */
-  private async recoverInterrupted(): Promise<number> {
+  /**
+   * When a claim counts as expired: its lease, or never for our own, or at once for another
+   * process's on a store only one process uses (that process is gone).
+   */
+  private expiryClock(run: Pick<DigestRun, 'owner'>, now: number): number {
+    if (run.owner === this.replica.id) return -Infinity;
+    return this.deps.store.shared ? now : ALWAYS_EXPIRED;
+  }
+
+  /** A run cut short with a post possibly under way: it may have posted, so it is never re-posted. */
+  private async recoverInterrupted(now: number): Promise<number> {
     let n = 0;
     for (const run of await this.deps.store.digestRuns.listUnfinished()) {
-      if (await this.deps.store.digestRuns.finish(run.digestId, run.localDate, { state: 'unknown', reason: INTERRUPTED })) {
+      if (run.owner !== null && run.postingAt === null) continue; // taken over when its slot comes up
+      const key = { digestId: run.digestId, localDate: run.localDate };
+      if (await this.deps.store.digestRuns.expire(key, this.expiryClock(run, now), INTERRUPTED)) {
         n += 1;
         this.decided.set(`${run.digestId}|${run.localDate}`, run.localDate);
-        this.log.warn({ digestId: run.digestId, localDate: run.localDate, team: run.teamId }, 'digest run was interrupted; recorded as unknown, not re-posted');
+        this.log.warn({ digestId: run.digestId, localDate: run.localDate, team: run.teamId, owner: run.owner }, 'digest run was interrupted; recorded as unknown, not re-posted');
       }
     }
     return n;
+  }
+
+  private leaseUntil(): number {
+    return this.deps.now() + this.replica.leaseMs;
   }
 
   private async collect(now: number, report: DigestTickReport): Promise<Job[]> {
@@ -156,27 +190,28 @@ export class DigestEngine {
   private async collectOne(digest: Digest, now: number, report: DigestTickReport): Promise<Job | null> {
     const { store, graceMinutes } = this.deps;
     const slots = dueSlots(digest, now, { lookbackDays: lookbackDaysFor(graceMinutes), since: digest.updatedAt, cache: this.slotCache });
-    const open: DueSlot[] = [];
+    const open: { slot: DueSlot; takeOver: boolean }[] = [];
     for (const slot of slots) {
       const key = `${digest.id}|${slot.localDate}`;
       if (this.decided.has(key)) continue;
-      if (await store.digestRuns.get(digest.id, slot.localDate)) {
-        this.decided.set(key, slot.localDate);
-        continue;
-      }
-      open.push(slot);
+      const run = await store.digestRuns.get(digest.id, slot.localDate);
+      if (run === null) open.push({ slot, takeOver: false });
+      else if (run.state !== 'claimed') this.decided.set(key, slot.localDate);
+      else if (run.owner !== null && run.postingAt === null && (run.leaseUntil ?? 0) < this.expiryClock(run, now)) open.push({ slot, takeOver: true });
+      // Otherwise claimed and under way (here or on another replica): looked at again next tick.
     }
     let job: Job | null = null;
     // Of several open slots only the newest can still be sent: older ones are superseded.
-    for (const [i, slot] of open.entries()) {
+    for (const [i, { slot, takeOver }] of open.entries()) {
       const decision = decideSlot(slot, graceMinutes);
       if (decision.action === 'send' && i === open.length - 1) {
-        job = { digest, slot, lateMinutes: decision.lateMinutes };
+        job = { digest, slot, lateMinutes: decision.lateMinutes, takeOver };
         continue;
       }
       const reason = decision.action === 'skip' ? `missed by ${decision.lateMinutes} min, beyond the ${graceMinutes} min grace window` : 'superseded by a later run';
-      if (await this.claim(digest, slot, decision.lateMinutes)) {
+      if (await this.claim({ digest, slot, lateMinutes: decision.lateMinutes, takeOver }, report)) {
         await store.digestRuns.finish(digest.id, slot.localDate, { state: 'skipped', reason });
+        this.decide({ digestId: digest.id, localDate: slot.localDate });
         report.skipped += 1;
         this.log.warn({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate, lateMinutes: decision.lateMinutes }, `digest run skipped: ${reason}`);
       }
@@ -184,29 +219,50 @@ export class DigestEngine {
     return job;
   }
 
-  /** True for the one caller that may act on the run; either way the slot is decided afterwards. */
-  private async claim(digest: Digest, slot: DueSlot, lateMinutes: number): Promise<boolean> {
-    let claimed: boolean;
+  /** True for the one caller that may act on the run (a fresh claim, or a takeover of a dead one's). */
+  private async claim(job: Job, report: DigestTickReport): Promise<boolean> {
+    const { digest, slot, lateMinutes } = job;
+    const runs = this.deps.store.digestRuns;
+    const key = { digestId: digest.id, localDate: slot.localDate };
+    if (job.takeOver) {
+      const now = this.deps.now();
+      const taken = await runs.takeOver(key, this.replica.id, this.expiryClock({ owner: null }, now), this.leaseUntil(), lateMinutes);
+      if (taken) {
+        report.takenOver += 1;
+        this.log.warn({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate }, 'digest run left unsent by a stopped process; taken over');
+      }
+      return taken;
+    }
     try {
-      claimed = await this.deps.store.digestRuns.claim(digest.id, slot.localDate, digest.teamId, this.deps.now(), {
+      return await runs.claim(digest.id, slot.localDate, digest.teamId, this.deps.now(), {
         lateMinutes,
         channelId: digest.channelId,
+        owner: this.replica.id,
+        leaseUntil: this.leaseUntil(),
       });
     } catch (err) {
       // Deleted since it was listed: nothing to do. Anything else leaves the slot open for the next tick.
       if (!(err instanceof NotFoundError)) throw err;
-      claimed = false;
+      return false;
     }
-    this.decided.set(`${digest.id}|${slot.localDate}`, slot.localDate);
-    return claimed;
+  }
+
+  /** The run is ours and finished one way or another: no tick needs to read it again. */
+  private decide(key: DigestRunKey): void {
+    this.decided.set(`${key.digestId}|${key.localDate}`, key.localDate);
   }
 
   private async deliver(job: Job, session: DigestContentSession, revokedTeams: Set<string>, report: DigestTickReport): Promise<void> {
     const { digest, slot, lateMinutes } = job;
     const log = this.log.child({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate });
     const runs = this.deps.store.digestRuns;
+    const key = { digestId: digest.id, localDate: slot.localDate };
+    let lease: HeldLease | null = null;
     try {
       if (revokedTeams.has(digest.teamId)) return;
+      // Claimed before the content is built, so replicas never build the same digest twice.
+      if (!(await this.claim(job, report))) return;
+      lease = this.leases.hold(`digest ${digest.id} ${slot.localDate}`, () => runs.renew(key, this.replica.id, this.leaseUntil()));
       let view;
       try {
         const built = await session.view(digest, lateMinutes > 0 ? lateMinutes : null);
@@ -214,33 +270,44 @@ export class DigestEngine {
         view = built.view;
       } catch (err) {
         if (!(err instanceof NotFoundError)) {
-          // Nothing claimed yet: the next tick tries again, late, while the grace window lasts.
+          // Nothing posted: the claim is given back and the next tick tries again, late, while the grace window lasts.
+          await runs.release(key, this.replica.id);
           report.deferred += 1;
           log.warn({ code: toAppError(err).code }, 'digest content unavailable; will retry on the next tick');
           return;
         }
-        if (await this.claim(digest, slot, lateMinutes)) {
-          await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: 'buildings_not_found' });
-          report.failed += 1;
-          log.warn('digest buildings no longer exist; run failed');
-        }
+        await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: 'buildings_not_found' });
+        this.decide(key);
+        report.failed += 1;
+        log.warn('digest buildings no longer exist; run failed');
         return;
       }
       if (digest.options.skipWhenNoData && hasNoData(view)) {
-        if (await this.claim(digest, slot, lateMinutes)) {
-          await runs.finish(digest.id, slot.localDate, { state: 'skipped', reason: 'no_data' });
-          report.skipped += 1;
-        }
+        await runs.finish(digest.id, slot.localDate, { state: 'skipped', reason: 'no_data' });
+        this.decide(key);
+        report.skipped += 1;
         return;
       }
-      if (!(await this.claim(digest, slot, lateMinutes))) return;
-      const outcome = await postMessages(digest.channelId, this.deps.renderer.digest(view), this.postOptions());
+      const owner = this.replica.id;
+      const outcome = await postMessages(digest.channelId, this.deps.renderer.digest(view), {
+        ...this.postOptions(),
+        // The fence: only the holder of the claim hands the digest to Slack, and only once.
+        beforeFirstPost: () => runs.markPosting(key, owner, this.deps.now()),
+      });
+      if (outcome.kind === 'lost') {
+        log.warn('digest run was taken over by another replica before it was posted; left to it');
+        return;
+      }
+      this.decide(key);
       await recordOutcome({ store: this.deps.store, slack: this.deps.slack, renderer: this.deps.renderer, log }, { digest, slot, outcome, lateMinutes }, report, () =>
         revokedTeams.add(digest.teamId),
       );
     } catch (err) {
       log.error({ err }, 'digest delivery failed');
-      // A claimed run whose outcome could not be recorded stays 'claimed' and is marked unknown at the next start.
+      // A claimed run whose outcome could not be recorded stays 'claimed' until its lease ends:
+      // then it is taken over if nothing was handed to Slack, and recorded unknown if something was.
+    } finally {
+      lease?.drop();
     }
   }
 

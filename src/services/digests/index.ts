@@ -13,12 +13,15 @@ import { OccupancyData } from '../occupancy-data';
 import { DigestAccess } from './access';
 import { DigestContentSource } from './content';
 import { DigestEngine } from './engine';
-import type { PacingClock } from './pacing';
+import type { LeaseKeeper } from '../replicas/leases';
+import { ChannelPacer, realPacingClock, type PacingClock } from './pacing';
+import { SharedChannelPacer } from './shared-pacing';
 import { DigestService } from './service';
 
 export { DigestAccess, resolveChannelRef, type Actor } from './access';
 export { DigestContentSource, DigestContentSession, hasNoData, type DigestContentStats } from './content';
 export { DigestEngine, type DigestEngineDeps, type DigestTickReport } from './engine';
+export { SharedChannelPacer } from './shared-pacing';
 export { DigestService, type SavedDigest, type SendNowResult } from './service';
 export { dueSlots, nextRun, slotInstant, decideSlot, type DueSlot, type ScheduleSpec } from './schedule';
 export { ChannelPacer, runPaced, realPacingClock, type PacingClock } from './pacing';
@@ -38,6 +41,8 @@ export interface DigestsOptions {
   readonly concurrency?: number;
   readonly spacingMs?: number;
   readonly pacingClock?: PacingClock;
+  /** This process among replicas of the store: renews its claims while it works on them. */
+  readonly leases?: LeaseKeeper;
 }
 
 export interface Digests {
@@ -49,6 +54,12 @@ export interface Digests {
 export function createDigests(o: DigestsOptions): Digests {
   const occupancy = o.occupancy ?? new OccupancyData(o.innerspace, o.groupId);
   const content = new DigestContentSource({ occupancy, charts: o.charts });
+  const spacingMs = o.spacingMs ?? 1100;
+  const pacingClock = o.pacingClock ?? realPacingClock;
+  // Replicas of one store share the channels' turns through it; a store one process owns needs no more than memory.
+  const pacer = o.store.shared
+    ? new SharedChannelPacer(pacingClock, spacingMs, o.store.sendSlots, o.now, o.logger.child({ component: 'digests' }), 'digest:')
+    : new ChannelPacer(pacingClock, spacingMs);
   const engine = new DigestEngine({
     store: o.store,
     slack: o.slack,
@@ -58,8 +69,10 @@ export function createDigests(o: DigestsOptions): Digests {
     logger: o.logger,
     graceMinutes: o.graceMinutes,
     ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
-    ...(o.spacingMs !== undefined ? { spacingMs: o.spacingMs } : {}),
-    ...(o.pacingClock ? { pacingClock: o.pacingClock } : {}),
+    spacingMs,
+    pacingClock,
+    pacer,
+    ...(o.leases ? { leases: o.leases } : {}),
   });
   const service = new DigestService({
     store: o.store,

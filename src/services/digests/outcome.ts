@@ -44,6 +44,8 @@ export async function recordOutcome(ctx: RefusalContext, run: PostedRun, counts:
       counts.failed += 1;
       log.warn({ posted: outcome.posted }, 'digest gave up after repeated rate limits');
       return;
+    case 'lost':
+      return;
     case 'refused':
       await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: outcome.slackError });
       counts.failed += 1;

@@ -20,7 +20,7 @@ export class ChannelPacer {
   private readonly readyAt = new Map<string, number>();
 
   constructor(
-    private readonly clock: PacingClock,
+    protected readonly clock: PacingClock,
     /** Gap between two posts to one channel. */
     readonly spacingMs: number,
   ) {}

@@ -3,6 +3,7 @@
  * them, and how a failure becomes words (through src/slack/blocks/errors.ts, the one module
  * that words errors).
  */
+import type { FormViews } from './form-views';
 import type {
   AllMiddlewareArgs,
   BlockAction,
@@ -38,6 +39,8 @@ export interface ListenerDeps {
     readonly home: Pick<HomeService, 'view'>;
   };
   readonly chat: ChatGateway;
+  /** Open forms and their newest input, kept in the store so any replica draws the newest. */
+  readonly forms: FormViews;
 }
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

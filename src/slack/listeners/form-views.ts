@@ -1,17 +1,18 @@
 /**
- * The forms this bot has open, one record per view: which input to it is the newest, and the
- * hash of the version we drew last. Forms open at once (a trigger_id lasts 3 s) and are filled
- * or redrawn with views.update as answers come in; those answers may finish in any order.
+ * The forms this bot has open: which input to each is the newest, and the hash of the version
+ * drawn last. Forms open at once (a trigger_id lasts 3 s) and are filled or redrawn with
+ * views.update as answers come in; those answers may finish in any order, on any replica.
  *
- * Latest wins: each input takes a ticket; a drawing for a ticket that a newer input overtook is
- * dropped. Updates to one view go one at a time, each with the hash the previous one returned.
- * Slack changes a view's hash only when an app updates it (not as the user types), so the hash
- * in a block_actions payload can be older than our own last update; passing it would fail with
- * `hash_conflict`. We pass the newest hash we know, so a conflict means someone else (another
- * instance of the bot) drew the form: then we drop ours and forget the hash.
+ * Latest wins: each input takes a ticket from the store; a drawing for a ticket a newer input
+ * overtook is dropped. Slack changes a view's hash only when an app updates it (not as the user
+ * types), so the hash in a block_actions payload can be older than our own last update; passing
+ * it would fail with `hash_conflict`. We pass the newest hash the store knows. A conflict then
+ * means another replica drew the form a moment ago: once its hash is stored, the newest input
+ * draws again on top of it. A conflict nobody stored a hash for means someone we can't follow
+ * drew it: we give way and forget the hash.
  */
 import { SlackCallError } from '../../errors';
-import type { ListenerDeps } from './context';
+import type { FormViewRepository } from '../../ports/store';
 
 /** One input to one form. */
 export interface FormTicket {
@@ -19,74 +20,91 @@ export interface FormTicket {
   readonly seq: number;
 }
 
-interface OpenForm {
-  seq: number;
-  hash: string | null;
-  /** The update under way (or the last one), so the next waits for its hash. */
-  queue: Promise<unknown>;
-}
-
 export type DrawOutcome = 'drawn' | 'overtaken' | 'gone';
 
-/** Forms remembered at most; the oldest is forgotten first (its next input starts afresh). */
-export const MAX_OPEN_FORMS = 1000;
+export interface FormViewsOptions {
+  readonly now: () => number;
+  /** Waits between a conflict and looking for the other replica's hash. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Forms untouched this long are forgotten (a modal lives at most a few hours). */
+  readonly forgetAfterMs?: number;
+}
+
+const CONFLICT_RETRIES = 4;
+const DAY_MS = 86_400_000;
 
 export class FormViews {
-  private readonly forms = new Map<string, OpenForm>();
+  /** Updates under way in this process, per view, so ours go one at a time. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private sweptAt = 0;
+  private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly max = MAX_OPEN_FORMS) {}
-
-  /** A form we just opened, and the hash views.open answered. */
-  opened(viewId: string, hash: string): FormTicket {
-    const form = this.form(viewId);
-    form.hash = hash || null;
-    form.seq += 1;
-    return { viewId, seq: form.seq };
+  constructor(
+    private readonly repo: FormViewRepository,
+    private readonly opts: FormViewsOptions,
+  ) {
+    this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** A new input (a field changed): its ticket. `seenHash` counts only when we know none newer. */
-  input(viewId: string, seenHash: string | undefined): FormTicket {
-    const form = this.form(viewId);
-    if (form.hash === null && seenHash) form.hash = seenHash;
-    form.seq += 1;
-    return { viewId, seq: form.seq };
+  /** A form we just opened, and the hash views.open answered. */
+  async opened(viewId: string, hash: string): Promise<FormTicket> {
+    await this.sweep();
+    const state = await this.repo.opened(viewId, hash || null, this.opts.now());
+    return { viewId, seq: state.seq };
+  }
+
+  /** A new input (a field changed): its ticket. `seenHash` counts only when no newer one is known. */
+  async input(viewId: string, seenHash: string | undefined): Promise<FormTicket> {
+    const state = await this.repo.input(viewId, seenHash || null, this.opts.now());
+    return { viewId, seq: state.seq };
   }
 
   /**
-   * Draws the form for a ticket unless a newer input overtook it, after any update under way.
-   * `update` gets the hash to pass and returns the new one. 'gone': the form was closed, or
-   * someone else drew it.
+   * Draws the form for a ticket unless a newer input overtook it, after any update of ours
+   * under way. `update` gets the hash to pass and returns the new one. 'gone': the form was
+   * closed, or someone else drew it.
    */
   async draw(ticket: FormTicket, update: (hash: string | undefined) => Promise<{ hash: string }>): Promise<DrawOutcome> {
-    const form = this.forms.get(ticket.viewId);
-    if (!form || form.seq !== ticket.seq) return 'overtaken';
-    const turn = form.queue.then(async (): Promise<DrawOutcome> => {
-      if (form.seq !== ticket.seq) return 'overtaken';
-      try {
-        const res = await update(form.hash ?? undefined);
-        form.hash = res.hash || null;
-        return 'drawn';
-      } catch (err) {
-        if (!isGone(err)) throw err;
-        form.hash = null;
-        return 'gone';
-      }
+    const { viewId } = ticket;
+    const before = this.queues.get(viewId) ?? Promise.resolve();
+    const turn = before.then(() => this.drawNow(ticket, update));
+    const queued = turn.catch(() => undefined);
+    this.queues.set(viewId, queued);
+    void queued.then(() => {
+      if (this.queues.get(viewId) === queued) this.queues.delete(viewId);
     });
-    form.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private form(viewId: string): OpenForm {
-    let form = this.forms.get(viewId);
-    if (form) {
-      // Most recently used last, so the oldest is the first key.
-      this.forms.delete(viewId);
-    } else {
-      form = { seq: 0, hash: null, queue: Promise.resolve() };
+  private async drawNow(ticket: FormTicket, update: (hash: string | undefined) => Promise<{ hash: string }>): Promise<DrawOutcome> {
+    for (let attempt = 0; ; attempt += 1) {
+      const current = await this.repo.get(ticket.viewId);
+      if (!current || current.seq !== ticket.seq) return 'overtaken';
+      try {
+        const res = await update(current.hash ?? undefined);
+        if (res.hash) await this.repo.drawn(ticket.viewId, current.hash, res.hash, this.opts.now());
+        return 'drawn';
+      } catch (err) {
+        if (!isGone(err)) throw err;
+        if (isConflict(err) && attempt < CONFLICT_RETRIES && (await this.newerHash(ticket, current.hash, attempt))) continue;
+        await this.repo.forget(ticket.viewId, this.opts.now());
+        return 'gone';
+      }
     }
-    this.forms.set(viewId, form);
-    while (this.forms.size > this.max) this.forms.delete(this.forms.keys().next().value as string);
-    return form;
+  }
+
+  /** After a conflict: true once another replica stored a newer hash and this ticket is still the newest input. */
+  private async newerHash(ticket: FormTicket, used: string | null, attempt: number): Promise<boolean> {
+    await this.sleep(100 * (attempt + 1));
+    const now = await this.repo.get(ticket.viewId);
+    return now !== null && now.seq === ticket.seq && now.hash !== null && now.hash !== used;
+  }
+
+  private async sweep(): Promise<void> {
+    const now = this.opts.now();
+    if (now - this.sweptAt < 3_600_000) return;
+    this.sweptAt = now;
+    await this.repo.sweep(now - (this.opts.forgetAfterMs ?? DAY_MS));
   }
 }
 
@@ -95,15 +113,6 @@ function isGone(err: unknown): boolean {
   return err instanceof SlackCallError && err.kind === 'refused' && (err.slackError === 'hash_conflict' || err.slackError === 'not_found');
 }
 
-// One registry per app: listeners get the same deps object from the composition root, so it
-// keys the registry without a module-wide map shared by every app in the process.
-const registries = new WeakMap<object, FormViews>();
-
-export function formViewsOf(deps: Pick<ListenerDeps, 'chat'>): FormViews {
-  let views = registries.get(deps);
-  if (!views) {
-    views = new FormViews();
-    registries.set(deps, views);
-  }
-  return views;
+function isConflict(err: unknown): boolean {
+  return err instanceof SlackCallError && err.slackError === 'hash_conflict';
 }

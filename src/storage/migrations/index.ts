@@ -3,6 +3,7 @@ import { StorageError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import { DIALECTS, type ColumnTypes, type Dialect } from '../dialect';
 import { initial } from './001-initial';
+import { replicas } from './002-replicas';
 
 /** A migration written once for every engine: the engine's column types arrive as an argument. */
 export interface StorageMigration {
@@ -17,6 +18,7 @@ export interface StorageMigration {
  */
 export const MIGRATIONS: Readonly<Record<string, StorageMigration>> = Object.freeze({
   '001-initial': initial,
+  '002-replicas': replicas,
 });
 
 /** The migrations as Kysely runs them on one engine. */

@@ -82,6 +82,9 @@ export function runFromRow(r: Selectable<DigestRunsTable>): DigestRun {
     channelId: r.channel_id,
     reason: r.reason,
     lateMinutes: r.late_minutes,
+    owner: r.owner,
+    leaseUntil: readNullableInt8(r.lease_until, 'digest_runs', 'lease_until'),
+    postingAt: readNullableInt8(r.posting_at, 'digest_runs', 'posting_at'),
   };
 }
 

@@ -3,6 +3,18 @@ import type { DigestRunRepository } from '../../ports/store/index';
 import { assertLocalDate, normalizeLateMinutes, outcomeFields } from '../rules';
 import { runFromRow } from './codec';
 import type { RepositoryContext } from './context';
+import type { Kysely } from 'kysely';
+import type { StorageSchema } from './schema';
+import type { DigestRunKey } from '../../ports/store/index';
+
+/** An update of one run that is still claimed (not finished). */
+function claimed(db: Kysely<StorageSchema>, key: DigestRunKey) {
+  return db
+    .updateTable('digest_runs')
+    .where('digest_id', '=', key.digestId)
+    .where('local_date', '=', key.localDate)
+    .where('state', '=', 'claimed');
+}
 
 export function digestRunRepository({ db, now, guard }: RepositoryContext): DigestRunRepository {
   return {
@@ -32,11 +44,67 @@ export function digestRunRepository({ db, now, guard }: RepositoryContext): Dige
             channel_id: options.channelId ?? null,
             reason: null,
             late_minutes: lateMinutes,
+            owner: options.owner ?? null,
+            lease_until: options.owner === undefined ? null : (options.leaseUntil ?? claimedAt),
+            posting_at: null,
           })
           .onConflict((oc) => oc.columns(['digest_id', 'local_date']).doNothing())
           .returning('digest_id')
           .executeTakeFirst();
         return inserted !== undefined;
+      }),
+
+    takeOver: (key, owner, at, leaseUntil, lateMinutes) =>
+      guard('digestRuns.takeOver', async () => {
+        const late = lateMinutes === undefined ? undefined : normalizeLateMinutes('digestRuns.takeOver', lateMinutes);
+        // One conditional update: of replicas racing for the same expired lease, one matches.
+        const taken = await claimed(db, key)
+          .set({ owner, lease_until: leaseUntil, ...(late === undefined ? {} : { late_minutes: late }) })
+          .where('owner', 'is not', null)
+          .where('posting_at', 'is', null)
+          .where('lease_until', '<', at)
+          .returning('digest_id')
+          .executeTakeFirst();
+        return taken !== undefined;
+      }),
+
+    renew: (key, owner, leaseUntil) =>
+      guard('digestRuns.renew', async () => {
+        const result = await claimed(db, key).set({ lease_until: leaseUntil }).where('owner', '=', owner).executeTakeFirst();
+        return result.numUpdatedRows > 0n;
+      }),
+
+    markPosting: (key, owner, at) =>
+      guard('digestRuns.markPosting', async () => {
+        const marked = await claimed(db, key)
+          .set({ posting_at: at })
+          .where('owner', '=', owner)
+          .where('posting_at', 'is', null)
+          .returning('digest_id')
+          .executeTakeFirst();
+        return marked !== undefined;
+      }),
+
+    release: (key, owner) =>
+      guard('digestRuns.release', async () => {
+        const result = await db
+          .deleteFrom('digest_runs')
+          .where('digest_id', '=', key.digestId)
+          .where('local_date', '=', key.localDate)
+          .where('state', '=', 'claimed')
+          .where('owner', '=', owner)
+          .where('posting_at', 'is', null)
+          .executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      }),
+
+    expire: (key, at, reason) =>
+      guard('digestRuns.expire', async () => {
+        const result = await claimed(db, key)
+          .set({ state: 'unknown', finished_at: now(), reason })
+          .where((eb) => eb.or([eb('owner', 'is', null), eb.and([eb('posting_at', 'is not', null), eb('lease_until', '<', at)])]))
+          .executeTakeFirst();
+        return result.numUpdatedRows > 0n;
       }),
 
     finish: (digestId, localDate, outcome) =>

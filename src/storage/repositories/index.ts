@@ -8,6 +8,9 @@ import { digestRepository } from './digests';
 import { noticeRepository } from './notices';
 import { subscriptionRepository } from './subscriptions';
 import { watermarkRepository } from './watermarks';
+import { scopeCheckRepository } from './scope-checks';
+import { sendSlotRepository } from './send-slots';
+import { formViewRepository } from './form-views';
 
 /** The store over an open database of any dialect; closing the store closes the database. */
 export function createStore(database: Database, options: StoreOptions = {}): Store {
@@ -24,6 +27,10 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     alertStates: alertStateRepository(ctx),
     watermarks: watermarkRepository(ctx),
     notices: noticeRepository(ctx),
+    scopeChecks: scopeCheckRepository(ctx),
+    sendSlots: sendSlotRepository(ctx),
+    formViews: formViewRepository(ctx),
+    shared: database.dialect !== 'sqlite',
     close: () => {
       closed = true;
       return database.close();

@@ -35,6 +35,9 @@ export interface DigestRunsTable {
   channel_id: string | null;
   reason: string | null;
   late_minutes: Generated<number>;
+  owner: string | null;
+  lease_until: NullableInt8;
+  posting_at: NullableInt8;
 }
 
 export interface SubscriptionsTable {
@@ -91,6 +94,25 @@ export interface NoticesTable {
   created_at: Int8;
 }
 
+export interface AlertScopeChecksTable {
+  scope_key: string;
+  tick: string;
+  owner: string;
+  lease_until: Int8;
+}
+
+export interface SendSlotsTable {
+  slot_key: string;
+  next_at: Int8;
+}
+
+export interface FormViewsTable {
+  view_id: string;
+  seq: number;
+  hash: string | null;
+  updated_at: Int8;
+}
+
 export interface StorageSchema {
   digests: DigestsTable;
   digest_runs: DigestRunsTable;
@@ -98,4 +120,7 @@ export interface StorageSchema {
   alert_state: AlertStateTable;
   scope_watermarks: ScopeWatermarksTable;
   notices: NoticesTable;
+  alert_scope_checks: AlertScopeChecksTable;
+  send_slots: SendSlotsTable;
+  form_views: FormViewsTable;
 }

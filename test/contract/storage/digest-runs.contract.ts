@@ -35,6 +35,9 @@ export function digestRunContract(ctx: ContractContext): void {
         channelId: 'C0FACILITY',
         reason: null,
         lateMinutes: 12,
+        owner: null,
+        leaseUntil: null,
+        postingAt: null,
       });
     });
 

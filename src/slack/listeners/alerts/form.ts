@@ -10,7 +10,6 @@ import { alertErrorWords } from '../../blocks/errors';
 import type { ModalView, ViewStateValues } from '../../blocks/kit';
 import { buildSubscribeFailedModal, buildSubscribeLoadingModal, buildSubscribeModal } from '../../blocks/subscribe-modal';
 import { errorReply, tellUser, type Actor, type ListenerDeps } from '../context';
-import { formViewsOf } from '../form-views';
 import { refreshHome } from '../home';
 import { backtestInputOf, decodeOrigin, encodeOrigin, formFields, type FormFields, type FormOrigin } from './form-state';
 
@@ -45,8 +44,8 @@ function failedModal(deps: ListenerDeps, origin: FormOrigin, err: unknown): Moda
  * Latest wins: a backtest that a newer change overtook is dropped, however the two finish.
  */
 export async function refreshBacktest(deps: ListenerDeps, view: { id: string; hash?: string; private_metadata?: string; state: { values: ViewStateValues } }): Promise<void> {
-  const forms = formViewsOf(deps);
-  const ticket = forms.input(view.id, view.hash);
+  const forms = deps.forms;
+  const ticket = await forms.input(view.id, view.hash);
   const modal = await backtestModal(deps, formFields(view.state.values), decodeOrigin(view.private_metadata));
   await forms.draw(ticket, (hash) => deps.chat.updateView(view.id, modal, hash));
 }
@@ -54,7 +53,7 @@ export async function refreshBacktest(deps: ListenerDeps, view: { id: string; ha
 /** The new form has nothing to wait for: it opens whole, at once. */
 export async function openNewForm(deps: ListenerDeps, triggerId: string, origin: FormOrigin, prefill: Prefill | null = null): Promise<void> {
   const opened = await deps.chat.openView(triggerId, buildSubscribeModal(newModalView(encodeOrigin(origin), prefill, origin.channel)));
-  formViewsOf(deps).opened(opened.viewId, opened.hash);
+  await deps.forms.opened(opened.viewId, opened.hash);
 }
 
 /**
@@ -66,8 +65,8 @@ export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, t
   const full: FormOrigin = { ...origin, id };
   const meta = encodeOrigin(full);
   const opened = await deps.chat.openView(triggerId, buildSubscribeLoadingModal('edit', meta));
-  const forms = formViewsOf(deps);
-  const ticket = forms.opened(opened.viewId, opened.hash);
+  const forms = deps.forms;
+  const ticket = await forms.opened(opened.viewId, opened.hash);
   const draw = (modal: ModalView) => forms.draw(ticket, (hash) => deps.chat.updateView(opened.viewId, modal, hash));
   let view;
   try {

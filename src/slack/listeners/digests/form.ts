@@ -13,7 +13,6 @@ import { isChannelId, isId, parseObject } from '../../blocks/values';
 import { MAX_DIGEST_BUILDINGS } from '../../parser/digest';
 import { parseZone } from '../../parser/schedule';
 import { errorReply, type Actor, type ListenerDeps } from '../context';
-import { formViewsOf } from '../form-views';
 
 /** What the form remembers: where it was opened, and which digest it edits. */
 export interface DigestFormMeta {
@@ -124,7 +123,7 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
  * refused to open it.
  */
 export async function openDigestForm(
-  deps: Pick<ListenerDeps, 'digests' | 'chat' | 'logger'>,
+  deps: Pick<ListenerDeps, 'digests' | 'chat' | 'logger' | 'forms'>,
   actor: Actor,
   triggerId: string,
   origin: string | null,
@@ -133,8 +132,8 @@ export async function openDigestForm(
   const meta = encodeFormMeta({ origin, digestId });
   const mode = digestId === null ? 'create' : 'edit';
   const opened = await deps.chat.openView(triggerId, buildDigestLoadingModal(mode, meta));
-  const forms = formViewsOf(deps);
-  const ticket = forms.opened(opened.viewId, opened.hash);
+  const forms = deps.forms;
+  const ticket = await forms.opened(opened.viewId, opened.hash);
   let filled: ModalView;
   try {
     filled = buildDigestModal(await deps.digests.form(actor, origin, digestId, meta));

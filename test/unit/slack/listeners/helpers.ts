@@ -3,6 +3,8 @@
  * acks, responds, Web API calls through the chat port, log lines. Services are plain objects
  * whose methods a test gives; any other method throws, so a test states what it expects called.
  */
+import { FormViews } from '../../../../src/slack/listeners/form-views';
+import { MemoryFormViews } from '../../../support/memory-form-views';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { ViewStateValues } from '../../../../src/slack/blocks';
@@ -157,6 +159,7 @@ export function listenerDeps(fakes: ServiceFakes = {}, chat: ChatGateway = new R
       home: strict('home', fakes.home ?? {}),
     },
     chat,
+    forms: new FormViews(new MemoryFormViews(), { now: () => Date.now(), sleep: async () => undefined }),
   };
   return {
     deps,

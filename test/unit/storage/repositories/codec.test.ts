@@ -46,7 +46,10 @@ describe('rows as an int8-as-string driver returns them', () => {
       channel_id: 'C1',
       reason: null,
       late_minutes: 0,
+      owner: 'replica-a',
+      lease_until: String(T0 + 30_000),
+      posting_at: String(T0 + 5),
     });
-    expect(run).toMatchObject({ claimedAt: T0, finishedAt: null });
+    expect(run).toMatchObject({ claimedAt: T0, finishedAt: null, owner: 'replica-a', leaseUntil: T0 + 30_000, postingAt: T0 + 5 });
   });
 });
