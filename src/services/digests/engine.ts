@@ -85,6 +85,8 @@ export class DigestEngine {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly replica: Replica;
   private readonly leases: LeaseKeeper;
+  /** Runs this engine holds a claim on right now. */
+  private readonly working = new Set<string>();
 
   constructor(private readonly deps: DigestEngineDeps) {
     this.log = deps.logger.child({ component: 'digests' });
@@ -145,12 +147,13 @@ export class DigestEngine {
   }
 
   /**
-   * When a claim counts as expired: its lease, or never for our own, or at once for another
-   * process's on a store only one process uses (that process is gone).
+   * When a claim counts as expired: never while this engine works on it; at its lease for
+   * another live replica's; at once for one left by an earlier life of this replica (the same
+   * REPLICA_ID), or by any other process on a store only one process uses (it is gone).
    */
-  private expiryClock(run: Pick<DigestRun, 'owner'>, now: number): number {
-    if (run.owner === this.replica.id) return -Infinity;
-    return this.deps.store.shared ? now : ALWAYS_EXPIRED;
+  private expiryClock(run: Pick<DigestRun, 'owner' | 'digestId' | 'localDate'>, now: number): number {
+    if (this.working.has(`${run.digestId}|${run.localDate}`)) return -Infinity;
+    return this.deps.store.shared && run.owner !== this.replica.id ? now : ALWAYS_EXPIRED;
   }
 
   /** A run cut short with a post possibly under way: it may have posted, so it is never re-posted. */
@@ -226,7 +229,9 @@ export class DigestEngine {
     const key = { digestId: digest.id, localDate: slot.localDate };
     if (job.takeOver) {
       const now = this.deps.now();
-      const taken = await runs.takeOver(key, this.replica.id, this.expiryClock({ owner: null }, now), this.leaseUntil(), lateMinutes);
+      const run = await runs.get(digest.id, slot.localDate);
+      if (!run) return false;
+      const taken = await runs.takeOver(key, this.replica.id, this.expiryClock(run, now), this.leaseUntil(), lateMinutes);
       if (taken) {
         report.takenOver += 1;
         this.log.warn({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate }, 'digest run left unsent by a stopped process; taken over');
@@ -262,6 +267,7 @@ export class DigestEngine {
       if (revokedTeams.has(digest.teamId)) return;
       // Claimed before the content is built, so replicas never build the same digest twice.
       if (!(await this.claim(job, report))) return;
+      this.working.add(`${digest.id}|${slot.localDate}`);
       lease = this.leases.hold(`digest ${digest.id} ${slot.localDate}`, () => runs.renew(key, this.replica.id, this.leaseUntil()));
       let view;
       try {
@@ -308,6 +314,7 @@ export class DigestEngine {
       // then it is taken over if nothing was handed to Slack, and recorded unknown if something was.
     } finally {
       lease?.drop();
+      this.working.delete(`${digest.id}|${slot.localDate}`);
     }
   }
 

@@ -64,6 +64,35 @@ describe('digests across restarts', () => {
     expect(postsIn('C0FACILITY')).toHaveLength(1);
   });
 
+  it('a run a dead process claimed but never handed to Slack is taken over and sent; one it was posting is recorded unknown', async () => {
+    world = await createDigestWorld();
+    const first = await world.start();
+    const unsent = await addDigest(first.driver, 'digest add building 71 at 08:00 daily');
+    const posting = await addDigest(first.driver, 'digest add building 71 at 08:00 daily', 'C0GENERAL');
+    await first.app.stop();
+
+    // What a crash leaves with leases: one run claimed while its content was being built, one
+    // marked posting (its HTTP call was under way). Their leases have not even run out.
+    const claimedAt = at('2026-11-26', '08:00');
+    const store = await openStore({ url: `sqlite:${world.dbPath}`, logger: silentLogger() });
+    const lease = { owner: 'dead-process', leaseUntil: claimedAt + 10 * MIN };
+    expect(await store.digestRuns.claim(unsent.id, '2026-11-26', TEAM, claimedAt, { channelId: 'C0FACILITY', ...lease })).toBe(true);
+    expect(await store.digestRuns.claim(posting.id, '2026-11-26', TEAM, claimedAt, { channelId: 'C0GENERAL', ...lease })).toBe(true);
+    expect(await store.digestRuns.markPosting({ digestId: posting.id, localDate: '2026-11-26' }, 'dead-process', claimedAt + 1000)).toBe(true);
+    await store.close();
+
+    // One process owns a SQLite file: whatever another left claimed is known to be dead.
+    world.clock.set(at('2026-11-26', '08:01'));
+    const second = await world.start();
+    // The catch-up at start does it; this tick only waits behind it.
+    await second.app.digests.runDue();
+    expect(world.logs.some((l) => l.includes('taken over'))).toBe(true);
+    expect(await second.app.store.digestRuns.get(unsent.id, '2026-11-26')).toMatchObject({ state: 'sent', owner: second.app.replica });
+    expect(await second.app.store.digestRuns.get(posting.id, '2026-11-26')).toMatchObject({ state: 'unknown', reason: expect.stringContaining('interrupted') });
+    expect(postsIn('C0FACILITY')).toHaveLength(1);
+    expect(postsIn('C0GENERAL')).toHaveLength(0);
+  });
+
   it('a stop while a digest is being posted lets the post finish and record it: no duplicate after the restart', async () => {
     world = await createDigestWorld();
     const first = await world.start();
