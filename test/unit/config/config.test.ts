@@ -119,6 +119,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads REPLICA_ID and REPLICA_LEASE_SECONDS: none and 30 s by default, checked', () => {
+    expect(loadConfig({}).replica).toEqual({ id: null, leaseMs: 30_000 });
+    expect(loadConfig({ REPLICA_ID: 'bot-1.eu:7', REPLICA_LEASE_SECONDS: '5' }).replica).toEqual({ id: 'bot-1.eu:7', leaseMs: 5000 });
+    expect(problemsOf({ REPLICA_ID: 'two words' })).toEqual([expect.stringMatching(/^REPLICA_ID must be 1-100 letters/)]);
+    for (const bad of ['4', '601', 'soon']) {
+      expect(problemsOf({ REPLICA_LEASE_SECONDS: bad })).toEqual([expect.stringMatching(/^REPLICA_LEASE_SECONDS must be (a whole number|between 5 and 600)$/)]);
+    }
+  });
+
   it('returns a frozen config', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c)).toBe(true);
