@@ -14,6 +14,7 @@
 
 import type { EpochMs } from '../../domain/values';
 import type { AlertStateRepository } from './alert-states';
+import type { StoreHealth } from './health';
 import type { DigestRunRepository } from './digest-runs';
 import type { DigestRepository } from './digests';
 import type { NoticeRepository } from './notices';
@@ -22,6 +23,7 @@ import type { WatermarkRepository } from './watermarks';
 
 export type { AlertStateRepository, DigestRunRepository, DigestRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
 export type { ClaimOptions } from './digest-runs';
+export type { StoreHealth } from './health';
 
 export interface Store {
   readonly digests: DigestRepository;
@@ -30,6 +32,8 @@ export interface Store {
   readonly alertStates: AlertStateRepository;
   readonly watermarks: WatermarkRepository;
   readonly notices: NoticeRepository;
+  /** Whether the store answers and its schema is current; never throws (a closed store is not ok). */
+  health(): Promise<StoreHealth>;
   /** Releases the store; later calls fail with STORAGE. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Store, StoreOptions } from '../../ports/store/index';
 import type { Database } from '../database';
 import { createGuard } from '../errors';
+import { notOk } from '../health';
 import { alertStateRepository } from './alert-states';
 import type { RepositoryContext } from './context';
 import { digestRunRepository } from './digest-runs';
@@ -24,6 +25,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     alertStates: alertStateRepository(ctx),
     watermarks: watermarkRepository(ctx),
     notices: noticeRepository(ctx),
+    health: async () => (closed ? notOk(database.dialect, 'the store is closed') : database.health()),
     close: () => {
       closed = true;
       return database.close();
