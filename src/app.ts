@@ -88,7 +88,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   };
 
   try {
-    const store = await openStore({ url: config.database.url, logger, now: () => clock.now() });
+    const store = await openStore({ url: config.database.url, poolSize: config.database.poolSize, logger, now: () => clock.now() });
     cleanups.push(() => store.close());
     // This process among the replicas of the store: the name on its claims, renewed while it works.
     const leases = new LeaseKeeper(
@@ -138,20 +138,25 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     ];
 
     const startedAt = Date.now();
+    // 503 when the store cannot answer: a replica that cannot read or claim anything should
+    // be taken out of rotation (and restarted) rather than keep acking commands it cannot serve.
     const health: CustomRoute = {
       path: '/healthz',
       method: ['GET'],
       handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            status: inflight.isClosing ? 'stopping' : 'ok',
-            mode: config.slack.mode,
-            innerspace: simulator ? 'simulator' : 'live',
-            uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-            inflight: inflight.size,
-          }),
-        );
+        void store.health().then((storeHealth) => {
+          res.writeHead(storeHealth.ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              status: inflight.isClosing ? 'stopping' : storeHealth.ok ? 'ok' : 'unavailable',
+              mode: config.slack.mode,
+              innerspace: simulator ? 'simulator' : 'live',
+              store: storeHealth,
+              uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+              inflight: inflight.size,
+            }),
+          );
+        });
       },
     };
 

@@ -5,8 +5,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { startApp } from './app';
-import { loadConfig, type Config } from './config';
-import { ConfigError } from './errors';
+import { describeDatabase, loadConfig, type Config } from './config';
+import { ConfigError, StorageError } from './errors';
 import { createLogger } from './logging/logger';
 import type { LocalTools } from './ports/local-mode';
 
@@ -62,7 +62,22 @@ async function main(): Promise<void> {
     }
     local = loaded;
   }
-  const app = await startApp({ config, logger, addSecret, local });
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp({ config, logger, addSecret, local });
+  } catch (err) {
+    // What the operator must fix, in one line: a value the store refused (2, like any bad
+    // configuration) or a store that cannot be reached (1). The message names the store by
+    // host, port, database and user; the logger censors the URL and password besides.
+    if (!(err instanceof ConfigError) && !(err instanceof StorageError)) throw err;
+    const store = describeDatabase(config.database.target);
+    const problems = err instanceof ConfigError ? err.problems : [err.message];
+    const facts = err instanceof StorageError ? { driverCode: err.driverCode ?? null } : {};
+    logger.fatal({ problems, store, ...facts }, `occupancy-bot could not start: ${problems.join('; ')}`);
+    logger.flush();
+    process.exitCode = err instanceof ConfigError ? 2 : 1;
+    return;
+  }
 
   const where =
     app.mode === 'local'
@@ -72,8 +87,8 @@ async function main(): Promise<void> {
         : `HTTP mode, Slack events http://localhost:${app.port}/slack/events`;
   const innerspace = app.simulator ? `InnerSpace simulator ${app.simulator.apiUrl}` : `InnerSpace ${config.innerspace.apiUrl}`;
   logger.info(
-    { mode: app.mode, port: app.port, database: config.database.path, simulator: app.simulator?.url ?? null },
-    `occupancy-bot ready: ${where}, ${innerspace}, store ${config.database.path}`,
+    { mode: app.mode, port: app.port, store: describeDatabase(config.database.target), simulator: app.simulator?.url ?? null },
+    `occupancy-bot ready: ${where}, ${innerspace}, store ${describeDatabase(config.database.target)}`,
   );
 
   let stopping = false;

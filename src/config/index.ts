@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { ConfigError } from '../errors';
 
 import { NIL_GROUP_ID } from '../domain/occupancy';
+import { readDatabaseUrl, type DatabaseTarget } from './database-url';
 
 export { NIL_GROUP_ID };
+export { describeDatabase, readDatabaseUrl, type DatabaseTarget, type ParsedDatabaseUrl, type PostgresTarget, type SslMode } from './database-url';
 
 export type SlackMode = 'local' | 'http' | 'socket';
 
@@ -35,7 +37,13 @@ export interface Config {
     /** Minutes a result that may still change is trusted before InnerSpace is asked again. */
     readonly recheckMinutes: number;
   };
-  readonly database: { readonly kind: 'sqlite'; readonly path: string; readonly url: string };
+  readonly database: {
+    /** DATABASE_URL as given (it may hold a password: never log it; describeDatabase(target) says where). */
+    readonly url: string;
+    readonly target: DatabaseTarget;
+    /** PostgreSQL connections per process (DATABASE_POOL_SIZE); SQLite has one. */
+    readonly poolSize: number;
+  };
   readonly quickchartUrl: string;
   /**
    * How charts reach Slack: `url` puts the QuickChart URL in an image block (Slack downloads it;
@@ -104,9 +112,15 @@ const schema = z.object({
   INNERSPACE_DEADLINE_MS: withDefault(intIn('INNERSPACE_DEADLINE_MS', 100, 600_000), '30000'),
   INNERSPACE_RECHECK_MINUTES: withDefault(intIn('INNERSPACE_RECHECK_MINUTES', 1, 1440), '10'),
   DATABASE_URL: withDefault(
-    z.string().regex(/^sqlite:.+/, 'DATABASE_URL must look like sqlite:<path> (e.g. sqlite:./data/occupancy-bot.db)'),
+    z.string().transform((url, ctx) => {
+      const parsed = readDatabaseUrl(url);
+      if (parsed.ok) return { url, target: parsed.target };
+      for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }),
     'sqlite:./data/occupancy-bot.db',
   ),
+  DATABASE_POOL_SIZE: withDefault(intIn('DATABASE_POOL_SIZE', 1, 100), '10'),
   QUICKCHART_URL: withDefault(httpUrl('QUICKCHART_URL'), 'https://quickchart.io'),
   CHART_DELIVERY: withDefault(z.enum(['url', 'upload'], 'CHART_DELIVERY must be "url" or "upload"'), 'url'),
   ADMIN_USER_IDS: withDefault(
@@ -160,8 +174,11 @@ export function loadConfig(env: Env): Config {
 
   const mode: SlackMode = !e.SLACK_BOT_TOKEN ? 'local' : e.SLACK_APP_TOKEN ? 'socket' : 'http';
   const apiUrl = e.SLACK_API_URL ? (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`) : undefined;
-  const dbPath = e.DATABASE_URL.slice('sqlite:'.length);
-  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.INNERSPACE_CLIENT_SECRET].filter(
+  const database = e.DATABASE_URL.target;
+  // The whole URL as well as the password: a URL that reached a log line is censored entire,
+  // whichever way its password was percent-encoded.
+  const dbSecrets = database.dialect === 'postgres' ? [e.DATABASE_URL.url, database.password] : [];
+  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.INNERSPACE_CLIENT_SECRET, ...dbSecrets].filter(
     (s): s is string => typeof s === 'string' && s.length > 0,
   );
 
@@ -181,7 +198,7 @@ export function loadConfig(env: Env): Config {
       deadlineMs: e.INNERSPACE_DEADLINE_MS,
       recheckMinutes: e.INNERSPACE_RECHECK_MINUTES,
     },
-    database: { kind: 'sqlite', path: dbPath, url: e.DATABASE_URL },
+    database: { url: e.DATABASE_URL.url, target: database, poolSize: e.DATABASE_POOL_SIZE },
     quickchartUrl: e.QUICKCHART_URL.replace(/\/+$/, ''),
     chartDelivery: e.CHART_DELIVERY,
     adminUserIds: e.ADMIN_USER_IDS,

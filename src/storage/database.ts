@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { ConfigError } from '../errors';
 import type { Logger } from '../logging/logger';
+import type { StoreHealth } from '../ports/store/index';
 import type { Dialect } from './dialect';
+import { openPostgresDatabase } from './postgres';
 import type { StorageSchema } from './repositories/schema';
 import { openSqliteDatabase } from './sqlite';
 import { parseDatabaseUrl } from './url';
@@ -10,20 +11,26 @@ import { parseDatabaseUrl } from './url';
 export interface Database {
   readonly dialect: Dialect;
   readonly db: Kysely<StorageSchema>;
+  /** A round trip and the applied migrations; never throws. */
+  health(): Promise<StoreHealth>;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
-  /** DATABASE_URL: `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
+  /** DATABASE_URL: `sqlite:<path>`, `sqlite::memory:`, `postgres://…` / `postgresql://…`. */
   url: string;
   logger: Logger;
+  /** PostgreSQL connections this process may hold (DATABASE_POOL_SIZE, default 10); SQLite has one. */
+  poolSize?: number;
 }
+
+export const DEFAULT_POOL_SIZE = 10;
 
 /**
  * Opens the database DATABASE_URL names and brings its schema up to date before anything else
- * can touch it. Throws CONFIG_INVALID for a URL it cannot use, STORAGE when opening or
- * migrating fails.
+ * can touch it. Throws CONFIG_INVALID for a URL it cannot use, STORAGE when connecting, opening
+ * or migrating fails.
  */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   const target = parseDatabaseUrl(opts.url);
@@ -31,12 +38,6 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     case 'sqlite':
       return openSqliteDatabase({ path: target.path, logger: opts.logger });
     case 'postgres':
-      // The dialect is ready (dialect.ts); the driver is what is missing.
-      throw postgresNotSupported();
+      return openPostgresDatabase({ target, poolSize: opts.poolSize ?? DEFAULT_POOL_SIZE, logger: opts.logger });
   }
-}
-
-function postgresNotSupported(): ConfigError {
-  const problem = 'DATABASE_URL names a PostgreSQL server: PostgreSQL is not supported yet, use sqlite:<path>';
-  return new ConfigError([problem], { message: 'PostgreSQL is not supported yet' });
 }

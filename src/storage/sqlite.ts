@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { StorageError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { Database } from './database';
+import { checkHealth } from './health';
 import { migrateToLatest } from './migrations';
 import type { StorageSchema } from './repositories/schema';
 
@@ -79,6 +80,7 @@ export async function openSqliteDatabase(opts: OpenSqliteOptions): Promise<Sqlit
     db,
     path: opts.path,
     journalMode,
+    health: () => checkHealth(db, 'sqlite'),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -1,19 +1,16 @@
+import { readDatabaseUrl, type DatabaseTarget } from '../config/database-url';
 import { ConfigError } from '../errors';
 
-/** Where DATABASE_URL points: a SQLite file (or ':memory:') or a PostgreSQL server. */
-export type DatabaseTarget = { readonly dialect: 'sqlite'; readonly path: string } | { readonly dialect: 'postgres'; readonly url: string };
-
-const SQLITE_PREFIX = 'sqlite:';
-const POSTGRES_RE = /^postgres(ql)?:\/\//i;
+export type { DatabaseTarget, PostgresTarget, SslMode } from '../config/database-url';
+export { describeDatabase } from '../config/database-url';
 
 /**
- * Reads `sqlite:<path>` (`sqlite::memory:` for a private in-memory database) or
- * `postgres://…` / `postgresql://…`. Errors never quote the URL: it may hold a password.
+ * Reads DATABASE_URL (its grammar lives with the rest of the environment's validation, in
+ * config/, so a bad URL is reported at start with every other problem). Throws CONFIG_INVALID
+ * whose problems never quote the URL: it may hold a password.
  */
 export function parseDatabaseUrl(url: string): DatabaseTarget {
-  if (url.startsWith(SQLITE_PREFIX) && url.length > SQLITE_PREFIX.length) {
-    return { dialect: 'sqlite', path: url.slice(SQLITE_PREFIX.length) };
-  }
-  if (POSTGRES_RE.test(url)) return { dialect: 'postgres', url };
-  throw new ConfigError(['DATABASE_URL must look like sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/db']);
+  const parsed = readDatabaseUrl(url);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  return parsed.target;
 }

@@ -14,6 +14,7 @@
 
 import type { EpochMs } from '../../domain/values';
 import type { AlertStateRepository } from './alert-states';
+import type { StoreHealth } from './health';
 import type { DigestRunRepository } from './digest-runs';
 import type { DigestRepository } from './digests';
 import type { NoticeRepository } from './notices';
@@ -24,6 +25,7 @@ import type { FormViewRepository, ScopeCheckRepository, SendSlotRepository } fro
 export type { AlertStateRepository, DigestRunRepository, DigestRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
 export type { FormViewRepository, FormViewState, ScopeCheckRepository, SendSlotRepository } from './coordination';
 export type { ClaimOptions, DigestRunKey } from './digest-runs';
+export type { StoreHealth } from './health';
 
 export interface Store {
   readonly digests: DigestRepository;
@@ -40,6 +42,8 @@ export interface Store {
    * process owns it (SQLite), so what a previous process left claimed is known to be dead.
    */
   readonly shared: boolean;
+  /** Whether the store answers and its schema is current; never throws (a closed store is not ok). */
+  health(): Promise<StoreHealth>;
   /** Releases the store; later calls fail with STORAGE. Safe to call twice. */
   close(): Promise<void>;
 }

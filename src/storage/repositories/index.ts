@@ -1,6 +1,7 @@
 import type { Store, StoreOptions } from '../../ports/store/index';
 import type { Database } from '../database';
 import { createGuard } from '../errors';
+import { notOk } from '../health';
 import { alertStateRepository } from './alert-states';
 import type { RepositoryContext } from './context';
 import { digestRunRepository } from './digest-runs';
@@ -31,6 +32,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     sendSlots: sendSlotRepository(ctx),
     formViews: formViewRepository(ctx),
     shared: database.dialect !== 'sqlite',
+    health: async () => (closed ? notOk(database.dialect, 'the store is closed') : database.health()),
     close: () => {
       closed = true;
       return database.close();

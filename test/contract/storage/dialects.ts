@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Dialect } from '../../../src/storage';
+import { testDatabase } from '../../support/postgres';
 
 /** A fresh, empty database of one engine, named the way DATABASE_URL names it. */
 export interface ProvisionedDatabase {
@@ -31,7 +32,14 @@ export const sqliteFile: DialectTarget = {
 };
 
 /**
- * Every engine the store contract runs against. PostgreSQL joins with one entry here: a target
- * whose provision() creates a throwaway database (or schema) on the test server.
+ * PostgreSQL: a fresh database per test (CREATE DATABASE on the run's server, dropped after;
+ * test/support/postgres.ts says where the server comes from). No server is a failure, not a skip.
  */
-export const STORE_DIALECTS: readonly DialectTarget[] = [sqliteFile];
+export const postgresDatabase: DialectTarget = {
+  name: 'postgres (fresh database)',
+  dialect: 'postgres',
+  provision: testDatabase,
+};
+
+/** Every engine the store contract runs against. */
+export const STORE_DIALECTS: readonly DialectTarget[] = [sqliteFile, postgresDatabase];

@@ -25,7 +25,11 @@ describe('loadConfig', () => {
     expect(c.innerspace.apiUrl).toBe('https://api.innerspace.io/v2/api');
     expect(c.innerspace.audience).toBe('https://global-config.innerspace.io');
     expect(c.innerspace.groupId).toBe(NIL_GROUP_ID);
-    expect(c.database).toEqual({ kind: 'sqlite', path: './data/occupancy-bot.db', url: 'sqlite:./data/occupancy-bot.db' });
+    expect(c.database).toEqual({
+      url: 'sqlite:./data/occupancy-bot.db',
+      target: { dialect: 'sqlite', path: './data/occupancy-bot.db' },
+      poolSize: 10,
+    });
     expect(c.quickchartUrl).toBe('https://quickchart.io');
     expect(c.chartDelivery).toBe('url');
     expect(c.adminUserIds).toEqual([]);
@@ -125,6 +129,36 @@ describe('loadConfig', () => {
     expect(problemsOf({ REPLICA_ID: 'two words' })).toEqual([expect.stringMatching(/^REPLICA_ID must be 1-100 letters/)]);
     for (const bad of ['4', '601', 'soon']) {
       expect(problemsOf({ REPLICA_LEASE_SECONDS: bad })).toEqual([expect.stringMatching(/^REPLICA_LEASE_SECONDS must be (a whole number|between 5 and 600)$/)]);
+    }
+  });
+
+  it('reads a PostgreSQL DATABASE_URL, and censors its password and the URL itself in logs', () => {
+    const url = 'postgresql://bot:canary%40pw@db.internal:6432/occupancy?sslmode=require';
+    const c = loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' });
+    expect(c.database).toEqual({
+      url,
+      target: { dialect: 'postgres', host: 'db.internal', port: 6432, database: 'occupancy', user: 'bot', password: 'canary@pw', sslMode: 'require' },
+      poolSize: 25,
+    });
+    // The URL first: censoring the password first would leave a URL the list no longer matches.
+    expect(c.secrets).toEqual([url, 'canary@pw']);
+  });
+
+  it('reports a bad PostgreSQL URL with the other problems, never quoting it', () => {
+    const problems = problemsOf({ DATABASE_URL: 'postgres://bot:canary@db/occupancy?sslmode=prefer', PORT: 'eighty' });
+    expect(problems).toEqual([
+      'PORT must be a whole number',
+      expect.stringMatching(/^DATABASE_URL sslmode must be one of disable, require, verify-ca, verify-full/),
+    ]);
+    expect(problems.join('\n')).not.toContain('canary');
+  });
+
+  it('reads DATABASE_POOL_SIZE: 10 by default, a whole number from 1 to 100', () => {
+    expect(loadConfig({}).database.poolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '1' }).database.poolSize).toBe(1);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '100' }).database.poolSize).toBe(100);
+    for (const bad of ['0', '101', '2.5', 'ten', '-1']) {
+      expect(problemsOf({ DATABASE_POOL_SIZE: bad })).toEqual([expect.stringMatching(/^DATABASE_POOL_SIZE must be (a whole number|between 1 and 100)$/)]);
     }
   });
 
