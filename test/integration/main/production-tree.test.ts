@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 import { PATIENCE_MS } from '../../support/patience';
+import { testDatabase, type TestDatabase } from '../../support/postgres';
 
 const ROOT = join(__dirname, '../../..');
 /** How long a bot may take to say it is ready before the test gives up on it. */
@@ -242,6 +243,63 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
     } finally {
       bot.child.kill('SIGKILL');
       await slack.waitFor(() => slack.socket.connections === 0, PATIENCE_MS).catch(() => undefined);
+    }
+  }, BOT_TEST_MS);
+
+  it('HTTP mode on PostgreSQL: /healthz reports the store, and an answer is served', async () => {
+    withDevTools(false);
+    const database: TestDatabase = await testDatabase();
+    try {
+      const bot = await startBot(
+        tree,
+        { SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.url, ...innerspaceEnv },
+        /occupancy-bot ready: HTTP mode, Slack events http:\/\/localhost:(\d+)\/slack\/events/,
+      );
+      try {
+        const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toMatchObject({ status: 'ok', mode: 'http', store: { engine: 'postgres', ok: true, migrations: 'current' } });
+        const res = await slack.httpDriver(`http://127.0.0.1:${bot.port}`).command(USER, CHANNEL, '/occupancy', 'digest list');
+        expect(res.status).toBe(200);
+        expect(await bot.stop()).toBe(0);
+        expect(bot.output()).not.toContain(new URL(database.url).password);
+      } finally {
+        bot.child.kill('SIGKILL');
+      }
+    } finally {
+      await database.drop();
+    }
+  }, BOT_TEST_MS);
+
+  it.each([
+    ['a wrong password', (url: URL) => (url.password = 'not-the-password-9f2c'), /password authentication failed: check the user and password in DATABASE_URL/],
+    ['no server on the port', (url: URL) => (url.port = '1'), /connection refused: is the server running and listening on that host and port\?/],
+  ])('PostgreSQL with %s: exits 1 with one clear line naming the store, never the password', async (_what, spoil, reason) => {
+    withDevTools(false);
+    const database = await testDatabase();
+    try {
+      const url = new URL(database.url);
+      spoil(url);
+      const child = spawn(process.execPath, ['dist/src/main.js'], {
+        cwd: tree,
+        env: {
+          PATH: process.env.PATH ?? '', PORT: '0', DATABASE_URL: url.toString(),
+          SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...innerspaceEnv,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += String(d)));
+      child.stderr.on('data', (d: Buffer) => (out += String(d)));
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(code).toBe(1);
+      expect(out).toMatch(/occupancy-bot could not start: Cannot connect to PostgreSQL at 127\.0\.0\.1:\d+, database occupancy_test_\w+, user \w+, sslmode=disable: /);
+      expect(out).toMatch(reason);
+      expect(out).not.toContain(url.password);
+      expect(out).not.toContain(new URL(database.url).password);
+      expect(out).not.toMatch(/\n\s+at |"stack"/);
+    } finally {
+      await database.drop();
     }
   }, BOT_TEST_MS);
 

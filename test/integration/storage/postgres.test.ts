@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Store } from '../../../src/ports/store';
 import { openDatabase, openStore, parseDatabaseUrl, type Database, type PostgresTarget } from '../../../src/storage';
 import { createStore } from '../../../src/storage';
+import { MIGRATIONS } from '../../../src/storage/migrations';
 import { silentLogger } from '../../support/logger';
 import { PATIENCE_MS } from '../../support/patience';
 import { testDatabase, type TestDatabase } from '../../support/postgres';
@@ -123,6 +124,20 @@ describe('the connection pool', () => {
     }
     await until(async () => (await store.health()).ok, 'the store to answer again');
     expect(await store.digests.listByTeam(TEAM)).toEqual([]);
+  });
+});
+
+describe('migrations', () => {
+  test('replicas starting together apply each migration once (the migration lock) and all open', async () => {
+    const stores = await Promise.all(Array.from({ length: 6 }, () => openStore({ url: database.url, logger: silentLogger(), poolSize: 2 })));
+    closing.push(...stores);
+    const db = await open();
+    const applied = await sql<{ name: string; n: number }>`select name, count(*)::int as n from kysely_migration group by name order by name`.execute(db.db);
+    expect(applied.rows).toEqual(Object.keys(MIGRATIONS).sort().map((name) => ({ name, n: 1 })));
+    for (const store of stores) expect(await store.health()).toEqual({ engine: 'postgres', ok: true, migrations: 'current' });
+    // And each of them works on the one schema.
+    await stores[0]!.digests.listByTeam(TEAM);
+    expect(await stores[5]!.digests.listByTeam(TEAM)).toEqual([]);
   });
 });
 
