@@ -5,18 +5,17 @@
  * files. Without dist/dev the bot runs HTTP and Socket Mode and loads nothing of dev/ (it is
  * not there); with it, local mode starts from production dependencies alone.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 import { PATIENCE_MS } from '../../support/patience';
+import { spawnBot, STARTUP_MS, type BotProcess } from '../../support/bot-process';
 import { testDatabase, type TestDatabase } from '../../support/postgres';
 
 const ROOT = join(__dirname, '../../..');
-/** How long a bot may take to say it is ready before the test gives up on it. */
-const STARTUP_MS = 120_000;
 /** One start, a few requests and a stop, on a loaded machine. */
 const BOT_TEST_MS = STARTUP_MS + 60_000;
 const USER = 'U0LOCAL001';
@@ -100,54 +99,20 @@ function buildTree(tree: string): void {
   }
 }
 
-interface Bot {
-  readonly child: ChildProcess;
-  readonly port: number;
-  output(): string;
-  exited: Promise<number | null>;
-  stop(): Promise<number | null>;
-}
-
 /**
  * `node dist/src/main.js` (the Dockerfile's CMD) with the image's ENV and `env` on top; PORT and
  * DATABASE_URL are moved to a free port and a file in the tree.
  */
-async function startBot(tree: string, env: Record<string, string>, ready: RegExp): Promise<Bot> {
+async function startBot(tree: string, env: Record<string, string>, ready: RegExp): Promise<BotProcess> {
   const cmd = readFileSync(join(ROOT, 'Dockerfile'), 'utf8').match(/^CMD\s+(\[.*\])\s*$/m);
   const argv = JSON.parse(cmd![1]!) as string[];
   expect(argv[0]).toBe('node');
-  const child = spawn(process.execPath, argv.slice(1), {
+  return spawnBot({
     cwd: tree,
-    env: { PATH: process.env.PATH ?? '', ...readDockerfile().env, PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'bot.db')}`, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    argv: argv.slice(1),
+    env: { ...readDockerfile().env, PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'bot.db')}`, ...env },
+    ready,
   });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += String(d)));
-  child.stderr!.on('data', (d: Buffer) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  // Seconds alone; a loaded machine (or a second test run beside this one) takes longer.
-  const until = Date.now() + STARTUP_MS;
-  let m: RegExpMatchArray | null = null;
-  while (!(m = out.match(ready))) {
-    if (Date.now() > until || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`no ${ready} in the bot's output:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    child,
-    port: Number(m[1]),
-    output: () => out,
-    exited,
-    stop: async () => {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), PATIENCE_MS);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
-    },
-  };
 }
 
 describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
