@@ -14,47 +14,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCharts, QuickChartRenderer } from '../src/charts';
-import { expectedBucketStarts } from '../src/domain/time';
 import { silentLogger } from '../test/support/logger';
 import { createAlerts } from '../src/services/alerts';
-import { freshState } from '../src/services/alerts/stored';
 import { Authorizer } from '../src/services/authz';
 import { openStore } from '../src/storage';
-import { type NewSubscription } from '../src/domain/subscription';
 import { CountingSlackGateway } from '../test/fakes/counting-slack';
 import { NightlyInnerSpace } from '../test/fakes/nightly-innerspace';
 import { blockKitRenderer } from '../src/slack/blocks/renderer';
+import { ALERT_SCOPES, ALERT_ZONE, ALERTS_CHECKED, ALERTS_SAVED, seedAlertRules } from './workload';
 
-const SCOPES = 200;
+const SCOPES = ALERT_SCOPES;
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
-const TEAM = 'T0BENCH';
-const ZONE = 'America/Toronto';
-/** Wed 25 Nov 2026, 10:00 in Toronto: Tue 24 Nov is the latest published day. */
-const START = Date.parse('2026-11-25T15:00:00Z');
-/** Thu 26 Nov, 05:00 in Toronto: Wed 25 Nov has just been published. */
-const CHECK_AT = Date.parse('2026-11-26T10:00:00Z');
-
-function subscription(i: number): NewSubscription {
-  const below = i % 10 === 9;
-  const threshold = below ? 3 + (i % 5) : 60 + ((i * 37) % 160);
-  const channel = i % 5 === 0;
-  return {
-    teamId: TEAM,
-    createdBy: `U${String(i % 2000).padStart(6, '0')}`,
-    scopeKind: 'building',
-    scopeId: (i % SCOPES) + 1,
-    measure: 'people',
-    direction: below ? 'below' : 'above',
-    threshold,
-    recovery: below ? threshold * 1.1 + 20 : threshold * 0.9,
-    minDuration: 1 + (i % 3),
-    granularity: 'PT1H',
-    destinationKind: channel ? 'channel' : 'dm',
-    destinationId: channel ? `C${String(i % 100).padStart(6, '0')}` : `U${String(i % 2000).padStart(6, '0')}`,
-    quietHours: null,
-    renotifyMinutes: i % 4 === 0 ? 240 : null,
-  };
-}
+const ZONE = ALERT_ZONE;
+const START = ALERTS_SAVED;
+const CHECK_AT = ALERTS_CHECKED;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -80,12 +53,7 @@ async function main(): Promise<void> {
 
   try {
     const setupStart = performance.now();
-    // Every rule starts after the last bucket of Tue 24 Nov, as if saved on Wednesday.
-    const lastTuesday = expectedBucketStarts('2026-11-24', ZONE, 'PT1H').at(-1)!;
-    for (let i = 0; i < SUBSCRIPTIONS; i += 1) {
-      const sub = await store.subscriptions.create(subscription(i));
-      await store.alertStates.put(freshState(sub.id, TEAM, lastTuesday));
-    }
+    await seedAlertRules(store, SUBSCRIPTIONS);
     const setupMs = performance.now() - setupStart;
 
     now = CHECK_AT;

@@ -66,8 +66,11 @@ export interface RunningApp {
   readonly listeners: ListenerList;
   /** Daily digests: runs the due ones now (local mode's "run due digests now", tests). */
   readonly digests: { runDue(): Promise<DigestTickReport> };
-  /** Threshold alerts: one check now, after any under way (local mode's "check alerts now", tests). */
-  readonly alerts: { tick(): Promise<TickReport> };
+  /**
+   * Threshold alerts: one check now, after any under way (local mode's "check alerts now",
+   * tests); given a scheduled tick's instant, the check every replica's timer makes for it.
+   */
+  readonly alerts: { tick(scheduledFor?: string | null): Promise<TickReport> };
   /** This process's name on its claims in the store. */
   readonly replica: string;
   stop(): Promise<void>;
@@ -281,7 +284,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       signingSecret: slack.signingSecret ?? null,
       listeners: LISTENERS,
       digests: { runDue: () => digests.engine.runDue() },
-      alerts: { tick: () => alerts.tick() },
+      alerts: { tick: (scheduledFor?: string | null) => alerts.tick(scheduledFor ?? null) },
       replica: leases.replica.id,
       stop: stopAll,
     };

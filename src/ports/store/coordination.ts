@@ -39,9 +39,15 @@ export interface FormViewState {
   readonly hash: string | null;
 }
 
+/** The opening of a form is its first ticket; every input comes after it, even one recorded first. */
+export const FORM_OPENING_TICKET = 1;
+
 /** The newest input to each open form, and the hash of the last drawing of it. */
 export interface FormViewRepository {
-  /** A form just opened with this hash: its first ticket. */
+  /**
+   * A form just opened with this hash: ticket FORM_OPENING_TICKET. When an input was recorded
+   * first, the state stays as it is (the hash filled in if none was known).
+   */
   opened(viewId: string, hash: string | null, now: EpochMs): Promise<FormViewState>;
   /** A new input: the next ticket; `seenHash` is kept only when no drawing of ours is known. */
   input(viewId: string, seenHash: string | null, now: EpochMs): Promise<FormViewState>;

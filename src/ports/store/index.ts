@@ -24,6 +24,7 @@ import type { FormViewRepository, ScopeCheckRepository, SendSlotRepository } fro
 
 export type { AlertStateRepository, DigestRunRepository, DigestRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
 export type { FormViewRepository, FormViewState, ScopeCheckRepository, SendSlotRepository } from './coordination';
+export { FORM_OPENING_TICKET } from './coordination';
 export type { ClaimOptions, DigestRunKey } from './digest-runs';
 export type { StoreHealth } from './health';
 

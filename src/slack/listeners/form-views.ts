@@ -12,7 +12,7 @@
  * drew it: we give way and forget the hash.
  */
 import { SlackCallError } from '../../errors';
-import type { FormViewRepository } from '../../ports/store';
+import { FORM_OPENING_TICKET, type FormViewRepository } from '../../ports/store';
 
 /** One input to one form. */
 export interface FormTicket {
@@ -49,8 +49,9 @@ export class FormViews {
   /** A form we just opened, and the hash views.open answered. */
   async opened(viewId: string, hash: string): Promise<FormTicket> {
     await this.sweep();
-    const state = await this.repo.opened(viewId, hash || null, this.opts.now());
-    return { viewId, seq: state.seq };
+    // The opening's own ticket: overtaken already when an input landed first (on another replica).
+    await this.repo.opened(viewId, hash || null, this.opts.now());
+    return { viewId, seq: FORM_OPENING_TICKET };
   }
 
   /** A new input (a field changed): its ticket. `seenHash` counts only when no newer one is known. */

@@ -1,4 +1,4 @@
-import type { FormViewRepository, FormViewState } from '../../ports/store/index';
+import { FORM_OPENING_TICKET as OPENING, type FormViewRepository, type FormViewState } from '../../ports/store/index';
 import type { RepositoryContext } from './context';
 
 const state = (row: { seq: number; hash: string | null }): FormViewState => ({ seq: Number(row.seq), hash: row.hash });
@@ -9,11 +9,12 @@ export function formViewRepository({ db, guard }: RepositoryContext): FormViewRe
       guard('formViews.opened', async () => {
         const row = await db
           .insertInto('form_views')
-          .values({ view_id: viewId, seq: 1, hash, updated_at: now })
+          .values({ view_id: viewId, seq: OPENING, hash, updated_at: now })
+          // An input got here first (on another replica, while views.open was answering): it is
+          // newer than the opening, and so is any drawing of it.
           .onConflict((oc) =>
             oc.column('view_id').doUpdateSet((eb) => ({
-              seq: eb('form_views.seq', '+', 1),
-              hash: eb.ref('excluded.hash'),
+              hash: eb.fn.coalesce('form_views.hash', 'excluded.hash'),
               updated_at: eb.ref('excluded.updated_at'),
             })),
           )
@@ -26,7 +27,7 @@ export function formViewRepository({ db, guard }: RepositoryContext): FormViewRe
       guard('formViews.input', async () => {
         const row = await db
           .insertInto('form_views')
-          .values({ view_id: viewId, seq: 1, hash: seenHash, updated_at: now })
+          .values({ view_id: viewId, seq: OPENING + 1, hash: seenHash, updated_at: now })
           .onConflict((oc) =>
             oc.column('view_id').doUpdateSet((eb) => ({
               seq: eb('form_views.seq', '+', 1),

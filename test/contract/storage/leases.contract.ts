@@ -140,8 +140,18 @@ export function coordinationContract(ctx: ContractContext): void {
       await ctx.store.formViews.forget('V1', T0);
       expect(await ctx.store.formViews.input('V1', 'h7', T0)).toEqual({ seq: 5, hash: 'h7' });
       expect(await ctx.store.formViews.get('V2')).toBeNull();
-      expect(await ctx.store.formViews.input('V2', null, T0)).toEqual({ seq: 1, hash: null });
+      // The opening is ticket 1 whether or not it is recorded yet: an input is always after it.
+      expect(await ctx.store.formViews.input('V2', null, T0)).toEqual({ seq: 2, hash: null });
       expect(await ctx.store.formViews.sweep(T0 + 1)).toBe(2);
+    });
+
+    test('an input recorded before the opening (it landed on another replica first) stays the newest', async () => {
+      expect(await ctx.store.formViews.input('V3', 'h0', T0)).toEqual({ seq: 2, hash: 'h0' });
+      expect(await ctx.store.formViews.opened('V3', 'h0', T0)).toEqual({ seq: 2, hash: 'h0' });
+      expect(await ctx.store.formViews.input('V3', 'h0', T0)).toEqual({ seq: 3, hash: 'h0' });
+      // A drawing stored already is newer than the hash views.open answered.
+      expect(await ctx.store.formViews.drawn('V3', 'h0', 'h1', T0)).toBe(true);
+      expect(await ctx.store.formViews.opened('V3', 'h0', T0)).toEqual({ seq: 3, hash: 'h1' });
     });
   });
 }
