@@ -23,6 +23,7 @@ import { webClientGateway } from './slack/chat';
 import { createBoltApp } from './slack/bolt-app';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
 import { InFlight } from './slack/inflight';
+import { RequestGate } from './slack/gate';
 import { LISTENERS, registerListeners, type ListenerList } from './slack/listeners';
 import { FormViews } from './slack/listeners/form-views';
 import { LeaseKeeper } from './services/replicas/leases';
@@ -237,7 +238,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           res.writeHead(404).end();
         }),
       logger,
-      now: () => Date.now(),
+      ...(mode === 'http' && slack.signingSecret ? { gate: new RequestGate({ signingSecret: slack.signingSecret, now: () => Date.now() }) } : {}),
       ...(webConsole ? { before: (req, res) => webConsole.handle(req, res) } : {}),
     });
     // Stopping runs cleanups in reverse: the server stops taking requests first, then answers

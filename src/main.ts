@@ -7,6 +7,7 @@ import { relative, resolve } from 'node:path';
 import { startApp } from './app';
 import { describeDatabase, loadConfig, type Config } from './config';
 import { ConfigError, StorageError } from './errors';
+import { installCrashPolicy } from './logging/crash-policy';
 import { createLogger } from './logging/logger';
 import type { LocalTools } from './ports/local-mode';
 
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
       .then(() => {
         logger.info('stopped');
         logger.flush();
-        process.exit(0);
+        process.exit(code);
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'stop failed');
@@ -109,6 +110,14 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
+  installCrashPolicy(process, {
+    logger,
+    stopAndExit: (code, why) => {
+      // The orderly stop, but never longer than answers under way may take.
+      setTimeout(() => process.exit(code), 20_000).unref();
+      stop(why, code);
+    },
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
 import type { Logger } from '../logging/logger';
 
-/** Slack's replay window: requests signed more than 5 minutes from our clock are refused. */
-export const SIGNATURE_WINDOW_SECONDS = 300;
+import type { RequestGate } from './gate';
 
 export interface SlackHttpServerOptions {
   /** Bolt's HTTPReceiver.requestListener: signatures, routing, customRoutes. */
@@ -13,7 +12,8 @@ export interface SlackHttpServerOptions {
   /** Paths Bolt serves as its events endpoint (default ['/slack/events']). */
   eventPaths?: readonly string[];
   logger: Logger;
-  now?: () => number;
+  /** HTTP mode: every request to an events path passes it before Bolt (Socket Mode has none). */
+  gate?: RequestGate;
   /** Extra routes handled before Bolt (local console); return true when handled. */
   before?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 }
@@ -26,25 +26,29 @@ export interface SlackHttpServer {
 }
 
 /**
- * The HTTP front door. Bolt verifies signatures and rejects stale timestamps but accepts ones
- * from the future; this adds the other side of the window before Bolt sees the request.
+ * The HTTP front door. Requests to the events endpoint pass the gate (size, signature, window,
+ * replays, shape) and reach Bolt with their body read; Bolt would otherwise buffer megabytes
+ * of an unsigned body and throw on shapes it does not expect.
  */
 export function createSlackHttpServer(opts: SlackHttpServerOptions): SlackHttpServer {
-  const now = opts.now ?? Date.now;
   const eventPaths = new Set(opts.eventPaths ?? ['/slack/events']);
   const log = opts.logger.child({ component: 'http' });
 
   const server = http.createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (req.method === 'POST' && eventPaths.has(path)) {
-        const ts = Number(req.headers['x-slack-request-timestamp']);
-        if (Number.isFinite(ts) && ts - Math.floor(now() / 1000) > SIGNATURE_WINDOW_SECONDS) {
-          log.warn({ path, skewSeconds: ts - Math.floor(now() / 1000) }, 'refused a request signed in the future');
-          req.resume();
-          res.writeHead(401).end();
+      if (req.method === 'POST' && eventPaths.has(path) && opts.gate) {
+        const verdict = await opts.gate.admit(req);
+        if (!verdict.pass) {
+          if (verdict.status !== 200) log.warn({ path, status: verdict.status, reason: verdict.reason }, 'refused a request');
+          else log.info({ path, reason: verdict.reason }, 'request answered without running it');
+          res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...(verdict.closeConnection ? { connection: 'close' } : {}) });
+          res.end(verdict.message);
           return;
         }
+        // Bolt uses a body already read; it compares the content type without parameters.
+        Object.assign(req, { rawBody: verdict.body });
+        req.headers['content-type'] = verdict.contentType;
       } else if (opts.before && (await opts.before(req, res))) {
         return;
       }

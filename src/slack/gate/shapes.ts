@@ -1,0 +1,86 @@
+/**
+ * The shapes Slack sends to the events endpoint, checked before Bolt sees a request: Bolt and
+ * our listeners read these fields without asking, so a body that lacks them (or carries a
+ * field twice) would throw deep inside and leave Slack waiting. Unknown fields are allowed:
+ * Slack adds fields over time. Only what we rely on is required.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(100);
+const user = z.object({ id }).passthrough();
+
+const command = z
+  .object({
+    command: z.string().regex(/^\/[\w-]{1,32}$/),
+    // Long texts reach the parser, which says how long a command may be.
+    text: z.string().max(40_000).optional(),
+    user_id: id,
+    channel_id: id,
+    team_id: id,
+    response_url: z.string().url().max(500).optional(),
+    trigger_id: z.string().max(200).optional(),
+  })
+  .passthrough();
+
+const action = z.object({ action_id: z.string().min(1).max(255), type: z.string().max(50).optional() }).passthrough();
+const view = z
+  .object({
+    id,
+    callback_id: z.string().max(255).optional(),
+    private_metadata: z.string().max(3000).optional(),
+    hash: z.string().max(100).optional(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({}).passthrough())) }).passthrough().optional(),
+  })
+  .passthrough();
+
+const interaction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('block_actions'), user, actions: z.array(action).min(1).max(25), view: view.optional() }).passthrough(),
+  z.object({ type: z.literal('view_submission'), user, view }).passthrough(),
+  z.object({ type: z.literal('view_closed'), user, view }).passthrough(),
+  z.object({ type: z.literal('block_suggestion'), user, action_id: z.string().min(1).max(255), value: z.string().max(2000) }).passthrough(),
+  z.object({ type: z.literal('shortcut'), user, callback_id: z.string().min(1).max(255), trigger_id: z.string().max(200) }).passthrough(),
+  z.object({ type: z.literal('message_action'), user, callback_id: z.string().min(1).max(255), trigger_id: z.string().max(200) }).passthrough(),
+]);
+
+const event = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(500) }).passthrough(),
+  z.object({ type: z.literal('event_callback'), team_id: id.optional(), event: z.object({ type: z.string().min(1).max(100) }).passthrough() }).passthrough(),
+  z.object({ type: z.literal('app_rate_limited') }).passthrough(),
+]);
+
+export type Shape = { kind: 'command' | 'interaction' | 'event' | 'ssl_check'; contentType: string } | { kind: 'bad'; problem: string };
+
+const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
+
+/** What the body is, or in a few words why it is none of what Slack sends. */
+export function readShape(contentTypeHeader: string | undefined, body: string): Shape {
+  const contentType = (contentTypeHeader ?? '').split(';')[0]!.trim().toLowerCase();
+  if (contentType === JSON_TYPE) {
+    const parsed = parseJson(body);
+    if (parsed === undefined) return { kind: 'bad', problem: 'the body is not JSON' };
+    return event.safeParse(parsed).success ? { kind: 'event', contentType } : { kind: 'bad', problem: 'the body is not an event Slack sends' };
+  }
+  if (contentType !== FORM) return { kind: 'bad', problem: `content-type must be ${FORM} or ${JSON_TYPE}` };
+  const params = new URLSearchParams(body);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in fields) return { kind: 'bad', problem: `the field ${key.slice(0, 40)} is given more than once` };
+    fields[key] = value;
+  }
+  if (fields.ssl_check === '1' && fields.payload === undefined && fields.command === undefined) return { kind: 'ssl_check', contentType };
+  if (fields.payload !== undefined) {
+    const parsed = parseJson(fields.payload);
+    if (parsed === undefined) return { kind: 'bad', problem: 'payload is not JSON' };
+    return interaction.safeParse(parsed).success ? { kind: 'interaction', contentType } : { kind: 'bad', problem: 'payload is not an interaction Slack sends' };
+  }
+  return command.safeParse(fields).success ? { kind: 'command', contentType } : { kind: 'bad', problem: 'the body is not a slash command Slack sends' };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
