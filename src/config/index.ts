@@ -77,15 +77,23 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 const withDefault = <T extends z.ZodType>(s: T, d: string) => z.preprocess((v) => blankToUndefined(v) ?? d, s);
 
+const parsedUrl = (v: string): URL | null => {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+};
+
+// fetch refuses URLs with credentials in them, and an error quoting one would leak them.
 const httpUrl = (name: string) =>
-  z.string().refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, `${name} must be an http(s) URL`);
+  z
+    .string()
+    .refine((v) => ['http:', 'https:'].includes(parsedUrl(v)?.protocol ?? ''), `${name} must be an http(s) URL`)
+    .refine((v) => {
+      const u = parsedUrl(v);
+      return u === null || (u.username === '' && u.password === '');
+    }, `${name} must not carry a user or password (user:password@); give credentials in their own settings`);
 
 const intIn = (name: string, min: number, max: number) =>
   z

@@ -18,6 +18,8 @@ const SECRET_TEXT_RES: RegExp[] = [
   /(access_token["']?\s*[:=]\s*["']?)[^"',\s}]+/gi,
   /(client_secret["']?\s*[:=]\s*["']?)[^"',\s}]+/gi,
   /https:\/\/hooks\.slack\.com\/[^\s"']+/g,
+  // user:password@ in any URL: the host stays, the credentials go.
+  /([a-z][a-z0-9+.-]*:\/\/)[^\s/@"']+@/gi,
 ];
 
 export interface ScrubOptions {

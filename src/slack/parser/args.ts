@@ -47,6 +47,9 @@ export const ID_HINTS: Readonly<Record<IdKind, string>> = {
 /** Ids in our URLs and InnerSpace are at most 12 digits: well inside Number.MAX_SAFE_INTEGER. */
 export const MAX_ID_DIGITS = 12;
 
+/** InnerSpace carries building and zone ids as GraphQL Int: signed 32-bit. */
+export const MAX_INNERSPACE_ID = 2_147_483_647;
+
 const ID_PROBLEMS: Readonly<Partial<Record<ParseErrorReason, string>>> = {
   negative: 'ids are positive whole numbers',
   zero: 'ids start at 1',
@@ -56,8 +59,8 @@ const ID_PROBLEMS: Readonly<Partial<Record<ParseErrorReason, string>>> = {
   not_a_number: 'ids are whole numbers like 71',
 };
 
-function idError(reason: ParseErrorReason, token: string, kind: IdKind): Parsed<number> {
-  return err(reason, `${echoQuoted(token)} isn't a ${kind} id: ${ID_PROBLEMS[reason] ?? ID_PROBLEMS.not_a_number}. ${ID_HINTS[kind]}`);
+function idError(reason: ParseErrorReason, token: string, kind: IdKind, problem = ID_PROBLEMS[reason]): Parsed<number> {
+  return err(reason, `${echoQuoted(token)} isn't a ${kind} id: ${problem ?? ID_PROBLEMS.not_a_number}. ${ID_HINTS[kind]}`);
 }
 
 /** A positive whole number in ASCII digits; digest and subscription ids may be written `#3`. */
@@ -67,7 +70,11 @@ export function parseId(token: string, kind: IdKind, allowHash = false): Parsed<
     const digits = raw.replace(/^0+/, '');
     if (digits === '') return idError('zero', token, kind);
     if (digits.length > MAX_ID_DIGITS) return idError('too_large', token, kind);
-    return ok(Number(digits));
+    const id = Number(digits);
+    if ((kind === 'building' || kind === 'zone') && id > MAX_INNERSPACE_ID) {
+      return idError('too_large', token, kind, `InnerSpace ids go up to ${MAX_INNERSPACE_ID}`);
+    }
+    return ok(id);
   }
   if (/^[-−]\s*[\p{Nd}.,]/u.test(raw)) return idError('negative', token, kind);
   if (/^\p{Nd}*[.,]\p{Nd}+$|^\p{Nd}+(?:[.,]\p{Nd}*)?e[+-]?\p{Nd}+$/iu.test(raw)) return idError('not_whole', token, kind);

@@ -10,6 +10,8 @@ const TABLE: [string, string][] = [
   ['building 7.1', '7.1'],
   ['building 0', '0'],
   ['building 99999999999999999999', '12 digits at most'],
+  ['zone 999999999999', 'InnerSpace ids go up to 2147483647'],
+  ['building 999999999999', 'InnerSpace ids go up to 2147483647'],
   ['building ٧١', 'digits'],
   ['building 71 2025-13-40', '2025-13-40'],
   ['building 71 yesterday PT5M', 'PT5M'],

@@ -168,3 +168,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c.innerspace)).toBe(true);
   });
 });
+
+describe('URLs with credentials in them', () => {
+  it.each(['SLACK_API_URL', 'INNERSPACE_API_URL', 'INNERSPACE_TOKEN_URL', 'QUICKCHART_URL'])('%s with a user and password is refused, naming neither', (name) => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: SECRET, [name]: 'http://someone:pa55word@127.0.0.1:9/api/' });
+    expect(problems).toEqual([`${name} must not carry a user or password (user:password@); give credentials in their own settings`]);
+    expect(problems.join(' ')).not.toMatch(/pa55word|someone/);
+  });
+});

@@ -76,3 +76,14 @@ describe('typed errors in logs', () => {
     expect(first.err).toMatchObject({ type: 'StorageError', code: 'STORAGE', op: 'open', path: '/data/[REDACTED]/bot.db', message: 'Cannot open the database' });
   });
 });
+
+describe('URLs in log text', () => {
+  it('keeps the host of a URL but never its password', () => {
+    const chunks: string[] = [];
+    const { logger } = createLogger({ level: 'info', destination: new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) }) });
+    logger.error({ err: new Error('Request cannot be constructed from a URL that includes credentials: http://user:pa55word@127.0.0.1:1/api/auth.test') }, 'start failed');
+    const text = chunks.join('');
+    expect(text).not.toContain('pa55word');
+    expect(text).toContain('127.0.0.1:1/api/auth.test');
+  });
+});
