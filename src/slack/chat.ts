@@ -9,13 +9,17 @@ import type { Logger } from '../logging/logger';
 import type { Charts } from '../ports/charts';
 import { SlackCallError, type ChatContent, type ChatGateway } from '../ports/chat';
 import type { ChartView } from '../views/chart';
+import { OUTCOME_UNKNOWN_ERRORS } from '../services/refusals';
 import { createChartDelivery, type ChartDeliveryMode, type ChartDeliveryOptions } from './chart-delivery';
 
 type SlackErr = { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
 
 export function toSlackCallError(method: string, err: unknown): SlackCallError {
   const e = (err ?? {}) as SlackErr;
-  if (e.code === 'slack_webapi_platform_error') return new SlackCallError('refused', e.data?.error ?? 'unknown_error', null, method, err);
+  if (e.code === 'slack_webapi_platform_error') {
+    const slackError = e.data?.error ?? 'unknown_error';
+    return new SlackCallError(OUTCOME_UNKNOWN_ERRORS.has(slackError) ? 'unknown' : 'refused', slackError, null, method, err);
+  }
   if (e.code === 'slack_webapi_rate_limited_error') return new SlackCallError('rate_limited', 'ratelimited', e.retryAfter ?? 1, method, err);
   // HTTP errors (5xx), request errors (timeouts, resets): the call may have gone through.
   return new SlackCallError('unknown', null, null, method, err);

@@ -4,7 +4,7 @@
  * takes effect at once. Nothing is stored unless the bot can post where the digest goes and
  * the person asking may manage that channel.
  */
-import { BadInputError, CannotPostError, NotFoundError } from '../../errors';
+import { BadInputError, CannotPostError, NotFoundError, SlackCallError } from '../../errors';
 import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { Building } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
@@ -211,7 +211,9 @@ function notFound(id: number): NotFoundError {
   return new NotFoundError('digest', id);
 }
 
-function sendFailed(digest: Digest, outcome: PostOutcome): CannotPostError {
+function sendFailed(digest: Digest, outcome: PostOutcome): CannotPostError | SlackCallError {
+  // It may be in the channel: the words for that say to look before sending again.
+  if (outcome.kind === 'unknown') return new SlackCallError('unknown', null, null, 'chat.postMessage');
   const slackError = outcome.kind === 'refused' ? outcome.slackError : outcome.kind === 'rate_limited' ? 'ratelimited' : 'unknown';
   return new CannotPostError(`digest ${digest.id} could not be sent: ${slackError}`, digest.channelId, slackError);
 }

@@ -176,7 +176,7 @@ function slackApi(ctx: Facts): string {
   }
   if (ctx.slackKind === 'rate_limited') return 'Slack asked me to slow down. Try again in a minute.';
   if (ctx.slackKind === 'unknown' || ctx.slackError === undefined) {
-    return "Slack didn't answer in time, so I can't tell whether that went through. Check before trying again; if it keeps happening, tell whoever runs this bot.";
+    return "Slack didn't confirm that (no answer in time, or an error on its side), so it may have gone through. Check before trying again; if it keeps happening, tell whoever runs this bot.";
   }
   if (refusalReach(ctx.slackError) === 'transient') return "Slack couldn't take my message just now. Try again in a minute.";
   // A refusal that a retry cannot fix: what to do instead, never "try again".

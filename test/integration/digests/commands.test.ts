@@ -131,6 +131,20 @@ describe('/occupancy digest text forms through the real app', () => {
     expect((await app.store.digests.get(TEAM, id))?.status).toBe('active');
   });
 
+  it.each([
+    ['a 500', { status: 500 as const }],
+    ['fatal_error', { error: 'fatal_error' }],
+    ['internal_error', { error: 'internal_error' }],
+  ])('after %s from Slack, `digest send` says the digest may have gone out and never to send it again blindly', async (_what, fault) => {
+    const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 104 at 22:00 daily');
+    const id = Number(/Digest #(\d+)/.exec(text)![1]);
+    world.slack.failNext('chat.postMessage', fault);
+    const sent = await run(USERS.grace, 'C0FACILITY', `digest send ${id}`);
+    expect(sent.text).toContain('so it may have gone through. Check before trying again');
+    expect(sent.text).not.toMatch(/try again in a minute/i);
+    await run(USERS.grace, 'C0FACILITY', `digest remove ${id}`);
+  });
+
   it('pauses from the list’s button and redraws the list in place', async () => {
     const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 118 at 09:00');
     const id = Number(/Digest #(\d+)/.exec(text)![1]);

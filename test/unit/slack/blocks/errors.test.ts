@@ -174,7 +174,7 @@ describe('errorWords', () => {
       'SLACK_API no answer',
       new SlackCallError('unknown', null, null, 'chat.postMessage'),
       { channelId: 'C0FACILITY' },
-      "Slack didn't answer in time, so I can't tell whether that went through. Check before trying again; if it keeps happening, tell whoever runs this bot.",
+      "Slack didn't confirm that (no answer in time, or an error on its side), so it may have gone through. Check before trying again; if it keeps happening, tell whoever runs this bot.",
     ],
     [
       'SLACK_API trigger expired',
