@@ -11,7 +11,7 @@ import type { ApiCall } from './types';
 export interface Tokens {
   readonly bot: string;
   readonly app: string;
-  readonly revoked: ReadonlySet<string>;
+  readonly revoked: Set<string>;
 }
 
 export interface ApiDeps {

@@ -39,6 +39,8 @@ export interface SlackWorkspace {
   rateLimit(method: string, perChannelPerSecond: number): void;
   /** Slack's per-minute tiers on conversations.* (on by default; `reset()` turns them back on). */
   rateTiers(on: boolean): void;
+  /** Revokes a token from now on, as uninstalling the app (or rotating its token) does: every call with it answers token_revoked. */
+  revokeToken(token: string): void;
   /** Forgets calls, responses, faults and limits, and puts the data back to the seed. */
   reset(): void;
   /** A trigger_id for `user`, as Slack sends with commands and interactions: good once, for 3 s. */
@@ -98,6 +100,7 @@ export function createWorkspaceHandle(p: HandleParts): SlackWorkspace {
     failNext: (method, fault, times) => p.faults.failNext(method, fault, times),
     rateLimit: (method, perSecond) => p.faults.rateLimit(method, perSecond),
     rateTiers: (on) => p.faults.tiers(on),
+    revokeToken: (token) => p.tokens.revoked.add(token),
     reset: () => {
       recorder.reset();
       p.faults.reset();

@@ -3,6 +3,7 @@
  * notice its creator gets once when it pauses, and for answers to someone waiting on a post.
  * Keyed by Slack's error string; the ones no sentence covers are named by their code.
  */
+import { TEAM_ERRORS } from '../../services/refusals';
 import { echoCode } from './mrkdwn';
 
 const RESTRICTED = new Set([
@@ -19,7 +20,7 @@ export function refusalReason(slackError: string, where: string, elsewhere: stri
   if (slackError === 'channel_not_found') {
     return `I can't find ${where} any more: it was deleted, or it is private and I'm not in it. Invite me with \`/invite @occupancy\``;
   }
-  if (slackError === 'access_revoked') return "Slack no longer accepts this workspace's token for me. Ask whoever installed the bot to reinstall it";
+  if (slackError === 'access_revoked' || TEAM_ERRORS.has(slackError)) return "Slack no longer accepts this workspace's token for me. Ask whoever installed the bot to reinstall it";
   if (RESTRICTED.has(slackError)) {
     return `only some people may post in ${where} (it is announcement-only or restricted). Ask a channel manager or admin to let me post there, or ${elsewhere}`;
   }
