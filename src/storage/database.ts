@@ -5,6 +5,8 @@ import type { Dialect } from './dialect';
 import { openPostgresDatabase } from './postgres';
 import type { StorageSchema } from './repositories/schema';
 import { openSqliteDatabase } from './sqlite';
+import { probeWrite } from './health';
+import { StorageError } from '../errors';
 import { parseDatabaseUrl } from './url';
 
 /** An open, migrated database of some dialect: all the repositories need. */
@@ -34,10 +36,22 @@ export const DEFAULT_POOL_SIZE = 10;
  */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   const target = parseDatabaseUrl(opts.url);
-  switch (target.dialect) {
-    case 'sqlite':
-      return openSqliteDatabase({ path: target.path, logger: opts.logger });
-    case 'postgres':
-      return openPostgresDatabase({ target, poolSize: opts.poolSize ?? DEFAULT_POOL_SIZE, logger: opts.logger });
+  const database =
+    target.dialect === 'sqlite'
+      ? await openSqliteDatabase({ path: target.path, logger: opts.logger })
+      : await openPostgresDatabase({ target, poolSize: opts.poolSize ?? DEFAULT_POOL_SIZE, logger: opts.logger });
+  // Migrations that are current write nothing, so a read-only store would open fine and then
+  // refuse every change: found here, it stops the start with a reason instead.
+  try {
+    await probeWrite(database.db);
+  } catch (err) {
+    await database.close();
+    const driverCode = (err as { code?: unknown }).code;
+    throw new StorageError(
+      `The store can be read but not written${typeof driverCode === 'string' ? ` (${driverCode})` : ''}: check that the database file and its folder are writable, or that the PostgreSQL role may write`,
+      { op: 'open', ...(typeof driverCode === 'string' ? { driverCode } : {}) },
+      err,
+    );
   }
+  return database;
 }

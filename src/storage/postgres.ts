@@ -72,6 +72,13 @@ export async function openPostgresDatabase(opts: OpenPostgresOptions): Promise<P
   pool.on('error', (err: Error & { code?: string }) => {
     log.warn({ driverCode: err.code, store: describeDatabase(target) }, 'an idle PostgreSQL connection was closed; the pool will open another');
   });
+  // A connection lost while checked out (mid-query) fails that query, and also emits 'error'
+  // on its client, which the pool no longer listens to then: heard here, never a crash.
+  pool.on('connect', (client) => {
+    client.on('error', (err: Error & { code?: string }) => {
+      log.warn({ driverCode: err.code, store: describeDatabase(target) }, 'a PostgreSQL connection in use was closed; its query failed');
+    });
+  });
 
   try {
     const client = await pool.connect();
