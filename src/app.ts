@@ -27,6 +27,7 @@ import { RequestGate } from './slack/gate';
 import { LISTENERS, registerListeners, type ListenerList } from './slack/listeners';
 import { FormViews } from './slack/listeners/form-views';
 import { LeaseKeeper } from './services/replicas/leases';
+import { Vitals, type Outcome, type VitalsSnapshot } from './services/vitals';
 import { openStore } from './storage';
 import { type Store } from './ports/store';
 
@@ -107,7 +108,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       simulator = await opts.local.startSimulator({ now: () => new Date(clock.now()) });
       cleanups.push(() => simulator!.close());
     }
-    const innerspace = createInnerSpaceClient(innerspaceOptions(config, simulator, logger, clock, opts.addSecret));
+    // What /healthz says of the bot's work beyond the store: last upstream outcomes, last passes.
+    const vitals = new Vitals();
+    const innerspace = createInnerSpaceClient({ ...innerspaceOptions(config, simulator, logger, clock, opts.addSecret), onOutcome: vitals.innerspaceOutcome });
 
     let workspace: LocalWorkspace | null = null;
     let slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
@@ -156,6 +159,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
               mode: config.slack.mode,
               innerspace: simulator ? 'simulator' : 'live',
               store: storeHealth,
+              ...vitalsJson(vitals.snapshot()),
               uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
               inflight: inflight.size,
             }),
@@ -182,7 +186,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     bolt.app.error(async (err: Error) => {
       logger.error({ err }, 'unhandled error in a Slack listener');
     });
-    const slackApi = webClientGateway(bolt.app.client, { chartDelivery: config.chartDelivery, charts, logger });
+    const slackApi = webClientGateway(bolt.app.client, { chartDelivery: config.chartDelivery, charts, logger, onOutcome: vitals.slackOutcome });
     const authorizer = new Authorizer(slackApi, adminUserIds, () => clock.now());
     const digests = createDigests({
       store,
@@ -262,8 +266,14 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     // node-cron only says when to look; the engine reads the store. Pushed last so a stop ends
     // it first: no digest post starts while the rest shuts down.
     const scheduler = createCronScheduler(logger);
-    scheduler.every('digests', '* * * * *', async () => void (await digests.engine.runDue()));
-    scheduler.every('alerts', config.alertCheckCron, async (scheduledFor) => void (await alerts.tick(scheduledFor)));
+    scheduler.every('digests', '* * * * *', async () => {
+      await digests.engine.runDue();
+      vitals.digestPassDone();
+    });
+    scheduler.every('alerts', config.alertCheckCron, async (scheduledFor) => {
+      await alerts.tick(scheduledFor);
+      vitals.alertCheckDone();
+    });
     cleanups.push(async () => {
       await digests.engine.stop();
       await alerts.stop();
@@ -299,4 +309,16 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
 /** main.ts checks first; this is for callers that configure a stand-in without giving one. */
 function missingLocalTool(what: string, unset: string): Error {
   return new Error(`${what} is needed (${unset} not set) but startApp was given no local tool for it`);
+}
+
+/** The vitals as /healthz shows them: instants as ISO text, null for what has not happened yet. */
+function vitalsJson(v: VitalsSnapshot): Record<string, unknown> {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const outcome = (o: Outcome | null) => (o === null ? null : { ok: o.ok, at: iso(o.at), ...(o.error ? { error: o.error } : {}) });
+  return {
+    lastInnerSpaceCall: outcome(v.innerspace),
+    lastSlackCall: outcome(v.slack),
+    lastDigestPassAt: iso(v.lastDigestPassAt),
+    lastAlertCheckAt: iso(v.lastAlertCheckAt),
+  };
 }

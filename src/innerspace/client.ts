@@ -40,7 +40,12 @@ export interface InnerSpaceClientOptions {
    */
   recheckMinutes?: number;
   retry?: Partial<RetryPolicy>;
+  /** Told how each call ended: whether InnerSpace answered, and the error code when not. */
+  onOutcome?: (ok: boolean, code?: string) => void;
 }
+
+/** Codes that say InnerSpace itself failed; the others (not found, bad input) are answers. */
+const UPSTREAM_FAILURES = new Set(['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_RATE_LIMITED', 'UPSTREAM_AUTH', 'UPSTREAM_BAD_REQUEST', 'UPSTREAM_GRAPHQL', 'UPSTREAM_BAD_DATA']);
 
 export interface InnerSpaceStats {
   /** GraphQL HTTP requests sent, retries included. */
@@ -188,9 +193,11 @@ export class InnerSpaceClient implements InnerSpacePort {
     try {
       const result = await run(started + this.opts.deadlineMs, log);
       log.debug({ durationMs: Math.round(performance.now() - started) }, 'InnerSpace call done');
+      this.opts.onOutcome?.(true);
       return result;
     } catch (err) {
       const code = isAppError(err) ? err.code : 'INTERNAL';
+      if (UPSTREAM_FAILURES.has(code)) this.opts.onOutcome?.(false, code);
       const level = code === 'UPSTREAM_TIMEOUT' || code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_RATE_LIMITED' ? 'debug' : 'warn';
       log[level]({ durationMs: Math.round(performance.now() - started), code, err }, 'InnerSpace call failed');
       throw err;

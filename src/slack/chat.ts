@@ -25,11 +25,17 @@ export function toSlackCallError(method: string, err: unknown): SlackCallError {
   return new SlackCallError('unknown', null, null, method, err);
 }
 
-async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+type OutcomeHook = (ok: boolean, error?: string) => void;
+
+async function call<T>(method: string, fn: () => Promise<T>, onOutcome?: OutcomeHook): Promise<T> {
   try {
-    return await fn();
+    const result = await fn();
+    onOutcome?.(true);
+    return result;
   } catch (err) {
-    throw toSlackCallError(method, err);
+    const e = toSlackCallError(method, err);
+    onOutcome?.(false, e.slackError ?? e.kind);
+    throw e;
   }
 }
 
@@ -41,6 +47,8 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Test hook: waits while Slack finishes an upload. */
   readonly uploadWaitsMs?: ChartDeliveryOptions['uploadWaitsMs'];
+  /** Told how each Web API call ended (ok, or Slack's error). */
+  readonly onOutcome?: OutcomeHook;
 }
 
 /**
@@ -60,6 +68,7 @@ function uploadChart(client: WebClient, png: Buffer, chart: ChartView): Promise<
 const NO_PNG: Pick<Charts, 'png'> = { png: () => Promise.reject(new Error('no chart renderer was given for uploads')) };
 
 export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatGateway {
+  const track = <T>(method: string, fn: () => Promise<T>): Promise<T> => call(method, fn, opts.onOutcome);
   const charts = createChartDelivery({
     mode: opts.chartDelivery ?? 'url',
     charts: opts.charts ?? NO_PNG,
@@ -70,7 +79,7 @@ export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatG
   return {
     deliver: (msg, send) => charts.send(msg, send),
     postMessage: (channel, msg, opts = {}) =>
-      call('chat.postMessage', () =>
+      track('chat.postMessage', () =>
         charts.send(msg, async (c) => {
           const res = await client.chat.postMessage({
             channel,
@@ -84,19 +93,19 @@ export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatG
         }),
       ),
     updateMessage: (channel, ts, msg) =>
-      call('chat.update', () =>
+      track('chat.update', () =>
         charts.send(msg, async (c) => {
           await client.chat.update({ channel, ts, text: c.text, blocks: blocksOf(c) });
         }),
       ),
     postEphemeral: (channel, user, msg) =>
-      call('chat.postEphemeral', () =>
+      track('chat.postEphemeral', () =>
         charts.send(msg, async (c) => {
           await client.chat.postEphemeral({ channel, user, text: c.text, blocks: blocksOf(c) });
         }),
       ),
     openDm: (user) =>
-      call('conversations.open', async () => {
+      track('conversations.open', async () => {
         const res = await client.conversations.open({ users: user });
         const id = res.channel?.id;
         if (!id) throw new Error('conversations.open returned no channel');
@@ -105,7 +114,7 @@ export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatG
     // One Tier 3 call per 200 of a person's conversations, where conversations.members would
     // page through every channel's members (Tier 4) on each check.
     conversationsOf: (user) =>
-      call('users.conversations', async () => {
+      track('users.conversations', async () => {
         const out: string[] = [];
         let cursor: string | undefined;
         do {
@@ -122,7 +131,7 @@ export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatG
         return out;
       }),
     channelInfo: (channel) =>
-      call('conversations.info', async () => {
+      track('conversations.info', async () => {
         const res = await client.conversations.info({ channel });
         const c = res.channel ?? {};
         return {
@@ -134,21 +143,21 @@ export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatG
         };
       }),
     join: (channel) =>
-      call('conversations.join', async () => {
+      track('conversations.join', async () => {
         await client.conversations.join({ channel });
       }),
     openView: (triggerId, view) =>
-      call('views.open', async () => {
+      track('views.open', async () => {
         const res = await client.views.open({ trigger_id: triggerId, view: view as never });
         return { viewId: res.view?.id ?? '', hash: res.view?.hash ?? '' };
       }),
     updateView: (viewId, view, hash) =>
-      call('views.update', async () => {
+      track('views.update', async () => {
         const res = await client.views.update({ view_id: viewId, view: view as never, ...(hash ? { hash } : {}) });
         return { hash: res.view?.hash ?? '' };
       }),
     publishHome: (user, view) =>
-      call('views.publish', async () => {
+      track('views.publish', async () => {
         await client.views.publish({ user_id: user, view: view as never });
       }),
   };
