@@ -71,7 +71,7 @@ export async function handleApiCall(deps: ApiDeps, method: string, req: Incoming
     deps.recorder.notify();
   };
 
-  const fault = deps.faults.take(method);
+  const fault = deps.faults.take(method, str(args, 'channel') ?? str(args, 'channel_id'));
   if (fault?.delayMs) await deps.sleep(fault.delayMs);
   if (fault && 'error' in fault) return finish(200, { ok: false, error: fault.error });
   if (fault && 'status' in fault) {

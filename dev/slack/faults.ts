@@ -23,6 +23,7 @@ export const TIER_LIMITS: Readonly<Record<string, number>> = {
  */
 export class FaultBook {
   private readonly queued = new Map<string, Fault[]>();
+  private readonly standing = new Map<string, Fault>();
   private readonly limits = new Map<string, number>();
   private readonly hits = new Map<string, number[]>();
   private readonly tierHits = new Map<string, number[]>();
@@ -35,7 +36,17 @@ export class FaultBook {
     this.queued.set(method, list);
   }
 
-  take(method: string): Fault | undefined {
+  /** Every call of `method` to `channel` suffers `fault` until cleared with null (a channel Slack keeps refusing). */
+  failChannel(method: string, channel: string, fault: Fault | null): void {
+    const key = `${method}\u0000${channel}`;
+    if (fault) this.standing.set(key, fault);
+    else this.standing.delete(key);
+  }
+
+  /** The next fault for a call: a standing one for its channel first, then the queue. */
+  take(method: string, channel?: string): Fault | undefined {
+    const standing = channel === undefined ? undefined : this.standing.get(`${method}\u0000${channel}`);
+    if (standing) return standing;
     const list = this.queued.get(method);
     const fault = list?.shift();
     if (list && list.length === 0) this.queued.delete(method);
@@ -86,6 +97,7 @@ export class FaultBook {
 
   reset(): void {
     this.queued.clear();
+    this.standing.clear();
     this.limits.clear();
     this.hits.clear();
     this.tierHits.clear();

@@ -35,6 +35,8 @@ export interface SlackWorkspace {
   waitForResponse(id?: string, predicate?: (post: ResponsePost) => boolean, timeoutMs?: number): Promise<ResponsePost>;
   /** The next `times` calls of `method` (or 'response_url') get `fault`. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** Every call of `method` to `channel` suffers `fault` until cleared with null. */
+  failChannel(method: string, channel: string, fault: Fault | null): void;
   /** 429 + Retry-After once `method` is called more than `perChannelPerSecond` times a second in one channel; 0 lifts it. */
   rateLimit(method: string, perChannelPerSecond: number): void;
   /** Slack's per-minute tiers on conversations.* (on by default; `reset()` turns them back on). */
@@ -98,6 +100,7 @@ export function createWorkspaceHandle(p: HandleParts): SlackWorkspace {
     waitForResponse: (id, predicate = () => true, timeoutMs) =>
       waitFor(() => recorder.responses.find((r) => (id === undefined || r.id === id) && predicate(r)), timeoutMs),
     failNext: (method, fault, times) => p.faults.failNext(method, fault, times),
+    failChannel: (method, channel, fault) => p.faults.failChannel(method, channel, fault),
     rateLimit: (method, perSecond) => p.faults.rateLimit(method, perSecond),
     rateTiers: (on) => p.faults.tiers(on),
     revokeToken: (token) => p.tokens.revoked.add(token),

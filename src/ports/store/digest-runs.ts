@@ -42,8 +42,12 @@ export interface DigestRunRepository {
    * was not marked before. After it, the run is never taken over.
    */
   markPosting(key: DigestRunKey, owner: string, at: EpochMs): Promise<boolean>;
-  /** Gives back a claim nothing was posted for (its content could not be built): the slot is open again. */
-  release(key: DigestRunKey, owner: string): Promise<boolean>;
+  /**
+   * Gives back a claim nothing was posted for (its content could not be built): the slot is
+   * open again. `refused`: Slack refused the first post (a 429), so nothing went out even
+   * though the run was marked posting.
+   */
+  release(key: DigestRunKey, owner: string, opts?: { refused?: boolean }): Promise<boolean>;
   /**
    * Records a run as unknown when its lease ended before `now` with a post possibly under way
    * (marked posting, or claimed without an owner). False when the run is not in that state.

@@ -11,6 +11,8 @@ export type PostOutcome =
   | { readonly kind: 'sent'; readonly channel: string; readonly ts: string; readonly posted: number }
   | { readonly kind: 'refused'; readonly slackError: string; readonly posted: number }
   | { readonly kind: 'rate_limited'; readonly posted: number }
+  /** Nothing posted: the channel is held off longer than a pass may wait; a later pass sends it. */
+  | { readonly kind: 'parked'; readonly holdMs: number; readonly posted: 0 }
   | { readonly kind: 'unknown'; readonly reason: string; readonly posted: number }
   /** beforeFirstPost said no (the claim passed to another replica): nothing was posted. */
   | { readonly kind: 'lost'; readonly posted: 0 };
@@ -25,6 +27,8 @@ export interface PostOptions {
    * false stops everything with nothing posted.
    */
   readonly beforeFirstPost?: () => Promise<boolean>;
+  /** A channel held off longer than this before anything was posted parks the digest ('parked'). */
+  readonly parkAfterMs?: number;
 }
 
 export async function postMessages(channel: string, messages: readonly ChatMessage[], opts: PostOptions): Promise<PostOutcome> {
@@ -34,6 +38,8 @@ export async function postMessages(channel: string, messages: readonly ChatMessa
   for (const msg of messages) {
     let limited = 0;
     for (;;) {
+      const hold = opts.pacer.waitFor(channel);
+      if (posted === 0 && opts.parkAfterMs !== undefined && hold > opts.parkAfterMs) return { kind: 'parked', holdMs: hold, posted: 0 };
       await opts.pacer.take(channel);
       if (!fenced) {
         if (!(await opts.beforeFirstPost!())) return { kind: 'lost', posted: 0 };
@@ -47,6 +53,10 @@ export async function postMessages(channel: string, messages: readonly ChatMessa
       } catch (err) {
         if (err instanceof SlackCallError && err.kind === 'rate_limited') {
           opts.pacer.holdOff(channel, err.retryAfterSeconds ?? 1);
+          // A long wait parks this digest alone; the others in the pass go on.
+          if (posted === 0 && opts.parkAfterMs !== undefined && (err.retryAfterSeconds ?? 1) * 1000 > opts.parkAfterMs) {
+            return { kind: 'parked', holdMs: (err.retryAfterSeconds ?? 1) * 1000, posted: 0 };
+          }
           limited += 1;
           if (limited > opts.maxRateLimitRetries) return { kind: 'rate_limited', posted };
           continue;

@@ -70,6 +70,9 @@ interface Job {
 
 const INTERRUPTED = 'interrupted: the process stopped before the outcome was known';
 
+/** The longest a pass waits for one channel's rate limit; beyond it the digest waits for a later pass. */
+const PARK_AFTER_MS = 10_000;
+
 /** Later than any lease: what a claim of a process gone for sure is compared with. */
 const ALWAYS_EXPIRED = Number.MAX_SAFE_INTEGER;
 
@@ -118,7 +121,7 @@ export class DigestEngine {
   }
 
   private postOptions() {
-    return { slack: this.deps.slack, pacer: this.pacer, maxRateLimitRetries: this.deps.maxRateLimitRetries ?? 5 };
+    return { slack: this.deps.slack, pacer: this.pacer, maxRateLimitRetries: this.deps.maxRateLimitRetries ?? 5, parkAfterMs: PARK_AFTER_MS };
   }
 
   private async tick(now: number): Promise<DigestTickReport> {
@@ -138,6 +141,9 @@ export class DigestEngine {
         pacer: this.pacer,
         clock: this.pacingClock,
         stopped: () => this.stopping,
+        // A channel held off longer than this is left for a later pass: it never holds up the others.
+        maxWaitMs: PARK_AFTER_MS,
+        onLeft: () => void (report.deferred += 1),
       });
     }
     this.pacer.sweep();
@@ -302,6 +308,13 @@ export class DigestEngine {
       });
       if (outcome.kind === 'lost') {
         log.warn('digest run was taken over by another replica before it was posted; left to it');
+        return;
+      }
+      if (outcome.kind === 'parked') {
+        // Nothing went out (Slack said 429): the slot opens again for a pass after the hold.
+        await runs.release(key, owner, { refused: true });
+        report.deferred += 1;
+        log.info({ channel: digest.channelId, holdSeconds: Math.round(outcome.holdMs / 1000) }, 'channel is rate limited; this digest waits for a later pass, the others go on');
         return;
       }
       this.decide(key);

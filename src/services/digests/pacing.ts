@@ -59,7 +59,18 @@ export interface PacedJob {
  * channel, each starting only when its channel's turn has come. Job errors are the job's own
  * business: run() must not throw (a throw is swallowed so one job never stops the others).
  */
-export async function runPaced(jobs: readonly PacedJob[], opts: { concurrency: number; pacer: ChannelPacer; clock: PacingClock; stopped?: () => boolean }): Promise<void> {
+export interface RunPacedOptions {
+  readonly concurrency: number;
+  readonly pacer: ChannelPacer;
+  readonly clock: PacingClock;
+  readonly stopped?: () => boolean;
+  /** A channel whose turn is further off than this is left out of the run (its jobs not run). */
+  readonly maxWaitMs?: number;
+  /** Told of each job left out that way. */
+  readonly onLeft?: (job: PacedJob) => void;
+}
+
+export async function runPaced(jobs: readonly PacedJob[], opts: RunPacedOptions): Promise<void> {
   const queues = new Map<string, PacedJob[]>();
   for (const job of jobs) {
     const q = queues.get(job.channel);
@@ -78,6 +89,11 @@ export async function runPaced(jobs: readonly PacedJob[], opts: { concurrency: n
     let pending = false;
     for (const [channel, q] of queues) {
       if (q.length === 0) {
+        queues.delete(channel);
+        continue;
+      }
+      if (!busy.has(channel) && opts.maxWaitMs !== undefined && opts.pacer.waitFor(channel) > opts.maxWaitMs) {
+        for (const job of q) opts.onLeft?.(job);
         queues.delete(channel);
         continue;
       }

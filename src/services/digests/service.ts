@@ -214,6 +214,6 @@ function notFound(id: number): NotFoundError {
 function sendFailed(digest: Digest, outcome: PostOutcome): CannotPostError | SlackCallError {
   // It may be in the channel: the words for that say to look before sending again.
   if (outcome.kind === 'unknown') return new SlackCallError('unknown', null, null, 'chat.postMessage');
-  const slackError = outcome.kind === 'refused' ? outcome.slackError : outcome.kind === 'rate_limited' ? 'ratelimited' : 'unknown';
+  const slackError = outcome.kind === 'refused' ? outcome.slackError : outcome.kind === 'rate_limited' || outcome.kind === 'parked' ? 'ratelimited' : 'unknown';
   return new CannotPostError(`digest ${digest.id} could not be sent: ${slackError}`, digest.channelId, slackError);
 }

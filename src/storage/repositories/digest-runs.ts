@@ -85,16 +85,16 @@ export function digestRunRepository({ db, now, guard }: RepositoryContext): Dige
         return marked !== undefined;
       }),
 
-    release: (key, owner) =>
+    release: (key, owner, opts = {}) =>
       guard('digestRuns.release', async () => {
-        const result = await db
+        let q = db
           .deleteFrom('digest_runs')
           .where('digest_id', '=', key.digestId)
           .where('local_date', '=', key.localDate)
           .where('state', '=', 'claimed')
-          .where('owner', '=', owner)
-          .where('posting_at', 'is', null)
-          .executeTakeFirst();
+          .where('owner', '=', owner);
+        if (!opts.refused) q = q.where('posting_at', 'is', null);
+        const result = await q.executeTakeFirst();
         return result.numDeletedRows > 0n;
       }),
 

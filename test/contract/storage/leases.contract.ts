@@ -40,6 +40,10 @@ export function digestRunLeaseContract(ctx: ContractContext): void {
       expect(marks.filter(Boolean)).toHaveLength(1);
       expect(await ctx.store.digestRuns.takeOver(key, 'b', T0 + 10 * LEASE, T0 + 11 * LEASE)).toBe(false);
       expect(await ctx.store.digestRuns.release(key, 'a')).toBe(false);
+      // Slack refused the first post (429): nothing went out, so the owner may give the run back.
+      expect(await ctx.store.digestRuns.release(key, 'b', { refused: true })).toBe(false);
+      expect(await ctx.store.digestRuns.release(key, 'a', { refused: true })).toBe(true);
+      expect(await ctx.store.digestRuns.get(key.digestId, key.localDate)).toBeNull();
     });
 
     test('expire records unknown only a posting run whose lease ended (or an ownerless claim)', async () => {

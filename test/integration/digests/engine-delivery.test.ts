@@ -110,6 +110,25 @@ describe('digest delivery', () => {
     expect(await rig.store.digestRuns.get(broken.id, DATE)).toMatchObject({ state: 'failed', reason: 'is_archived' });
   });
 
+  it('a channel answering 429 with Retry-After 120 forever parks only its own digest; 20 others go out on time', async () => {
+    const channels = Array.from({ length: 20 }, (_, i) => `CO${String(i).padStart(2, '0')}`);
+    rig = await startEngineRig({ channels: botChannels(['CSLOW', ...channels]), logger: logs.logger, start: SLOT - 10 * MIN });
+    const slow = await ny('CSLOW');
+    const others = await Promise.all(channels.map((c) => ny(c)));
+    rig.workspace.failChannel('chat.postMessage', 'CSLOW', { status: 429, retryAfter: 120 });
+    const report = await tickAt(SLOT);
+    expect(report).toMatchObject({ sent: 20, failed: 0 });
+    for (const d of others) expect(await rig.store.digestRuns.get(d.id, DATE)).toMatchObject({ state: 'sent', lateMinutes: 0 });
+    // Parked, not failed: nothing is recorded for it, and the next tick does not wait for it either.
+    expect(await rig.store.digestRuns.get(slow.id, DATE)).toBeNull();
+    expect(await tickAt(SLOT + MIN)).toMatchObject({ sent: 0, failed: 0 });
+    // Once the channel takes posts again (and its hold has passed), it goes out, as late as it really is.
+    rig.workspace.failChannel('chat.postMessage', 'CSLOW', null);
+    expect(await tickAt(SLOT + 3 * MIN)).toMatchObject({ sent: 1 });
+    expect(await rig.store.digestRuns.get(slow.id, DATE)).toMatchObject({ state: 'sent', lateMinutes: 3 });
+    expect(rig.postsIn('CSLOW')).toHaveLength(1);
+  }, 60_000);
+
   it('records a 5xx as unknown and never posts that run again', async () => {
     await start();
     const d = await ny('CA');
