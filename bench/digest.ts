@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
-import { DateTime } from 'luxon';
 import { createCharts, QuickChartRenderer } from '../src/charts';
 import { NIL_GROUP_ID } from '../src/domain/occupancy';
 import { startSlackWorkspace } from '../dev/slack';
@@ -24,14 +23,14 @@ import { webClientGateway } from '../src/slack/chat';
 import { openStore } from '../src/storage';
 import { ZonedInnerSpace } from '../test/fakes/zoned-innerspace';
 import { blockKitRenderer } from '../src/slack/blocks/renderer';
+import { DIGEST_BUILDINGS, DIGEST_CHANNELS, DIGEST_USER, DIGESTS as WORKLOAD_DIGESTS, DIGESTS_DUE, digestChannelIds, seedDigests } from './workload';
 
-const DIGESTS = 1_000;
-const BUILDINGS = 50;
-const CHANNELS = 250;
+const DIGESTS = WORKLOAD_DIGESTS;
+const BUILDINGS = DIGEST_BUILDINGS;
+const CHANNELS = DIGEST_CHANNELS;
 const CONCURRENCY = 8;
-/** Wed 25 Nov 2026, 13:00 UTC: every digest's local time is set to this instant. */
-const DUE = Date.parse('2026-11-25T13:00:00Z');
-const USER = 'U0LOCAL001';
+const DUE = DIGESTS_DUE;
+const USER = DIGEST_USER;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'occupancy-bench-digest-'));
@@ -40,7 +39,7 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 20);
   const now = () => DUE;
-  const channelIds = Array.from({ length: CHANNELS }, (_, i) => `CBENCH${String(i).padStart(4, '0')}`);
+  const channelIds = digestChannelIds();
   // Measures posting, not picture downloads: the chart URLs point nowhere.
   const workspace = await startSlackWorkspace({
     imageDownloads: 'off',
@@ -64,20 +63,7 @@ async function main(): Promise<void> {
   });
 
   try {
-    const buildings = await innerspace.buildings();
-    for (let i = 0; i < DIGESTS; i += 1) {
-      const b = buildings[i % BUILDINGS]!;
-      await store.digests.create({
-        teamId: 'T0LOCAL',
-        channelId: channelIds[i % CHANNELS]!,
-        createdBy: USER,
-        buildingIds: [b.id],
-        timeOfDay: DateTime.fromMillis(DUE, { zone: b.timeZone }).toFormat('HH:mm'),
-        days: [1, 2, 3, 4, 5, 6, 7],
-        timeZone: b.timeZone,
-        options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: false },
-      });
-    }
+    await seedDigests(store, await innerspace.buildings());
     const setupCalls = innerspace.total;
     const rssBefore = process.memoryUsage().rss;
     const t0 = performance.now();

@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
 import type { Logger } from '../logging/logger';
-
 import type { RequestGate } from './gate';
 
 export interface SlackHttpServerOptions {

@@ -5,7 +5,7 @@ import type { Dialect } from './dialect';
 import { openPostgresDatabase } from './postgres';
 import type { StorageSchema } from './repositories/schema';
 import { openSqliteDatabase } from './sqlite';
-import { probeWrite } from './health';
+import { errorCode, probeWrite } from './health';
 import { StorageError } from '../errors';
 import { parseDatabaseUrl } from './url';
 
@@ -46,10 +46,10 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     await probeWrite(database.db);
   } catch (err) {
     await database.close();
-    const driverCode = (err as { code?: unknown }).code;
+    const driverCode = errorCode(err);
     throw new StorageError(
-      `The store can be read but not written${typeof driverCode === 'string' ? ` (${driverCode})` : ''}: check that the database file and its folder are writable, or that the PostgreSQL role may write`,
-      { op: 'open', ...(typeof driverCode === 'string' ? { driverCode } : {}) },
+      `The store can be read but not written${driverCode ? ` (${driverCode})` : ''}: check that the database file and its folder are writable, or that the PostgreSQL role may write`,
+      { op: 'open', ...(driverCode ? { driverCode } : {}) },
       err,
     );
   }

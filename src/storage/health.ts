@@ -58,7 +58,8 @@ export async function checkHealth<DB>(db: Kysely<DB>, dialect: Dialect, timeoutM
   }
 }
 
-function errorCode(err: unknown): string {
+/** The driver's error code of a failure, or '' when it has none. */
+export function errorCode(err: unknown): string {
   // Our StorageError keeps the driver's code; a raw driver error has it itself.
   const e = err as { driverCode?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
   const code = e?.driverCode ?? e?.cause?.code ?? e?.code;

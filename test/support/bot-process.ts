@@ -35,7 +35,8 @@ export interface SpawnBotOptions {
   readonly ready: RegExp;
 }
 
-export async function spawnBot(o: SpawnBotOptions): Promise<BotProcess> {
+/** The process, what it printed so far, and its exit code once its output is all read. */
+function launch(o: Omit<SpawnBotOptions, 'ready'>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [...(o.argv ?? ['dist/src/main.js'])], {
     cwd: o.cwd,
     env: { PATH: process.env.PATH ?? '', ...o.env },
@@ -44,23 +45,30 @@ export async function spawnBot(o: SpawnBotOptions): Promise<BotProcess> {
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += String(d)));
   child.stderr!.on('data', (d: Buffer) => (out += String(d)));
+  // 'close', not 'exit': it comes after the last of the output has been read.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+export async function spawnBot(o: SpawnBotOptions): Promise<BotProcess> {
+  const { child, output, exited } = launch(o);
   // Seconds alone; a loaded machine (or a second test run beside this one) takes longer.
   const until = Date.now() + STARTUP_MS;
   let m: RegExpMatchArray | null = null;
-  while (!(m = out.match(o.ready))) {
+  while (!(m = output().match(o.ready))) {
     if (Date.now() > until || child.exitCode !== null) {
       child.kill('SIGKILL');
-      throw new Error(`no ${o.ready} in the bot's output:\n${out}`);
+      throw new Error(`no ${o.ready} in the bot's output:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
     child,
     port: Number(m[1]),
-    output: () => out,
+    output,
     logLines: () =>
-      out.split('\n').flatMap((line) => {
+      output()
+        .split('\n').flatMap((line) => {
         if (!line.startsWith('{')) return [];
         try {
           return [JSON.parse(line) as Record<string, unknown>];
@@ -82,6 +90,13 @@ export async function spawnBot(o: SpawnBotOptions): Promise<BotProcess> {
       return exited;
     },
   };
+}
+
+/** Runs the bot until it exits on its own (a start that fails): its exit code and all it printed. */
+export async function runBotToExit(o: Omit<SpawnBotOptions, 'ready'>): Promise<{ code: number | null; output: string }> {
+  const { output, exited } = launch(o);
+  const code = await exited;
+  return { code, output: output() };
 }
 
 /**

@@ -38,6 +38,7 @@ export async function postMessages(channel: string, messages: readonly ChatMessa
   for (const msg of messages) {
     let limited = 0;
     for (;;) {
+      // A long wait (a long Retry-After) parks this digest alone; the others in the pass go on.
       const hold = opts.pacer.waitFor(channel);
       if (posted === 0 && opts.parkAfterMs !== undefined && hold > opts.parkAfterMs) return { kind: 'parked', holdMs: hold, posted: 0 };
       await opts.pacer.take(channel);
@@ -52,11 +53,8 @@ export async function postMessages(channel: string, messages: readonly ChatMessa
         break;
       } catch (err) {
         if (err instanceof SlackCallError && err.kind === 'rate_limited') {
+          // The hold parks this digest at the top of the loop when it is long (parkAfterMs).
           opts.pacer.holdOff(channel, err.retryAfterSeconds ?? 1);
-          // A long wait parks this digest alone; the others in the pass go on.
-          if (posted === 0 && opts.parkAfterMs !== undefined && (err.retryAfterSeconds ?? 1) * 1000 > opts.parkAfterMs) {
-            return { kind: 'parked', holdMs: (err.retryAfterSeconds ?? 1) * 1000, posted: 0 };
-          }
           limited += 1;
           if (limited > opts.maxRateLimitRetries) return { kind: 'rate_limited', posted };
           continue;

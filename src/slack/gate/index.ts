@@ -7,7 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { readShape } from './shapes';
+import { FORM, isSslCheck, readShape } from './shapes';
 import { ReplayGuard } from './replays';
 
 /** Slack's replay window: requests signed more than 5 minutes from our clock are refused. */
@@ -63,9 +63,8 @@ export class RequestGate {
     if (body === null) return tooLarge(this.limit);
     const text = body.toString('utf8');
 
-    const shapeFirst = readShape(header(req, 'content-type'), text);
     // Slack's certificate check is unsigned by design; Bolt answers it with the body trimmed to it.
-    if (shapeFirst.kind === 'ssl_check') return { pass: true, body: Buffer.from('ssl_check=1'), contentType: shapeFirst.contentType };
+    if (isSslCheck(header(req, 'content-type'), text)) return { pass: true, body: Buffer.from('ssl_check=1'), contentType: FORM };
 
     const ts = header(req, 'x-slack-request-timestamp');
     const signature = header(req, 'x-slack-signature');
@@ -78,8 +77,10 @@ export class RequestGate {
     // Answered, not refused: Slack retries what it sees fail, and the first copy was served.
     if (!this.replays.firstTime(signature)) return { pass: false, status: 200, message: '', reason: 'a replay of a request already served' };
 
-    if (shapeFirst.kind === 'bad') return { pass: false, status: 400, message: `Bad request: ${shapeFirst.problem}.`, reason: shapeFirst.problem };
-    return { pass: true, body, contentType: shapeFirst.contentType };
+    // Only a signed body is parsed in full: an unsigned one costs no more than its HMAC.
+    const shape = readShape(header(req, 'content-type'), text);
+    if (shape.kind === 'bad') return { pass: false, status: 400, message: `Bad request: ${shape.problem}.`, reason: shape.problem };
+    return { pass: true, body, contentType: shape.contentType };
   }
 }
 

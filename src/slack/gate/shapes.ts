@@ -48,14 +48,23 @@ const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('app_rate_limited') }).passthrough(),
 ]);
 
-export type Shape = { kind: 'command' | 'interaction' | 'event' | 'ssl_check'; contentType: string } | { kind: 'bad'; problem: string };
+export type Shape = { kind: 'command' | 'interaction' | 'event'; contentType: string } | { kind: 'bad'; problem: string };
 
-const FORM = 'application/x-www-form-urlencoded';
+export const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
+
+const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** Slack's certificate check: a form with ssl_check=1 and nothing Slack would act on. */
+export function isSslCheck(contentTypeHeader: string | undefined, body: string): boolean {
+  if (mediaType(contentTypeHeader) !== FORM) return false;
+  const params = new URLSearchParams(body);
+  return params.get('ssl_check') === '1' && !params.has('payload') && !params.has('command');
+}
 
 /** What the body is, or in a few words why it is none of what Slack sends. */
 export function readShape(contentTypeHeader: string | undefined, body: string): Shape {
-  const contentType = (contentTypeHeader ?? '').split(';')[0]!.trim().toLowerCase();
+  const contentType = mediaType(contentTypeHeader);
   if (contentType === JSON_TYPE) {
     const parsed = parseJson(body);
     if (parsed === undefined) return { kind: 'bad', problem: 'the body is not JSON' };
@@ -68,7 +77,6 @@ export function readShape(contentTypeHeader: string | undefined, body: string): 
     if (key in fields) return { kind: 'bad', problem: `the field ${key.slice(0, 40)} is given more than once` };
     fields[key] = value;
   }
-  if (fields.ssl_check === '1' && fields.payload === undefined && fields.command === undefined) return { kind: 'ssl_check', contentType };
   if (fields.payload !== undefined) {
     const parsed = parseJson(fields.payload);
     if (parsed === undefined) return { kind: 'bad', problem: 'payload is not JSON' };

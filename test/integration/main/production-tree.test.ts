@@ -5,14 +5,14 @@
  * files. Without dist/dev the bot runs HTTP and Socket Mode and loads nothing of dev/ (it is
  * not there); with it, local mode starts from production dependencies alone.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 import { PATIENCE_MS } from '../../support/patience';
-import { spawnBot, STARTUP_MS, type BotProcess } from '../../support/bot-process';
+import { runBotToExit, spawnBot, STARTUP_MS, type BotProcess } from '../../support/bot-process';
 import { testDatabase, type TestDatabase } from '../../support/postgres';
 
 const ROOT = join(__dirname, '../../..');
@@ -245,18 +245,13 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
     try {
       const url = new URL(database.url);
       spoil(url);
-      const child = spawn(process.execPath, ['dist/src/main.js'], {
+      const { code, output: out } = await runBotToExit({
         cwd: tree,
         env: {
-          PATH: process.env.PATH ?? '', PORT: '0', DATABASE_URL: url.toString(),
+          PORT: '0', DATABASE_URL: url.toString(),
           SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...innerspaceEnv,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += String(d)));
-      child.stderr.on('data', (d: Buffer) => (out += String(d)));
-      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
       expect(code).toBe(1);
       expect(out).toMatch(/occupancy-bot could not start: Cannot connect to PostgreSQL at 127\.0\.0\.1:\d+, database occupancy_test_\w+, user \w+, sslmode=disable: /);
       expect(out).toMatch(reason);
@@ -270,16 +265,7 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
 
   it('without dist/dev and nothing set: exits 2 saying what is missing and what to set, no stack trace', async () => {
     withDevTools(false);
-    const child = spawn(process.execPath, ['dist/src/main.js'], {
-      cwd: tree,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'none.db')}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += String(d)));
-    child.stderr.on('data', (d: Buffer) => (out += String(d)));
-    // 'close', not 'exit': it comes after the last of the output has been read.
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    const { code, output: out } = await runBotToExit({ cwd: tree, env: { PORT: '0', DATABASE_URL: `sqlite:${join(tree, 'data', 'none.db')}` } });
     expect(code).toBe(2);
     expect(out).toContain('this build has no local dev tools (dist/dev is missing)');
     expect(out).toContain('set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
