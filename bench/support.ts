@@ -101,7 +101,7 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[i]!;
 }
 
-export function commandBody(text: string, responseUrl: string): string {
+export function commandBody(text: string, responseUrl: string, triggerId = '1.2.3'): string {
   return new URLSearchParams({
     token: 'x',
     team_id: 'T0LOCAL',
@@ -114,6 +114,6 @@ export function commandBody(text: string, responseUrl: string): string {
     text,
     api_app_id: 'A0LOCALAPP',
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: triggerId,
   }).toString();
 }

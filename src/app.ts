@@ -171,6 +171,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     const identity =
       opts.botIdentity ?? workspace?.bot;
     const mode = config.slack.mode === 'socket' ? 'socket' : 'http';
+    // HTTP mode always has the gate in front of Bolt (it checks every signature first).
+    const gate = mode === 'http' && slack.signingSecret ? new RequestGate({ signingSecret: slack.signingSecret, now: () => Date.now() }) : null;
     const bolt = createBoltApp({
       mode,
       botToken: slack.botToken,
@@ -182,6 +184,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       botId: identity?.botId,
       botUserId: identity?.botUserId,
       unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis,
+      signaturesCheckedBefore: gate !== null,
     });
     bolt.app.error(async (err: Error) => {
       logger.error({ err }, 'unhandled error in a Slack listener');
@@ -242,7 +245,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           res.writeHead(404).end();
         }),
       logger,
-      ...(mode === 'http' && slack.signingSecret ? { gate: new RequestGate({ signingSecret: slack.signingSecret, now: () => Date.now() }) } : {}),
+      ...(gate ? { gate } : {}),
       ...(webConsole ? { before: (req, res) => webConsole.handle(req, res) } : {}),
     });
     // Stopping runs cleanups in reverse: the server stops taking requests first, then answers

@@ -103,18 +103,41 @@ export function inZone(instant: Instant, zone: string): DateTime {
 
 /** Strictly parses `YYYY-MM-DD`; null for anything else, including 2025-02-30. */
 export function parseIsoDate(text: string): IsoDate | null {
-  if (!ISO_DATE_RE.test(text)) return null;
-  return DateTime.fromISO(text, { zone: 'UTC' }).isValid ? text : null;
+  return utcDayMillis(text) === null ? null : text;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Midnight UTC of a strict `YYYY-MM-DD` as epoch milliseconds, null when it is not a calendar
+ * date. Plain Date arithmetic: day counting needs no time zone, and it is on every answer's path.
+ */
+function utcDayMillis(text: string): number | null {
+  const m = ISO_DATE_RE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  t.setUTCFullYear(y, mo - 1, d);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? t.getTime() : null;
+}
+
+function dayMillis(date: IsoDate): number {
+  const t = utcDayMillis(date);
+  if (t === null) throw new BadInputError('Not a calendar date (expected YYYY-MM-DD)', { field: 'date', value: date });
+  return t;
+}
+
+function isoOfMillis(t: number): IsoDate {
+  const d = new Date(t);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }
 
 function calendar(date: IsoDate): DateTime {
   const dt = parseIsoDate(date) === null ? null : DateTime.fromISO(date, { zone: 'UTC', locale: LOCALE });
   if (!dt) throw new BadInputError('Not a calendar date (expected YYYY-MM-DD)', { field: 'date', value: date });
   return dt;
-}
-
-function isoOf(dt: DateTime): IsoDate {
-  return dt.toFormat('yyyy-MM-dd');
 }
 
 export function localDateOf(instant: Instant, zone: string): IsoDate {
@@ -133,8 +156,8 @@ export function latestCompleteDay(zone: string, now: Instant, publishHour: numbe
   if (!Number.isInteger(publishHour) || publishHour < 0 || publishHour > 23) {
     throw new BadInputError('publishHour must be a whole hour from 0 to 23', { field: 'publishHour', value: publishHour });
   }
-  const local = inZone(now, zone);
-  return addDays(isoOf(local), local.hour >= publishHour ? -1 : -2);
+  const local = wallClock(now, zone);
+  return addDays(local.date, local.hour >= publishHour ? -1 : -2);
 }
 
 /** How far back the latest day with data is looked for. */
@@ -164,7 +187,7 @@ export function isPublished(date: IsoDate, zone: string, now: Instant, publishHo
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return isoOf(calendar(date).plus({ days }));
+  return isoOfMillis(dayMillis(date) + days * DAY_MS);
 }
 
 /** The same weekday one week earlier: the comparison day for "vs last Tuesday". */
@@ -174,15 +197,15 @@ export function sameWeekdayWeekEarlier(date: IsoDate): IsoDate {
 
 /** Negative, zero or positive like a comparator; ISO dates order as strings. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
-  return calendar(a).toMillis() - calendar(b).toMillis();
+  return dayMillis(a) - dayMillis(b);
 }
 
 // --- DATE_PARTITION --------------------------------------------------------------------
 
 /** `2025-11-25` -> `20251125`. */
 export function toDatePartition(date: IsoDate): number {
-  const dt = calendar(date);
-  return dt.year * 10000 + dt.month * 100 + dt.day;
+  dayMillis(date);
+  return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
 /** `20251125` -> `2025-11-25`; null when the number is not a real calendar date. */
@@ -191,8 +214,8 @@ export function parseDatePartition(partition: number): IsoDate | null {
   const year = Math.floor(partition / 10000);
   const month = Math.floor(partition / 100) % 100;
   const day = partition % 100;
-  const dt = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
-  return dt.isValid ? isoOf(dt) : null;
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return parseIsoDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
 }
 
 // --- Day windows -----------------------------------------------------------------------

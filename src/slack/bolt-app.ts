@@ -21,6 +21,11 @@ export interface BoltAppOptions {
   readonly botUserId?: string;
   /** Milliseconds before Bolt answers an unacknowledged request itself (Slack gives up at 3 s). */
   readonly unhandledRequestTimeoutMillis?: number;
+  /**
+   * HTTP mode: every request reaches Bolt through the request gate, which has checked its
+   * timestamp and signature already (src/slack/gate); Bolt's own second HMAC is then skipped.
+   */
+  readonly signaturesCheckedBefore?: boolean;
 }
 
 export interface BoltApp {
@@ -69,6 +74,7 @@ export function createBoltApp(opts: BoltAppOptions): BoltApp {
     processBeforeResponse: false,
     logger,
     unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis ?? 3001,
+    signatureVerification: !opts.signaturesCheckedBefore,
   });
   // convoStore off: no listener uses conversation state, and its per-request lookup was the
   // single largest cost on the ack path.

@@ -24,6 +24,14 @@ export interface SlackHttpServer {
   close(): Promise<void>;
 }
 
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+}
+
 /**
  * The HTTP front door. Requests to the events endpoint pass the gate (size, signature, window,
  * replays, shape) and reach Bolt with their body read; Bolt would otherwise buffer megabytes
@@ -35,8 +43,10 @@ export function createSlackHttpServer(opts: SlackHttpServerOptions): SlackHttpSe
 
   const server = http.createServer((req, res) => {
     void (async () => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (req.method === 'POST' && eventPaths.has(path) && opts.gate) {
+      // The path as Bolt reads it (dot segments resolved, fragment dropped), so every request
+      // Bolt would take as an event has passed the gate: Bolt does not check signatures again.
+      const path = pathOf(req.url);
+      if (req.method?.toUpperCase() === 'POST' && eventPaths.has(path) && opts.gate) {
         const verdict = await opts.gate.admit(req);
         if (!verdict.pass) {
           if (verdict.status !== 200) log.warn({ path, status: verdict.status, reason: verdict.reason }, 'refused a request');

@@ -234,6 +234,16 @@ export function buildInputErrorMessage(parsed: { readonly message: string }): Sl
   return plain(parsed.message);
 }
 
+/**
+ * Too much is waiting to be answered: this request was not taken on (nothing was looked up or
+ * changed), so asking again is safe.
+ */
+export function buildBusyMessage(): SlackMessage {
+  return plain(BUSY_TEXT);
+}
+
+export const BUSY_TEXT = "I'm answering a lot of requests right now and yours would wait too long, so I didn't start it. Nothing was changed: ask again in a minute.";
+
 function plain(words: string): SlackMessage {
   return message(words, [section(words)]);
 }

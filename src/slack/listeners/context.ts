@@ -133,12 +133,17 @@ export function actionValue(action: BlockElementAction): string | undefined {
 /** Answers through a response_url: ephemeral unless said otherwise. */
 export type Responder = (msg: SlackMessage & Omit<RespondArguments, 'text' | 'blocks'>) => Promise<unknown>;
 
-/** Its charts go the way every message's do: the gateway's chart delivery decides. */
-export function responder(deps: Pick<ListenerDeps, 'chat'>, respond: RespondFn): Responder {
-  return ({ text, blocks, charts, ...rest }) =>
-    deps.chat.deliver({ text, blocks, ...(charts ? { charts } : {}) }, (content) =>
+/**
+ * Its charts go the way every message's do: the gateway's chart delivery decides. Posting
+ * waits for a turn first, so requests read meanwhile are acked before it takes the loop.
+ */
+export function responder(deps: Pick<ListenerDeps, 'chat' | 'inflight'>, respond: RespondFn): Responder {
+  return async ({ text, blocks, charts, ...rest }) => {
+    await deps.inflight.turn();
+    return deps.chat.deliver({ text, blocks, ...(charts ? { charts } : {}) }, (content) =>
       respond({ response_type: 'ephemeral', ...rest, text: content.text, blocks: content.blocks } as RespondArguments),
     );
+  };
 }
 
 /**
@@ -166,7 +171,7 @@ export async function tellUser(deps: Pick<ListenerDeps, 'chat' | 'logger'>, user
 
 /** A button's answer: through its response_url, or by direct message on App Home, which has none. */
 export async function answerButton(
-  deps: Pick<ListenerDeps, 'chat' | 'logger'>,
+  deps: Pick<ListenerDeps, 'chat' | 'logger' | 'inflight'>,
   body: BlockAction,
   respond: RespondFn,
   msg: SlackMessage,

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startTestApp, type TestApp } from './harness';
 
 const USER = 'U0LOCAL001';
@@ -60,6 +61,25 @@ describe('request signatures (real Bolt over HTTP)', () => {
     const res = await t.driver.command(USER, CHANNEL, '/occupancy', 'help', { signingSecret: 'another0secret0of0the0same0size0' });
     expect(res.status).toBe(401);
   });
+
+  it.each(['/slack/./events', '/slack/events#x', '/slack/x/../events', '/./slack/events?x=1'])(
+    'an unsigned command sent to %s, which Bolt reads as the events path, is refused 401',
+    async (path) => {
+      const before = t.app.simulator!.stats.graphqlRequests;
+      const body = new URLSearchParams({ command: '/occupancy', text: 'building 71', user_id: USER, channel_id: CHANNEL, team_id: 'T0LOCAL', trigger_id: '1.2.3' }).toString();
+      // node:http sends the path as written (fetch would resolve the dot segments itself).
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: t.app.port, path, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(status).toBe(401);
+      await expectListenerNotRun(undefined, before);
+    },
+  );
 
   it('answers /healthz with a small JSON status', async () => {
     const res = await fetch(`http://127.0.0.1:${t.app.port}/healthz`);

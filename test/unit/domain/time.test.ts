@@ -185,6 +185,22 @@ describe('calendar arithmetic', () => {
     expect(sameWeekdayWeekEarlier('2025-03-05')).toBe('2025-02-26');
   });
 
+  it('agrees with the calendar of luxon on every date and offset (seeded)', () => {
+    const iso = fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9980-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(iso, fc.integer({ min: -4000, max: 4000 }), fc.string({ maxLength: 10 }), (date, days, junk) => {
+        expect(addDays(date, days)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toFormat('yyyy-MM-dd'));
+        expect(parseIsoDate(date)).toBe(date);
+        expect(parseIsoDate(junk)).toBe(DateTime.fromFormat(junk, 'yyyy-MM-dd', { zone: 'UTC' }).isValid && /^\d{4}-\d{2}-\d{2}$/.test(junk) ? junk : null);
+        expect(Math.sign(compareDates(date, addDays(date, days))) || 0).toBe(Math.sign(-days) || 0);
+      }),
+      { seed: 20261204, numRuns: 500 },
+    );
+    for (const bad of ['2025-02-30', '2025-13-01', '2025-00-10', '2025-04-31', '0000-00-00']) expect(parseIsoDate(bad)).toBeNull();
+    expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+  });
+
   it('compares dates', () => {
     expect(compareDates('2025-11-24', '2025-11-25')).toBeLessThan(0);
     expect(compareDates('2025-11-25', '2025-11-25')).toBe(0);

@@ -1,9 +1,10 @@
 /**
  * `/occupancy …`: parse, acknowledge at once (help and input errors are the whole answer;
  * everything else gets "Looking up…"), then answer through response_url: a report, or the
- * subcommand of the feature that owns it. No upstream call happens before the ack.
+ * subcommand of the feature that owns it. No upstream call happens before the ack. When too
+ * much is already waiting to be answered, the ack says so and nothing is taken on.
  */
-import { buildInputErrorMessage } from '../../blocks/errors';
+import { buildBusyMessage, buildInputErrorMessage } from '../../blocks/errors';
 import { buildHelpMessage, lookingUpText } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/kit';
 import { parseCommand } from '../../parser';
@@ -36,6 +37,12 @@ export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ comman
   const immediate = immediateAnswer(parsed);
   if (immediate) {
     await ack({ response_type: 'ephemeral', ...immediate });
+    return;
+  }
+  if (!deps.inflight.hasRoom()) {
+    const turnedAway = deps.inflight.noteBusy();
+    if (turnedAway !== null) log.warn({ turnedAway, tracked: deps.inflight.size }, 'too much work waiting; told users to ask again');
+    await ack({ response_type: 'ephemeral', ...buildBusyMessage() });
     return;
   }
   const lookingUp = lookingUpText(parsed);

@@ -3,32 +3,48 @@ import { ACTION_IDS, buildHelpMessage } from '../../../../src/slack/blocks';
 import { LISTENERS, registerListeners } from '../../../../src/slack/listeners';
 import { CHANNEL, RESPONSE_URL, TEAM, TRIGGER, USER, listenerDeps } from './helpers';
 
-/** Records what is registered, as Bolt's App would receive it. */
-function recordingApp() {
-  const registered = { commands: [] as string[], actions: [] as string[], views: [] as string[], events: [] as string[] };
-  const app = {
-    command: (id: string) => void registered.commands.push(id),
-    action: (id: string) => void registered.actions.push(id),
-    view: (id: string) => void registered.views.push(id),
-    event: (id: string) => void registered.events.push(id),
-  };
-  return { app: app as unknown as App, registered };
-}
-
 /** Bolt's receiver port, with nothing behind it: events are pushed in with app.processEvent. */
 const idleReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
 
+function boltApp() {
+  const app = new App({ token: 'xoxb-test', receiver: idleReceiver, botId: 'B0BOT', botUserId: 'U0BOT', convoStore: false });
+  const t = listenerDeps();
+  registerListeners(app, t.deps);
+  return { app, t };
+}
+
+/** Pushes one request through Bolt; resolves with what it was acked with, once every listener has run. */
+async function acksOf(app: App, body: Record<string, unknown>): Promise<unknown[]> {
+  const acks: unknown[] = [];
+  await app.processEvent({ body, ack: async (response?: unknown) => void acks.push(response) } as ReceiverEvent);
+  return acks;
+}
+
+const interaction = (payload: Record<string, unknown>) => ({
+  team: { id: TEAM },
+  user: { id: USER, team_id: TEAM },
+  api_app_id: 'A0APP',
+  trigger_id: TRIGGER,
+  ...payload,
+});
+
 describe('registerListeners', () => {
-  it('registers exactly what LISTENERS lists, each once', () => {
-    const { app, registered } = recordingApp();
-    registerListeners(app, listenerDeps().deps);
-    expect(registered).toEqual({
-      commands: [...LISTENERS.commands],
-      actions: [...LISTENERS.actions],
-      views: [...LISTENERS.views],
-      events: [...LISTENERS.events],
-    });
-    expect(new Set(registered.actions).size).toBe(registered.actions.length);
+  it('dispatches every listed action id to its listener, which acks it once', async () => {
+    const { app } = boltApp();
+    for (const id of LISTENERS.actions) {
+      const acks = await acksOf(app, interaction({ type: 'block_actions', container: { type: 'message' }, channel: { id: CHANNEL }, response_url: RESPONSE_URL, actions: [{ action_id: id, block_id: 'b', type: 'button', value: 'not-a-real-value' }] }));
+      expect([id, acks.length]).toEqual([id, 1]);
+    }
+  });
+
+  it('acks at once what nobody handles: an unknown action, a closed form, a shortcut, a suggestion', async () => {
+    const { app, t } = boltApp();
+    expect(await acksOf(app, interaction({ type: 'block_actions', container: { type: 'message' }, actions: [{ action_id: 'nobody.handles', block_id: 'b', type: 'button' }] }))).toEqual([undefined]);
+    expect(await acksOf(app, interaction({ type: 'view_submission', view: { id: 'V1', callback_id: 'nobody.handles', state: { values: {} } } }))).toEqual([undefined]);
+    expect(await acksOf(app, interaction({ type: 'view_closed', view: { id: 'V1', callback_id: 'anything' }, is_cleared: false }))).toEqual([undefined]);
+    expect(await acksOf(app, interaction({ type: 'shortcut', callback_id: 'anything' }))).toEqual([undefined]);
+    expect(await acksOf(app, interaction({ type: 'block_suggestion', action_id: 'anything', block_id: 'b', value: 'x', container: { type: 'view' }, view: { id: 'V1', callback_id: 'x' } }))).toEqual([{ options: [] }]);
+    expect(t.lines.some((l) => l.msg === 'acknowledged an action nobody handles')).toBe(true);
   });
 
   it('lists every action id the messages use', () => {
@@ -38,15 +54,8 @@ describe('registerListeners', () => {
   });
 
   it('routes a slash command through Bolt to its listener', async () => {
-    const app = new App({ token: 'xoxb-test', receiver: idleReceiver, botId: 'B0BOT', botUserId: 'U0BOT', convoStore: false });
-    const t = listenerDeps();
-    registerListeners(app, t.deps);
-    const acks: unknown[] = [];
-    const event: ReceiverEvent = {
-      body: { command: '/occupancy', text: 'help', team_id: TEAM, user_id: USER, channel_id: CHANNEL, trigger_id: TRIGGER, response_url: RESPONSE_URL, api_app_id: 'A0APP' },
-      ack: async (response?: unknown) => void acks.push(response),
-    };
-    await app.processEvent(event);
+    const { app } = boltApp();
+    const acks = await acksOf(app, { command: '/occupancy', text: 'help', team_id: TEAM, user_id: USER, channel_id: CHANNEL, trigger_id: TRIGGER, response_url: RESPONSE_URL, api_app_id: 'A0APP' });
     expect(acks).toEqual([{ response_type: 'ephemeral', ...buildHelpMessage() }]);
   });
 });
