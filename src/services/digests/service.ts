@@ -133,7 +133,7 @@ export class DigestService {
     await this.deps.access.requireMember(actor, digest.channelId);
     const outcome = await this.deps.engine.sendNow(digest);
     if (outcome.kind === 'no_data') return { digest, sent: false };
-    if (outcome.kind !== 'sent') throw sendFailed(digest, outcome);
+    if (outcome.kind !== 'sent') throw sendFailure(digest, outcome);
     this.log.info({ digestId: id, team: actor.teamId, user: actor.userId, ts: outcome.ts }, 'digest sent on request');
     return { digest, sent: true };
   }
@@ -211,9 +211,10 @@ function notFound(id: number): NotFoundError {
   return new NotFoundError('digest', id);
 }
 
-function sendFailed(digest: Digest, outcome: PostOutcome): CannotPostError | SlackCallError {
-  // It may be in the channel: the words for that say to look before sending again.
-  if (outcome.kind === 'unknown') return new SlackCallError('unknown', null, null, 'chat.postMessage');
+export function sendFailure(digest: Pick<Digest, 'id' | 'channelId'>, outcome: PostOutcome): CannotPostError | SlackCallError {
+  // It may be in the channel, or part of it is (a digest is several messages): the words for
+  // that say to look before sending again, never to just try again.
+  if (outcome.kind === 'unknown' || outcome.posted > 0) return new SlackCallError('unknown', null, null, 'chat.postMessage');
   const slackError = outcome.kind === 'refused' ? outcome.slackError : outcome.kind === 'rate_limited' || outcome.kind === 'parked' ? 'ratelimited' : 'unknown';
   return new CannotPostError(`digest ${digest.id} could not be sent: ${slackError}`, digest.channelId, slackError);
 }

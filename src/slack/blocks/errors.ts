@@ -23,7 +23,7 @@ import {
 import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { refusalReason } from './refusal-words';
-import { refusalReach } from '../../services/refusals';
+import { OUTCOME_UNKNOWN_ERRORS, refusalReach } from '../../services/refusals';
 import { channelMention, echoCode, echoQuoted } from './mrkdwn';
 
 export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
@@ -175,7 +175,8 @@ function slackApi(ctx: Facts): string {
     return "The form didn't open: Slack gives me three seconds for that and the moment passed. Try again.";
   }
   if (ctx.slackKind === 'rate_limited') return 'Slack asked me to slow down. Try again in a minute.';
-  if (ctx.slackKind === 'unknown' || ctx.slackError === undefined) {
+  // fatal_error and internal_error: Slack says part of the call may have succeeded, whoever reports it.
+  if (ctx.slackKind === 'unknown' || ctx.slackError === undefined || OUTCOME_UNKNOWN_ERRORS.has(ctx.slackError)) {
     return "Slack didn't confirm that (no answer in time, or an error on its side), so it may have gone through. Check before trying again; if it keeps happening, tell whoever runs this bot.";
   }
   if (refusalReach(ctx.slackError) === 'transient') return "Slack couldn't take my message just now. Try again in a minute.";
@@ -282,16 +283,28 @@ const FORM_SLACK_WORDS: ReadonlyMap<string, string> = new Map([
   ['missing_scope', "I'm missing a Slack permission to use that channel. Ask whoever installed the bot to reinstall it from the current manifest."],
 ]);
 
-/** A channel check Slack refused, in plain text: "try again" only where trying again can help. */
+/**
+ * A channel check Slack refused, in plain text: "try again" only where trying again can help.
+ * The form's Slack calls only read the channel (and join it), and nothing is saved when one
+ * fails, so even an unanswered check leaves nothing to look for before trying again.
+ */
 function formSlackWords(error: SlackCallError | CannotPostError): string {
   const known = FORM_SLACK_WORDS.get(error.slackError ?? '');
   if (known) return known;
   const refused = error instanceof CannotPostError || error.kind === 'refused';
-  if (refused && error.slackError && refusalReach(error.slackError) === 'repeats') {
-    return `Slack refused that channel (${error.slackError}). Pick another one, or tell whoever runs this bot.`;
-  }
-  return "Slack didn't let me check that channel just now. Try again in a minute.";
+  const reach = refused && error.slackError && !OUTCOME_UNKNOWN_ERRORS.has(error.slackError) ? refusalReach(error.slackError) : null;
+  if (reach === 'team') return "Slack no longer accepts this workspace's token for me, so the digest is not saved. Ask whoever installed the bot to reinstall it.";
+  if (reach === 'repeats') return `Slack refused that channel (${error.slackError}). Pick another one, or tell whoever runs this bot.`;
+  return "Slack didn't let me check that channel just now, so the digest is not saved. Try again in a minute.";
 }
+
+/** InnerSpace's failures while the form is saved (its buildings are checked there), in plain text. */
+const FORM_UPSTREAM_WORDS: Partial<Record<ErrorCode, string>> = {
+  UPSTREAM_AUTH: "InnerSpace turned down this bot's credentials, so I couldn't check the buildings and the digest is not saved. Ask whoever runs the bot to check its InnerSpace client id and secret.",
+  UPSTREAM_TIMEOUT: "InnerSpace took too long to answer, so I couldn't check the buildings and the digest is not saved. Try again in a minute.",
+  UPSTREAM_UNAVAILABLE: "InnerSpace isn't answering right now, so I couldn't check the buildings and the digest is not saved. Try again in a few minutes.",
+  UPSTREAM_RATE_LIMITED: "InnerSpace is asking me to slow down, so I couldn't check the buildings and the digest is not saved. Try again in a minute.",
+};
 
 /**
  * The digest form's errors for `response_action: errors`, keyed by block: why the digest could
@@ -316,5 +329,7 @@ export function digestFormErrors(error: AppError): Record<string, string> {
   }
   if (error instanceof StaleFormError) return { [channel]: 'This form is out of date. Close it and run /occupancy digest again.' };
   if (error instanceof BadInputError) return { [channel]: 'Pick the channel the digest goes to.' };
+  const upstream = FORM_UPSTREAM_WORDS[error.code];
+  if (upstream) return { [channel]: upstream };
   return { [channel]: 'Something went wrong on my side, so the digest is not saved. Try again in a minute.' };
 }

@@ -159,7 +159,7 @@ export async function tellUser(deps: Pick<ListenerDeps, 'chat' | 'logger'>, user
       return;
     } catch (err) {
       deps.logger.debug({ err, channel }, 'ephemeral answer not possible; sending a direct message');
-      dmMessage = sentByDirectMessage(msg, channel);
+      dmMessage = sentByDirectMessage(msg, channel, err);
     }
   }
   try {

@@ -292,7 +292,7 @@ describe('digest words', () => {
       digest_channel: "I'm not in that channel. Invite me there with /invite @occupancy, then try again.",
     });
     expect(digestFormErrors(new SlackCallError('unknown', null, null, 'conversations.info'))).toEqual({
-      digest_channel: "Slack didn't let me check that channel just now. Try again in a minute.",
+      digest_channel: "Slack didn't let me check that channel just now, so the digest is not saved. Try again in a minute.",
     });
     expect(digestFormErrors(new NotFoundError('building', 7100))).toEqual({
       digest_buildings: "I couldn't find building 7100. /occupancy buildings lists the ones you can see.",

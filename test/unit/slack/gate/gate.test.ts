@@ -49,6 +49,14 @@ describe('the request gate', () => {
     expect(await g.admit(signed(COMMAND))).toMatchObject({ pass: false, status: 413 });
   });
 
+  it('admits, at its default limit, a click on a full Home tab as bench:gate measures it (259 KB)', async () => {
+    const view = { id: 'V1', callback_id: '', state: { values: {} }, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '會'.repeat(30_000) } }] };
+    const payload = { type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'digest_send', type: 'button' }], view };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect(body.length).toBeGreaterThan(259 * 1024);
+    expect(await gate().admit(signed(body))).toMatchObject({ pass: true });
+  });
+
   it('lets the unsigned ssl_check through with nothing else in it', async () => {
     const v = await gate().admit(request('ssl_check=1&token=x', { 'content-type': form }));
     expect(v.pass && v.body.toString()).toBe('ssl_check=1');

@@ -62,7 +62,7 @@ describe('digest form submission', () => {
     const a = viewArgs(CALLBACK_IDS.digestModal, filled, meta);
     await digestFormSubmitted(t.deps)(a.args);
     await t.settle();
-    expect(t.chat.callsOf('postMessage')).toEqual([[`D0${USER}`, sentByDirectMessage(buildDigestSavedMessage(saved.summary, { mode: 'created', joined: false }), CHANNEL)]]);
+    expect(t.chat.callsOf('postMessage')).toEqual([[`D0${USER}`, sentByDirectMessage(buildDigestSavedMessage(saved.summary, { mode: 'created', joined: false }), CHANNEL, t.chat.failing.get('postEphemeral'))]]);
   });
 
   it('closes the form when saving takes too long, and reports a late failure where it was opened', async () => {
