@@ -25,6 +25,18 @@ export function toSlackCallError(method: string, err: unknown): SlackCallError {
   return new SlackCallError('unknown', null, null, method, err);
 }
 
+/**
+ * A response_url post Slack did not take (Bolt's RespondError carries only the HTTP status):
+ * 404 is Slack refusing the link (30 minutes and 5 uses, or the message is gone); 429 asks to
+ * slow down; anything else, or no answer, may have gone through.
+ */
+export function toRespondError(err: unknown): SlackCallError {
+  const status = (err as { code?: string; statusCode?: number } | null)?.code === 'slack_bolt_respond_error' ? (err as { statusCode?: number }).statusCode : undefined;
+  if (status === 404) return new SlackCallError('refused', 'expired_url', null, 'response_url', err);
+  if (status === 429) return new SlackCallError('rate_limited', 'ratelimited', 1, 'response_url', err);
+  return new SlackCallError('unknown', null, null, 'response_url', err);
+}
+
 type OutcomeHook = (ok: boolean, error?: string) => void;
 
 async function call<T>(method: string, fn: () => Promise<T>, onOutcome?: OutcomeHook): Promise<T> {

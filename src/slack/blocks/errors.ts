@@ -171,6 +171,9 @@ function slackApi(ctx: Facts): string {
     case 'is_archived':
       return `${where} is archived, so I can't post there. Unarchive it or pick another channel.`;
   }
+  if (ctx.slackError === 'expired_url') {
+    return "Slack no longer takes answers to that message: its reply link lasts 30 minutes and 5 uses. Ask again with `/occupancy`.";
+  }
   if (ctx.slackError === 'expired_trigger_id' || ctx.slackError === 'exchanged_trigger_id' || ctx.slackError === 'invalid_trigger_id') {
     return "The form didn't open: Slack gives me three seconds for that and the moment passed. Try again.";
   }
@@ -228,6 +231,11 @@ export function buildErrorMessage(error: AppError, about: ErrorContext = {}): Sl
   const blocks: KnownBlock[] = [section(words)];
   if (SUPPORT_CODES.has(error.code)) blocks.push(context([`Error code: ${error.code}`]));
   return message(words, blocks);
+}
+
+/** Share in channel did not reach the channel; the private answer stays where it was. */
+export function buildShareFailedMessage(error: AppError): SlackMessage {
+  return plain(`I couldn't share that in the channel. ${errorWords(error)}`);
 }
 
 /** A command the parser refused: its words, already escaped. */

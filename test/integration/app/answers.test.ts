@@ -121,4 +121,22 @@ describe('/occupancy answers through response_url', () => {
     expect(t.slack.state.messagesFor(CHANNEL, 'U0LOCAL002').some((m) => JSON.stringify(m).includes(`<@${USER}>`))).toBe(true);
     void res;
   });
+
+  it.each([
+    [{ error: 'expired_url' }, 'reply link lasts 30 minutes'],
+    [{ status: 503 as const }, 'may have gone through'],
+  ])('says so privately when Share in channel is refused (%j), and keeps the private copy', async (fault, words) => {
+    await ask('building 71');
+    const target = t.slack.state.messagesFor(CHANNEL, USER).find((m) => JSON.stringify(m).includes('occupancy_share'));
+    expect(target).toBeDefined();
+    t.slack.failNext('response_url', fault);
+    const share = await t.driver.blockAction(USER, CHANNEL, { messageTs: target!.ts }, { action_id: 'occupancy_share' });
+    expect(share.status).toBe(200);
+    const told = await t.slack.waitForResponse(share.responseUrlId, (p) => p.status === 200, PATIENCE_MS);
+    const text = (told.body as { text: string }).text;
+    expect(text).toContain("I couldn't share that in the channel.");
+    expect(text).toContain(words);
+    if ('status' in fault) expect(text).not.toMatch(/try again in a minute/i);
+    expect(t.slack.state.messagesFor(CHANNEL, USER).some((m) => m.ts === target!.ts)).toBe(true);
+  });
 });

@@ -5,6 +5,8 @@
 import type { RespondFn } from '@slack/bolt';
 import type { Logger } from '../../../logging/logger';
 import { decodeReportValue, type ReportButtonValue } from '../../blocks/values';
+import { buildShareFailedMessage } from '../../blocks/errors';
+import { toRespondError } from '../../chat';
 import { actionValue, requesterOf, responder, type ActionArgs, type Listener, type ListenerDeps, type Requester } from '../context';
 import { answerReport, type ReportRequest } from './answer';
 
@@ -38,7 +40,16 @@ export const otherDay = reportButton('report', async (deps, req, log, _who, resp
 
 export const share = reportButton('share', async (deps, req, log, who, respond) => {
   const shared = await answerReport(deps.reports, req, log, who.userId);
+  const reply = responder(deps, respond);
   // Only a real answer goes to the channel; a failure stays private to whoever pressed.
-  await responder(deps, respond)({ response_type: shared.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...shared.message });
+  try {
+    await reply({ response_type: shared.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...shared.message });
+  } catch (err) {
+    // Said where the button is, when Slack still takes it; the private copy stays.
+    const failure = toRespondError(err);
+    log.warn({ err: failure }, 'sharing in the channel failed');
+    await reply({ replace_original: false, ...buildShareFailedMessage(failure) }).catch((again: unknown) => log.warn({ err: again }, 'could not say the share failed'));
+    return;
+  }
   if (shared.ok) await respond({ delete_original: true });
 });
