@@ -9,6 +9,7 @@ import { digestListeners } from './digests';
 import { homeListeners } from './home';
 import { occupancyListeners } from './occupancy';
 import { reportListeners } from './report';
+import { ackUnheard } from './unheard';
 
 export type { ListenerDeps } from './context';
 
@@ -32,6 +33,7 @@ export const LISTENERS: ListenerList = {
 };
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.use(ackUnheard(LISTENERS, deps.logger));
   for (const feature of FEATURES) {
     for (const [name, listener] of Object.entries(feature.commands ?? {})) app.command(name, listener(deps));
     for (const [id, listener] of Object.entries(feature.actions ?? {})) app.action<BlockAction>(id, listener(deps));

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-/** Each property's default seed; a failure's report names seed and path to replay it. */
+/** The base seed (each property adds its own offset); a failure's report names the one to replay it with. */
 export const DEFAULT_SEED = 12_012;
 
 export function seed(): number {
@@ -51,7 +51,7 @@ export async function runProperty<T>(
   tallies.push({ property, runs: details.numRuns, interrupted: details.interrupted, ms: Date.now() - started, seed: s });
   if (details.failed) {
     const why = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${property}: ${fc.defaultReportMessage(details) ?? 'failed'}\nWhat went wrong:\n${why}`);
+    throw new Error(`${property} (replay: PROPERTY_SEED=${seed()}): ${fc.defaultReportMessage(details) ?? 'failed'}\nWhat went wrong:\n${why}`);
   }
   if (details.numRuns === 0) throw new Error(`${property}: no case ran within the budget`);
 }
