@@ -85,7 +85,7 @@ describe('the shapes Slack sends', () => {
       { type: 'static_select', selected_option: { value: 7 } },
       { type: 'timepicker', selected_time: 5 },
       { type: 'conversations_select', selected_conversation: {} },
-    ].map((state) => [`a form input ${JSON.stringify(state)}`, form, interaction({ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V1', state: { values: { b: { a: state } } } } }), BAD_INTERACTION] as const),
+    ].map((state): [string, string, string, string] => [`a form input ${JSON.stringify(state)}`, form, interaction({ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V1', state: { values: { b: { a: state } } } } }), BAD_INTERACTION]),
     ['an action value that is a number', form, interaction({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'a', value: 5 }] }), BAD_INTERACTION],
     ['a JSON null', 'application/json', 'null', 'the body is not an event Slack sends'],
     ['text/plain', 'text/plain', 'hello', 'content-type must be application/x-www-form-urlencoded or application/json'],
