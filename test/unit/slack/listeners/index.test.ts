@@ -5,8 +5,9 @@ import { CHANNEL, RESPONSE_URL, TEAM, TRIGGER, USER, listenerDeps } from './help
 
 /** Records what is registered, as Bolt's App would receive it. */
 function recordingApp() {
-  const registered = { commands: [] as string[], actions: [] as string[], views: [] as string[], events: [] as string[] };
+  const registered = { commands: [] as string[], actions: [] as string[], views: [] as string[], events: [] as string[], middleware: 0 };
   const app = {
+    use: () => void (registered.middleware += 1),
     command: (id: string) => void registered.commands.push(id),
     action: (id: string) => void registered.actions.push(id),
     view: (id: string) => void registered.views.push(id),
@@ -27,6 +28,8 @@ describe('registerListeners', () => {
       actions: [...LISTENERS.actions],
       views: [...LISTENERS.views],
       events: [...LISTENERS.events],
+      // The one global middleware: it acks what no listener takes (unheard.ts).
+      middleware: 1,
     });
     expect(new Set(registered.actions).size).toBe(registered.actions.length);
   });
