@@ -60,9 +60,16 @@ export function echo(token: string, max = ECHO_MAX): string {
   return escapeMrkdwn(truncate(flat, max));
 }
 
-/** `"token"`, for values shown back in a sentence. */
+/** Slack's formatting characters: outside a code span `*x*` shows bold, `_x_` italic, `~x~` struck. */
+const FORMATTING = /[*_~]/;
+
+/**
+ * `"token"`, for values shown back in a sentence. mrkdwn has no escape for `*`, `_` and `~`,
+ * so text with any of them is shown as code instead, the one place Slack shows them as typed.
+ */
 export function echoQuoted(token: string): string {
-  return `"${echo(token)}"`;
+  const shown = echo(token);
+  return FORMATTING.test(shown) ? `\`${shown}\`` : `"${shown}"`;
 }
 
 /** `` `token` ``, for words shown back as code. */

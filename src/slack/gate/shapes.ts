@@ -22,20 +22,44 @@ const command = z
   })
   .passthrough();
 
-const action = z.object({ action_id: z.string().min(1).max(255), type: z.string().max(50).optional() }).passthrough();
+/**
+ * What an element reports (an action, or an input in a view's state), typed as Slack sends
+ * each field: the listeners read them as such. A field is checked only when present.
+ */
+const option = z.object({ value: z.string() }).passthrough();
+const picked = z.string().nullable().optional();
+const pickedMany = z.array(z.string()).optional();
+const elementState = {
+  type: z.string().max(50).optional(),
+  value: z.string().nullable().optional(),
+  selected_option: option.nullable().optional(),
+  selected_options: z.array(option).optional(),
+  selected_date: picked,
+  selected_time: picked,
+  selected_date_time: z.number().nullable().optional(),
+  selected_conversation: picked,
+  selected_channel: picked,
+  selected_user: picked,
+  selected_conversations: pickedMany,
+  selected_channels: pickedMany,
+  selected_users: pickedMany,
+};
+const action = z.object({ action_id: z.string().min(1).max(255), ...elementState }).passthrough();
+const viewState = z.object({ values: z.record(z.string(), z.record(z.string(), z.object(elementState).passthrough())) }).passthrough();
 const view = z
   .object({
     id,
     callback_id: z.string().max(255).optional(),
     private_metadata: z.string().max(3000).optional(),
     hash: z.string().max(100).optional(),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({}).passthrough())) }).passthrough().optional(),
+    state: viewState.optional(),
   })
   .passthrough();
 
 const interaction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block_actions'), user, actions: z.array(action).min(1).max(25), view: view.optional() }).passthrough(),
-  z.object({ type: z.literal('view_submission'), user, view }).passthrough(),
+  // A submission always carries its form's state; the listeners read it.
+  z.object({ type: z.literal('view_submission'), user, view: view.extend({ state: viewState }) }).passthrough(),
   z.object({ type: z.literal('view_closed'), user, view }).passthrough(),
   z.object({ type: z.literal('block_suggestion'), user, action_id: z.string().min(1).max(255), value: z.string().max(2000) }).passthrough(),
   z.object({ type: z.literal('shortcut'), user, callback_id: z.string().min(1).max(255), trigger_id: z.string().max(200) }).passthrough(),

@@ -3,6 +3,7 @@ import {
   decodeReportValue,
   decodeSnoozeValue,
   echo,
+  echoQuoted,
   encodeIdValue,
   encodeReportValue,
   encodeSnoozeValue,
@@ -51,6 +52,15 @@ describe('text hygiene', () => {
     expect(echo('&lt;!here&gt;')).toBe('&lt;!here&gt;');
     expect(echo('a\n`b`\tc')).toBe("a 'b' c");
     expect(echo('x'.repeat(50))).toBe(`${'x'.repeat(39)}…`);
+  });
+
+  it('quotes a value shown back, as code when Slack would format it', () => {
+    expect(echoQuoted('2025-13-40')).toBe('"2025-13-40"');
+    // In quotes these would render bold, italic and struck through: no escape exists for them.
+    expect(echoQuoted('*bold*')).toBe('`*bold*`');
+    expect(echoQuoted('_x_')).toBe('`_x_`');
+    expect(echoQuoted('~x~')).toBe('`~x~`');
+    expect(echoQuoted('&lt;!channel&gt; *a*')).toBe('`&lt;!channel&gt; *a*`');
   });
 
   it('cuts without splitting surrogate pairs, entities or mentions', () => {

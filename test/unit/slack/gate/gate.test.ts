@@ -63,6 +63,9 @@ describe('the request gate', () => {
   });
 });
 
+const BAD_INTERACTION = 'payload is not an interaction Slack sends';
+const interaction = (payload: unknown): string => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
 describe('the shapes Slack sends', () => {
   it.each([
     ['a command', form, COMMAND, 'command'],
@@ -81,6 +84,17 @@ describe('the shapes Slack sends', () => {
     ['a command without a user', form, 'command=%2Foccupancy&text=help', 'the body is not a slash command Slack sends'],
     ['payload=[]', form, 'payload=%5B%5D', 'payload is not an interaction Slack sends'],
     ['block_actions without actions', form, `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: 'U1' } }))}`, 'payload is not an interaction Slack sends'],
+    // Found by the property suite (test/property/forms): listeners read these as Slack types them.
+    ['view_submission without its state', form, interaction({ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V1' } }), BAD_INTERACTION],
+    ...[
+      { type: 'checkboxes', selected_options: 'x' },
+      { type: 'plain_text_input', value: 5 },
+      { type: 'radio_buttons', selected_option: 'x' },
+      { type: 'static_select', selected_option: { value: 7 } },
+      { type: 'timepicker', selected_time: 5 },
+      { type: 'conversations_select', selected_conversation: {} },
+    ].map((state): [string, string, string, string] => [`a form input ${JSON.stringify(state)}`, form, interaction({ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V1', state: { values: { b: { a: state } } } } }), BAD_INTERACTION]),
+    ['an action value that is a number', form, interaction({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'a', value: 5 }] }), BAD_INTERACTION],
     ['a JSON null', 'application/json', 'null', 'the body is not an event Slack sends'],
     ['text/plain', 'text/plain', 'hello', 'content-type must be application/x-www-form-urlencoded or application/json'],
   ])('refuses %s, saying why', (_what, type, body, problem) => {

@@ -44,7 +44,7 @@ describe('registerListeners', () => {
     expect(await acksOf(app, interaction({ type: 'view_closed', view: { id: 'V1', callback_id: 'anything' }, is_cleared: false }))).toEqual([undefined]);
     expect(await acksOf(app, interaction({ type: 'shortcut', callback_id: 'anything' }))).toEqual([undefined]);
     expect(await acksOf(app, interaction({ type: 'block_suggestion', action_id: 'anything', block_id: 'b', value: 'x', container: { type: 'view' }, view: { id: 'V1', callback_id: 'x' } }))).toEqual([{ options: [] }]);
-    expect(t.lines.some((l) => l.msg === 'acknowledged an action nobody handles')).toBe(true);
+    expect(t.lines.some((l) => l.msg === 'a request no listener takes: acknowledged, nothing done')).toBe(true);
   });
 
   it('lists every action id the messages use', () => {
