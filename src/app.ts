@@ -15,7 +15,7 @@ import type { Logger } from './logging/logger';
 import type { LocalConsole, LocalSimulator, LocalTools, LocalWorkspace } from './ports/local-mode';
 import { ReportService } from './services/report';
 import { Authorizer } from './services/authz';
-import { createDigests, type DigestTickReport } from './services/digests';
+import { createDigests, type DigestTickReport, type PacingClock } from './services/digests';
 import { createAlerts, type TickReport } from './services/alerts';
 import { createCronScheduler } from './scheduling';
 import { blockKitRenderer } from './slack/blocks/renderer';
@@ -44,6 +44,8 @@ export interface StartOptions {
   /** Test hooks: a known bot identity skips auth.test; a shorter unacked-request timeout. */
   readonly botIdentity?: { botId: string; botUserId: string };
   readonly unhandledRequestTimeoutMillis?: number;
+  /** Test hook: what per-channel pacing and Retry-After holds measure time with (real elapsed time by default). */
+  readonly pacingClock?: PacingClock;
   /**
    * The local dev tools (main.ts loads dev/local.ts lazily): the embedded workspace in local
    * mode, the simulator when no InnerSpace credentials are configured.
@@ -204,6 +206,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger,
       graceMinutes: config.digestGraceMinutes,
       leases,
+      ...(opts.pacingClock ? { pacingClock: opts.pacingClock } : {}),
     });
     const alerts = createAlerts({
       store,
@@ -217,6 +220,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       logger,
       noDataAfterHours: config.alertNoDataAfterHours,
       leases,
+      ...(opts.pacingClock ? { pacingClock: opts.pacingClock } : {}),
     });
     const forms = new FormViews(store.formViews, { now: () => clock.now() });
     registerListeners(bolt.app, { logger, inflight, reports, digests: digests.service, alerts, chat: slackApi, forms });

@@ -26,8 +26,11 @@ export interface SendSlotRepository {
   /**
    * Takes the channel's next turn: the instant it starts (now, or when the previous turn or a
    * hold ends), pushing the one after by `spacingMs`. Two callers never get the same turn.
+   * Given `latest` (not before `now`), a turn that would start after it is not taken (nothing
+   * changes) and the instant it would start is returned: an answer after `latest` means nothing
+   * was taken.
    */
-  reserve(key: string, now: EpochMs, spacingMs: number): Promise<EpochMs>;
+  reserve(key: string, now: EpochMs, spacingMs: number, latest?: EpochMs): Promise<EpochMs>;
   /** Slack said 429: no turn starts before `until`. */
   holdOff(key: string, until: EpochMs): Promise<void>;
   /** Forgets channels whose turn came before `before`. */

@@ -2,8 +2,10 @@
  * Sends a subscription's outbox, in order, so that a crash can never send anything twice:
  * each item is marked 'sending' in the store before Slack is asked, and the outcome (the
  * message ts, or the item's removal) is written after. An item found 'sending' later had an
- * unknown outcome and is dropped, not re-posted. Only a 429 (nothing posted) keeps an item
- * for the next tick.
+ * unknown outcome and is dropped, not re-posted. A 429 (nothing posted) is waited out when
+ * short; a destination held off longer than a check may wait (PARK_AFTER_MS: a long
+ * Retry-After, heard here or by another replica) parks: its items stay queued in the outbox,
+ * the evaluation stays recorded, and a later check sends them once the destination takes posts.
  */
 import type { Charts } from '../../ports/charts';
 import type { Logger } from '../../logging/logger';
@@ -18,12 +20,22 @@ import { episodeChart } from './charts';
 import type { MachineState } from './machine';
 import type { ScopeInfo } from './scopes';
 import { stateRow, type OutboxItem } from './stored';
+import { PARK_AFTER_MS, type TakeOptions } from '../digests/pacing';
 import { episodeView, ruleView } from './views';
 
 /** Spaces posts per destination (Slack allows about one message a second per channel). */
 export interface Pacer {
-  take(key: string): Promise<void>;
+  /** False when the destination is held off longer than `parkAfterMs`: nothing was taken. */
+  take(key: string, opts?: TakeOptions): Promise<boolean>;
   holdOff(key: string, seconds: number): void;
+}
+
+/** 429s heard for one item in one check before it is left for the next. */
+const MAX_RATE_LIMITED = 5;
+
+/** Whether sending the item posts a message (and so needs the destination's turn); edits alone do not. */
+function postsMessage(item: OutboxItem, ref: MessageRef | null): boolean {
+  return item.kind === 'open' || (item.kind !== 'update' && ref !== null);
 }
 
 export interface DeliveryDeps {
@@ -57,6 +69,8 @@ export interface DeliveryResult {
   /** Items whose outcome is unknown or that Slack refused: dropped, never retried. */
   dropped: number;
   rateLimited: boolean;
+  /** The destination was held off too long: what is left of the outbox waits for a later check. */
+  parked: boolean;
   paused: AlertPausedBecause | null;
 }
 
@@ -78,37 +92,40 @@ export class AlertDelivery {
   }
 
   async deliver(d: Delivery): Promise<DeliveryResult> {
-    const result: DeliveryResult = { posted: 0, edited: 0, dropped: 0, rateLimited: false, paused: null };
+    const result: DeliveryResult = { posted: 0, edited: 0, dropped: 0, rateLimited: false, parked: false, paused: null };
     const { sub } = d;
     const log = this.log.child({ subscription: sub.id, team: sub.teamId });
     let ref = d.message;
     const items = [...d.outbox];
-    const persist = () =>
-      this.deps.store.alertStates.put(
-        stateRow(d.machine, {
-          subscriptionId: sub.id,
-          teamId: sub.teamId,
-          messageChannel: ref?.channel ?? null,
-          messageTs: ref?.ts ?? null,
-          lastNotifiedAt: d.lastNotifiedAt,
-          outbox: items,
-        }),
-      );
+    const persist = () => this.store(d, ref, items);
 
+    let limited = 0;
     while (items.length > 0) {
       const head = items[0];
       if (!head) break;
+      // The destination's turn is taken before the item is marked 'sending': a parked item is
+      // left queued in the store as it was, so not even a crash now could drop it.
+      if (postsMessage(head, ref) && !(await this.deps.pacer.take(AlertDelivery.destinationKey(sub), { parkAfterMs: PARK_AFTER_MS }))) {
+        result.parked = true;
+        log.info({ kind: head.kind, destination: sub.destinationId }, 'destination is rate limited; its alerts wait for a later check, the others go on');
+        break;
+      }
       items[0] = { ...head, phase: 'sending' };
       await persist();
       try {
         ref = await this.send(d, head, ref, result);
         items.shift();
+        limited = 0;
       } catch (err) {
         if (err instanceof SlackCallError && err.kind === 'rate_limited') {
+          // Nothing posted: queued again at once, then tried after the hold (parked above if it is long).
           items[0] = head;
+          await persist();
           this.deps.pacer.holdOff(AlertDelivery.destinationKey(sub), err.retryAfterSeconds ?? 1);
           result.rateLimited = true;
-          log.info({ kind: head.kind }, 'Slack asked to slow down; the alert waits for the next check');
+          limited += 1;
+          if (limited <= MAX_RATE_LIMITED) continue;
+          log.info({ kind: head.kind }, 'Slack keeps asking to slow down; the alert waits for the next check');
           break;
         }
         if (err instanceof SlackCallError && err.kind === 'refused') {
@@ -182,11 +199,34 @@ export class AlertDelivery {
     }
   }
 
+  /** The destination's turn was taken before the item was marked 'sending' (deliver). */
   private async post(sub: Subscription, msg: ChatMessage, threadTs?: string): Promise<MessageRef> {
     const channel = await this.channelOf(sub);
-    await this.deps.pacer.take(AlertDelivery.destinationKey(sub));
     const posted = await this.deps.slack.postMessage(channel, msg, threadTs ? { threadTs } : {});
     return { channel: posted.channel, ts: posted.ts };
+  }
+
+  /**
+   * A delivery left out of a check (its destination held off too long): the evaluation is
+   * stored as made, its notifications queued in the outbox for a later check.
+   */
+  keep(d: Delivery): Promise<void> {
+    return this.store(d, d.message, d.outbox);
+  }
+
+  /** The evaluated state with the message and outbox as they stand. */
+  private async store(d: Delivery, ref: MessageRef | null, outbox: readonly OutboxItem[]): Promise<void> {
+    const { sub } = d;
+    await this.deps.store.alertStates.put(
+      stateRow(d.machine, {
+        subscriptionId: sub.id,
+        teamId: sub.teamId,
+        messageChannel: ref?.channel ?? null,
+        messageTs: ref?.ts ?? null,
+        lastNotifiedAt: d.lastNotifiedAt,
+        outbox,
+      }),
+    );
   }
 
   private async channelOf(sub: Subscription): Promise<string> {

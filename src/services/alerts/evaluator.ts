@@ -3,7 +3,9 @@
  * (scope and granularity), and asks InnerSpace once per group for the buckets published since
  * that group's watermark. Every subscription then runs its state machine over the buckets it
  * has not seen; the new state and its outbox are stored before anything is sent. Sending
- * happens after, paced per destination.
+ * happens after, paced per destination. A destination held off longer than a check waits (a
+ * long Retry-After) parks only its own notifications: the evaluation is stored, they stay in
+ * the outbox, and a later check sends them; the other destinations' go out in this one.
  *
  * Watermarks follow the data, not the clock: a nightly publish that arrives late is read in
  * full, however long after the hours it describes. The query names its watermark (startFrom),
@@ -17,7 +19,7 @@ import type { Logger } from '../../logging/logger';
 import type { Store } from '../../ports/store';
 import type { AlertState, ScopeKey } from '../../domain/alert-state';
 import type { Subscription } from '../../domain/subscription';
-import { runPaced, type ChannelPacer, type PacingClock } from '../digests/pacing';
+import { PARK_AFTER_MS, runPaced, type ChannelPacer, type PacedJob, type PacingClock } from '../digests/pacing';
 import { episodeWindow } from './charts';
 import { AlertDelivery, type Delivery } from './delivery';
 import { advance, markNoData, type Reading, type Rule } from './machine';
@@ -74,6 +76,8 @@ export interface TickReport {
   dropped: number;
   paused: number;
   rateLimited: number;
+  /** Deliveries whose destination was held off too long: their outbox waits for a later check. */
+  parked: number;
   /** Milliseconds of pure evaluation (state machines and outboxes), excluding I/O and rendering. */
   evaluationMs: number;
   /** Wall-clock milliseconds of the two phases: reading and evaluating, then sending. */
@@ -123,7 +127,7 @@ export class AlertEvaluator {
     const now = this.deps.now();
     const report: TickReport = {
       at: now, subscriptions: 0, scopes: 0, scopesElsewhere: 0, upstreamQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
-      recovered: 0, noData: 0, held: 0, interrupted: 0, posted: 0, edited: 0, dropped: 0, paused: 0, rateLimited: 0, evaluationMs: 0,
+      recovered: 0, noData: 0, held: 0, interrupted: 0, posted: 0, edited: 0, dropped: 0, paused: 0, rateLimited: 0, parked: 0, evaluationMs: 0,
       evaluatePhaseMs: 0, deliverPhaseMs: 0,
     };
     const started = performance.now();
@@ -288,8 +292,10 @@ export class AlertEvaluator {
   private async deliverAll(deliveries: readonly { d: Delivery; hold: ScopeHold }[], report: TickReport): Promise<void> {
     if (deliveries.length === 0) return;
     const revoked = new Set<string>();
-    await runPaced(
-      deliveries.map(({ d, hold }) => ({
+    const jobs = new Map<PacedJob, { d: Delivery; hold: ScopeHold }>();
+    for (const entry of deliveries) {
+      const { d, hold } = entry;
+      const job: PacedJob = {
         channel: AlertDelivery.destinationKey(d.sub),
         run: async () => {
           if (revoked.has(d.sub.teamId)) return;
@@ -304,14 +310,42 @@ export class AlertEvaluator {
             report.edited += r.edited;
             report.dropped += r.dropped;
             if (r.rateLimited) report.rateLimited += 1;
+            if (r.parked) report.parked += 1;
             if (r.paused) report.paused += 1;
             if (r.paused === 'access_revoked') revoked.add(d.sub.teamId);
           } catch (err) {
             this.log.error({ err, subscription: d.sub.id }, 'delivering an alert failed');
           }
         },
-      })),
-      { concurrency: this.deps.deliveryConcurrency ?? 8, pacer: this.deps.pacer, clock: this.deps.pacingClock, stopped: () => this.stopping },
-    );
+      };
+      jobs.set(job, entry);
+    }
+    const left: { d: Delivery; hold: ScopeHold }[] = [];
+    await runPaced([...jobs.keys()], {
+      concurrency: this.deps.deliveryConcurrency ?? 8,
+      pacer: this.deps.pacer,
+      clock: this.deps.pacingClock,
+      stopped: () => this.stopping,
+      // A destination held off longer than this waits for a later check: it never holds up the others.
+      maxWaitMs: PARK_AFTER_MS,
+      onLeft: (job) => {
+        const entry = jobs.get(job);
+        if (entry) left.push(entry);
+      },
+    });
+    for (const { d, hold } of left) await this.park(d, hold, report);
+  }
+
+  /** The evaluation is kept and its notifications stay queued; a later check sends them. */
+  private async park(d: Delivery, hold: ScopeHold, report: TickReport): Promise<void> {
+    try {
+      // Without the claim the scope is another replica's: it evaluates again from the stored state.
+      if (!(await hold.still())) return;
+      await this.deps.delivery.keep(d);
+      report.parked += 1;
+      this.log.info({ subscription: d.sub.id, team: d.sub.teamId, destination: d.sub.destinationId }, 'destination is rate limited; its alerts wait for a later check, the others go on');
+    } catch (err) {
+      this.log.error({ err, subscription: d.sub.id }, 'could not keep an alert for a later check');
+    }
   }
 }

@@ -38,10 +38,12 @@ export async function postMessages(channel: string, messages: readonly ChatMessa
   for (const msg of messages) {
     let limited = 0;
     for (;;) {
-      // A long wait (a long Retry-After) parks this digest alone; the others in the pass go on.
-      const hold = opts.pacer.waitFor(channel);
-      if (posted === 0 && opts.parkAfterMs !== undefined && hold > opts.parkAfterMs) return { kind: 'parked', holdMs: hold, posted: 0 };
-      await opts.pacer.take(channel);
+      // A long wait (a long Retry-After, heard here or by another replica) parks this digest
+      // alone; the others in the pass go on. Once a message is out, the rest follow it whatever the wait.
+      const parkAfterMs = posted === 0 ? opts.parkAfterMs : undefined;
+      if (!(await opts.pacer.take(channel, parkAfterMs !== undefined ? { parkAfterMs } : {}))) {
+        return { kind: 'parked', holdMs: opts.pacer.waitFor(channel), posted: 0 };
+      }
       if (!fenced) {
         if (!(await opts.beforeFirstPost!())) return { kind: 'lost', posted: 0 };
         fenced = true;

@@ -19,7 +19,7 @@ import type { Digest } from '../../domain/digest';
 import { hasNoData, type DigestContentSession, type DigestContentSource } from './content';
 import { postMessages, type PostOutcome } from './delivery';
 import { recordOutcome } from './outcome';
-import { ChannelPacer, realPacingClock, runPaced, type PacedJob, type PacingClock } from './pacing';
+import { ChannelPacer, PARK_AFTER_MS, realPacingClock, runPaced, type PacedJob, type PacingClock } from './pacing';
 import type { DigestRunKey } from '../../ports/store';
 import type { DigestRun } from '../../domain/digest';
 import { LeaseKeeper, SOLE_REPLICA, type HeldLease, type Replica } from '../replicas/leases';
@@ -69,9 +69,6 @@ interface Job {
 }
 
 const INTERRUPTED = 'interrupted: the process stopped before the outcome was known';
-
-/** The longest a pass waits for one channel's rate limit; beyond it the digest waits for a later pass. */
-const PARK_AFTER_MS = 10_000;
 
 /** Later than any lease: what a claim of a process gone for sure is compared with. */
 const ALWAYS_EXPIRED = Number.MAX_SAFE_INTEGER;

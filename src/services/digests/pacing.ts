@@ -10,6 +10,17 @@ export interface PacingClock {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * The longest one job waits for its channel's turn (a long Retry-After, here or heard by another
+ * replica) before it is parked: left for a later pass, so it never holds up the others.
+ */
+export const PARK_AFTER_MS = 10_000;
+
+/** Asked of a turn: give up rather than wait longer than `parkAfterMs` (nothing is taken then). */
+export interface TakeOptions {
+  readonly parkAfterMs?: number;
+}
+
 export const realPacingClock: PacingClock = {
   now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
@@ -30,10 +41,18 @@ export class ChannelPacer {
     return Math.max(0, (this.readyAt.get(channel) ?? 0) - this.clock.now());
   }
 
-  /** Waits for the channel's turn and takes it. Callers serialise posts per channel themselves. */
-  async take(channel: string): Promise<void> {
-    for (let wait = this.waitFor(channel); wait > 0; wait = this.waitFor(channel)) await this.clock.sleep(wait);
+  /**
+   * Waits for the channel's turn and takes it: true. False, with nothing taken, when the turn is
+   * further off than `parkAfterMs` (waitFor then says how far). Callers serialise posts per
+   * channel themselves.
+   */
+  async take(channel: string, opts: TakeOptions = {}): Promise<boolean> {
+    for (let wait = this.waitFor(channel); wait > 0; wait = this.waitFor(channel)) {
+      if (opts.parkAfterMs !== undefined && wait > opts.parkAfterMs) return false;
+      await this.clock.sleep(wait);
+    }
     this.readyAt.set(channel, this.clock.now() + this.spacingMs);
+    return true;
   }
 
   /** Slack said 429: nothing more to that channel for `seconds`. */

@@ -129,6 +129,27 @@ export function coordinationContract(ctx: ContractContext): void {
       expect(await ctx.store.sendSlots.sweep(T0 + 40_000)).toBe(1);
       expect(await ctx.store.sendSlots.reserve('C', T0, 1000)).toBe(T0);
     });
+
+    test('a turn further off than `latest` is not taken: the answer says when it would start, and nothing moves', async () => {
+      await ctx.store.sendSlots.holdOff('H', T0 + 120_000);
+      expect(await ctx.store.sendSlots.reserve('H', T0, 1000, T0 + 10_000)).toBe(T0 + 120_000);
+      expect(await ctx.store.sendSlots.reserve('H', T0, 1000, T0 + 10_000)).toBe(T0 + 120_000);
+      // Nothing was taken by the two refusals: the first turn after the hold is still free.
+      expect(await ctx.store.sendSlots.reserve('H', T0, 1000)).toBe(T0 + 120_000);
+      // Within `latest`: taken as without it, for a channel seen before or never.
+      expect(await ctx.store.sendSlots.reserve('H', T0 + 120_500, 1000, T0 + 130_000)).toBe(T0 + 121_000);
+      expect(await ctx.store.sendSlots.reserve('H', T0 + 120_500, 1000, T0 + 130_000)).toBe(T0 + 122_000);
+      expect(await ctx.store.sendSlots.reserve('new', T0, 1000, T0)).toBe(T0);
+      expect(await ctx.store.sendSlots.reserve('new', T0, 1000, T0 + 500)).toBe(T0 + 1000);
+      expect(await ctx.store.sendSlots.reserve('new', T0, 1000, T0 + 500)).toBe(T0 + 1000);
+    });
+
+    test('replicas asking at once with a `latest` get distinct turns, none after it', async () => {
+      const turns = await Promise.all(Array.from({ length: 6 }, () => ctx.store.sendSlots.reserve('L', T0, 1000, T0 + 2500)));
+      const taken = turns.filter((t) => t <= T0 + 2500).sort((a, b) => a - b);
+      expect(taken).toEqual([T0, T0 + 1000, T0 + 2000]);
+      expect(turns.filter((t) => t > T0 + 2500)).toEqual([T0 + 3000, T0 + 3000, T0 + 3000]);
+    });
   });
 
   describe('form views', () => {

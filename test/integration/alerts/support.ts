@@ -3,7 +3,7 @@ import type { InputValue, SlackDriver, ViewValues } from '../../../dev/slack';
 import { SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import type { StoredMessage } from '../../../dev/slack/types';
 import type { FakeSlack } from '../../fakes/slack';
-import { TEST_NOW, createTestWorld, type AppUnderTest, type TestWorld } from '../app/harness';
+import { TEST_NOW, createTestWorld, type AppUnderTest, type StartOptions, type TestWorld } from '../app/harness';
 import { PATIENCE_MS } from '../../support/patience';
 
 export { TEST_NOW };
@@ -39,9 +39,9 @@ export interface AlertTestApp {
  * `world` of an earlier app, it starts again on the same database file and the same fake Slack
  * at the instant the clock has reached: a restart.
  */
-export async function startAlertApp(opts: { env?: Record<string, string>; world?: TestWorld } = {}): Promise<AlertTestApp> {
+export async function startAlertApp(opts: { env?: Record<string, string>; world?: TestWorld; start?: StartOptions } = {}): Promise<AlertTestApp> {
   const world = opts.world ?? (await createTestWorld());
-  const { app, driver } = await world.start({ ALERT_CHECK_CRON: QUIET_CRON, ...(opts.env ?? {}) });
+  const { app, driver } = await world.start({ ALERT_CHECK_CRON: QUIET_CRON, ...(opts.env ?? {}) }, opts.start);
   return {
     app,
     slack: world.slack,

@@ -9,6 +9,7 @@ import { createLocalTools } from '../../../dev/local';
 import type { RunningSimulator } from '../../../dev/simulator';
 import type { ChannelSeed, SlackDriver, SlackWorkspaceOptions } from '../../../dev/slack';
 import { createLogger } from '../../../src/logging/logger';
+import { realPacingClock } from '../../../src/services/digests';
 import { FakeQuickChartServer } from '../../fakes/quickchart-server';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 import { PATIENCE_MS, PATIENT_INNERSPACE } from '../../support/patience';
@@ -25,6 +26,11 @@ export interface StartOptions {
   /** Socket Mode with the workspace's app token instead of HTTP. */
   readonly socketMode?: boolean;
   readonly unhandledRequestTimeoutMillis?: number;
+  /**
+   * Pacing (per-channel turns, Retry-After holds) follows the world's clock, as the fake Slack's
+   * rate limits do: moving the clock past a hold ends it. Real elapsed time otherwise.
+   */
+  readonly pacingFollowsClock?: boolean;
 }
 
 /**
@@ -110,6 +116,7 @@ export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorl
         // A stop waits only while answers are under way; on a loaded machine they take a while.
         drainTimeoutMs: PATIENCE_MS,
         unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
+        ...(startOpts.pacingFollowsClock ? { pacingClock: { now: () => clock.now(), sleep: realPacingClock.sleep } } : {}),
         local,
       });
       running.add(app);

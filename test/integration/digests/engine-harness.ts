@@ -16,6 +16,7 @@ import { type Store } from '../../../src/ports/store';
 import { type Digest, type NewDigest } from '../../../src/domain/digest';
 import { ZonedInnerSpace } from '../../fakes/zoned-innerspace';
 import { blockKitRenderer } from '../../../src/slack/blocks/renderer';
+import { LeaseKeeper } from '../../../src/services/replicas/leases';
 
 export const TEAM = 'T0LOCAL';
 export const CREATOR = 'U0LOCAL001';
@@ -64,6 +65,8 @@ export async function startEngineRig(opts: {
   graceMinutes?: number;
   logger?: Logger;
   emptyDates?: readonly string[];
+  /** This engine's name on its claims, as a replica of a shared store (the sole process otherwise). */
+  replica?: string;
 }): Promise<EngineRig> {
   const clock = new TestClock(opts.start);
   // The engine's tests are about runs, not pictures: their chart URLs point nowhere, so Slack's image downloads are off.
@@ -82,6 +85,7 @@ export async function startEngineRig(opts: {
     logger: opts.logger ?? silentLogger(),
     graceMinutes: opts.graceMinutes ?? 30,
     pacingClock: { now: clock.flowing, sleep: realPacingClock.sleep },
+    ...(opts.replica ? { leases: new LeaseKeeper({ id: opts.replica, leaseMs: 30_000 }, opts.logger ?? silentLogger()) } : {}),
   });
   return {
     clock,

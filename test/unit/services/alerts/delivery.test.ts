@@ -62,13 +62,27 @@ describe('alert delivery', () => {
     expect(slack.posted.at(-1)?.text).toMatch(/^🔴 Still below 5 people through 00:00 on Thu 26 Nov/);
   });
 
-  it('a 429 keeps the notification for the next check; nothing is lost or doubled', async () => {
+  it('a 429 with a short Retry-After is waited out and the notification sent in the same check, once', async () => {
     const { alerts, slack, store, at } = await setup();
     await alerts.subscriptions.create(WHO, NIGHTS);
     at('2026-11-26T10:00:00Z');
     slack.failures.push(new SlackCallError('rate_limited', 'ratelimited', 1, 'chat.postMessage'));
     const limited = await alerts.tick();
-    expect(limited.rateLimited).toBe(1);
+    expect(limited).toMatchObject({ rateLimited: 1, parked: 0, posted: 1 });
+    expect(slack.counts.postMessage).toBe(1);
+    expect((await store.alertStates.get(1))?.deferred).toEqual([]);
+    await alerts.tick();
+    expect(slack.counts.postMessage).toBe(1);
+  });
+
+  it('429s that keep coming leave the notification queued for the next check; nothing is lost or doubled', async () => {
+    const { alerts, slack, store, at } = await setup();
+    await alerts.subscriptions.create(WHO, NIGHTS);
+    at('2026-11-26T10:00:00Z');
+    // More 429s in a row than one check tries (a long Retry-After: delivery-isolation.test.ts).
+    for (let i = 0; i < 6; i++) slack.failures.push(new SlackCallError('rate_limited', 'ratelimited', 0, 'chat.postMessage'));
+    const limited = await alerts.tick();
+    expect(limited).toMatchObject({ rateLimited: 1, posted: 0 });
     expect(slack.counts.postMessage).toBe(0);
     expect((await store.alertStates.get(1))?.deferred).toEqual([expect.objectContaining({ kind: 'open', phase: 'queued' })]);
     await alerts.tick();

@@ -1,4 +1,8 @@
 import { ChannelPacer, realPacingClock, runPaced, type PacedJob, type PacingClock } from '../../../../src/services/digests/pacing';
+import { SharedChannelPacer } from '../../../../src/services/digests/shared-pacing';
+import { openStore } from '../../../../src/storage';
+import type { Store } from '../../../../src/ports/store';
+import { silentLogger } from '../../../support/logger';
 
 /** Time that moves only when someone sleeps: turn order no longer depends on a busy machine. */
 function virtualClock(): PacingClock {
@@ -93,5 +97,57 @@ describe('ChannelPacer', () => {
     t += 5000;
     pacer.sweep();
     expect(pacer.waitFor('A')).toBe(0);
+  });
+});
+
+describe('taking a turn with a parking limit', () => {
+  it('waits out a hold within the limit, and gives up on a longer one without taking the turn', async () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer(clock, 1000);
+    pacer.holdOff('C', 5);
+    expect(await pacer.take('C', { parkAfterMs: 10_000 })).toBe(true);
+    expect(clock.now()).toBe(5000);
+    pacer.holdOff('C', 120);
+    expect(await pacer.take('C', { parkAfterMs: 10_000 })).toBe(false);
+    // Nothing slept, nothing taken: the hold is as it was.
+    expect(clock.now()).toBe(5000);
+    expect(pacer.waitFor('C')).toBe(120_000);
+    // Without a limit the hold is waited out, as before.
+    expect(await pacer.take('C')).toBe(true);
+    expect(clock.now()).toBe(125_000);
+  });
+});
+
+describe('SharedChannelPacer', () => {
+  const stores: Store[] = [];
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+  });
+
+  it("parks on a hold another replica recorded in the store, and then leaves the channel's other jobs out of the run", async () => {
+    const store = await openStore({ url: 'sqlite::memory:', logger: silentLogger() });
+    stores.push(store);
+    let wall = 1_000_000;
+    const clock = virtualClock();
+    const other = new SharedChannelPacer(clock, 1000, store.sendSlots, () => wall, silentLogger(), 'digest:');
+    const here = new SharedChannelPacer(virtualClock(), 1000, store.sendSlots, () => wall, silentLogger(), 'digest:');
+    other.holdOff('C', 120);
+    // holdOff shares the hold in the background: wait until the store has it.
+    for (let turn = await store.sendSlots.reserve('digest:C', wall, 0, wall); turn <= wall; turn = await store.sendSlots.reserve('digest:C', wall, 0, wall)) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(here.waitFor('C')).toBe(0);
+    expect(await here.take('C', { parkAfterMs: 10_000 })).toBe(false);
+    expect(here.waitFor('C')).toBeGreaterThan(10_000);
+    const ran: string[] = [];
+    const left: string[] = [];
+    const job = (name: string, channel: string): PacedJob => ({ channel, run: async () => void ran.push(name) });
+    const jobs = [job('c1', 'C'), job('d1', 'D')];
+    await runPaced(jobs, { concurrency: 2, pacer: here, clock, maxWaitMs: 10_000, onLeft: (j) => left.push(j.channel) });
+    expect(ran).toEqual(['d1']);
+    expect(left).toEqual(['C']);
+    // Once the hold has passed in the store's time, the turn is taken there.
+    wall += 121_000;
+    expect(await new SharedChannelPacer(virtualClock(), 1000, store.sendSlots, () => wall, silentLogger(), 'digest:').take('C', { parkAfterMs: 10_000 })).toBe(true);
   });
 });
