@@ -3,6 +3,9 @@
  * is loaded once and each chart built once, however many channels show that building, so the
  * upstream cost follows the buildings rather than the digests.
  *
+ * Each building costs one GraphQL document per tick when its publish is on time (its latest-day
+ * lookup, day, week-earlier day and zone ranking travel together), plus the reference data once.
+ *
  * A digest is sent on time and covers each building's latest day with data, as the data says.
  * When the publish is late (the day the clock expects has no data yet), it shows the day before
  * and says so; heading, sections and footer all name the day shown.
@@ -129,6 +132,12 @@ export class DigestContentSession {
     return p;
   }
 
+  private prefetch(layout: BuildingLayout, date: IsoDate, content: ContentOptions): void {
+    const key = `${layout.building.id}|${date}`;
+    if (!this.days.has(key)) this.deps.occupancy.prefetchBuildingDay(layout.building.id, date, 'PT1H');
+    if (content.topZones && !this.rankings.has(key)) this.deps.occupancy.prefetchZoneRanking(layout, date, 'PT1H');
+  }
+
   private chart(day: BuildingDay): ChartView | null {
     const b = day.layout.building;
     const key = `${b.id}|${day.date}`;
@@ -144,7 +153,11 @@ export class DigestContentSession {
     const layout = await this.layout(id);
     if (!layout) return null;
     const zone = layout.building.timeZone;
-    const date = (await this.latestDay(layout)) ?? latestCompleteDay(zone, this.now);
+    // The day the clock expects travels with the latest-day lookup: one document per building
+    // unless the publish is late.
+    const expected = latestCompleteDay(zone, this.now);
+    this.prefetch(layout, expected, content);
+    const date = (await this.latestDay(layout)) ?? expected;
     const day = await this.day(layout, date);
     const base = { id, name: layout.building.name, timeZone: zone, date, awaitedDate: awaitedDay(date, zone, this.now) };
     if (day.summary.bucketCount === 0) return { ...base, stats: null, topZones: [], floors: [], chart: null };
