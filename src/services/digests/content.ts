@@ -132,10 +132,14 @@ export class DigestContentSession {
     return p;
   }
 
+  /**
+   * Starts the expected day (and its zone ranking) in this turn, memoised like any other, so
+   * it joins the latest-day lookup's document. A failure is reported to whoever awaits it; a
+   * day started for nothing (the publish is late) is only a wasted query.
+   */
   private prefetch(layout: BuildingLayout, date: IsoDate, content: ContentOptions): void {
-    const key = `${layout.building.id}|${date}`;
-    if (!this.days.has(key)) this.deps.occupancy.prefetchBuildingDay(layout.building.id, date, 'PT1H');
-    if (content.topZones && !this.rankings.has(key)) this.deps.occupancy.prefetchZoneRanking(layout, date, 'PT1H');
+    this.day(layout, date).catch(ignore);
+    if (content.topZones) this.ranking(layout, date).catch(ignore);
   }
 
   private chart(day: BuildingDay): ChartView | null {
@@ -180,6 +184,10 @@ export class DigestContentSession {
  * True when no building had anything published for the day the digest is about: none has data
  * for its expected day (an older day shown while the publish is late does not count).
  */
+function ignore(): void {
+  // Reported by the call that awaits the same promise.
+}
+
 export function hasNoData(view: DigestView): boolean {
   return view.buildings.every((b) => b.stats === null || b.stats.mean === null || b.awaitedDate !== null);
 }

@@ -180,3 +180,37 @@ describe('timestamps', () => {
     expect(rows).toHaveLength(4);
   });
 });
+
+describe('combined documents', () => {
+  it('partial data: the root with rows answers, the root null under an error path fails alone, in one request', async () => {
+    const client = clientFor(fake);
+    await client.groups();
+    fake.rule((req) => {
+      const fields = req.path === '/v2/api' ? fieldsOf(req) : [];
+      if (fields.length < 2) return undefined;
+      const [ok, bad] = fields;
+      return { body: { data: { [ok!.key]: rowsFor(ok!), [bad!.key]: null }, errors: [{ message: 'permission denied', path: [bad!.key], extensions: { code: 'unexpected' } }] } };
+    });
+    const before = fake.graphql().length;
+    const [rows, failed] = await Promise.all([client.buildingInsights(q(20250501)), errorOf(client.zoneInsights(q(20250501)))]);
+    expect(rows).toHaveLength(2);
+    expect(failed).toMatchObject({ code: 'UPSTREAM_GRAPHQL', facts: { operation: 'ZoneInsights', messages: ['permission denied'] } });
+    expect(fake.graphql().length - before).toBe(1);
+  });
+
+  it('an unknown root in the estate document loses none of the others', async () => {
+    const client = clientFor(fake);
+    fake.rule((req) => {
+      const group = req.path !== '/v2/oauth/token' ? fieldsOf(req).find((f) => f.root === 'GROUP') : undefined;
+      if (!group) return undefined;
+      return { body: { errors: [{ message: "field 'GROUP' not found in type: 'query_root'", extensions: { path: `$.selectionSet.${group.key}`, code: 'validation-failed' } }] } };
+    });
+    const [groups, buildings] = await Promise.all([client.groups(), client.buildings()]);
+    expect(groups).toEqual([{ id: NIL, name: 'Everyone' }]);
+    expect(buildings.map((b) => b.id)).toEqual([71, 72]);
+    expect(fake.graphql()).toHaveLength(2);
+    expect(fieldsOf(fake.graphql()[1]!).map((f) => f.root).sort()).toEqual(['BUILDING', 'FLOOR', 'SITE', 'ZONE']);
+    await client.groups();
+    expect(fake.graphql()).toHaveLength(2);
+  });
+});
