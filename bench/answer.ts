@@ -1,43 +1,136 @@
 /**
  * npm run bench:answer — time from a signed `/occupancy building 71 <date>` to the answer
- * arriving at response_url: the very first answer (token, reference data and insights all
- * fetched), cold days (insights fetched), and warm repeats (served from cache).
+ * arriving at response_url, and how many GraphQL HTTP requests each answer costs, against the
+ * embedded simulator with injected upstream latency (BENCH_LATENCY_MS, default 150 ms per
+ * GraphQL response) so that round trips show:
+ *
+ *   - the very first answer: token, reference data and insights all fetched;
+ *   - cold answers: reference data warm, the day's insights fetched;
+ *   - warm answers: the same questions again, served from cache;
+ *   - a digest pass: requests per building, from a fresh client (reference data once).
+ *
+ * Requests are counted at the simulator (every GraphQL HTTP request it received), after each
+ * answer has arrived, so the counts do not depend on timing.
  */
 import { addDays } from '../src/domain/time';
+import { DEFAULT_DIGEST_OPTIONS, type Digest } from '../src/domain/digest';
+import { createCharts, QuickChartRenderer } from '../src/charts';
+import { createInnerSpaceClient } from '../src/innerspace';
+import { OccupancyData } from '../src/services/occupancy-data';
+import { DigestContentSource } from '../src/services/digests/content';
+import { NIL_GROUP_ID } from '../src/domain/occupancy';
+import { SIM_BUILDINGS, type RunningSimulator } from '../dev/simulator';
 import { createSlackDriver } from '../dev/slack';
+import { silentLogger } from '../test/support/logger';
 import { BENCH_SECRET, percentile, startBenchBot } from './support';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
+
+interface Sample {
+  ms: number;
+  requests: number;
+}
+
+function fmt(xs: readonly Sample[]): string {
+  const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+  const req = xs.map((x) => x.requests).sort((a, b) => a - b);
+  const total = req.reduce((a, b) => a + b, 0);
+  return (
+    `p50 ${percentile(ms, 50).toFixed(0).padStart(5)} ms  p99 ${percentile(ms, 99).toFixed(0).padStart(5)} ms  ` +
+    `requests/answer ${(total / xs.length).toFixed(2)} (min ${req[0]}, max ${req[req.length - 1]})`
+  );
+}
+
+/** A digest pass over every simulated building from a fresh client: requests per building. */
+async function digestPass(sim: RunningSimulator, now: number): Promise<{ reference: number; perBuilding: number; buildings: number; ms: number }> {
+  const client = createInnerSpaceClient({
+    auth: 'session',
+    tokenUrl: sim.sessionTokenUrl,
+    apiUrl: sim.apiUrl,
+    clientId: sim.clientId,
+    clientSecret: sim.clientSecret,
+    audience: sim.audience,
+    groupId: NIL_GROUP_ID,
+    timeoutMs: 30_000,
+    deadlineMs: 60_000,
+    logger: silentLogger(),
+    now: () => new Date(now),
+  });
+  const source = new DigestContentSource({
+    occupancy: new OccupancyData(client, NIL_GROUP_ID),
+    charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })),
+  });
+  const start = sim.stats.graphqlRequests;
+  await client.buildings();
+  const reference = sim.stats.graphqlRequests - start;
+  const session = source.session(now);
+  const t0 = performance.now();
+  const ids = SIM_BUILDINGS.map((b) => b.id);
+  await Promise.all(ids.map((id, i) => session.view(digestOf(i + 1, id), null)));
+  const ms = performance.now() - t0;
+  const perBuilding = (sim.stats.graphqlRequests - start - reference) / ids.length;
+  return { reference, perBuilding, buildings: ids.length, ms };
+}
+
+function digestOf(id: number, buildingId: number): Digest {
+  return {
+    id,
+    teamId: 'T0BENCH',
+    channelId: 'C0BENCH',
+    createdBy: 'U0BENCH',
+    buildingIds: [buildingId],
+    timeOfDay: '08:00',
+    days: [1, 2, 3, 4, 5],
+    timeZone: 'UTC',
+    options: DEFAULT_DIGEST_OPTIONS,
+    status: 'active',
+    pausedReason: null,
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
 
 async function main() {
   const bot = await startBenchBot();
+  const sim = bot.simulator;
+  if (!sim) throw new Error('bench:answer needs the embedded simulator (leave INNERSPACE_CLIENT_ID unset)');
+  sim.setFaults({ latencyMs: LATENCY_MS });
   try {
     const driver = createSlackDriver({ workspace: bot.slack, appUrl: `http://127.0.0.1:${bot.app.port}`, signingSecret: BENCH_SECRET });
-    const ask = async (text: string): Promise<number> => {
+    const ask = async (text: string, expect = 'DEMO'): Promise<Sample> => {
+      const before = sim.stats.graphqlRequests;
       const t0 = performance.now();
       const res = await driver.command('U0LOCAL001', 'C0GENERAL', '/occupancy', text);
       const post = await bot.slack.waitForResponse(res.responseUrlId, undefined, 30_000);
       const ms = performance.now() - t0;
-      if (!JSON.stringify(post.body).includes('DEMO')) throw new Error(`unexpected answer to ${text}: ${JSON.stringify(post.body).slice(0, 200)}`);
-      return ms;
+      if (!JSON.stringify(post.body).includes(expect)) throw new Error(`unexpected answer to ${text}: ${JSON.stringify(post.body).slice(0, 200)}`);
+      return { ms, requests: sim.stats.graphqlRequests - before };
     };
     const first = await ask('building 71');
     const today = new Date(bot.app.clock.now()).toISOString().slice(0, 10);
-    const dates = Array.from({ length: DAYS }, (_, i) => addDays(today, -(i + 2)));
-    const cold: number[] = [];
+    // Eight days apart and clear of the first answer's days, so no answer's day or week-earlier day was fetched by another.
+    const dates = Array.from({ length: DAYS }, (_, i) => addDays(today, -(3 + 8 * i)));
+    const cold: Sample[] = [];
     for (const d of dates) cold.push(await ask(`building 71 ${d}`));
-    const warm: number[] = [];
+    // No date: the latest day is looked up too (reference data warm, nothing else cached).
+    const undated: Sample[] = [];
+    for (const b of SIM_BUILDINGS.filter((x) => x.id !== 71)) undated.push(await ask(`building ${b.id}`, b.name));
+    const warm: Sample[] = [];
     for (const d of dates) warm.push(await ask(`building 71 ${d}`));
+    const digest = await digestPass(sim, bot.app.clock.now());
     const stats = bot.app.innerspace.stats();
-    const fmt = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return `p50 ${percentile(s, 50).toFixed(1)} ms  p99 ${percentile(s, 99).toFixed(1)} ms  max ${s[s.length - 1]!.toFixed(1)} ms`;
-    };
-    console.log('bench:answer — command → answer at response_url, building 71, embedded simulator and Slack on loopback');
-    console.log(`first answer after start (token + reference data + insights): ${first.toFixed(1)} ms`);
-    console.log(`cold days (${DAYS} dates, insights fetched):  ${fmt(cold)}`);
-    console.log(`warm repeats (same ${DAYS} dates, cached):      ${fmt(warm)}`);
-    console.log(`InnerSpace: ${stats.upstreamRequests} upstream requests, ${stats.tokenRequests} token requests, ${stats.cacheHits} cache hits`);
+    console.log(`bench:answer — command → answer at response_url, building 71, embedded simulator (${LATENCY_MS} ms per GraphQL response) and Slack on loopback`);
+    console.log(`first answer after start (token + reference data + insights): ${first.ms.toFixed(0)} ms, ${first.requests} GraphQL requests`);
+    console.log(`cold answers (${DAYS} dates, reference data warm):    ${fmt(cold)}`);
+    console.log(`cold answers without a date (${undated.length} other buildings):  ${fmt(undated)}`);
+    console.log(`warm answers (same ${DAYS} dates, cached):            ${fmt(warm)}`);
+    // Rows for `building 71 last 4 weeks` and `compare 71 72 73` go here once those answers exist.
+    console.log(
+      `digest pass (${digest.buildings} buildings, fresh client): reference data ${digest.reference} request(s) once, ` +
+        `then ${digest.perBuilding.toFixed(2)} requests per building, ${digest.ms.toFixed(0)} ms for the pass`,
+    );
+    console.log(`bot's InnerSpace client: ${stats.upstreamRequests} upstream requests, ${stats.tokenRequests} token requests, ${stats.cacheHits} cache hits`);
   } finally {
     await bot.stop();
   }

@@ -8,6 +8,7 @@ import { startApp, type RunningApp } from '../src/app';
 import { ShiftableClock } from '../src/clock';
 import { loadConfig } from '../src/config';
 import { startSlackWorkspace, type SlackWorkspace } from '../dev/slack';
+import type { RunningSimulator } from '../dev/simulator';
 import { createLogger } from '../src/logging/logger';
 
 export const BENCH_SECRET = 'bench0signing0secret0000000000000';
@@ -15,6 +16,8 @@ export const BENCH_SECRET = 'bench0signing0secret0000000000000';
 export interface BenchBot {
   app: RunningApp;
   slack: SlackWorkspace;
+  /** The embedded simulator in full (faults, request counters); null when InnerSpace is configured. */
+  simulator: RunningSimulator | null;
   stop(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function startBenchBot(env: Record<string, string> = {}): Promise<B
     ...env,
   });
   const { logger, addSecret } = createLogger({ level: config.logLevel, secrets: config.secrets });
+  const local = createLocalTools();
   const app = await startApp({
     config,
     logger,
@@ -39,11 +43,12 @@ export async function startBenchBot(env: Record<string, string> = {}): Promise<B
     clock,
     host: '127.0.0.1',
     botIdentity: { botId: slack.bot.botId, botUserId: slack.bot.userId },
-    local: createLocalTools(),
+    local,
   });
   return {
     app,
     slack,
+    simulator: local.simulator,
     async stop() {
       await app.stop();
       await slack.close();

@@ -30,6 +30,16 @@ export function optionsFromEnv(env: Env): SimulatorOptions {
   set('tokenFailures', num(env, 'SIM_TOKEN_FAILURES_NEXT'));
   const rateLimitNext = num(env, 'SIM_RATE_LIMIT_NEXT');
   if (rateLimitNext !== undefined) faults.rateLimit = { next: rateLimitNext, retryAfter: env.SIM_RETRY_AFTER?.trim() || undefined };
+  const rootErrors = env.SIM_ROOT_ERRORS?.trim();
+  if (rootErrors) {
+    faults.rootErrors = Object.fromEntries(
+      rootErrors.split(',').map((pair) => {
+        const [root = '', n = ''] = pair.split(':').map((x) => x.trim());
+        if (!/^[A-Z_]+$/.test(root) || !/^\d+$/.test(n)) throw new RangeError(`SIM_ROOT_ERRORS: "${pair}" is not ROOT:N`);
+        return [root, Number(n)];
+      }),
+    );
+  }
   const reject = env.SIM_REJECT_GUESS_FIELDS?.trim().toLowerCase();
   if (reject) faults.rejectGuessFields = reject === '1' || reject === 'true' || reject === 'yes';
 

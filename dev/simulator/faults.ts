@@ -25,6 +25,12 @@ export interface SimulatorFaults {
   rejectGuessFields: boolean;
   /** The next N token requests (either endpoint) are answered 500. */
   tokenFailures: number;
+  /**
+   * Per query root, the next N times that root field is executed it fails with an error under
+   * its own path, as a database error would ({ ZONE: 1 }); other roots of the same document
+   * are executed as usual.
+   */
+  rootErrors: Readonly<Record<string, number>>;
 }
 
 export const NO_FAULTS: Readonly<SimulatorFaults> = Object.freeze({
@@ -38,6 +44,7 @@ export const NO_FAULTS: Readonly<SimulatorFaults> = Object.freeze({
   graphqlErrors: 0,
   rejectGuessFields: false,
   tokenFailures: 0,
+  rootErrors: Object.freeze({}),
 });
 
 export type FaultDecision =
@@ -66,11 +73,13 @@ export class FaultState {
       if (!(next[k] >= 0)) throw new RangeError(`${k} must be a non-negative number`);
     }
     if (next.rateLimit) next.rateLimit = { ...next.rateLimit };
+    for (const [root, n] of Object.entries(next.rootErrors)) if (!(n >= 0)) throw new RangeError(`rootErrors.${root} must be a non-negative number`);
+    next.rootErrors = { ...next.rootErrors };
     this.state = next;
   }
 
   snapshot(): SimulatorFaults {
-    return { ...this.state, rateLimit: this.state.rateLimit ? { ...this.state.rateLimit } : null };
+    return { ...this.state, rateLimit: this.state.rateLimit ? { ...this.state.rateLimit } : null, rootErrors: { ...this.state.rootErrors } };
   }
 
   get delayMs(): number {
@@ -99,6 +108,14 @@ export class FaultState {
     }
     if (this.state.errorRate > 0 && this.random() < this.state.errorRate) return { kind: 'internal' };
     return { kind: 'none' };
+  }
+
+  /** True when this execution of `root` is to fail (counts one down). */
+  takeRootError(root: string): boolean {
+    const left = this.state.rootErrors[root] ?? 0;
+    if (left <= 0) return false;
+    this.state.rootErrors = { ...this.state.rootErrors, [root]: left - 1 };
+    return true;
   }
 
   takeGraphqlError(): boolean {

@@ -14,6 +14,8 @@ import { buildSdl } from './schema';
 
 export interface HasuraError {
   message: string;
+  /** The spec's path (response keys from the root) for errors raised while executing a field. */
+  path?: Array<string | number>;
   extensions: { path: string; code: string };
 }
 
@@ -33,7 +35,7 @@ function hasura(err: GraphQLError, fallbackCode: string): HasuraError {
   const path = err.path ? `$.selectionSet.${err.path.join('.selectionSet.')}` : '$';
   // Suggestions would hint at fields the live API may not have; Hasura gives none either.
   const message = err.message.replace(/ Did you mean .*\?$/, '');
-  return { message, extensions: { path, code } };
+  return { message, ...(err.path ? { path: [...err.path] } : {}), extensions: { path, code } };
 }
 
 /**
@@ -73,7 +75,10 @@ export class GraphqlExecutor {
     if (!result.errors?.length) return { data: result.data };
     // Without data, the request never started (bad variables, unknown operation).
     if (result.data === undefined) return { errors: result.errors.map((e) => hasura(e, 'validation-failed')) };
-    return { data: null, errors: result.errors.map((e) => hasura(e, 'unexpected')) };
+    // As graphql-js executes it: each root field on its own, an error under its path, the
+    // others' rows kept. Every root is a non-null list here, so a failing root takes `data`
+    // down to null (spec §6.4.4) and the client must ask again for the roots it still needs.
+    return { data: result.data, errors: result.errors.map((e) => hasura(e, 'unexpected')) };
   }
 
   private document(variant: string, schema: GraphQLSchema, query: string): DocumentNode | HasuraError[] {

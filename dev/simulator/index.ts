@@ -91,6 +91,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     onRootField: (name) => {
       stats.rootFields[name] = (stats.rootFields[name] ?? 0) + 1;
     },
+    failRoot: (name) => faults.takeRootError(name),
   });
   const handler = new SimulatorHandler({
     creds,

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { partitionRange, pinnedValues } from './bounds';
 import { dayNumOfPartition, publishedThroughDayNum } from './data/calendar';
 import type { SimDataset } from './data/dataset';
@@ -34,6 +35,8 @@ export interface RootDeps {
   readonly dataset: SimDataset;
   readonly store: DayStore;
   readonly onRootField: (name: string) => void;
+  /** True when this execution of a root is to fail (the rootErrors fault). */
+  readonly failRoot?: (name: string) => boolean;
 }
 
 function staticRows(dataset: SimDataset): Record<Exclude<TableName, InsightTable>, Row[]> {
@@ -63,6 +66,7 @@ export function createRoot(deps: RootDeps): Record<TableName, Resolver> {
   for (const table of TABLE_NAMES) {
     root[table] = (args, ctx) => {
       deps.onRootField(table);
+      if (deps.failRoot?.(table)) throw new GraphQLError('database query error', { extensions: { code: 'unexpected' } });
       const columns = columnsOf(table, ctx.withoutGuessFields);
       const accept = compileWhere(args.where, columns);
       const keys = parseOrderBy(args.order_by, columns);

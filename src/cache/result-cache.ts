@@ -63,6 +63,16 @@ export class ResultCache {
     return p;
   }
 
+  /** Whether `key` has a value that may be served, or a call under way; counts nothing. */
+  holds(key: string): boolean {
+    if (this.inflight.has(key)) return true;
+    const e = this.entries.get(key);
+    if (!e) return false;
+    const t = this.now().getTime();
+    const { until, trustedUntil, settled } = e.keep;
+    return until > t && (trustedUntil === undefined || trustedUntil > t || (settled?.() ?? false));
+  }
+
   get size(): number {
     return this.entries.size;
   }

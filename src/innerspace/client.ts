@@ -7,6 +7,7 @@ import { compareInsightRows, parseInsightRows } from './parse';
 import { insightOperation, type InsightRoot } from './queries';
 import { freezeAll, ReferenceData } from './reference';
 import { DEFAULT_RETRY_POLICY, sleep, type RetryPolicy } from './retry';
+import { DocumentBatcher } from './batch';
 import { GraphQLTransport, type Variables } from './transport';
 import type { InnerSpacePort, InsightQuery } from '../ports/occupancy-source';
 import type { Building, Floor, Group, InsightRow, Site, Zone } from '../domain/occupancy';
@@ -63,6 +64,8 @@ export class InnerSpaceClient implements InnerSpacePort {
   private readonly now: () => Date;
   private readonly cache: ResultCache;
   private readonly transport: GraphQLTransport;
+  /** Everything asked for in one turn travels in one document. */
+  private readonly batcher: DocumentBatcher;
   private readonly reference: ReferenceData;
   private readonly groupId: string;
   private readonly published = new PublishedDays();
@@ -102,7 +105,8 @@ export class InnerSpaceClient implements InnerSpacePort {
       retry,
       countRequest: () => void (this.counts.upstreamRequests += 1),
     });
-    this.reference = new ReferenceData({ transport: this.transport, cache: this.cache, now: this.now, groupId: this.groupId });
+    this.batcher = new DocumentBatcher(this.transport);
+    this.reference = new ReferenceData({ batcher: this.batcher, cache: this.cache, now: this.now, groupId: this.groupId });
   }
 
   stats(): InnerSpaceStats {
@@ -172,7 +176,7 @@ export class InnerSpaceClient implements InnerSpacePort {
       this.cache.through(
         key,
         async () => {
-          const { data, degraded } = await this.transport.run(op, variables, deadlineAt, log);
+          const { data, degraded } = await this.batcher.fetch({ op, variables }, deadlineAt, log);
           const pending = parseInsightRows(root, data, { granularity: c.granularity, degraded });
           await this.reference.resolveNaiveStarts(root, pending, c.timeZone, deadlineAt, log);
           const parsed = freezeAll(pending.map((p) => p.row).sort(compareInsightRows));

@@ -1,10 +1,12 @@
 import { GUESS_FIELDS, VARIABLE_TYPES } from './schema-facts';
 
 /**
- * Every GraphQL document the client sends, built once at module load. Values never enter a
- * document: each filter is a variable whose type comes from VARIABLE_TYPES. Optional filters
- * are separate documents rather than null variables, because how a Hasura back end treats
- * `_in: null` depends on its configuration.
+ * Every GraphQL root field the client asks for, built once at module load, and how several of
+ * them travel in one document (composeDocument). Values never enter a document: each filter is
+ * a variable whose type comes from VARIABLE_TYPES. Optional filters are separate operations
+ * rather than null variables, because how a Hasura back end treats `_in: null` depends on its
+ * configuration. A new kind of question (a range, a comparison, a group) is a new Spec here;
+ * the batching, fallbacks and error attribution come with it.
  */
 
 export type InsightRoot = 'BUILDING_INSIGHTS' | 'ZONE_INSIGHTS' | 'ZONE_TYPE_INSIGHTS';
@@ -13,15 +15,22 @@ export type Root = InsightRoot | ReferenceRoot;
 
 type VariableKind = keyof typeof VARIABLE_TYPES;
 
-/** A document in its full form and without the guessed fields of its root. */
+/**
+ * One root field with its variables, and the document that asks for it alone, in its full
+ * form and without the guessed fields of its root.
+ */
 export interface Operation {
-  /** GraphQL operation name, also used in logs. */
+  /** GraphQL operation name when sent alone, also used in logs. */
   readonly name: string;
   readonly root: Root;
   readonly full: string;
   readonly reduced: string;
   /** Guessed fields dropped from `reduced` (empty when both forms are the same). */
   readonly guessed: readonly string[];
+  /** Variable names and kinds; `args` refers to them as `$name`. */
+  readonly variables: readonly (readonly [string, VariableKind])[];
+  readonly args: string;
+  readonly fields: { readonly full: readonly string[]; readonly reduced: readonly string[] };
 }
 
 const CONFIRMED_FIELDS: Record<Root, readonly string[]> = {
@@ -47,23 +56,90 @@ interface Spec {
   args: string;
 }
 
-function render(spec: Spec, fields: readonly string[]): string {
-  const decl = spec.variables.map(([v, kind]) => `$${v}: ${VARIABLE_TYPES[kind]}`).join(', ');
-  const head = decl ? `query ${spec.name}(${decl})` : `query ${spec.name}`;
-  const args = spec.args ? `(${spec.args})` : '';
-  return `${head} {\n  ${spec.root}${args} {\n    ${fields.join('\n    ')}\n  }\n}\n`;
+interface RenderedField {
+  /** Response key: null sends the field under its own name. */
+  alias: string | null;
+  root: Root;
+  /** Declared variables, already renamed for this document. */
+  variables: Array<[string, VariableKind]>;
+  args: string;
+  fields: readonly string[];
+}
+
+function render(name: string, parts: readonly RenderedField[]): string {
+  const decl = parts.flatMap((p) => p.variables.map(([v, kind]) => `$${v}: ${VARIABLE_TYPES[kind]}`)).join(', ');
+  const head = decl ? `query ${name}(${decl})` : `query ${name}`;
+  const body = parts.map((p) => {
+    const args = p.args ? `(${p.args})` : '';
+    return `  ${p.alias ? `${p.alias}: ` : ''}${p.root}${args} {\n    ${p.fields.join('\n    ')}\n  }`;
+  });
+  return `${head} {\n${body.join('\n')}\n}\n`;
 }
 
 function build(spec: Spec): Operation {
   const guessed = guessedFields(spec.root);
   const confirmed = CONFIRMED_FIELDS[spec.root];
+  const alone = (fields: readonly string[]) => render(spec.name, [{ alias: null, root: spec.root, variables: spec.variables, args: spec.args, fields }]);
+  const full = [...confirmed, ...guessed];
   return {
     name: spec.name,
     root: spec.root,
-    full: render(spec, [...confirmed, ...guessed]),
-    reduced: render(spec, confirmed),
+    full: alone(full),
+    reduced: alone(confirmed),
     guessed,
+    variables: spec.variables,
+    args: spec.args,
+    fields: { full, reduced: confirmed },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several root fields in one document.
+
+export type Variables = Record<string, unknown>;
+
+/** One root field of a combined document: the operation, its variable values, and which form. */
+export interface DocumentPart {
+  readonly op: Operation;
+  readonly variables: Variables;
+  /** Without the guessed fields of its root. */
+  readonly reduced: boolean;
+}
+
+export interface ComposedDocument {
+  readonly name: string;
+  readonly query: string;
+  readonly variables: Variables;
+  /** Where each part's rows are in `data`, in the order of the parts. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * One part alone is the operation's own document, under its own name. Several parts become one
+ * document: part i answers under the alias `f<i>` and its variables are renamed `f<i>_<name>`,
+ * so parts of the same root with different filters never collide.
+ */
+export function composeDocument(name: string, parts: readonly DocumentPart[]): ComposedDocument {
+  if (parts.length === 0) throw new Error('a document needs at least one root field');
+  const [only] = parts;
+  if (parts.length === 1 && only) {
+    return { name: only.op.name, query: only.reduced ? only.op.reduced : only.op.full, variables: only.variables, keys: [only.op.root] };
+  }
+  const variables: Variables = {};
+  const rendered = parts.map((p, i): RenderedField => {
+    const alias = `f${i}`;
+    const rename = (v: string) => `${alias}_${v}`;
+    for (const [v] of p.op.variables) if (v in p.variables) variables[rename(v)] = p.variables[v];
+    return {
+      alias,
+      root: p.op.root,
+      variables: p.op.variables.map(([v, kind]) => [rename(v), kind]),
+      // Arguments are written only in terms of declared variables (the queries test checks it).
+      args: p.op.args.replace(/\$(\w+)/g, (_, v: string) => `$${rename(v)}`),
+      fields: p.reduced ? p.op.fields.reduced : p.op.fields.full,
+    };
+  });
+  return { name, query: render(name, rendered), variables, keys: rendered.map((r) => r.alias as string) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,14 +230,14 @@ export function insightOperation(root: InsightRoot, shape: InsightShape): Operat
   return op;
 }
 
-/** Every insight document, for tests that check the text sent upstream. */
 // ---------------------------------------------------------------------------------------------
-// Reference data.
+// Reference data: the whole estate, asked for together (see reference.ts).
 
 export const REFERENCE_OPERATIONS = {
   buildings: build({ name: 'Buildings', root: 'BUILDING', variables: [], args: '' }),
   allSites: build({ name: 'AllSites', root: 'SITE', variables: [], args: '' }),
   allFloors: build({ name: 'AllFloors', root: 'FLOOR', variables: [], args: '' }),
+  allZones: build({ name: 'AllZones', root: 'ZONE', variables: [], args: '' }),
   sites: build({
     name: 'SitesOfBuilding',
     root: 'SITE',

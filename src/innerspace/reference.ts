@@ -1,28 +1,50 @@
 import type { Logger } from 'pino';
 import { UpstreamBadDataError } from '../errors';
+import type { DocumentBatcher } from './batch';
 import { REFERENCE_TTL_MS, type ResultCache } from './cache';
 import { assembleDirectory } from './directory';
 import { parseBuildings, parseFloors, parseGroups, parseSites, parseZones, type BuildingRow, type PendingInsightRow } from './parse';
-import { REFERENCE_OPERATIONS as REF, type InsightRoot, type ReferenceRoot } from './queries';
+import { REFERENCE_OPERATIONS as REF, type InsightRoot, type Operation, type ReferenceRoot } from './queries';
 import { naiveToMillis } from './timestamps';
-import { isUnknownRoot, type GraphQLTransport, type Variables } from './transport';
+import { isUnknownRoot } from './transport';
 import type { Building, Floor, Group, InsightRow, Site, Zone } from '../domain/occupancy';
 
 /**
- * Reference data (buildings, sites, floors, zones, groups), each list cached for an hour, and
- * the fallbacks for roots the server does not have. Every method runs inside a public call and
- * shares its deadline and logger.
+ * Reference data (buildings, sites, floors, zones, groups): the whole estate, asked for in one
+ * document (every root still missing is fetched together), each root cached for an hour on its
+ * own so one failing root loses none of the others; and the fallbacks for roots the server does
+ * not have. Per-building lists are read from the estate-wide ones. Every method runs inside a
+ * public call and shares its deadline and logger.
  */
 
 /** Name given to the default group when the server has no GROUP root (an assumption about the nil-UUID group). */
 const DEFAULT_GROUP_NAME = 'Everyone';
 
 export interface ReferenceDeps {
-  transport: GraphQLTransport;
+  batcher: DocumentBatcher;
   cache: ResultCache;
   now: () => Date;
   groupId: string;
 }
+
+const ROOT_OPERATIONS = {
+  BUILDING: REF.buildings,
+  SITE: REF.allSites,
+  FLOOR: REF.allFloors,
+  ZONE: REF.allZones,
+  GROUP: REF.groups,
+} as const satisfies Record<ReferenceRoot, Operation>;
+
+/** Roots the bot can do without: buildings then come from SITE rows, groups are the default one. */
+const OPTIONAL_ROOTS: ReadonlySet<ReferenceRoot> = new Set(['BUILDING', 'GROUP']);
+
+type Loaded = {
+  BUILDING: readonly BuildingRow[] | null;
+  SITE: readonly Site[];
+  FLOOR: readonly Floor[];
+  ZONE: readonly Zone[];
+  GROUP: readonly Group[] | null;
+};
 
 export class ReferenceData {
   private readonly unknownRoots = new Set<ReferenceRoot>();
@@ -31,83 +53,88 @@ export class ReferenceData {
 
   private readonly expiry = (): number => this.deps.now().getTime() + REFERENCE_TTL_MS;
 
-  private cached<T extends object>(key: string, load: () => Promise<T[]>): Promise<readonly T[]> {
-    return this.deps.cache.through(key, async () => freezeAll(await load()), this.expiry);
+  /** One root, from the cache or in the document of this turn; null when the server lacks an optional root. */
+  private root<R extends ReferenceRoot>(root: R, deadlineAt: number, log: Logger): Promise<Loaded[R]> {
+    return this.deps.cache.through(
+      `REF:${root}`,
+      async () => {
+        if (this.unknownRoots.has(root)) return null as Loaded[R];
+        try {
+          const { data, degraded } = await this.deps.batcher.fetch({ op: ROOT_OPERATIONS[root], variables: {} }, deadlineAt, log);
+          return parseRoot(root, data, degraded);
+        } catch (err) {
+          if (!OPTIONAL_ROOTS.has(root) || !isUnknownRoot(err, root)) throw err;
+          this.markUnknownRoot(root, log);
+          return null as Loaded[R];
+        }
+      },
+      this.expiry,
+    );
   }
 
-  private async fetch(op: (typeof REF)[keyof typeof REF], variables: Variables, deadlineAt: number, log: Logger) {
-    return this.deps.transport.run(op, variables, deadlineAt, log);
+  /**
+   * Starts every reference root not cached, so all travel in one document whichever is asked
+   * for first. Each root's failure reaches only those who ask for that root.
+   */
+  private estate(deadlineAt: number, log: Logger): void {
+    for (const root of Object.keys(ROOT_OPERATIONS) as ReferenceRoot[]) {
+      if (!this.deps.cache.holds(`REF:${root}`)) this.root(root, deadlineAt, log).catch(() => undefined);
+    }
+  }
+
+  /** One root, with every other root not cached joining the same document. */
+  private withEstate<R extends ReferenceRoot>(root: R, deadlineAt: number, log: Logger): Promise<Loaded[R]> {
+    const wanted = this.root(root, deadlineAt, log);
+    this.estate(deadlineAt, log);
+    return wanted;
   }
 
   /** Buildings with a time zone each: BUILDING rows, or SITE rows when there is no BUILDING root. */
   directory(deadlineAt: number, log: Logger): Promise<readonly Building[]> {
-    return this.cached('BUILDING', async () => {
-      let rows: BuildingRow[] | null = null;
-      if (!this.unknownRoots.has('BUILDING')) {
-        try {
-          rows = parseBuildings((await this.fetch(REF.buildings, {}, deadlineAt, log)).data);
-        } catch (err) {
-          if (!isUnknownRoot(err, 'BUILDING')) throw err;
-          this.markUnknownRoot('BUILDING', log);
-        }
-      }
-      const needSites = rows === null || rows.some((b) => b.timeZone === null);
-      const sites = needSites ? await this.allSites(deadlineAt, log) : [];
-      const sited = new Set(sites.filter((s) => s.timeZone).map((s) => s.buildingId));
-      const needFloors = (rows ?? []).some((b) => b.timeZone === null && !sited.has(b.id));
-      const floors = needFloors ? await this.allFloors(deadlineAt, log) : [];
-      const dir = assembleDirectory(rows, sites, floors);
-      if (dir.withoutTimeZone.length > 0) log.warn({ buildings: dir.withoutTimeZone }, 'no time zone known for some buildings; using UTC');
-      return dir.buildings;
-    });
+    const dir = this.deps.cache.through(
+      'DIRECTORY',
+      async () => {
+        const rows = await this.withEstate('BUILDING', deadlineAt, log);
+        const needSites = rows === null || rows.some((b) => b.timeZone === null);
+        const sites = needSites ? await this.root('SITE', deadlineAt, log) : [];
+        const sited = new Set(sites.filter((s) => s.timeZone).map((s) => s.buildingId));
+        const needFloors = (rows ?? []).some((b) => b.timeZone === null && !sited.has(b.id));
+        const floors = needFloors ? await this.root('FLOOR', deadlineAt, log) : [];
+        const dir = assembleDirectory(rows, sites, floors);
+        if (dir.withoutTimeZone.length > 0) log.warn({ buildings: dir.withoutTimeZone }, 'no time zone known for some buildings; using UTC');
+        return freezeAll(dir.buildings);
+      },
+      this.expiry,
+    );
+    this.estate(deadlineAt, log);
+    return dir;
   }
 
-  sitesOf(buildingId: number, deadlineAt: number, log: Logger): Promise<readonly Site[]> {
-    return this.cached(`SITE:${buildingId}`, async () =>
-      parseSites((await this.fetch(REF.sites, { buildingId }, deadlineAt, log)).data).sort((a, b) => a.id - b.id),
-    );
+  async sitesOf(buildingId: number, deadlineAt: number, log: Logger): Promise<readonly Site[]> {
+    return (await this.allSites(deadlineAt, log)).filter((s) => s.buildingId === buildingId);
   }
 
-  floorsOf(buildingId: number, deadlineAt: number, log: Logger): Promise<readonly Floor[]> {
-    return this.cached(`FLOOR:${buildingId}`, async () =>
-      parseFloors((await this.fetch(REF.floors, { buildingId }, deadlineAt, log)).data).sort((a, b) => (a.level ?? 0) - (b.level ?? 0) || a.id - b.id),
-    );
+  async floorsOf(buildingId: number, deadlineAt: number, log: Logger): Promise<readonly Floor[]> {
+    const floors = (await this.withEstate('FLOOR', deadlineAt, log)).filter((f) => f.buildingId === buildingId);
+    return floors.sort((a, b) => (a.level ?? 0) - (b.level ?? 0) || a.id - b.id);
   }
 
   allSites(deadlineAt: number, log: Logger): Promise<readonly Site[]> {
-    return this.cached('SITE:*', async () => parseSites((await this.fetch(REF.allSites, {}, deadlineAt, log)).data));
+    return this.withEstate('SITE', deadlineAt, log);
   }
 
-  allFloors(deadlineAt: number, log: Logger): Promise<readonly Floor[]> {
-    return this.cached('FLOOR:*', async () => parseFloors((await this.fetch(REF.allFloors, {}, deadlineAt, log)).data));
-  }
-
-  zones(ids: number[] | null, siteIds: number[] | null, deadlineAt: number, log: Logger): Promise<readonly Zone[]> {
-    const op = ids && siteIds ? REF.zonesByIdsAndSites : ids ? REF.zonesByIds : REF.zonesBySites;
-    const variables: Variables = {};
-    if (ids) variables.ids = ids;
-    if (siteIds) variables.siteIds = siteIds;
-    return this.cached(`ZONE:${JSON.stringify(variables)}`, async () => {
-      const { data, degraded } = await this.fetch(op, variables, deadlineAt, log);
-      return parseZones(data, degraded).sort((a, b) => a.id - b.id);
-    });
+  async zones(ids: number[] | null, siteIds: number[] | null, deadlineAt: number, log: Logger): Promise<readonly Zone[]> {
+    const idSet = ids ? new Set(ids) : null;
+    const siteSet = siteIds ? new Set(siteIds) : null;
+    return (await this.withEstate('ZONE', deadlineAt, log)).filter((z) => (!idSet || idSet.has(z.id)) && (!siteSet || siteSet.has(z.siteId)));
   }
 
   /** The default group first, then by name; only the default group when the server has no GROUP root. */
-  groups(deadlineAt: number, log: Logger): Promise<readonly Group[]> {
+  async groups(deadlineAt: number, log: Logger): Promise<readonly Group[]> {
     const { groupId } = this.deps;
-    return this.cached('GROUP', async () => {
-      if (!this.unknownRoots.has('GROUP')) {
-        try {
-          const rows = parseGroups((await this.fetch(REF.groups, {}, deadlineAt, log)).data);
-          return rows.sort((a, b) => Number(b.id === groupId) - Number(a.id === groupId) || a.name.localeCompare(b.name));
-        } catch (err) {
-          if (!isUnknownRoot(err, 'GROUP')) throw err;
-          this.markUnknownRoot('GROUP', log);
-        }
-      }
-      return [{ id: groupId, name: DEFAULT_GROUP_NAME }];
-    });
+    const rows = await this.withEstate('GROUP', deadlineAt, log);
+    if (rows === null) return [{ id: groupId, name: DEFAULT_GROUP_NAME }];
+    return [...rows].sort((a, b) => Number(b.id === groupId) - Number(a.id === groupId) || a.name.localeCompare(b.name));
   }
 
   /** Timestamps without `Z` or offset are local to the row's site (else its building, else its zone's site). */
@@ -155,4 +182,15 @@ export class ReferenceData {
 export function freezeAll<T extends object>(items: T[]): readonly T[] {
   for (const item of items) Object.freeze(item);
   return Object.freeze(items);
+}
+
+function parseRoot<R extends ReferenceRoot>(root: R, data: unknown, degraded: boolean): Loaded[R] {
+  const parsed: { [K in ReferenceRoot]: () => Loaded[K] } = {
+    BUILDING: () => freezeAll(parseBuildings(data)),
+    SITE: () => freezeAll(parseSites(data).sort((a, b) => a.id - b.id)),
+    FLOOR: () => freezeAll(parseFloors(data).sort((a, b) => a.id - b.id)),
+    ZONE: () => freezeAll(parseZones(data, degraded).sort((a, b) => a.id - b.id)),
+    GROUP: () => freezeAll(parseGroups(data)),
+  };
+  return parsed[root]();
 }

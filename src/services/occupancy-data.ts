@@ -2,6 +2,10 @@
  * Loads what a summary of one building or zone day needs from InnerSpace, and turns it into
  * domain summaries. Shared by answers, digests and alert backtests so each asks InnerSpace the
  * same questions (and so hits the same cache entries).
+ *
+ * The InnerSpace client sends everything asked for in one turn as one GraphQL document, so the
+ * `prefetch…` methods start a day's queries alongside the latest-day lookup that decides which
+ * day is shown: with the day known (or rightly guessed) an answer costs one round trip.
  */
 import { summarizeRowsBy, summarizeDay, bucketsFromRows, topBy, type Bucket, type DaySummary } from '../domain';
 import { latestDaySearch, parseDatePartition, sameWeekdayWeekEarlier, toDatePartition, type IsoDate } from '../domain/time';
@@ -69,6 +73,25 @@ export class OccupancyData {
     return latest === -Infinity ? null : parseDatePartition(latest);
   }
 
+  /**
+   * Starts loading a building day (and the same weekday a week earlier) without waiting: the
+   * queries join this turn's document, and `buildingDay` for the same day finds them cached or
+   * under way. Failures are left to that later call to report.
+   */
+  prefetchBuildingDay(buildingId: number, date: IsoDate, granularity: Granularity): void {
+    for (const d of [date, sameWeekdayWeekEarlier(date)]) this.buildingRows(buildingId, d, granularity).catch(ignore);
+  }
+
+  /** As prefetchBuildingDay, for a zone. */
+  prefetchZoneDay(zoneId: number, date: IsoDate, granularity: Granularity): void {
+    for (const d of [date, sameWeekdayWeekEarlier(date)]) this.zoneRows(zoneId, d, granularity).catch(ignore);
+  }
+
+  /** As prefetchBuildingDay, for the zone ranking of a building day. */
+  prefetchZoneRanking(layout: BuildingLayout, date: IsoDate, granularity: Granularity = 'PT1H'): void {
+    this.rankingRows(layout, date, granularity).catch(ignore);
+  }
+
   /** Rows of one local day of a building, one query per day so days are cached independently. */
   private buildingRows(buildingId: number, date: IsoDate, granularity: Granularity): Promise<InsightRow[]> {
     const p = toDatePartition(date);
@@ -126,23 +149,34 @@ export class OccupancyData {
     const located = await this.locateZone(zoneId);
     const zone = located.building.timeZone;
     const { buckets, lastWeekBuckets, summary } = await this.dayWithLastWeek(
-      (d) => this.innerspace.zoneInsights({ ids: [zoneId], from: toDatePartition(d), to: toDatePartition(d), granularity, groupId: this.groupId }),
+      (d) => this.zoneRows(zoneId, d, granularity),
       { granularity, zone, date, capacity: located.zone.capacity },
     );
     return { ...located, date, granularity, buckets, lastWeekBuckets, summary };
   }
 
-  /** Every zone of a building for a day, busiest first, and the day by zone type. */
-  async zoneRanking(layout: BuildingLayout, date: IsoDate, granularity: Granularity = 'PT1H'): Promise<ZoneRanking> {
-    const zone = layout.building.timeZone;
+  private zoneRows(zoneId: number, date: IsoDate, granularity: Granularity): Promise<InsightRow[]> {
+    const p = toDatePartition(date);
+    return this.innerspace.zoneInsights({ ids: [zoneId], from: p, to: p, granularity, groupId: this.groupId });
+  }
+
+  /** A building day's rows per zone and per zone type, asked for together. */
+  private rankingRows(layout: BuildingLayout, date: IsoDate, granularity: Granularity): Promise<[InsightRow[], InsightRow[]]> {
     const p = toDatePartition(date);
     const zoneIds = layout.zones.map((z) => z.id);
-    const [zoneRows, typeRows] = await Promise.all([
+    return Promise.all([
       zoneIds.length > 0
         ? this.innerspace.zoneInsights({ ids: zoneIds, from: p, to: p, granularity, groupId: this.groupId })
         : Promise.resolve([] as InsightRow[]),
       this.innerspace.zoneTypeInsights({ ids: [layout.building.id], from: p, to: p, granularity, groupId: this.groupId }),
     ]);
+  }
+
+  /** Every zone of a building for a day, busiest first, and the day by zone type. */
+  async zoneRanking(layout: BuildingLayout, date: IsoDate, granularity: Granularity = 'PT1H'): Promise<ZoneRanking> {
+    const zone = layout.building.timeZone;
+    const zoneIds = layout.zones.map((z) => z.id);
+    const [zoneRows, typeRows] = await this.rankingRows(layout, date, granularity);
     const byId = new Map(layout.zones.map((z) => [z.id, z]));
     const zones = topBy(
       summarizeRowsBy(zoneRows, (r) => r.zoneId, { granularity, zone, date, capacityOf: (id) => byId.get(id)?.capacity ?? null }),
@@ -159,3 +193,7 @@ export class OccupancyData {
   }
 }
 
+
+function ignore(): void {
+  // A prefetch's failure is reported by the call that needs the rows.
+}

@@ -74,20 +74,30 @@ export class ReportService {
 
   async building(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
     const building = await this.data.buildingOrThrow(args.id);
-    const day = await this.resolveDay('building', args.id, args.date, building.timeZone);
+    const asked = this.askedDay(args.date, building.timeZone);
+    const likely = this.likelyDay(asked, building.timeZone);
+    if (likely) this.data.prefetchBuildingDay(args.id, likely, args.granularity);
+    const day = await this.resolveDay('building', args.id, asked, building.timeZone);
     return this.memo(`building|${args.id}|${dayKey(day)}|${args.granularity}`, () => this.loadBuilding(args, day));
   }
 
   async zone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
     const located = await this.data.locateZone(args.id);
-    const day = await this.resolveDay('zone', args.id, args.date, located.building.timeZone);
+    const asked = this.askedDay(args.date, located.building.timeZone);
+    const likely = this.likelyDay(asked, located.building.timeZone);
+    if (likely) this.data.prefetchZoneDay(args.id, likely, args.granularity);
+    const day = await this.resolveDay('zone', args.id, asked, located.building.timeZone);
     return this.memo(`zone|${args.id}|${dayKey(day)}|${args.granularity}`, () => this.loadZone(args, day));
   }
 
   async zones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
-    const building = await this.data.buildingOrThrow(args.buildingId);
+    const layout = await this.data.layout(args.buildingId);
+    const zone = layout.building.timeZone;
+    const asked = this.askedDay(args.date, zone);
+    const likely = this.likelyDay(asked, zone);
+    if (likely) this.data.prefetchZoneRanking(layout, likely, 'PT1H');
     // The building's own insights say how far its nightly publish has got.
-    const day = await this.resolveDay('zones', args.buildingId, args.date, building.timeZone);
+    const day = await this.resolveDay('zones', args.buildingId, asked, zone);
     return this.memo(`zones|${args.buildingId}|${dayKey(day)}`, () => this.loadZones(args, day));
   }
 
@@ -184,15 +194,33 @@ export class ReportService {
     };
   }
 
+  /** The day a command names, read in the building's zone; null when it names none. */
+  private askedDay(text: string | null, zone: string): IsoDate | null {
+    if (text === null) return null;
+    const parsed = parseDateArg(text, zone, this.deps.now());
+    if (!parsed.ok) throw new DateInputError(parsed.reason, parsed.input);
+    return parsed.date;
+  }
+
+  /**
+   * The day the answer will most likely show, so its rows can travel with the latest-day
+   * lookup: the day asked for, or the day the clock expects to be published. Null for a day the
+   * clock says is not published yet (that answer is "not published", not rows).
+   */
+  private likelyDay(asked: IsoDate | null, zone: string): IsoDate | null {
+    const now = this.deps.now();
+    if (asked === null) return latestCompleteDay(zone, now);
+    return isPublished(asked, zone, now) ? asked : null;
+  }
+
   /**
    * The day asked for, or the latest day with data: both checked against what the data says is
    * published (one daily query, re-asked after INNERSPACE_RECHECK_MINUTES), never the clock
    * alone. The clock only says which day is awaited, for "Wed 2 Dec is not published yet".
    */
-  async resolveDay(kind: Kind, id: number, text: string | null, zone: string): Promise<ResolvedDay> {
+  async resolveDay(kind: Kind, id: number, asked: IsoDate | null, zone: string): Promise<ResolvedDay> {
     const now = this.deps.now();
-    const parsed = text === null ? null : parseDateArg(text, zone, now);
-    if (parsed && !parsed.ok) throw new DateInputError(parsed.reason, parsed.input);
+    const parsed = asked === null ? null : { date: asked };
     const dataThrough = await this.data.latestDay(kind === 'zone' ? 'zone' : 'building', id, zone, now);
     if (!parsed) {
       const date = dataThrough ?? latestCompleteDay(zone, now);

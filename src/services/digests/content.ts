@@ -3,6 +3,9 @@
  * is loaded once and each chart built once, however many channels show that building, so the
  * upstream cost follows the buildings rather than the digests.
  *
+ * Each building costs one GraphQL document per tick when its publish is on time (its latest-day
+ * lookup, day, week-earlier day and zone ranking travel together), plus the reference data once.
+ *
  * A digest is sent on time and covers each building's latest day with data, as the data says.
  * When the publish is late (the day the clock expects has no data yet), it shows the day before
  * and says so; heading, sections and footer all name the day shown.
@@ -129,6 +132,16 @@ export class DigestContentSession {
     return p;
   }
 
+  /**
+   * Starts the expected day (and its zone ranking) in this turn, memoised like any other, so
+   * it joins the latest-day lookup's document. A failure is reported to whoever awaits it; a
+   * day started for nothing (the publish is late) is only a wasted query.
+   */
+  private prefetch(layout: BuildingLayout, date: IsoDate, content: ContentOptions): void {
+    this.day(layout, date).catch(ignore);
+    if (content.topZones) this.ranking(layout, date).catch(ignore);
+  }
+
   private chart(day: BuildingDay): ChartView | null {
     const b = day.layout.building;
     const key = `${b.id}|${day.date}`;
@@ -144,7 +157,11 @@ export class DigestContentSession {
     const layout = await this.layout(id);
     if (!layout) return null;
     const zone = layout.building.timeZone;
-    const date = (await this.latestDay(layout)) ?? latestCompleteDay(zone, this.now);
+    // The day the clock expects travels with the latest-day lookup: one document per building
+    // unless the publish is late.
+    const expected = latestCompleteDay(zone, this.now);
+    this.prefetch(layout, expected, content);
+    const date = (await this.latestDay(layout)) ?? expected;
     const day = await this.day(layout, date);
     const base = { id, name: layout.building.name, timeZone: zone, date, awaitedDate: awaitedDay(date, zone, this.now) };
     if (day.summary.bucketCount === 0) return { ...base, stats: null, topZones: [], floors: [], chart: null };
@@ -167,6 +184,10 @@ export class DigestContentSession {
  * True when no building had anything published for the day the digest is about: none has data
  * for its expected day (an older day shown while the publish is late does not count).
  */
+function ignore(): void {
+  // Reported by the call that awaits the same promise.
+}
+
 export function hasNoData(view: DigestView): boolean {
   return view.buildings.every((b) => b.stats === null || b.stats.mean === null || b.awaitedDate !== null);
 }

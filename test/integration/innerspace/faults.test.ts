@@ -1,4 +1,5 @@
 import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../dev/simulator';
+import { MAX_FIELDS_PER_DOCUMENT } from '../../../src/innerspace/batch';
 import { clientFor, errorOf, memoryLogger, SIM_NOW, YESTERDAY, type Mode } from './helpers';
 
 let sim: RunningSimulator;
@@ -16,14 +17,17 @@ beforeEach(() => {
 const day = (d: number, over: Record<string, unknown> = {}) => ({ ids: [71], from: d, to: d, granularity: 'PT1H' as const, siteIds: [900000222], ...over });
 
 describe.each<Mode>(['session', 'bearer'])('%s auth', (mode) => {
-  it('50 concurrent queries without a token make exactly one token request', async () => {
+  it('50 concurrent queries without a token make exactly one token request, and travel in as few documents as fit them', async () => {
     const client = clientFor(sim, mode);
     const days = Array.from({ length: 50 }, (_, i) => 20250401 + (i % 30) + 100 * Math.floor(i / 30));
     const results = await Promise.all(days.map((d) => client.buildingInsights(day(d))));
     expect(results.every((r) => r.length === 24)).toBe(true);
+    expect(results.map((r) => r[0]?.datePartition)).toEqual(days);
     expect(sim.stats.tokenRequests).toBe(1);
-    expect(sim.stats.graphqlRequests).toBe(50);
-    expect(client.stats()).toMatchObject({ tokenRequests: 1, upstreamRequests: 50 });
+    const documents = Math.ceil(50 / MAX_FIELDS_PER_DOCUMENT);
+    expect(sim.stats.graphqlRequests).toBe(documents);
+    expect(sim.stats.rootFields.BUILDING_INSIGHTS).toBe(50);
+    expect(client.stats()).toMatchObject({ tokenRequests: 1, upstreamRequests: documents });
   });
 
   it('re-authenticates once on 401 after the session expired on the server', async () => {
@@ -102,7 +106,9 @@ describe('faults, session auth', () => {
     const client = clientFor(sim, 'session', { retry: { maxAttempts: 10 } });
     sim.setFaults({ errorRate: 0.3 });
     const days = Array.from({ length: 20 }, (_, i) => 20250501 + i);
-    const results = await Promise.all(days.map((d) => client.buildingInsights(day(d))));
+    // One after the other: each its own request, so the generator is drawn 20 times at least.
+    const results = [];
+    for (const d of days) results.push(await client.buildingInsights(day(d)));
     expect(results.every((r) => r.length === 24)).toBe(true);
     expect(sim.stats.statusCodes['500']).toBeGreaterThan(0);
   });

@@ -128,16 +128,19 @@ describe('insight cache', () => {
 });
 
 describe('reference cache', () => {
-  it('buildings, sites and floors are kept for an hour', async () => {
+  it('the estate (buildings, sites, floors, zones, groups) is one document, kept for an hour', async () => {
     let now = Date.parse('2025-05-10T12:00:00Z');
     const client = clientFor(fake, { now: () => new Date(now) });
     await client.buildings();
     await client.building(71);
     await client.sites(71);
     await client.sites(71);
-    expect(fake.graphql().map(operationOf)).toEqual(['Buildings', 'SitesOfBuilding']);
+    await client.floors(71);
+    await client.zones({ siteIds: [900000222] });
+    await client.groups();
+    expect(fake.graphql().map(operationOf)).toEqual(['Reference']);
     now += 60 * 60_000;
     await client.building(71);
-    expect(fake.graphql().map(operationOf)).toEqual(['Buildings', 'SitesOfBuilding', 'Buildings']);
+    expect(fake.graphql().map(operationOf)).toEqual(['Reference', 'Reference']);
   });
 });

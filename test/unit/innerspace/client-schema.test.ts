@@ -1,5 +1,6 @@
 import { operationOf, type SeenRequest } from './scripted-server';
-import { clientFor, defaultAnswer, errorOf, memoryLogger, NIL, startFakeUpstream, type FakeUpstream } from './fake-upstream';
+import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { clientFor, defaultAnswer, errorOf, fieldsOf, memoryLogger, NIL, rowsFor, startFakeUpstream, type FakeUpstream } from './fake-upstream';
 
 const q = (day: number, over: Record<string, unknown> = {}) => ({ ids: [71], from: day, to: day, granularity: 'PT1H' as const, ...over });
 
@@ -9,20 +10,35 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-/** A server that knows none of the guessed fields, answering in Hasura's words. */
+/** A server that knows none of the given fields ('FIELD' on any root, or 'ROOT.FIELD'), answering in Hasura's words (path through the alias). */
 function hasuraWithout(fields: string[]) {
   return (req: SeenRequest) => {
     if (req.path === '/v2/oauth/token') return undefined;
-    const query = String(req.json?.query ?? '');
-    const bad = fields.find((f) => new RegExp(`\\b${f}\\b`).test(query));
-    if (!bad) return undefined;
-    const root = /\{\s*(\w+)/.exec(query.slice(query.indexOf('{')))?.[1] ?? '';
-    return {
-      status: 200,
-      body: { errors: [{ message: `field '${bad}' not found in type: '${root}'`, extensions: { path: `$.selectionSet.${root}.selectionSet.${bad}`, code: 'validation-failed' } }] },
-    };
+    const doc = parse(String(req.json?.query ?? ''));
+    const op = doc.definitions[0] as OperationDefinitionNode;
+    for (const sel of op.selectionSet.selections as FieldNode[]) {
+      const bad = sel.selectionSet?.selections
+        .map((f) => (f as FieldNode).name.value)
+        .find((f) => fields.includes(f) || fields.includes(`${sel.name.value}.${f}`));
+      if (!bad) continue;
+      const key = sel.alias?.value ?? sel.name.value;
+      return {
+        status: 200,
+        body: { errors: [{ message: `field '${bad}' not found in type: '${sel.name.value}'`, extensions: { path: `$.selectionSet.${key}.selectionSet.${bad}`, code: 'validation-failed' } }] },
+      };
+    }
+    return undefined;
   };
 }
+
+/** The default answer with some roots' rows replaced. */
+function answerWith(req: SeenRequest, rows: Record<string, unknown[]>) {
+  const data: Record<string, unknown> = {};
+  for (const f of fieldsOf(req)) data[f.key] = rows[f.root] ?? rowsFor(f);
+  return { body: { data } };
+}
+
+const asks = (req: SeenRequest, root: string) => fieldsOf(req).some((f) => f.root === root);
 
 describe('guessed fields', () => {
   it('degrades once, remembers it, warns once, and returns null for the guessed fields', async () => {
@@ -81,32 +97,30 @@ describe('buildings', () => {
     expect(fake.graphql()).toHaveLength(1);
   });
 
-  it('without BUILDING.TIME_ZONE, the zone comes from SITE rows, then FLOOR rows', async () => {
+  it('without BUILDING.TIME_ZONE, the zone comes from SITE rows, then FLOOR rows, all in the one reference document', async () => {
     const client = clientFor(fake);
     fake.rule((req) => {
-      if (operationOf(req) === 'Buildings') {
-        return String(req.json?.query).includes('TIME_ZONE')
-          ? hasuraWithout(['TIME_ZONE'])(req)
-          : { body: { data: { BUILDING: [{ ID: 71, NAME: 'DEMO' }, { ID: 72, NAME: 'London' }, { ID: 73, NAME: 'Annex' }] } } };
-      }
-      if (operationOf(req) === 'AllFloors') {
-        return { body: { data: { FLOOR: [{ ID: 9, BUILDING_ID: 73, FLOOR_CODE: 'G', LEVEL: 0, NAME: 'Ground', TIME_ZONE: 'Asia/Kolkata' }] } } };
-      }
-      return undefined;
+      if (req.path === '/v2/oauth/token') return undefined;
+      return hasuraWithout(['BUILDING.TIME_ZONE'])(req) ?? answerWith(req, {
+        BUILDING: [{ ID: 71, NAME: 'DEMO' }, { ID: 72, NAME: 'London' }, { ID: 73, NAME: 'Annex' }],
+        FLOOR: [{ ID: 9, BUILDING_ID: 73, FLOOR_CODE: 'G', LEVEL: 0, NAME: 'Ground', TIME_ZONE: 'Asia/Kolkata' }],
+      });
     });
     expect(await client.buildings()).toEqual([
       { id: 71, name: 'DEMO', timeZone: 'America/Toronto' },
       { id: 72, name: 'London', timeZone: 'Europe/London' },
       { id: 73, name: 'Annex', timeZone: 'Asia/Kolkata' },
     ]);
-    expect(fake.graphql().map(operationOf)).toEqual(['Buildings', 'Buildings', 'AllSites', 'AllFloors']);
+    // Refused once for BUILDING.TIME_ZONE, then the estate without it: SITE and FLOOR came along.
+    expect(fake.graphql().map(operationOf)).toEqual(['Reference', 'Reference']);
+    expect(fieldsOf(fake.graphql()[1]!).map((f) => f.root).sort()).toEqual(['BUILDING', 'FLOOR', 'GROUP', 'SITE', 'ZONE']);
   });
 
   it('when the BUILDING root is unknown, buildings come from SITE rows as "Building <id>"', async () => {
     const log = memoryLogger();
     const client = clientFor(fake, { logger: log.logger });
     fake.rule((req) =>
-      operationOf(req) === 'Buildings' ? { status: 200, body: { errors: [{ message: 'Cannot query field "BUILDING" on type "Query".' }] } } : undefined,
+      req.path !== '/v2/oauth/token' && asks(req, 'BUILDING') ? { status: 200, body: { errors: [{ message: 'Cannot query field "BUILDING" on type "Query".' }] } } : undefined,
     );
     expect(await client.buildings()).toEqual([
       { id: 71, name: 'Building 71', timeZone: 'America/Toronto' },
@@ -121,16 +135,15 @@ describe('buildings', () => {
     expect(await client.groups()).toEqual([{ id: NIL, name: 'Everyone' }]);
   });
 
-  it('floors, sites and zones', async () => {
+  it('floors, sites and zones come from the one reference document, cached', async () => {
     const client = clientFor(fake);
     expect(await client.sites(71)).toEqual([{ id: 900000222, buildingId: 71, floorId: 1, code: 'L1', timeZone: 'America/Toronto' }]);
     expect(await client.floors(71)).toEqual([{ id: 1, buildingId: 71, name: 'Level 1', level: 1, code: 'L1', timeZone: 'America/Toronto' }]);
     expect(await client.zones({ ids: [5], siteIds: [900000222] })).toHaveLength(1);
-    expect(fake.graphql().map((r) => [operationOf(r), r.json?.variables])).toEqual([
-      ['SitesOfBuilding', { buildingId: 71 }],
-      ['FloorsOfBuilding', { buildingId: 71 }],
-      ['ZonesByIdsAndSites', { ids: [5], siteIds: [900000222] }],
-    ]);
+    expect(await client.zones({ ids: [6] })).toEqual([]);
+    expect(await client.sites(72)).toEqual([{ id: 900000333, buildingId: 72, floorId: 2, code: 'G', timeZone: 'Europe/London' }]);
+    expect(fake.graphql().map(operationOf)).toEqual(['Reference']);
+    expect(fieldsOf(fake.graphql()[0]!).map((f) => f.root).sort()).toEqual(['BUILDING', 'FLOOR', 'GROUP', 'SITE', 'ZONE']);
   });
 });
 
@@ -165,5 +178,39 @@ describe('timestamps', () => {
     const starts = rows.map((r) => r.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(rows).toHaveLength(4);
+  });
+});
+
+describe('combined documents', () => {
+  it('partial data: the root with rows answers, the root null under an error path fails alone, in one request', async () => {
+    const client = clientFor(fake);
+    await client.groups();
+    fake.rule((req) => {
+      const fields = req.path === '/v2/api' ? fieldsOf(req) : [];
+      if (fields.length < 2) return undefined;
+      const [ok, bad] = fields;
+      return { body: { data: { [ok!.key]: rowsFor(ok!), [bad!.key]: null }, errors: [{ message: 'permission denied', path: [bad!.key], extensions: { code: 'unexpected' } }] } };
+    });
+    const before = fake.graphql().length;
+    const [rows, failed] = await Promise.all([client.buildingInsights(q(20250501)), errorOf(client.zoneInsights(q(20250501)))]);
+    expect(rows).toHaveLength(2);
+    expect(failed).toMatchObject({ code: 'UPSTREAM_GRAPHQL', facts: { operation: 'ZoneInsights', messages: ['permission denied'] } });
+    expect(fake.graphql().length - before).toBe(1);
+  });
+
+  it('an unknown root in the estate document loses none of the others', async () => {
+    const client = clientFor(fake);
+    fake.rule((req) => {
+      const group = req.path !== '/v2/oauth/token' ? fieldsOf(req).find((f) => f.root === 'GROUP') : undefined;
+      if (!group) return undefined;
+      return { body: { errors: [{ message: "field 'GROUP' not found in type: 'query_root'", extensions: { path: `$.selectionSet.${group.key}`, code: 'validation-failed' } }] } };
+    });
+    const [groups, buildings] = await Promise.all([client.groups(), client.buildings()]);
+    expect(groups).toEqual([{ id: NIL, name: 'Everyone' }]);
+    expect(buildings.map((b) => b.id)).toEqual([71, 72]);
+    expect(fake.graphql()).toHaveLength(2);
+    expect(fieldsOf(fake.graphql()[1]!).map((f) => f.root).sort()).toEqual(['BUILDING', 'FLOOR', 'SITE', 'ZONE']);
+    await client.groups();
+    expect(fake.graphql()).toHaveLength(2);
   });
 });

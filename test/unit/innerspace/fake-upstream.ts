@@ -4,7 +4,8 @@ import { AppError } from '../../../src/errors';
 import { factsOf } from '../../support/error-facts';
 import { createInnerSpaceClient, type InnerSpaceClient, type InnerSpaceClientOptions } from '../../../src/innerspace/client';
 import { PATIENT_INNERSPACE } from '../../support/patience';
-import { operationOf, startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './scripted-server';
+import { parse, valueFromASTUntyped, Kind, type OperationDefinitionNode } from 'graphql';
+import { startScriptedServer, type Reply, type ScriptedServer, type SeenRequest } from './scripted-server';
 
 /**
  * A small InnerSpace stand-in for unit tests of the client: a token endpoint and a GraphQL
@@ -40,11 +41,36 @@ function sites() {
   ];
 }
 
-function insightRows(req: SeenRequest) {
-  const v = (req.json?.variables ?? {}) as Record<string, unknown>;
-  const ids = (v.ids as number[] | undefined) ?? [v.id as number];
+/** What one root field of a request asks for: its where clause with the variables filled in. */
+export interface AskedField {
+  key: string;
+  root: string;
+  where: Record<string, Record<string, unknown>>;
+}
+
+/** The root fields of a request's document, each with its arguments evaluated (any alias, any variable names). */
+export function fieldsOf(req: SeenRequest): AskedField[] {
+  const query = String(req.json?.query ?? '');
+  const variables = (req.json?.variables ?? {}) as Record<string, unknown>;
+  const doc = parse(query);
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return (op?.selectionSet.selections ?? []).flatMap((sel) => {
+    if (sel.kind !== Kind.FIELD) return [];
+    const whereArg = sel.arguments?.find((a) => a.name.value === 'where');
+    const where = (whereArg ? valueFromASTUntyped(whereArg.value, variables) : {}) as AskedField['where'];
+    return [{ key: sel.alias?.value ?? sel.name.value, root: sel.name.value, where }];
+  });
+}
+
+function insightRows(f: AskedField) {
+  const idColumn = f.root === 'ZONE_INSIGHTS' ? 'ZONE_ID' : 'BUILDING_ID';
+  const idFilter = f.where[idColumn] ?? {};
+  const ids = (idFilter._in as number[] | undefined) ?? [idFilter._eq as number];
+  const range = f.where.DATE_PARTITION ?? {};
+  const granularity = f.where.GRANULARITY?._eq;
+  const groupId = f.where.GROUP_ID?._eq;
   const rows: Record<string, unknown>[] = [];
-  for (let d = v.from as number; d <= (v.to as number); d += 1) {
+  for (let d = range._gte as number; d <= (range._lte as number); d += 1) {
     const iso = `${String(d).slice(0, 4)}-${String(d).slice(4, 6)}-${String(d).slice(6, 8)}`;
     if (Number.isNaN(Date.parse(iso))) continue;
     for (const id of ids) {
@@ -56,8 +82,8 @@ function insightRows(req: SeenRequest) {
           SITE_ID: 900000222,
           DATE_PARTITION: d,
           DATE_TIME_START: `${iso}T${hour}:00:00-04:00`,
-          GRANULARITY: v.granularity,
-          GROUP_ID: v.groupId,
+          GRANULARITY: granularity,
+          GROUP_ID: groupId,
           OCCUPANCY_MEAN: hour === '08' ? 10 : 20,
           OCCUPANCY_POS_MEAN: 12,
           OCCUPANCY_MAX: 30,
@@ -68,26 +94,45 @@ function insightRows(req: SeenRequest) {
   return rows;
 }
 
+const matches = (filter: Record<string, unknown> | undefined, v: unknown) =>
+  !filter || ((filter._eq === undefined || filter._eq === v) && (!Array.isArray(filter._in) || filter._in.includes(v)));
+
+/** Rows of one root field of the little dataset; undefined for a root it does not have. */
+export function rowsFor(f: AskedField): unknown[] | undefined {
+  switch (f.root) {
+    case 'BUILDING':
+      return [
+        { ID: 72, NAME: 'London', TIME_ZONE: 'Europe/London' },
+        { ID: 71, NAME: 'DEMO', TIME_ZONE: 'America/Toronto' },
+      ];
+    case 'SITE':
+      return sites().filter((s) => matches(f.where.BUILDING_ID, s.BUILDING_ID));
+    case 'FLOOR':
+      return [{ ID: 1, BUILDING_ID: 71, FLOOR_CODE: 'L1', LEVEL: 1, NAME: 'Level 1', TIME_ZONE: 'America/Toronto' }];
+    case 'ZONE':
+      return [{ ID: 5, SITE_ID: 900000222, NAME: 'Boardroom', ZONE_TYPE: 'meeting_room', CAPACITY: 12 }].filter(
+        (z) => matches(f.where.ID, z.ID) && matches(f.where.SITE_ID, z.SITE_ID),
+      );
+    case 'GROUP':
+      return [{ ID: NIL, NAME: 'Everyone' }];
+    case 'BUILDING_INSIGHTS':
+    case 'ZONE_INSIGHTS':
+    case 'ZONE_TYPE_INSIGHTS':
+      return insightRows(f);
+    default:
+      return undefined;
+  }
+}
+
+/** The answer to a document of any number of root fields, each under its response key. */
 export function defaultAnswer(req: SeenRequest): Reply {
-  const op = operationOf(req);
-  const data = (root: string, rows: unknown[]) => ({ body: { data: { [root]: rows } } });
-  if (op === 'Buildings') {
-    return data('BUILDING', [
-      { ID: 72, NAME: 'London', TIME_ZONE: 'Europe/London' },
-      { ID: 71, NAME: 'DEMO', TIME_ZONE: 'America/Toronto' },
-    ]);
+  const data: Record<string, unknown> = {};
+  for (const f of fieldsOf(req)) {
+    const rows = rowsFor(f);
+    if (rows === undefined) return { status: 400, body: { errors: [{ message: `Cannot query field "${f.root}" on type "Query".` }] } };
+    data[f.key] = rows;
   }
-  if (op === 'AllSites') return data('SITE', sites());
-  if (op === 'SitesOfBuilding') return data('SITE', sites().filter((s) => s.BUILDING_ID === (req.json?.variables as { buildingId: number }).buildingId));
-  if (op === 'AllFloors' || op === 'FloorsOfBuilding') {
-    return data('FLOOR', [{ ID: 1, BUILDING_ID: 71, FLOOR_CODE: 'L1', LEVEL: 1, NAME: 'Level 1', TIME_ZONE: 'America/Toronto' }]);
-  }
-  if (op.startsWith('Zones')) return data('ZONE', [{ ID: 5, SITE_ID: 900000222, NAME: 'Boardroom', ZONE_TYPE: 'meeting_room', CAPACITY: 12 }]);
-  if (op === 'Groups') return data('GROUP', [{ ID: NIL, NAME: 'Everyone' }]);
-  if (op.startsWith('BuildingInsights')) return data('BUILDING_INSIGHTS', insightRows(req));
-  if (op.startsWith('ZoneInsights')) return data('ZONE_INSIGHTS', insightRows(req));
-  if (op.startsWith('ZoneTypeInsights')) return data('ZONE_TYPE_INSIGHTS', insightRows(req));
-  return { status: 400, body: { errors: [{ message: `unknown operation ${op}` }] } };
+  return { body: { data } };
 }
 
 export async function startFakeUpstream(opts: { auth?: 'session' | 'bearer' } = {}): Promise<FakeUpstream> {

@@ -69,7 +69,7 @@ describe('describeErrors', () => {
   });
 
   it('tolerates a non-array errors value', () => {
-    expect(normaliseErrors({ message: 'one' })).toEqual([{ message: 'one', code: null, path: null }]);
+    expect(normaliseErrors({ message: 'one' })).toEqual([{ message: 'one', code: null, path: null, key: null }]);
     expect(normaliseErrors('nope')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate, Kind, visit, type OperationDefinitionNode } from 'graphql';
-import { INSIGHT_OPERATIONS, insightOperation, REFERENCE_OPERATIONS, type Operation } from '../../../src/innerspace/queries';
+import { composeDocument, INSIGHT_OPERATIONS, insightOperation, REFERENCE_OPERATIONS, type Operation } from '../../../src/innerspace/queries';
 import { GUESS_FIELDS, VARIABLE_TYPES } from '../../../src/innerspace/schema-facts';
 
 const sketch = buildSchema(readFileSync(path.join(__dirname, '../../../dev/simulator/schema.sketch.graphql'), 'utf8'));
@@ -86,5 +86,26 @@ describe('query documents', () => {
   it('operation names are unique', () => {
     const names = operations.map((o) => o.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('a combined document aliases each root field, renames its variables apart, and stays valid', () => {
+    const ops = [...INSIGHT_OPERATIONS.values(), ...Object.values(REFERENCE_OPERATIONS)];
+    const parts = ops.map((op) => ({ op, reduced: true, variables: Object.fromEntries(op.variables.map(([v]) => [v, `${op.name}.${v}`])) }));
+    const doc = composeDocument('Everything', parts);
+    expect(validate(sketch, parse(doc.query)).map((e) => e.message)).toEqual([]);
+    const def = parse(doc.query).definitions[0] as OperationDefinitionNode;
+    expect(def.name?.value).toBe('Everything');
+    expect(def.selectionSet.selections.map((s) => (s as { alias?: { value: string } }).alias?.value)).toEqual(doc.keys);
+    for (const v of def.variableDefinitions ?? []) expect(knownTypes.has(doc.query.slice(v.type.loc?.start, v.type.loc?.end))).toBe(true);
+    // Each part's values under its own names, nothing shared.
+    parts.forEach((p, i) => {
+      for (const [v] of p.op.variables) expect(doc.variables[`${doc.keys[i]}_${v}`]).toBe(`${p.op.name}.${v}`);
+    });
+    expect(Object.keys(doc.variables)).toHaveLength(parts.reduce((n, p) => n + p.op.variables.length, 0));
+  });
+
+  it('one part alone is the operation\'s own document', () => {
+    const op = REFERENCE_OPERATIONS.buildings;
+    expect(composeDocument('Ignored', [{ op, variables: {}, reduced: false }])).toEqual({ name: 'Buildings', query: op.full, variables: {}, keys: ['BUILDING'] });
   });
 });
