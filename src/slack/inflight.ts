@@ -20,7 +20,7 @@ export interface InFlightOptions {
   readonly stepsPerTurn?: number;
 }
 
-export const IN_FLIGHT_DEFAULTS = { concurrency: 32, maxWaiting: 256, stepsPerTurn: 4 } as const;
+export const IN_FLIGHT_DEFAULTS = { concurrency: 32, maxWaiting: 256, stepsPerTurn: 2 } as const;
 
 const BUSY_REPORT_EVERY_MS = 10_000;
 
