@@ -129,6 +129,32 @@ describe('digest delivery', () => {
     expect(rig.postsIn('CSLOW')).toHaveLength(1);
   }, 60_000);
 
+  // The README's promise, as written: "One failing digest never delays the others."
+  it.each([
+    ['refused (channel_not_found)', { error: 'channel_not_found' }, 'failed'],
+    ['a 5xx', { status: 500 as const }, 'unknown'],
+    ['slow (each post takes 8 s)', { delayMs: 8_000 }, 'sent'],
+    ['429 with Retry-After 120, forever', { status: 429 as const, retryAfter: 120 }, null],
+  ])('one failing digest never delays the others: %s', async (_what, fault, recorded) => {
+    const channels = Array.from({ length: 20 }, (_, i) => `CO${String(i).padStart(2, '0')}`);
+    rig = await startEngineRig({ channels: botChannels(['CBAD', ...channels]), logger: logs.logger, start: SLOT - 10 * MIN });
+    const bad = await ny('CBAD');
+    const others = await Promise.all(channels.map((c) => ny(c)));
+    rig.workspace.failChannel('chat.postMessage', 'CBAD', fault);
+    rig.clock.t = SLOT;
+    const pass = rig.digests.engine.runDue();
+    // Every other channel has its digest while the failing one is still failing (or still slow).
+    const othersDone = () => channels.every((c) => rig.workspace.callsTo('chat.postMessage').some((call) => call.args.channel === c && call.status === 200));
+    await rig.workspace.waitFor(othersDone, 60_000);
+    if ('delayMs' in fault) expect(rig.workspace.callsTo('chat.postMessage').find((c) => c.args.channel === 'CBAD')?.status).toBeUndefined();
+    await pass;
+    for (const d of others) expect(await rig.store.digestRuns.get(d.id, DATE)).toMatchObject({ state: 'sent', lateMinutes: 0 });
+    const run = await rig.store.digestRuns.get(bad.id, DATE);
+    if (recorded === null) expect(run).toBeNull();
+    else expect(run).toMatchObject({ state: recorded });
+    rig.workspace.failChannel('chat.postMessage', 'CBAD', null);
+  }, 90_000);
+
   it('records a 5xx as unknown and never posts that run again', async () => {
     await start();
     const d = await ny('CA');
