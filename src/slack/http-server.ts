@@ -50,6 +50,7 @@ export function createSlackHttpServer(opts: SlackHttpServerOptions): SlackHttpSe
         const verdict = await opts.gate.admit(req);
         if (!verdict.pass) {
           if (verdict.status !== 200) log.warn({ path, status: verdict.status, reason: verdict.reason }, 'refused a request');
+          else if (verdict.warn) log.warn({ path, reason: verdict.reason }, 'Slack sent a notice');
           else log.info({ path, reason: verdict.reason }, 'request answered without running it');
           res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8', ...(verdict.closeConnection ? { connection: 'close' } : {}) });
           res.end(verdict.message);

@@ -25,7 +25,15 @@ export const MAX_CONCURRENT_READS = 32;
 
 export type Verdict =
   | { readonly pass: true; readonly body: Buffer; readonly contentType: string }
-  | { readonly pass: false; readonly status: number; readonly message: string; readonly reason: string; readonly closeConnection?: boolean };
+  | {
+      readonly pass: false;
+      readonly status: number;
+      readonly message: string;
+      readonly reason: string;
+      readonly closeConnection?: boolean;
+      /** Answered, but worth a warning in the log. */
+      readonly warn?: boolean;
+    };
 
 export interface GateOptions {
   readonly signingSecret: string;
@@ -82,6 +90,11 @@ export class RequestGate {
     // Only a signed body is parsed in full: an unsigned one costs no more than its HMAC.
     const shape = readShape(header(req, 'content-type'), text);
     if (shape.kind === 'bad') return { pass: false, status: 400, message: `Bad request: ${shape.problem}.`, reason: shape.problem };
+    // Bolt cannot tell what this is and would leave it unanswered past Slack's 3 s.
+    if (shape.kind === 'events_rate_limited') {
+      const since = shape.minute === null ? '' : ` since ${new Date(shape.minute * 1000).toISOString()}`;
+      return { pass: false, status: 200, message: '', reason: `Slack is dropping events sent to this app (app_rate_limited${since}): over 30,000 in an hour`, warn: true };
+    }
     return { pass: true, body, contentType: shape.contentType };
   }
 }

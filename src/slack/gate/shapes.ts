@@ -72,7 +72,11 @@ const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('app_rate_limited') }).passthrough(),
 ]);
 
-export type Shape = { kind: 'command' | 'interaction' | 'event'; contentType: string } | { kind: 'bad'; problem: string };
+export type Shape =
+  | { kind: 'command' | 'interaction' | 'event'; contentType: string }
+  /** Slack telling the app it is dropping its events (more than 30,000 an hour): nothing for Bolt. */
+  | { kind: 'events_rate_limited'; minute: number | null }
+  | { kind: 'bad'; problem: string };
 
 export const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -92,7 +96,13 @@ export function readShape(contentTypeHeader: string | undefined, body: string): 
   if (contentType === JSON_TYPE) {
     const parsed = parseJson(body);
     if (parsed === undefined) return { kind: 'bad', problem: 'the body is not JSON' };
-    return event.safeParse(parsed).success ? { kind: 'event', contentType } : { kind: 'bad', problem: 'the body is not an event Slack sends' };
+    const read = event.safeParse(parsed);
+    if (!read.success) return { kind: 'bad', problem: 'the body is not an event Slack sends' };
+    if (read.data.type === 'app_rate_limited') {
+      const minute = (read.data as { minute_rate_limited?: unknown }).minute_rate_limited;
+      return { kind: 'events_rate_limited', minute: typeof minute === 'number' ? minute : null };
+    }
+    return { kind: 'event', contentType };
   }
   if (contentType !== FORM) return { kind: 'bad', problem: `content-type must be ${FORM} or ${JSON_TYPE}` };
   const params = new URLSearchParams(body);

@@ -122,6 +122,15 @@ describe('the bot process against hostile requests', () => {
     await stillServing();
   });
 
+  it("Slack's app_rate_limited notice is answered 200 well inside 3 s and logged as a warning", async () => {
+    const notice = JSON.stringify({ token: 'x', type: 'app_rate_limited', team_id: 'T0LOCAL', minute_rate_limited: nowSeconds() - 60, api_app_id: 'A0LOCAL' });
+    const res = await post(notice, { contentType: 'application/json' });
+    expect(res.status).toBe(200);
+    // Bolt alone cannot tell its type and leaves it for its 3 s timeout.
+    expect(res.ms).toBeLessThan(3_000);
+    await stillServing();
+  });
+
   it('a replay of a signed command within the window is answered without running the command again', async () => {
     const url = slack.mintResponseUrl({ kind: 'command', user: USER, channel: CHANNEL });
     const body = command('digest list', url.url);

@@ -57,6 +57,17 @@ describe('the request gate', () => {
     expect(await gate().admit(signed(body))).toMatchObject({ pass: true });
   });
 
+  it("answers Slack's app_rate_limited notice at once (Bolt cannot tell what it is), with a warning", async () => {
+    const notice = JSON.stringify({ token: 'x', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: 1796349600, api_app_id: 'A1' });
+    expect(await gate().admit(signed(notice, undefined, 'application/json'))).toMatchObject({
+      pass: false,
+      status: 200,
+      message: '',
+      warn: true,
+      reason: expect.stringContaining('app_rate_limited since 2026-12-04T'),
+    });
+  });
+
   it('lets the unsigned ssl_check through with nothing else in it', async () => {
     const v = await gate().admit(request('ssl_check=1&token=x', { 'content-type': form }));
     expect(v.pass && v.body.toString()).toBe('ssl_check=1');
