@@ -22,7 +22,7 @@ import { blockKitRenderer } from './slack/blocks/renderer';
 import { webClientGateway } from './slack/chat';
 import { createBoltApp } from './slack/bolt-app';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
-import { InFlight } from './slack/inflight';
+import { InFlight, type InFlightOptions } from './slack/inflight';
 import { RequestGate } from './slack/gate';
 import { LISTENERS, registerListeners, type ListenerList } from './slack/listeners';
 import { FormViews } from './slack/listeners/form-views';
@@ -44,6 +44,8 @@ export interface StartOptions {
   /** Test hooks: a known bot identity skips auth.test; a shorter unacked-request timeout. */
   readonly botIdentity?: { botId: string; botUserId: string };
   readonly unhandledRequestTimeoutMillis?: number;
+  /** Test hook: how many answers run at once and may wait (src/slack/inflight.ts has the defaults). */
+  readonly answerLimits?: InFlightOptions;
   /** Test hook: what per-channel pacing and Retry-After holds measure time with (real elapsed time by default). */
   readonly pacingClock?: PacingClock;
   /**
@@ -132,7 +134,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     for (const s of [slack.botToken, slack.signingSecret, slack.appToken]) if (s) opts.addSecret?.(s);
 
     const charts = createCharts(new QuickChartRenderer({ baseUrl: config.quickchartUrl }));
-    const inflight = new InFlight();
+    const inflight = new InFlight(opts.answerLimits);
     const reports = new ReportService({
       innerspace,
       charts,

@@ -31,6 +31,8 @@ export interface StartOptions {
    * rate limits do: moving the clock past a hold ends it. Real elapsed time otherwise.
    */
   readonly pacingFollowsClock?: boolean;
+  /** Answers worked on at once and waiting, before the bot says it is busy. */
+  readonly answerLimits?: { readonly concurrency: number; readonly maxWaiting: number };
 }
 
 /**
@@ -116,6 +118,7 @@ export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorl
         // A stop waits only while answers are under way; on a loaded machine they take a while.
         drainTimeoutMs: PATIENCE_MS,
         unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
+        ...(startOpts.answerLimits ? { answerLimits: startOpts.answerLimits } : {}),
         ...(startOpts.pacingFollowsClock ? { pacingClock: { now: () => clock.now(), sleep: realPacingClock.sleep } } : {}),
         local,
       });
