@@ -17,6 +17,10 @@ describe('too much waiting to be answered', () => {
 
   it('says so in the ack and starts nothing; once the queue drains the same question is answered', async () => {
     const sim = t.app.simulator!;
+    const first = await t.driver.command(USER, CHANNEL, '/occupancy', 'building 71');
+    await t.slack.waitForResponse(first.responseUrlId, undefined, PATIENCE_MS);
+    const answered = t.slack.state.messagesFor(CHANNEL, USER).find((m) => JSON.stringify(m).includes('occupancy_prev_day'));
+    expect(answered).toBeDefined();
     sim.setFaults({ holdMs: 10 * 60_000 });
     const held = [];
     for (const date of ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13']) {
@@ -27,6 +31,10 @@ describe('too much waiting to be answered', () => {
     const busy = await t.driver.command(USER, CHANNEL, '/occupancy', 'building 71 2026-11-14');
     expect(busy.status).toBe(200);
     expect((busy.body as { text: string }).text).toBe(BUSY_TEXT);
+    // A button on an answer is told the same, through its response_url, and its answer stays.
+    const click = await t.driver.blockAction(USER, CHANNEL, { messageTs: answered!.ts }, { action_id: 'occupancy_prev_day' });
+    expect(click.status).toBe(200);
+    expect((await t.slack.waitForResponse(click.responseUrlId, undefined, PATIENCE_MS)).body).toMatchObject({ text: BUSY_TEXT, replace_original: false });
     // Help and input errors need no answer work: still answered in full.
     const help = await t.driver.command(USER, CHANNEL, '/occupancy', 'help');
     expect((help.body as { text: string }).text).toContain('/occupancy building 71');
