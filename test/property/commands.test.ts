@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { commandText, strangerId, CHANNELS, USERS } from './support/arbitraries';
 import { FORM, PropertyBot, type Acked } from './support/bot';
-import { ackProblems, crashes, messageProblems, outgoingProblems } from './support/checks';
+import { ackProblems, crashes, messageProblems, outgoingProblems, storeProblemsAfterRestart } from './support/checks';
 import { printTallies, runProperty } from './support/run';
 
 jest.setTimeout(300_000);
@@ -79,19 +79,7 @@ describe('/occupancy with any text', () => {
   });
 
   it('leaves the store whole: after every answer is out, a restarted bot still answers', async () => {
-    const mark = bot.mark();
-    await bot.drain();
-    const problems = outgoingProblems(bot.outgoingSince(mark));
-    await bot.restart();
-    for (const text of ['help', 'digest list', 'subscriptions']) {
-      const res = await bot.timed(() => bot.driver.command('U0LOCALADM', 'C0FACILITY', '/occupancy', text));
-      problems.push(...ackProblems(res, false));
-      if (text !== 'help') {
-        const post = await bot.slack.waitForResponse(res.responseUrlId);
-        if (/went wrong/i.test(JSON.stringify(post.body))) problems.push(`${text}: ${JSON.stringify(post.body).slice(0, 300)}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(await storeProblemsAfterRestart(bot)).toEqual([]);
     expect(crashes()).toEqual([]);
   });
 });

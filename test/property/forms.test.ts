@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { anyText, channelId, marked, mrkdwnToken, userId, wrongType } from './support/arbitraries';
 import { PropertyBot } from './support/bot';
-import { ackProblems, crashes, interactionAckProblems, outgoingProblems } from './support/checks';
+import { ackProblems, crashes, interactionAckProblems, outgoingProblems, storeProblemsAfterRestart } from './support/checks';
 import { inputBlockIds, seedWorkspace } from './support/fixtures';
 import { printTallies, runProperty } from './support/run';
 import { CALLBACK_IDS } from '../../src/slack/blocks/ids';
@@ -130,19 +130,7 @@ describe('form submissions with any values', () => {
   });
 
   it('leaves the store whole: after every answer is out, a restarted bot still answers', async () => {
-    const mark = bot.mark();
-    await bot.drain();
-    const problems = outgoingProblems(bot.outgoingSince(mark));
-    await bot.restart();
-    for (const text of ['help', 'digest list', 'subscriptions']) {
-      const res = await bot.timed(() => bot.driver.command('U0LOCALADM', 'C0FACILITY', '/occupancy', text));
-      problems.push(...ackProblems(res, false));
-      if (text !== 'help') {
-        const post = await bot.slack.waitForResponse(res.responseUrlId);
-        if (/went wrong/i.test(JSON.stringify(post.body))) problems.push(`${text}: ${JSON.stringify(post.body).slice(0, 300)}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(await storeProblemsAfterRestart(bot)).toEqual([]);
     expect(crashes()).toEqual([]);
   });
 });

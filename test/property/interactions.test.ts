@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { userId } from './support/arbitraries';
 import { PropertyBot, type Acked } from './support/bot';
-import { ackProblems, crashes, interactionAckProblems, outgoingProblems } from './support/checks';
+import { ackProblems, crashes, interactionAckProblems, outgoingProblems, storeProblemsAfterRestart } from './support/checks';
 import { seedWorkspace } from './support/fixtures';
 import { action, blockActions, blockSuggestion, closedCase, origin, shortcut, shortcutCase, suggestion, viewClosed, type Fixtures } from './support/payloads';
 import { printTallies, runProperty } from './support/run';
@@ -57,19 +57,7 @@ describe('interactions of every kind', () => {
   });
 
   it('leaves the store whole: after every answer is out, a restarted bot still answers', async () => {
-    const mark = bot.mark();
-    await bot.drain();
-    const problems = outgoingProblems(bot.outgoingSince(mark));
-    await bot.restart();
-    for (const text of ['help', 'digest list', 'subscriptions']) {
-      const res = await bot.timed(() => bot.driver.command('U0LOCALADM', 'C0FACILITY', '/occupancy', text));
-      problems.push(...ackProblems(res, false));
-      if (text !== 'help') {
-        const post = await bot.slack.waitForResponse(res.responseUrlId);
-        if (/went wrong/i.test(JSON.stringify(post.body))) problems.push(`${text}: ${JSON.stringify(post.body).slice(0, 300)}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(await storeProblemsAfterRestart(bot)).toEqual([]);
     expect(crashes()).toEqual([]);
   });
 });

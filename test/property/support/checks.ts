@@ -3,7 +3,7 @@
  * so a failing case says all of it at once.
  */
 import { checkMessageLimits, checkViewLimits, type ViewLike } from '../../support/block-limits';
-import type { Acked, Outgoing } from './bot';
+import type { Acked, Outgoing, PropertyBot } from './bot';
 import { mrkdwnProblems, mrkdwnTexts } from './render';
 
 /** Slack's ack limit: past it the user sees an error, whatever the bot does next. */
@@ -87,4 +87,24 @@ export function interactionAckProblems(body: unknown, inputBlockIds: ReadonlySet
 /** The crashes the test environment saw (test/property/support/crash-environment.ts). */
 export function crashes(): readonly string[] {
   return (globalThis as { __crashes?: string[] }).__crashes ?? [];
+}
+
+/**
+ * Waits for every answer under way, checks what went out meanwhile, restarts the bot on the
+ * same store and asks what reads the store: the problems found, none when the store is whole.
+ */
+export async function storeProblemsAfterRestart(bot: PropertyBot): Promise<string[]> {
+  const mark = bot.mark();
+  await bot.drain();
+  const problems = outgoingProblems(bot.outgoingSince(mark));
+  await bot.restart();
+  for (const text of ['help', 'digest list', 'subscriptions']) {
+    const res = await bot.timed(() => bot.driver.command('U0LOCALADM', 'C0FACILITY', '/occupancy', text));
+    problems.push(...ackProblems(res, false));
+    if (text !== 'help') {
+      const post = await bot.slack.waitForResponse(res.responseUrlId);
+      if (/went wrong/i.test(JSON.stringify(post.body))) problems.push(`${text}: ${JSON.stringify(post.body).slice(0, 300)}`);
+    }
+  }
+  return problems;
 }
