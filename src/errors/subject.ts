@@ -53,6 +53,8 @@ export class ForbiddenError extends AppError {
   constructor(
     message: string,
     readonly channelId?: string,
+    /** Whoever set the thing up, named in the refusal so the user knows whom to ask. */
+    readonly ownerId?: string,
   ) {
     super(message);
   }

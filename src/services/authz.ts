@@ -122,7 +122,7 @@ export class Authorizer {
   /** The creator or an admin; everyone else gets FORBIDDEN. */
   requireOwner(userId: string, createdBy: string): void {
     if (userId !== createdBy && !this.isAdmin(userId)) {
-      throw new ForbiddenError('only the creator or an admin may change this');
+      throw new ForbiddenError('only the creator or an admin may change this', undefined, createdBy);
     }
   }
 }

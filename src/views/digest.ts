@@ -49,8 +49,19 @@ export interface DigestSummaryView {
   readonly nextRunMs: EpochMs | null;
   readonly status: 'active' | 'paused';
   readonly pauseReason: DigestPauseReason | null;
-  /** Whether the viewer may pause, send, edit or delete it (shows the buttons). */
-  readonly canManage: boolean;
+  /** Who set it up. */
+  readonly createdBy: string;
+  /** What the viewer may do with it, so a list shows exactly those buttons. */
+  readonly may: DigestPermissions;
+}
+
+/**
+ * `run`: pause, resume, send now (members of its channel and admins); `change`: edit, delete
+ * (whoever set it up, and admins).
+ */
+export interface DigestPermissions {
+  readonly run: boolean;
+  readonly change: boolean;
 }
 
 export interface DigestListView {

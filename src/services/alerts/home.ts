@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../../logging/logger';
 import type { InnerSpacePort } from '../../ports/occupancy-source';
-import type { AppHomeViewModel, DigestSummaryView } from '../../views/index';
+import type { AppHomeViewModel, DigestPermissions, DigestSummaryView } from '../../views/index';
 import type { Authorizer } from '../authz';
 import type { Store } from '../../ports/store';
 import type { Digest } from '../../domain/digest';
@@ -48,7 +48,9 @@ export class HomeService {
     }
     const names = await this.buildingNames();
     const now = this.deps.now();
-    return digests.filter((d) => mine.has(d.channelId)).map((d) => digestSummary(d, names, now));
+    const admin = this.deps.authz.isAdmin(who.userId);
+    // Listed digests are in the user's channels, so theirs to run; changing is the creator's or an admin's.
+    return digests.filter((d) => mine.has(d.channelId)).map((d) => digestSummary(d, names, now, { run: true, change: admin || d.createdBy === who.userId }));
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {
@@ -61,13 +63,12 @@ export class HomeService {
   }
 }
 
-export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number): DigestSummaryView {
+export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number, may: DigestPermissions): DigestSummaryView {
   let next: number | null = null;
   try {
     next = nextRun(d, now);
   } catch {
     next = null;
   }
-  // Listed digests are in the user's channels; editing and deleting are still checked on use.
-  return summaryView(d, { nextRunMs: next, names, canManage: true });
+  return summaryView(d, { nextRunMs: next, names, may });
 }

@@ -6,6 +6,8 @@ import { BadInputError, CannotPostError, ChannelNameError } from '../../errors';
 import type { ChannelRef } from '../../domain/drafts';
 import type { ChatGateway } from '../../ports/chat';
 import type { Authorizer } from '../authz';
+import type { Digest } from '../../domain/digest';
+import type { DigestPermissions } from '../../views/index';
 
 export interface Actor {
   readonly teamId: string;
@@ -40,6 +42,17 @@ export class DigestAccess {
 
   isAdmin(userId: string): boolean {
     return this.authz.isAdmin(userId);
+  }
+
+  /**
+   * What the actor may do with a digest, for the buttons a list shows. When Slack cannot say
+   * just now whether they are in its channel, the run buttons show: each use checks again.
+   */
+  async permissions(actor: Actor, digest: Pick<Digest, 'channelId' | 'createdBy'>): Promise<DigestPermissions> {
+    const change = digest.createdBy === actor.userId || this.isAdmin(actor.userId);
+    if (change && this.isAdmin(actor.userId)) return { run: true, change };
+    const run = await this.authz.canManageChannel(actor.userId, digest.channelId).catch(() => true);
+    return { run, change };
   }
 
   /** Edits and deletes: the creator or an admin. */

@@ -198,7 +198,7 @@ export class DigestService {
     return summaryView(digest, {
       nextRunMs: await this.nextRunOf(digest),
       names,
-      canManage: digest.createdBy === actor.userId || this.deps.access.isAdmin(actor.userId),
+      may: await this.deps.access.permissions(actor, digest),
     });
   }
 }

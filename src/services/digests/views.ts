@@ -3,7 +3,7 @@
  * it arrives here already encoded and is carried through untouched.
  */
 import type { Building } from '../../domain/occupancy';
-import type { DigestModalView, DigestPauseReason, DigestSummaryView } from '../../views/index';
+import type { DigestModalView, DigestPauseReason, DigestPermissions, DigestSummaryView } from '../../views/index';
 import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
 import type { Digest } from '../../domain/digest';
 
@@ -15,7 +15,7 @@ export function pauseReasonOf(digest: Digest): DigestPauseReason | null {
   return r !== null && PAUSE_REASONS.has(r) ? (r as DigestPauseReason) : 'by_user';
 }
 
-export function summaryView(digest: Digest, opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; canManage: boolean }): DigestSummaryView {
+export function summaryView(digest: Digest, opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions }): DigestSummaryView {
   return {
     id: digest.id,
     channelId: digest.channelId,
@@ -26,7 +26,8 @@ export function summaryView(digest: Digest, opts: { nextRunMs: number | null; na
     nextRunMs: digest.status === 'active' ? opts.nextRunMs : null,
     status: digest.status,
     pauseReason: pauseReasonOf(digest),
-    canManage: opts.canManage,
+    createdBy: digest.createdBy,
+    may: opts.may,
   };
 }
 

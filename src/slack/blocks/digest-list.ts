@@ -6,7 +6,7 @@ import { daysText, dayTimeOf, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
-import { channelMention, escapeMrkdwn } from './mrkdwn';
+import { channelMention, escapeMrkdwn, userMention } from './mrkdwn';
 import { encodeIdValue } from './values';
 import type { DigestListView, DigestPauseReason, DigestSummaryView } from '../../views/index';
 
@@ -32,27 +32,29 @@ export function digestSummaryText(d: DigestSummaryView): string {
   return [
     `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
     `${names.join(', ')}${moreBuildings}`,
-    status,
+    `${status} · set up by ${userMention(d.createdBy)}`,
   ].join('\n');
 }
 
-/** The section for a digest, plus its buttons when the viewer may manage it. */
+/** The section for a digest, plus exactly the buttons the viewer may use. */
 export function digestSummaryBlocks(d: DigestSummaryView): KnownBlock[] {
   const blocks: KnownBlock[] = [section(digestSummaryText(d))];
-  if (d.canManage) {
-    const value = encodeIdValue(d.id);
-    blocks.push(
-      actions([
-        d.status === 'paused' ? button('Resume', ACTION_IDS.digestResume, value) : button('Pause', ACTION_IDS.digestPause, value),
-        button('Send now', ACTION_IDS.digestSend, value),
-        button('Edit', ACTION_IDS.digestEdit, value),
-        button('Delete', ACTION_IDS.digestDelete, value, {
-          style: 'danger',
-          confirm: { title: `Delete digest #${d.id}?`, text: 'It stops at once; past messages stay in the channel.', confirm: 'Delete', deny: 'Keep it' },
-        }),
-      ]),
-    );
-  }
+  const value = encodeIdValue(d.id);
+  const buttons = [
+    ...(d.may.run
+      ? [d.status === 'paused' ? button('Resume', ACTION_IDS.digestResume, value) : button('Pause', ACTION_IDS.digestPause, value), button('Send now', ACTION_IDS.digestSend, value)]
+      : []),
+    ...(d.may.change
+      ? [
+          button('Edit', ACTION_IDS.digestEdit, value),
+          button('Delete', ACTION_IDS.digestDelete, value, {
+            style: 'danger',
+            confirm: { title: `Delete digest #${d.id}?`, text: 'It stops at once; past messages stay in the channel.', confirm: 'Delete', deny: 'Keep it' },
+          }),
+        ]
+      : []),
+  ];
+  if (buttons.length > 0) blocks.push(actions(buttons));
   return blocks;
 }
 

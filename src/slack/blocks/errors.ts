@@ -24,7 +24,7 @@ import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { refusalReason } from './refusal-words';
 import { OUTCOME_UNKNOWN_ERRORS, refusalReach } from '../../services/refusals';
-import { channelMention, echoCode, echoQuoted } from './mrkdwn';
+import { channelMention, echoCode, echoQuoted, userMention } from './mrkdwn';
 
 export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
 
@@ -48,6 +48,8 @@ interface Facts extends ErrorContext {
   readonly dataThrough?: IsoDate;
   /** NO_DATA: the day is after the latest published one. */
   readonly notPublishedYet?: boolean;
+  /** FORBIDDEN: who set the thing up. */
+  readonly ownerId?: string;
   /** SLACK_API: Slack's `error` string (not_in_channel, channel_not_found, is_archived…). */
   readonly slackError?: string;
   /** SLACK_API: whether Slack refused, asked to slow down, or left the outcome unknown. */
@@ -65,7 +67,7 @@ function factsOf(error: AppError, ctx: ErrorContext): Facts {
     const dataThrough = error.dataThrough === null ? undefined : calendarDay(error.dataThrough);
     return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough, notPublishedYet: error.notPublishedYet };
   }
-  if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId };
+  if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId, ...(error.ownerId ? { ownerId: error.ownerId } : {}) };
   if (error instanceof CannotPostError) return { ...ctx, channelId: error.channelId, slackError: error.slackError };
   if (error instanceof SlackCallError) return { ...ctx, slackError: error.slackError ?? undefined, slackKind: error.kind };
   return ctx;
@@ -200,7 +202,9 @@ export function errorWords(error: AppError, about: ErrorContext = {}): string {
     case 'FORBIDDEN':
       return ctx.channelId
         ? `Only members of ${channelMention(ctx.channelId)} or an admin can manage its digests and alerts. Ask someone in that channel, or an admin of this bot.`
-        : 'Only the person who set this up, or an admin, can change it. Ask them, or an admin of this bot.';
+        : ctx.ownerId
+          ? `Only ${userMention(ctx.ownerId)}, who set this up, or an admin can change it. Ask them, or an admin of this bot.`
+          : 'Only the person who set this up, or an admin, can change it. Ask them, or an admin of this bot.';
     case 'CONFLICT':
       return 'Someone changed that at the same moment. Try again.';
     case 'UPSTREAM_TIMEOUT':

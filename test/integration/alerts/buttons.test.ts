@@ -115,6 +115,12 @@ describe('alert buttons, App Home and who may do what', () => {
     expect(json).toContain(`Rule #2: above 150 for 2 h, recovers below 135`);
     expect(json).toContain(`*Digest #1* · <#${FACILITIES}>`);
     expect(json).not.toContain('Digest #2');
+    // Grace is in the channel but did not set the digest up: she may run it, not change it, and sees who did.
+    expect(json).toContain(`set up by <@${LINUS}>`);
+    expect(json).toContain('"action_id":"digest_pause"');
+    expect(json).toContain('"action_id":"digest_send"');
+    expect(json).not.toContain('"action_id":"digest_edit"');
+    expect(json).not.toContain('"action_id":"digest_delete"');
 
     const publishes = t.slack.callsTo('views.publish').length;
     const res = await t.driver.blockAction(GRACE, undefined, { viewId: home.id }, { action_id: 'alert_mute', value: encodeIdValue(2) });
@@ -154,7 +160,7 @@ describe('alert buttons, App Home and who may do what', () => {
       expect(notes()).toBe(before);
 
       const refused = await command(t, LINUS, GENERAL, 'unsubscribe 2');
-      expect(refused.text).toBe('Only the person who set this up, or an admin, can change it. Ask them, or an admin of this bot.');
+      expect(refused.text).toBe(`Only <@${GRACE}>, who set this up, or an admin can change it. Ask them, or an admin of this bot.`);
       expect(await t.app.store.subscriptions.get(TEAM, 2)).not.toBeNull();
     });
 
@@ -163,8 +169,8 @@ describe('alert buttons, App Home and who may do what', () => {
       const home = await t.slack.waitFor(() => t.slack.state.views.home(MARGARET), PATIENCE_MS);
       const res = await t.driver.blockAction(MARGARET, undefined, { viewId: home.id }, { action_id: 'alert_unsubscribe', value: encodeIdValue(1) });
       expect(res.status).toBe(200);
-      const note = await t.slack.waitFor(() => botPosts(t, dmOf(t, MARGARET)).find((m) => m.text.includes('Only the person')), PATIENCE_MS);
-      expect(note.text).toContain('Only the person who set this up');
+      const note = await t.slack.waitFor(() => botPosts(t, dmOf(t, MARGARET)).find((m) => m.text.includes('who set this up')), PATIENCE_MS);
+      expect(note.text).toContain(`Only <@${GRACE}>, who set this up`);
       expect(await t.app.store.subscriptions.get(TEAM, 1)).not.toBeNull();
     });
 

@@ -71,8 +71,13 @@ describe('/occupancy digest text forms through the real app', () => {
     // Grace is a member of #ops but not the creator: she may pause it, not remove it.
     const pause = await run(USERS.grace, 'C0OPS', `digest pause ${d.id}`);
     expect(pause.text).toContain(`Digest #${d.id} is paused`);
+    // Her list shows what she may do, and who set it up.
+    const listed = (await run(USERS.grace, 'C0OPS', 'digest list')).json;
+    expect(listed).toContain(`set up by <@${USERS.margaret}>`);
+    for (const id of ['digest_resume', 'digest_send']) expect(listed).toContain(`"action_id":"${id}"`);
+    for (const id of ['digest_edit', 'digest_delete']) expect(listed).not.toContain(`"action_id":"${id}"`);
     const remove = await run(USERS.grace, 'C0OPS', `digest remove ${d.id}`);
-    expect(remove.text).toContain('Only the person who set this up, or an admin, can change it');
+    expect(remove.text).toContain(`Only <@${USERS.margaret}>, who set this up, or an admin can change it`);
     expect(await app.store.digests.get(TEAM, d.id)).not.toBeNull();
     const byAdmin = await run(USERS.margaret, 'C0OPS', `digest remove ${d.id}`);
     expect(byAdmin.text).toContain(`Digest #${d.id} is removed`);

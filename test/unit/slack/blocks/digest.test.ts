@@ -142,14 +142,14 @@ describe('buildDigestListMessage', () => {
       channelId: 'C0FACILITY',
       digests: [
         digestSummary(),
-        digestSummary({ id: 4, status: 'paused', pauseReason: 'not_in_channel', nextRunMs: null, days: [1, 3, 5], canManage: false, buildings: [{ id: 9, name: 'Annex' }] }),
+        digestSummary({ id: 4, status: 'paused', pauseReason: 'not_in_channel', nextRunMs: null, days: [1, 3, 5], may: { run: false, change: false }, buildings: [{ id: 9, name: 'Annex' }] }),
       ],
     });
     expect(msg).toEqual({
       text: '2 digests in <#C0FACILITY>: #3, #4',
       blocks: [
         headerBlock('📊 Digests'),
-        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00'),
+        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00 · set up by <@U0CREATOR>'),
         actionsBlock(
           btn('Pause', ACTION_IDS.digestPause, id3),
           btn('Send now', ACTION_IDS.digestSend, id3),
@@ -160,17 +160,25 @@ describe('buildDigestListMessage', () => {
           }),
         ),
         sectionBlock(
-          "*Digest #4* · <#C0FACILITY> · 08:00 Mon, Wed, Fri (America/Toronto)\nAnnex (9)\n⏸ Paused: I'm not in the channel; invite me with `/invite @occupancy`, then resume",
+          "*Digest #4* · <#C0FACILITY> · 08:00 Mon, Wed, Fri (America/Toronto)\nAnnex (9)\n⏸ Paused: I'm not in the channel; invite me with `/invite @occupancy`, then resume · set up by <@U0CREATOR>",
         ),
         contextBlock("Times are local to each digest's time zone · `/occupancy digest` adds one"),
       ],
     });
   });
 
+  it('shows exactly the buttons the viewer may use: run (members), change (the creator and admins)', () => {
+    const ids = (may: { run: boolean; change: boolean }) =>
+      JSON.stringify(buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary({ may })] }).blocks).match(/"action_id":"[a-z_]+"/g) ?? [];
+    expect(ids({ run: true, change: false })).toEqual([`"action_id":"${ACTION_IDS.digestPause}"`, `"action_id":"${ACTION_IDS.digestSend}"`]);
+    expect(ids({ run: false, change: true })).toEqual([`"action_id":"${ACTION_IDS.digestEdit}"`, `"action_id":"${ACTION_IDS.digestDelete}"`]);
+    expect(ids({ run: false, change: false })).toEqual([]);
+  });
+
   it('offers Resume on a paused digest', () => {
     const msg = buildDigestListMessage({ channelId: null, digests: [digestSummary({ status: 'paused', pauseReason: 'by_user', nextRunMs: null, days: [6, 7] })] });
     expect(msg.text).toBe('1 digest: #3');
-    expect(msg.blocks[1]).toEqual(sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekends (America/Toronto)\nDEMO building (71), building 12\n⏸ Paused'));
+    expect(msg.blocks[1]).toEqual(sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekends (America/Toronto)\nDEMO building (71), building 12\n⏸ Paused · set up by <@U0CREATOR>'));
     expect((msg.blocks[2] as { elements: unknown[] }).elements[0]).toEqual(btn('Resume', ACTION_IDS.digestResume, id3));
   });
 

@@ -108,6 +108,7 @@ describe('errorWords', () => {
       'Only members of a channel or an admin can manage its digests and alerts. Ask someone in that channel, or an admin of this bot.',
     ],
     ['FORBIDDEN owner', new ForbiddenError(SECRETISH), { kind: 'subscription', id: 7 }, 'Only the person who set this up, or an admin, can change it. Ask them, or an admin of this bot.'],
+    ['FORBIDDEN named owner', new ForbiddenError(SECRETISH, undefined, 'U0OWNER'), { kind: 'digest', id: 7 }, 'Only <@U0OWNER>, who set this up, or an admin can change it. Ask them, or an admin of this bot.'],
     ['CONFLICT', new ConflictError(SECRETISH, 'digests.update', 'unique', 'SQLITE_CONSTRAINT_UNIQUE'), {}, 'Someone changed that at the same moment. Try again.'],
     [
       'UPSTREAM_TIMEOUT',

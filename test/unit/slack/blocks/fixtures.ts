@@ -180,7 +180,8 @@ export function digestSummary(overrides: Partial<DigestSummaryView> = {}): Diges
     nextRunMs: at('2025-11-26T08:00'),
     status: 'active',
     pauseReason: null,
-    canManage: true,
+    createdBy: 'U0CREATOR',
+    may: { run: true, change: true },
     ...overrides,
   };
 }
