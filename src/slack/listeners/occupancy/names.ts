@@ -7,7 +7,7 @@
  */
 import type { Logger } from '../../../logging/logger';
 import type { SlackMessage } from '../../blocks/kit';
-import { echo } from '../../blocks/mrkdwn';
+import { echo, echoCode } from '../../blocks/mrkdwn';
 import { buildNameChoiceMessage } from '../../blocks/names';
 import { MAX_INNERSPACE_ID } from '../../parser/args';
 import { parseCommand } from '../../parser';
@@ -50,9 +50,9 @@ export function lookingUpNames(read: ReadCommand, usual: string | null): string 
   switch (read.parsed.kind) {
     case 'building':
     case 'zone':
-      return `Looking up ${first.text}…`;
+      return `Looking up ${echoCode(first.text)}…`;
     case 'zones':
-      return `Looking up the zones of ${first.text}…`;
+      return `Looking up the zones of ${echoCode(first.text)}…`;
     default:
       return usual;
   }
