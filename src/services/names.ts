@@ -43,7 +43,11 @@ export function searchEntries(entries: readonly NamedEntry[], query: string, lim
   const seen = new Set<NamedEntry>();
   const out: NamedEntry[] = [];
   const take = (list: NamedEntry[]) => {
-    for (const e of list.sort(byName)) if (!seen.has(e)) (seen.add(e), out.push(e));
+    for (const e of list.sort(byName)) {
+      if (seen.has(e)) continue;
+      seen.add(e);
+      out.push(e);
+    }
   };
   if (digits !== null) take(entries.filter((e) => String(e.id).startsWith(digits)));
   const match = matchName(query, entries);
