@@ -13,6 +13,7 @@ import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
 import { innerspaceOptions } from './innerspace/options';
 import type { Logger } from './logging/logger';
 import type { LocalConsole, LocalSimulator, LocalTools, LocalWorkspace } from './ports/local-mode';
+import { NameDirectory } from './services/names';
 import { ReportService } from './services/report';
 import { Authorizer } from './services/authz';
 import { createDigests, type DigestTickReport, type PacingClock } from './services/digests';
@@ -225,7 +226,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       ...(opts.pacingClock ? { pacingClock: opts.pacingClock } : {}),
     });
     const forms = new FormViews(store.formViews, { now: () => clock.now() });
-    registerListeners(bolt.app, { logger, inflight, reports, digests: digests.service, alerts, chat: slackApi, forms });
+    registerListeners(bolt.app, { logger, inflight, reports, names: new NameDirectory(innerspace), digests: digests.service, alerts, chat: slackApi, forms });
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
 

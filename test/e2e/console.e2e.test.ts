@@ -139,6 +139,24 @@ describe('local mode in a browser', () => {
     await shot('02-shared.png');
   });
 
+  it('answers a building by name, and an ambiguous zone name through the button chosen', async () => {
+    await open('#channel-list', 'facilities');
+    await send('/occupancy building Southwark Works');
+    const answer = messageWithHeader('Southwark Works (104)', { ephemeral: true });
+    await answer.waitFor();
+    expect(await answer.innerText()).toContain('Nightly data through');
+
+    await send('/occupancy zone open plan');
+    const choice = page.locator('#pane .msg.msg-ephemeral', { hasText: 'More than one zone matches' });
+    await choice.waitFor();
+    expect(await choice.innerText()).toContain('Open Plan North');
+    await choice.locator('.bk-section', { hasText: 'Open Plan South' }).getByRole('button', { name: 'Choose' }).click();
+    await messageWithHeader('Open Plan South', { ephemeral: true }).waitFor();
+    // The answer replaced the choices.
+    await choice.waitFor({ state: 'detached' });
+    await shot('01b-names.png');
+  });
+
   it('shows thread replies under their message and opens the thread', async () => {
     const shared = messageWithHeader('DEMO (71)', { ephemeral: false });
     const ts = await shared.getAttribute('data-message-ts');

@@ -9,6 +9,8 @@ export const ACTION_IDS = {
   nextDay: 'occupancy_next_day',
   share: 'occupancy_share',
   alertMe: 'occupancy_alert_me',
+  /** A candidate for a name that fit several buildings or zones (or none): runs the command with its id. */
+  pickName: 'occupancy_pick_name',
   // Alert episode messages, subscription lists and App Home
   snooze: 'alert_snooze',
   mute: 'alert_mute',

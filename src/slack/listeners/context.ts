@@ -21,6 +21,7 @@ import type { Logger } from '../../logging/logger';
 import type { ChatGateway } from '../../ports/chat';
 import type { HomeService, RuleChecks, SubscriptionService } from '../../services/alerts';
 import type { DigestService } from '../../services/digests';
+import type { NameDirectory } from '../../services/names';
 import type { ReportService } from '../../services/report';
 import { buildAlertErrorMessage, buildDigestErrorMessage, buildErrorMessage, type ConversationKind, type ErrorSubjectKind } from '../blocks/errors';
 import { sentByDirectMessage } from '../blocks/delivery-notes';
@@ -32,6 +33,8 @@ export interface ListenerDeps {
   readonly logger: Logger;
   readonly inflight: InFlight;
   readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones'>;
+  /** Buildings and zones by name, from the cached directory. */
+  readonly names: Pick<NameDirectory, 'resolve' | 'search'>;
   readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form'>;
   readonly alerts: {
     readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries'>;

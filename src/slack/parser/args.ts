@@ -27,12 +27,19 @@ export function err<T>(reason: ParseErrorReason, message: string): Parsed<T> {
 
 /**
  * Splits command text into words. A Slack mention or link (`<#C1|general>`, `<https://x|y z>`)
- * stays one word even with spaces inside; spaces around commas are dropped so that
- * "mon, wed, fri" reads as one list.
+ * and a quoted name (`"open desks north"`, or in the curly quotes phones type) stay one word
+ * even with spaces inside; spaces around commas are dropped so that "mon, wed, fri" reads as
+ * one list.
  */
 export function tokenize(text: string): string[] {
   const joined = text.replace(/\s*,\s*/g, ',');
-  return joined.match(/<[^>]*>?|[^\s<]+/g) ?? [];
+  return joined.match(/"[^"]*"|“[^”]*”|<[^>]*>?|[^\s<]+/g) ?? [];
+}
+
+/** The words inside a quoted token (`"open desks"` → `open desks`); null when it is not quoted. */
+export function unquote(token: string): string | null {
+  const m = /^"([^"]*)"$|^“([^”]*)”$/.exec(token);
+  return m ? (m[1] ?? m[2] ?? '') : null;
 }
 
 export type IdKind = 'building' | 'zone' | 'digest' | 'subscription';

@@ -5,7 +5,7 @@ const CHANNEL = 'C0GENERAL';
 
 /** [command text, words the ephemeral answer must contain] */
 const TABLE: [string, string][] = [
-  ['building abc', '"abc" isn\'t a building id'],
+  ['building #71', '"#71" isn\'t a building id'],
   ['building -71', '-71'],
   ['building 7.1', '7.1'],
   ['building 0', '0'],
@@ -16,7 +16,7 @@ const TABLE: [string, string][] = [
   ['building 71 2025-13-40', '2025-13-40'],
   ['building 71 yesterday PT5M', 'PT5M'],
   ['zone', 'zone'],
-  ['zones x7', 'x7'],
+  ['zones 1.5', '1.5'],
   ['building <!channel>', '&lt;!channel&gt;'],
   ['building <https://x|y>', '&lt;https://x|y&gt;'],
   ['frobnicate now', 'frobnicate'],

@@ -7,12 +7,13 @@
 import { buildBusyMessage, buildInputErrorMessage } from '../../blocks/errors';
 import { buildHelpMessage, lookingUpText } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/kit';
-import { parseCommand } from '../../parser';
 import type { ParsedCommand } from '../../parser/types';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from '../alerts';
-import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener } from '../context';
+import type { Logger } from '../../../logging/logger';
+import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener, type ListenerDeps, type Responder } from '../context';
 import { digestCommand } from '../digests';
 import { answerReport } from '../report/answer';
+import { lookingUpNames, readCommand, resolveNames, type ReadCommand } from './names';
 
 export const COMMAND = '/occupancy';
 
@@ -31,7 +32,8 @@ function immediateAnswer(parsed: ParsedCommand): SlackMessage | null {
 }
 
 export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ command, ack, respond }) => {
-  const parsed = parseCommand(command.text ?? '');
+  const read = readCommand(command.text ?? '');
+  const parsed = read.parsed;
   const who: CommandRequester = { ...requesterOf(command), channelId: command.channel_id };
   const log = deps.logger.child({ command: parsed.kind, team: who.teamId, user: who.userId });
   const immediate = immediateAnswer(parsed);
@@ -45,33 +47,44 @@ export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ comman
     await ack({ response_type: 'ephemeral', ...buildBusyMessage() });
     return;
   }
-  const lookingUp = lookingUpText(parsed);
+  const lookingUp = lookingUpNames(read, lookingUpText(parsed));
   await ack(lookingUp ? { response_type: 'ephemeral', text: lookingUp } : undefined);
   // A new ephemeral message: the "Looking up…" ack is not a message a response_url can replace.
   const reply = responder(deps, respond);
 
   deps.inflight.run(
-    async () => {
-      switch (parsed.kind) {
-        case 'buildings':
-          return reply((await answerReport(deps.reports, { kind: 'buildings' }, log)).message);
-        case 'building':
-        case 'zone':
-          return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
-        case 'zones':
-          return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
-        case 'digest':
-          return digestCommand(deps, parsed, who, reply);
-        case 'subscribe':
-          return subscribeCommand(deps, parsed, who, reply);
-        case 'subscriptions':
-          return subscriptionsCommand(deps, parsed, who, reply);
-        case 'unsubscribe':
-          return unsubscribeCommand(deps, parsed, who, reply);
-        default:
-          return reply(buildHelpMessage());
-      }
-    },
+    () => runCommand(deps, read, who, reply, log),
     (err) => log.error({ err }, 'answering /occupancy failed'),
   );
 };
+
+/**
+ * A command after its ack: its names resolved (or the choices offered), then answered. A
+ * candidate's button runs here too, with the command it carries.
+ */
+export async function runCommand(deps: ListenerDeps, read: ReadCommand, who: CommandRequester, reply: Responder, log: Logger): Promise<unknown> {
+  const resolved = await resolveNames(deps, read, log);
+  if (resolved.kind === 'choice') return reply(resolved.message);
+  const parsed = resolved.parsed;
+  const immediate = immediateAnswer(parsed);
+  if (immediate) return reply(immediate);
+  switch (parsed.kind) {
+    case 'buildings':
+      return reply((await answerReport(deps.reports, { kind: 'buildings' }, log)).message);
+    case 'building':
+    case 'zone':
+      return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
+    case 'zones':
+      return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
+    case 'digest':
+      return digestCommand(deps, parsed, who, reply);
+    case 'subscribe':
+      return subscribeCommand(deps, parsed, who, reply);
+    case 'subscriptions':
+      return subscriptionsCommand(deps, parsed, who, reply);
+    case 'unsubscribe':
+      return unsubscribeCommand(deps, parsed, who, reply);
+    default:
+      return reply(buildHelpMessage());
+  }
+}

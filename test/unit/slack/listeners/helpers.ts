@@ -128,6 +128,7 @@ function strict<T extends object>(name: string, given: Methods<T>): T {
 
 export interface ServiceFakes {
   readonly reports?: Methods<ListenerDeps['reports']>;
+  readonly names?: Methods<ListenerDeps['names']>;
   readonly digests?: Methods<ListenerDeps['digests']>;
   readonly subscriptions?: Methods<ListenerDeps['alerts']['subscriptions']>;
   readonly rules?: Methods<ListenerDeps['alerts']['rules']>;
@@ -152,6 +153,7 @@ export function listenerDeps(fakes: ServiceFakes = {}, chat: ChatGateway = new R
     logger,
     inflight,
     reports: strict('reports', fakes.reports ?? {}),
+    names: strict('names', fakes.names ?? {}),
     digests: strict('digests', fakes.digests ?? {}),
     alerts: {
       subscriptions: strict('subscriptions', fakes.subscriptions ?? {}),

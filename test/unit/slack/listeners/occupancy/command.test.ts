@@ -21,11 +21,38 @@ describe('/occupancy', () => {
 
   it('answers input it cannot read in the ack, with what would work', async () => {
     const t = listenerDeps();
-    const a = commandArgs('building seventy');
+    const a = commandArgs('building 7.5');
     await occupancyCommand(t.deps)(a.args);
-    const parsed = parseCommand('building seventy');
+    const parsed = parseCommand('building 7.5');
     if (parsed.kind !== 'error') throw new Error('expected a parse error');
     expect(a.acks).toEqual([ephemeral(buildInputErrorMessage(parsed))]);
+  });
+
+  it('reads a name, acks at once, and answers for the id the directory gives', async () => {
+    const view = reportView();
+    const asked: unknown[] = [];
+    const resolved: unknown[] = [];
+    const t = listenerDeps({
+      reports: { building: async (req) => (asked.push(req), view) },
+      names: { resolve: async (kind, text) => (resolved.push([kind, text]), { kind: 'one', entry: { kind: 'building', id: 104, name: 'Southwark Works' } }) },
+    });
+    const a = commandArgs('building Southwark Works yesterday');
+    await occupancyCommand(t.deps)(a.args);
+    expect(a.acks).toEqual([{ response_type: 'ephemeral', text: 'Looking up `Southwark Works`…' }]);
+    expect(resolved).toEqual([]);
+    await t.settle();
+    expect(resolved).toEqual([['building', 'Southwark Works']]);
+    expect(asked).toEqual([{ kind: 'building', id: 104, date: 'yesterday', granularity: 'PT1H' }]);
+  });
+
+  it('refuses the grammar around a name in the ack, naming it as typed', async () => {
+    const t = listenerDeps();
+    const a = commandArgs('building Southwark Works monday tuesday');
+    await occupancyCommand(t.deps)(a.args);
+    const text = JSON.stringify(a.acks);
+    expect(text).toContain('You gave two dates');
+    expect(text).toContain('/occupancy building Southwark Works yesterday');
+    expect(text).not.toContain('2147483647');
   });
 
   it('acks "Looking up…" first, then answers with the report', async () => {
