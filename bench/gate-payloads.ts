@@ -62,7 +62,7 @@ function rule(id: number): RuleView {
 function digestSummary(id: number): DigestSummaryView {
   return {
     id, channelId: CHANNEL, buildings: Array.from({ length: MAX_DIGEST_BUILDINGS }, (_, i) => ({ id: MAX_ID - i, name: LONG_NAME })),
-    time: '23:59', days: ALL_DAYS, timeZone: ZONE, nextRunMs: null, status: 'paused', pauseReason: 'not_in_channel', createdBy: 'U0CREATOR01', may: { run: true, change: true },
+    time: '23:59', days: ALL_DAYS, timeZone: ZONE, nextRunMs: null, status: 'paused', pauseReason: 'not_in_channel', createdBy: 'U0CREATOR01', may: { run: true, change: true, takeOver: false },
   };
 }
 

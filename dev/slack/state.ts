@@ -24,6 +24,7 @@ export class WorkspaceState {
   readonly views: ViewStore;
   readonly files = new Map<string, StoredFile>();
   private readonly users = new Map<string, StoredUser>();
+  private readonly deactivated = new Set<string>();
   private readonly channels = new Map<string, StoredChannel>();
   private readonly messages = new Map<string, StoredMessage[]>();
 
@@ -64,6 +65,15 @@ export class WorkspaceState {
 
   getUser(id: string): StoredUser | undefined {
     return this.users.get(id);
+  }
+
+  /** Deactivates a person, as an admin does when someone leaves: users.info says `deleted`. */
+  deactivateUser(id: string): void {
+    if (this.users.has(id)) this.deactivated.add(id);
+  }
+
+  isDeactivated(id: string): boolean {
+    return this.deactivated.has(id);
   }
 
   listChannels(): StoredChannel[] {

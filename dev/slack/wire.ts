@@ -53,7 +53,7 @@ export function wireUser(state: WorkspaceState, u: StoredUser, nowMs: number): R
   const zone = DateTime.fromMillis(nowMs, { zone: u.tz });
   const offsetSec = zone.isValid ? zone.offset * 60 : 0;
   return {
-    id: u.id, team_id: state.team.id, name: u.name, deleted: false, real_name: u.realName,
+    id: u.id, team_id: state.team.id, name: u.name, deleted: state.isDeactivated(u.id), real_name: u.realName,
     tz: u.tz, tz_label: zone.isValid ? zone.offsetNameLong ?? u.tz : u.tz, tz_offset: offsetSec,
     is_admin: u.isAdmin, is_owner: u.isOwner, is_primary_owner: u.isOwner, is_restricted: false, is_ultra_restricted: false,
     is_bot: u.isBot, is_app_user: false, updated: 0,

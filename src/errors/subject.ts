@@ -47,6 +47,15 @@ export class NoDataError extends AppError {
  * The user may not do this. `channelId` names the channel whose members may; without it only
  * the creator or an admin may.
  */
+/** Taking over something whose creator is still in the workspace: it stays theirs. */
+export class OwnerPresentError extends AppError {
+  readonly code = 'FORBIDDEN';
+
+  constructor(readonly ownerId: string) {
+    super('the creator is still in the workspace');
+  }
+}
+
 export class ForbiddenError extends AppError {
   readonly code = 'FORBIDDEN';
 

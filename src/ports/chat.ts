@@ -60,6 +60,8 @@ export interface ChatGateway {
    * private channels, group DMs and the person's DM with the bot when the bot is in them too.
    */
   conversationsOf(user: string): Promise<string[]>;
+  /** Whether the person's account is deactivated (they left the workspace), from users.info. */
+  userLeft(user: string): Promise<boolean>;
   channelInfo(channel: string): Promise<{ id: string; name: string; isPrivate: boolean; isArchived: boolean; isMember: boolean }>;
   /** Joins a public channel. */
   join(channel: string): Promise<void>;

@@ -13,6 +13,8 @@ export type BotAccess =
 /** How long a person's conversations are trusted, and after how long a "not a member" is asked again. */
 export const MEMBERSHIP_TTL_MS = 60_000;
 export const MEMBERSHIP_RECHECK_MS = 5_000;
+/** How long "has left the workspace" is trusted ("still here": MEMBERSHIP_TTL_MS). */
+export const LEFT_TTL_MS = 10 * 60_000;
 
 interface Memberships {
   readonly at: number;
@@ -23,6 +25,7 @@ export class Authorizer {
   private readonly admins: ReadonlySet<string>;
   private readonly known = new Map<string, Memberships>();
   private readonly loading = new Map<string, Promise<Memberships>>();
+  private readonly left = new Map<string, { readonly at: number; readonly left: boolean }>();
 
   constructor(
     private readonly slack: ChatGateway,
@@ -117,6 +120,20 @@ export class Authorizer {
       }
       throw err;
     }
+  }
+
+  /**
+   * Whether someone has left the workspace (deactivated, or unknown to Slack), cached: lists ask
+   * it of every creator they show to an admin.
+   */
+  async hasLeft(userId: string): Promise<boolean> {
+    const hit = this.left.get(userId);
+    // Someone who left stays gone; "still here" is asked again sooner, so a departure shows soon.
+    if (hit && this.now() - hit.at < (hit.left ? LEFT_TTL_MS : MEMBERSHIP_TTL_MS)) return hit.left;
+    const left = await this.slack.userLeft(userId);
+    this.left.set(userId, { at: this.now(), left });
+    if (this.left.size > 5000) this.left.delete(this.left.keys().next().value!);
+    return left;
   }
 
   /** The creator or an admin; everyone else gets FORBIDDEN. */

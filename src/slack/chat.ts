@@ -142,6 +142,16 @@ export function webClientGateway(client: WebClient, opts: GatewayOptions): ChatG
         } while (cursor);
         return out;
       }),
+    userLeft: (user) =>
+      track('users.info', async () => {
+        try {
+          return (await client.users.info({ user })).user?.deleted === true;
+        } catch (err) {
+          // A person Slack no longer knows has left as surely as a deactivated one.
+          if ((err as { data?: { error?: string } }).data?.error === 'user_not_found') return true;
+          throw err;
+        }
+      }),
     channelInfo: (channel) =>
       track('conversations.info', async () => {
         const res = await client.conversations.info({ channel });

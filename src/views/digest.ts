@@ -57,11 +57,13 @@ export interface DigestSummaryView {
 
 /**
  * `run`: pause, resume, send now (members of its channel and admins); `change`: edit, delete
- * (whoever set it up, and admins).
+ * (whoever set it up, and admins); `takeOver`: see below.
  */
 export interface DigestPermissions {
   readonly run: boolean;
   readonly change: boolean;
+  /** An admin, and whoever set it up has left the workspace: "Take over" makes it the admin's. */
+  readonly takeOver: boolean;
 }
 
 export interface DigestListView {

@@ -49,6 +49,13 @@ export class CountingSlackGateway implements ChatGateway {
     return this.channelsOf(user);
   }
 
+  /** People who left the workspace. */
+  readonly departed = new Set<string>();
+
+  async userLeft(user: string): Promise<boolean> {
+    return this.departed.has(user);
+  }
+
   async channelInfo(channel: string) {
     return { id: channel, name: channel.toLowerCase(), isPrivate: false, isArchived: false, isMember: true };
   }

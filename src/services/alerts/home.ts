@@ -50,7 +50,13 @@ export class HomeService {
     const now = this.deps.now();
     const admin = this.deps.authz.isAdmin(who.userId);
     // Listed digests are in the user's channels, so theirs to run; changing is the creator's or an admin's.
-    return digests.filter((d) => mine.has(d.channelId)).map((d) => digestSummary(d, names, now, { run: true, change: admin || d.createdBy === who.userId }));
+    const theirs = digests.filter((d) => mine.has(d.channelId));
+    return Promise.all(
+      theirs.map(async (d) => {
+        const takeOver = admin && d.createdBy !== who.userId && (await this.deps.authz.hasLeft(d.createdBy).catch(() => false));
+        return digestSummary(d, names, now, { run: true, change: admin || d.createdBy === who.userId, takeOver });
+      }),
+    );
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {

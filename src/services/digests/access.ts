@@ -49,10 +49,15 @@ export class DigestAccess {
    * just now whether they are in its channel, the run buttons show: each use checks again.
    */
   async permissions(actor: Actor, digest: Pick<Digest, 'channelId' | 'createdBy'>): Promise<DigestPermissions> {
-    const change = digest.createdBy === actor.userId || this.isAdmin(actor.userId);
-    if (change && this.isAdmin(actor.userId)) return { run: true, change };
+    const admin = this.isAdmin(actor.userId);
+    if (admin) return { run: true, change: true, takeOver: digest.createdBy !== actor.userId && (await this.creatorLeft(digest.createdBy)) };
     const run = await this.authz.canManageChannel(actor.userId, digest.channelId).catch(() => true);
-    return { run, change };
+    return { run, change: digest.createdBy === actor.userId, takeOver: false };
+  }
+
+  /** Whether whoever set it up has left; unknown (Slack did not say) counts as still here. */
+  creatorLeft(userId: string): Promise<boolean> {
+    return this.authz.hasLeft(userId).catch(() => false);
   }
 
   /** Edits and deletes: the creator or an admin. */

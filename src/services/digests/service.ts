@@ -4,7 +4,7 @@
  * takes effect at once. Nothing is stored unless the bot can post where the digest goes and
  * the person asking may manage that channel.
  */
-import { BadInputError, CannotPostError, NotFoundError, SlackCallError } from '../../errors';
+import { BadInputError, CannotPostError, ForbiddenError, NotFoundError, OwnerPresentError, SlackCallError } from '../../errors';
 import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { Building } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
@@ -96,6 +96,19 @@ export class DigestService {
     const names = digests.length > 0 ? await this.buildingNames() : null;
     const views = await Promise.all(digests.map((d) => this.summary(d, actor, names)));
     return { channelId, digests: views };
+  }
+
+  /** An admin takes over a digest whose creator left the workspace: its notices now go to them. */
+  async takeOver(actor: Actor, id: number): Promise<Digest> {
+    const digest = await this.get(actor, id);
+    if (!this.deps.access.isAdmin(actor.userId)) throw new ForbiddenError('only an admin may take a digest over', undefined, digest.createdBy);
+    if (digest.createdBy === actor.userId) return digest;
+    if (!(await this.deps.access.creatorLeft(digest.createdBy))) throw new OwnerPresentError(digest.createdBy);
+    const taken = await this.deps.store.digests.transfer(actor.teamId, id, digest.createdBy, actor.userId);
+    // Another admin took it over a moment before: the digest is theirs now, which is what was asked.
+    const now = taken ?? (await this.get(actor, id));
+    this.log.info({ digestId: id, team: actor.teamId, user: actor.userId, from: digest.createdBy }, 'digest taken over');
+    return now;
   }
 
   async remove(actor: Actor, id: number): Promise<Digest> {

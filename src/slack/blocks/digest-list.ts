@@ -44,6 +44,13 @@ export function digestSummaryBlocks(d: DigestSummaryView): KnownBlock[] {
     ...(d.may.run
       ? [d.status === 'paused' ? button('Resume', ACTION_IDS.digestResume, value) : button('Pause', ACTION_IDS.digestPause, value), button('Send now', ACTION_IDS.digestSend, value)]
       : []),
+    ...(d.may.takeOver
+      ? [
+          button('Take over', ACTION_IDS.digestTakeOver, value, {
+            confirm: { title: `Take over digest #${d.id}?`, text: 'Whoever set it up has left. You will hear when it pauses or fails.', confirm: 'Take over', deny: 'Not now' },
+          }),
+        ]
+      : []),
     ...(d.may.change
       ? [
           button('Edit', ACTION_IDS.digestEdit, value),

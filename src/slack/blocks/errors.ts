@@ -14,6 +14,7 @@ import {
   NoCapacityError,
   NoDataError,
   NotFoundError,
+  OwnerPresentError,
   SlackCallError,
   StaleFormError,
   type AppError,
@@ -50,6 +51,8 @@ interface Facts extends ErrorContext {
   readonly notPublishedYet?: boolean;
   /** FORBIDDEN: who set the thing up. */
   readonly ownerId?: string;
+  /** FORBIDDEN: a take-over refused because that person is still in the workspace. */
+  readonly ownerPresent?: boolean;
   /** SLACK_API: Slack's `error` string (not_in_channel, channel_not_found, is_archived…). */
   readonly slackError?: string;
   /** SLACK_API: whether Slack refused, asked to slow down, or left the outcome unknown. */
@@ -67,6 +70,7 @@ function factsOf(error: AppError, ctx: ErrorContext): Facts {
     const dataThrough = error.dataThrough === null ? undefined : calendarDay(error.dataThrough);
     return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough, notPublishedYet: error.notPublishedYet };
   }
+  if (error instanceof OwnerPresentError) return { ...ctx, ownerId: error.ownerId, ownerPresent: true };
   if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId, ...(error.ownerId ? { ownerId: error.ownerId } : {}) };
   if (error instanceof CannotPostError) return { ...ctx, channelId: error.channelId, slackError: error.slackError };
   if (error instanceof SlackCallError) return { ...ctx, slackError: error.slackError ?? undefined, slackKind: error.kind };
@@ -200,6 +204,9 @@ export function errorWords(error: AppError, about: ErrorContext = {}): string {
     case 'BAD_INPUT':
       return badInput(error);
     case 'FORBIDDEN':
+      if (ctx.ownerPresent && ctx.ownerId) {
+        return `${userMention(ctx.ownerId)} is still in this workspace, so it stays theirs. Ask them, or, as an admin, edit or delete it yourself.`;
+      }
       return ctx.channelId
         ? `Only members of ${channelMention(ctx.channelId)} or an admin can manage its digests and alerts. Ask someone in that channel, or an admin of this bot.`
         : ctx.ownerId

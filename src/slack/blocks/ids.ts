@@ -24,6 +24,7 @@ export const ACTION_IDS = {
   digestDelete: 'digest_delete',
   digestSend: 'digest_send',
   digestEdit: 'digest_edit',
+  digestTakeOver: 'digest_take_over',
   newDigest: 'digest_new',
 } as const;
 

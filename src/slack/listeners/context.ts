@@ -35,7 +35,7 @@ export interface ListenerDeps {
   readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones'>;
   /** Buildings and zones by name, from the cached directory. */
   readonly names: Pick<NameDirectory, 'resolve' | 'search'>;
-  readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form'>;
+  readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form' | 'takeOver'>;
   readonly alerts: {
     readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries'>;
     readonly rules: Pick<RuleChecks, 'backtest'>;

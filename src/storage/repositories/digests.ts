@@ -88,6 +88,19 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
         return updateOne(teamId, id, set);
       }),
 
+    transfer: (teamId, id, from, to) =>
+      guard('digests.transfer', async () => {
+        const row = await db
+          .updateTable('digests')
+          .set({ created_by: to, updated_at: now() })
+          .where('team_id', '=', teamId)
+          .where('id', '=', id)
+          .where('created_by', '=', from)
+          .returningAll()
+          .executeTakeFirst();
+        return row ? digestFromRow(row) : null;
+      }),
+
     pause: (teamId, id, reason) =>
       guard('digests.pause', () => updateOne(teamId, id, { status: 'paused', paused_reason: reason })),
 

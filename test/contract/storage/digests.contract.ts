@@ -37,6 +37,20 @@ export function digestContract(ctx: ContractContext): void {
       expect(await ctx.store.digests.get(TEAM, d.id)).toEqual(d);
     });
 
+    test('transfer hands a digest over only from whoever holds it, within its team', async () => {
+      const d = await ctx.store.digests.create(newDigest());
+      expect(await ctx.store.digests.transfer(OTHER_TEAM, d.id, d.createdBy, 'U0ADMIN')).toBeNull();
+      expect(await ctx.store.digests.transfer(TEAM, d.id, 'U0SOMEONEELSE', 'U0ADMIN')).toBeNull();
+      const [first, second] = await Promise.all([
+        ctx.store.digests.transfer(TEAM, d.id, d.createdBy, 'U0ADMIN'),
+        ctx.store.digests.transfer(TEAM, d.id, d.createdBy, 'U0OTHERADMIN'),
+      ]);
+      expect([first, second].filter((x) => x !== null)).toHaveLength(1);
+      const now = await ctx.store.digests.get(TEAM, d.id);
+      expect(['U0ADMIN', 'U0OTHERADMIN']).toContain(now?.createdBy);
+      expect(now).toMatchObject({ channelId: d.channelId, buildingIds: d.buildingIds, status: d.status });
+    });
+
     test('get of an unknown id is null', async () => {
       expect(await ctx.store.digests.get(TEAM, 987654)).toBeNull();
     });

@@ -166,4 +166,33 @@ describe('/occupancy digest text forms through the real app', () => {
     expect(JSON.stringify(redrawn.body)).toContain('⏸ Paused');
     expect((await app.store.digests.get(TEAM, id))?.status).toBe('paused');
   });
+
+  it('lets an admin take over a digest whose creator left the workspace, and only then', async () => {
+    const left = Number(/Digest #(\d+)/.exec((await run(USERS.linus, 'C0FACILITY', 'digest add building 118 at 10:00')).text)![1]);
+    const here = Number(/Digest #(\d+)/.exec((await run(USERS.grace, 'C0FACILITY', 'digest add building 118 at 11:00')).text)![1]);
+    world.slack.state.deactivateUser(USERS.linus);
+
+    // The admin's list offers Take over on Linus's digest only; a member's list never does.
+    const adminList = await run(USERS.margaret, 'C0FACILITY', 'digest list');
+    expect(adminList.json).toContain(`"action_id":"digest_take_over","text":{"type":"plain_text","text":"Take over"},"value":"{\\"id\\":${left}}"`);
+    expect(adminList.json).not.toContain(`"action_id":"digest_take_over","text":{"type":"plain_text","text":"Take over"},"value":"{\\"id\\":${here}}"`);
+    expect((await run(USERS.grace, 'C0FACILITY', 'digest list')).json).not.toContain('digest_take_over');
+
+    const press = async (user: string, id: number) => {
+      const msg = world.slack.state.messagesFor('C0FACILITY', user).filter((m) => JSON.stringify(m.blocks).includes('digest_')).at(-1)!;
+      const res = await driver.blockAction(user, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_take_over', value: JSON.stringify({ id }) });
+      expect(res.status).toBe(200);
+      return JSON.stringify((await world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS)).body);
+    };
+    // Grace is still here: hers stays hers, and the admin is told whom to ask.
+    expect(await press(USERS.margaret, here)).toContain(`<@${USERS.grace}> is still in this workspace, so it stays theirs`);
+    expect((await app.store.digests.get(TEAM, here))?.createdBy).toBe(USERS.grace);
+    // Only an admin may take over.
+    expect(await press(USERS.grace, left)).toContain(`Only <@${USERS.linus}>, who set this up, or an admin can change it`);
+    expect((await app.store.digests.get(TEAM, left))?.createdBy).toBe(USERS.linus);
+
+    const taken = await press(USERS.margaret, left);
+    expect(taken).toContain(`set up by <@${USERS.margaret}>`);
+    expect((await app.store.digests.get(TEAM, left))?.createdBy).toBe(USERS.margaret);
+  });
 });

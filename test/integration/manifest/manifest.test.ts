@@ -72,6 +72,8 @@ describe('manifest.yml matches the code, both ways', () => {
       'im:write': ['conversations.open'],
       // Only CHART_DELIVERY=upload uploads; the README says it may be left out otherwise.
       'files:write': ['files.completeUploadExternal'],
+      // Whether the creator of a digest has left the workspace (an admin may take it over).
+      'users:read': ['users.info'],
     };
     const gateway = readFileSync(join(__dirname, '../../../src/slack/chat.ts'), 'utf8');
     for (const calls of Object.values(needs)) for (const call of calls) expect(gateway).toContain(`'${call}'`);

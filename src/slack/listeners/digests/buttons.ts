@@ -1,6 +1,7 @@
 /**
  * Buttons of the digest list (in a channel or on App Home): pause, resume and delete redraw
- * the list; send posts the digest now; edit and "New digest" open the form.
+ * the list; send posts the digest now; edit and "New digest" open the form; an admin's "Take
+ * over" makes a digest whose creator left the workspace theirs.
  */
 import { buildDigestListMessage } from '../../blocks/digest-list';
 import { buildDigestNothingToSendMessage, buildDigestSentMessage } from '../../blocks/digest-replies';
@@ -8,7 +9,7 @@ import { decodeIdValue } from '../../blocks/values';
 import { actionValue, actorOf, answerButton, errorReply, requesterOf, type ActionArgs, type Listener } from '../context';
 import { openDigestForm } from './form';
 
-export type DigestButton = 'pause' | 'resume' | 'delete' | 'send' | 'edit' | 'new';
+export type DigestButton = 'pause' | 'resume' | 'delete' | 'send' | 'edit' | 'new' | 'takeover';
 
 export function digestButton(op: DigestButton): Listener<ActionArgs> {
   return (deps) => async ({ ack, body, action, respond }) => {
@@ -37,8 +38,16 @@ export function digestButton(op: DigestButton): Listener<ActionArgs> {
             }
             case 'pause':
             case 'resume':
-            case 'delete': {
-              const d = op === 'pause' ? await deps.digests.pause(actor, id!) : op === 'resume' ? await deps.digests.resume(actor, id!) : await deps.digests.remove(actor, id!);
+            case 'delete':
+            case 'takeover': {
+              const d =
+                op === 'pause'
+                  ? await deps.digests.pause(actor, id!)
+                  : op === 'resume'
+                    ? await deps.digests.resume(actor, id!)
+                    : op === 'takeover'
+                      ? await deps.digests.takeOver(actor, id!)
+                      : await deps.digests.remove(actor, id!);
               await answer(buildDigestListMessage(await deps.digests.list(actor, d.channelId)), body.container?.type === 'message');
               return;
             }

@@ -12,6 +12,7 @@ export const digestListeners: FeatureListeners = {
     [ACTION_IDS.digestDelete]: digestButton('delete'),
     [ACTION_IDS.digestSend]: digestButton('send'),
     [ACTION_IDS.digestEdit]: digestButton('edit'),
+    [ACTION_IDS.digestTakeOver]: digestButton('takeover'),
     [ACTION_IDS.newDigest]: digestButton('new'),
   },
   views: { [CALLBACK_IDS.digestModal]: digestFormSubmitted },

@@ -142,7 +142,7 @@ describe('buildDigestListMessage', () => {
       channelId: 'C0FACILITY',
       digests: [
         digestSummary(),
-        digestSummary({ id: 4, status: 'paused', pauseReason: 'not_in_channel', nextRunMs: null, days: [1, 3, 5], may: { run: false, change: false }, buildings: [{ id: 9, name: 'Annex' }] }),
+        digestSummary({ id: 4, status: 'paused', pauseReason: 'not_in_channel', nextRunMs: null, days: [1, 3, 5], may: { run: false, change: false, takeOver: false }, buildings: [{ id: 9, name: 'Annex' }] }),
       ],
     });
     expect(msg).toEqual({
@@ -168,11 +168,12 @@ describe('buildDigestListMessage', () => {
   });
 
   it('shows exactly the buttons the viewer may use: run (members), change (the creator and admins)', () => {
-    const ids = (may: { run: boolean; change: boolean }) =>
-      JSON.stringify(buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary({ may })] }).blocks).match(/"action_id":"[a-z_]+"/g) ?? [];
+    const ids = (may: { run: boolean; change: boolean; takeOver?: boolean }) =>
+      JSON.stringify(buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary({ may: { takeOver: false, ...may } })] }).blocks).match(/"action_id":"[a-z_]+"/g) ?? [];
     expect(ids({ run: true, change: false })).toEqual([`"action_id":"${ACTION_IDS.digestPause}"`, `"action_id":"${ACTION_IDS.digestSend}"`]);
     expect(ids({ run: false, change: true })).toEqual([`"action_id":"${ACTION_IDS.digestEdit}"`, `"action_id":"${ACTION_IDS.digestDelete}"`]);
     expect(ids({ run: false, change: false })).toEqual([]);
+    expect(ids({ run: true, change: true, takeOver: true })).toContain(`"action_id":"${ACTION_IDS.digestTakeOver}"`);
   });
 
   it('offers Resume on a paused digest', () => {

@@ -181,7 +181,7 @@ export function digestSummary(overrides: Partial<DigestSummaryView> = {}): Diges
     status: 'active',
     pauseReason: null,
     createdBy: 'U0CREATOR',
-    may: { run: true, change: true },
+    may: { run: true, change: true, takeOver: false },
     ...overrides,
   };
 }

@@ -90,6 +90,10 @@ export class RecordingChat implements ChatGateway {
   openDm(user: string): Promise<string> {
     return this.record('openDm', [user], `D0${user}`);
   }
+  userLeft(user: string): Promise<boolean> {
+    return this.record('userLeft', [user], false);
+  }
+
   conversationsOf(user: string): Promise<string[]> {
     return this.record('conversationsOf', [user], user === USER ? [CHANNEL] : []);
   }
