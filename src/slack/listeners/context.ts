@@ -31,7 +31,7 @@ import type { InFlight } from '../inflight';
 export interface ListenerDeps {
   readonly logger: Logger;
   readonly inflight: InFlight;
-  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones'>;
+  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones' | 'range'>;
   readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form'>;
   readonly alerts: {
     readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries'>;
