@@ -2,7 +2,7 @@
  * `/occupancy` text → ParsedCommand. Pure: no clock, no I/O. Every refusal carries words
  * that say what was wrong and what would work, with the user's text echoed escaped.
  */
-import { echoCode } from '../blocks/mrkdwn';
+import { echoCode, echoQuoted } from '../blocks/mrkdwn';
 import {
   ID_HINTS,
   badDate,
@@ -132,7 +132,10 @@ function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): P
 /** A range is shown by day (by week beyond five weeks): a date or granularity beside it is a second answer. */
 function rangeCommand(kind: 'building' | 'zone', id: number, range: RangeArg, dateToken: string, granularityToken: string): ParsedCommand {
   if (dateToken !== '') {
-    return duplicate('a range and a date', range.text, dateToken, `Ask for one, e.g. \`/occupancy ${kind} ${id} ${range.text}\` or \`/occupancy ${kind} ${id} ${dateToken}\`.`);
+    return fail(
+      'duplicate_argument',
+      `You gave a range and a date (${echoQuoted(range.text)} and ${echoQuoted(dateToken)}). Ask for one, e.g. \`/occupancy ${kind} ${id} ${range.text}\` or \`/occupancy ${kind} ${id} ${dateToken}\`.`,
+    );
   }
   if (granularityToken !== '') {
     return unexpected(granularityToken, `${kind} ${id} ${range.text}`, 'A range is shown by day, and by week beyond five weeks; leave the granularity out.');
