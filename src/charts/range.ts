@@ -7,6 +7,8 @@ import { chartDigits, formatPeople, roundTo } from './model';
 import type { ChartTableView, RangeChartModel } from '../views/chart';
 
 const BAR = '#4e79a7';
+/** Weekends lighter, so the working week reads at a glance. */
+const WEEKEND = '#a0cbe8';
 const PREVIOUS = '#f28e2b';
 const CAPACITY = '#59a14f';
 
@@ -30,7 +32,12 @@ export function rangeChartConfig(model: RangeChartModel): ChartConfig {
   const values = model.bars.map((b) => b.value);
   const digits = chartDigits([...values, model.previousMean ?? null]);
   const datasets: ChartConfig['data']['datasets'] = [
-    { type: 'bar', label: `${unitWord(model)} average`, data: values.map((v) => (v === null ? null : roundTo(v, digits))), backgroundColor: BAR, order: 1 },
+    {
+      type: 'bar',
+      label: `${unitWord(model)} average`, data: values.map((v) => (v === null ? null : roundTo(v, digits))),
+      backgroundColor: model.bars.some((b) => b.weekend) ? model.bars.map((b) => (b.weekend ? WEEKEND : BAR)) : BAR,
+      order: 1,
+    },
   ];
   if (model.previousMean !== undefined && model.previousMean !== null) {
     datasets.push(line(`Previous period ${roundTo(model.previousMean, digits)}`, model.previousMean, values.length, PREVIOUS, digits));

@@ -30,6 +30,8 @@ export interface RangeSummary extends Period {
   readonly mean: number | null;
   readonly busiestDay: DayMean | null;
   readonly quietestDay: DayMean | null;
+  /** The quietest Monday-to-Friday day: weekends are always quiet, so this is the one people ask about. */
+  readonly quietestWeekday: DayMean | null;
   /** The highest hourly bucket of the range. */
   readonly peak: PeakBucket | null;
   /** Mean of the day means of each weekday, Monday to Friday; null for a weekday without data. */
@@ -79,9 +81,11 @@ export function summarizeRange(input: RangeSummaryInput): RangeSummary {
   // Ties go to the earlier day, as a day's peak goes to the earlier bucket.
   let busiest: DayMean | null = null;
   let quietest: DayMean | null = null;
+  let quietestWeekday: DayMean | null = null;
   for (const d of present) {
     if (busiest === null || d.mean > busiest.mean) busiest = d;
     if (quietest === null || d.mean < quietest.mean) quietest = d;
+    if (isoWeekday(d.date) <= 5 && (quietestWeekday === null || d.mean < quietestWeekday.mean)) quietestWeekday = d;
   }
   const weekdays = ([1, 2, 3, 4, 5] as const).map((weekday) => {
     const m = meanOver(all.filter((d) => isoWeekday(d) === weekday), days);
@@ -105,6 +109,7 @@ export function summarizeRange(input: RangeSummaryInput): RangeSummary {
     mean,
     busiestDay: busiest,
     quietestDay: quietest,
+    quietestWeekday,
     peak: peakOf(hours, zone),
     weekdays,
     barUnit: layout.unit,

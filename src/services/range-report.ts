@@ -13,6 +13,7 @@
 import { bucketsFromRows } from '../domain/summary';
 import {
   comparisonPeriod,
+  isoWeekday,
   neighbours,
   resolveRange,
   type Period,
@@ -181,6 +182,7 @@ function statsOf(s: RangeSummary): RangeReportView['stats'] {
     capacity: s.capacity,
     busiestDay: s.busiestDay,
     quietestDay: s.quietestDay,
+    quietestWeekday: s.quietestWeekday,
     peak: s.peak && { start: s.peak.start, value: s.peak.value },
     weekdays: s.weekdays.map((w) => ({ weekday: w.weekday, mean: w.mean })),
     dayCount: s.dayCount,
@@ -197,7 +199,12 @@ function chartModel(subject: Subject, s: RangeSummary, label: string, today: Iso
     subject: subject.title,
     periodLabel: label,
     unit: s.barUnit,
-    bars: s.bars.map((b, i) => ({ label: labels[i]?.short ?? b.from, longLabel: labels[i]?.long ?? b.from, value: b.mean })),
+    bars: s.bars.map((b, i) => ({
+      label: labels[i]?.short ?? b.from,
+      longLabel: labels[i]?.long ?? b.from,
+      value: b.mean,
+      ...(s.barUnit === 'day' && isoWeekday(b.from) >= 6 ? { weekend: true } : {}),
+    })),
     previousMean: s.previous.mean,
     // A building's capacity would flatten the bars, as on a day chart; zones show theirs.
     reference: subject.scope.kind === 'zone' && s.capacity !== null ? { value: s.capacity, kind: 'capacity' } : null,

@@ -85,7 +85,7 @@ export interface RangeChartModel {
   readonly periodLabel: string;
   readonly unit: 'day' | 'week';
   /** In order; `label` is what the axis shows ("Mon 16", "5 Oct"), `longLabel` what the table and alt text say. */
-  readonly bars: readonly { readonly label: string; readonly longLabel: string; readonly value: number | null }[];
+  readonly bars: readonly { readonly label: string; readonly longLabel: string; readonly value: number | null; readonly weekend?: boolean }[];
   /** The previous period's average, drawn as a dashed line. */
   readonly previousMean?: number | null;
   readonly reference?: ReferenceLine | null;

@@ -31,6 +31,8 @@ export interface RangeStatsView {
   readonly capacity: number | null;
   readonly busiestDay: DayMeanView | null;
   readonly quietestDay: DayMeanView | null;
+  /** The quietest Monday-to-Friday day, when there is one with data. */
+  readonly quietestWeekday: DayMeanView | null;
   /** The highest hourly bucket of the range. */
   readonly peak: { readonly start: EpochMs; readonly value: number } | null;
   /** Monday to Friday: mean of the day means of that weekday (null: no such day with data). */

@@ -5,7 +5,7 @@
  */
 import { periodDays, type RangeUnit } from '../../domain/period';
 import { barLabels, monthLabel, periodLabel } from '../../domain/period-words';
-import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
+import { addDays, formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
 import type { RangeNavView, RangeReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
@@ -32,17 +32,19 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   const items: string[] = [];
   if (stats.mean !== null) {
     const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
-    items.push(`*Average day*\n${formatPeople(stats.mean)}${pct}`);
+    items.push(`*Average*\n${formatPeople(stats.mean)}${pct}`);
+  }
+  if (stats.busiestDay) items.push(`*Busiest day*\n${formatDay(stats.busiestDay.date, today)} (avg ${formatCount(stats.busiestDay.mean)})`);
+  // Weekends are always quiet: the quietest weekday is the one worth naming.
+  const quiet = stats.quietestWeekday ?? stats.quietestDay;
+  if (quiet && quiet.date !== stats.busiestDay?.date) {
+    items.push(`*Quietest ${stats.quietestWeekday ? 'weekday' : 'day'}*\n${formatDay(quiet.date, today)} (avg ${formatCount(quiet.mean)})`);
   }
   if (stats.peak !== null) {
-    items.push(`*Peak hour*\n${formatCount(stats.peak.value)} on ${formatDay(localDateOf(stats.peak.start, timeZone), today)} at ${formatLocalTime(stats.peak.start, timeZone)}`);
-  }
-  if (stats.busiestDay) items.push(`*Busiest day*\n${formatDay(stats.busiestDay.date, today)} · ${formatCount(stats.busiestDay.mean)}`);
-  if (stats.quietestDay && stats.quietestDay.date !== stats.busiestDay?.date) {
-    items.push(`*Quietest day*\n${formatDay(stats.quietestDay.date, today)} · ${formatCount(stats.quietestDay.mean)}`);
+    items.push(`*Peak*\n${formatCount(stats.peak.value)} at ${formatLocalTime(stats.peak.start, timeZone)} on ${formatDay(localDateOf(stats.peak.start, timeZone), today)}`);
   }
   const change = formatChange(stats.changePct);
-  if (change !== null) items.push(`*vs ${periodLabel(stats.previous, today)}*\n${change}`);
+  if (change !== null) items.push(`*vs ${comparedWith(view)}*\n${change}`);
   if (scope.kind === 'zone') {
     if (scope.zoneType) items.push(`*Type*\n${safeName(scope.zoneType, 60)}`);
     if (stats.capacity !== null) items.push(`*Capacity*\n${formatPeople(stats.capacity)}`);
@@ -51,7 +53,7 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   if (items.length > 0) blocks.push(fields(items.slice(0, 10)));
 
   const weekdays = stats.weekdays.filter((w) => w.mean !== null).map((w) => `${WEEKDAYS[w.weekday - 1]} ${formatCount(w.mean ?? 0)}`);
-  if (weekdays.length > 0) blocks.push(section(`*Weekdays on average:* ${weekdays.join(' · ')}`));
+  if (weekdays.length > 0) blocks.push(section(`*Weekdays:* ${weekdays.join(' · ')}`));
 
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
@@ -66,8 +68,8 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
     const value = (r: RangeNavView): string =>
       encodeReportValue({ kind: scope.kind, id: scope.id, date: r.to, granularity: 'PT1H', range: { from: r.from, to: r.to, unit: r.unit } });
     const elements: ActionsBlockElement[] = [];
-    if (view.previousRange) elements.push(button(`◀ ${navLabel(view.previousRange, today)}`, ACTION_IDS.previousDay, value(view.previousRange)));
-    if (view.nextRange) elements.push(button(`${navLabel(view.nextRange, today)} ▶`, ACTION_IDS.nextDay, value(view.nextRange)));
+    if (view.previousRange) elements.push(button(`◀ ${navLabel(view.previousRange, today, 'Previous')}`, ACTION_IDS.previousDay, value(view.previousRange)));
+    if (view.nextRange) elements.push(button(`${navLabel(view.nextRange, today, 'Next')} ▶`, ACTION_IDS.nextDay, value(view.nextRange)));
     elements.push(button('Share in channel', ACTION_IDS.share, value(view.range)));
     elements.push(button('🔔 Alert me…', ACTION_IDS.alertMe, value(view.range)));
     blocks.push(actions(elements));
@@ -75,10 +77,28 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   return message(fallback(view, span), blocks, charts);
 }
 
-/** "Nov 2026" for a calendar month, "9–15 Nov" for a week, the dates otherwise. */
-function navLabel(r: RangeNavView, today: IsoDate): string {
+/** "the 4 weeks before", "the 10 days before", or the dates when the comparison is further back (same weekdays). */
+function comparedWith(view: RangeReportView): string {
+  const days = periodDays(view.range);
+  if (addDays(view.stats.previous.to, 1) !== view.range.from) return periodLabel(view.stats.previous, view.today);
+  return `the ${lengthWords(days)} before`;
+}
+
+/** "week", "4 weeks", "10 days". */
+function lengthWords(days: number): string {
+  if (days === 7) return 'week';
+  if (days % 7 === 0) return `${days / 7} weeks`;
+  return days === 1 ? 'day' : `${days} days`;
+}
+
+/**
+ * "Sep" for a calendar month, "9–15 Nov" for a week, "Previous 4 weeks" / "Next 4 weeks" for a
+ * number of days.
+ */
+function navLabel(r: RangeNavView, today: IsoDate, dir: 'Previous' | 'Next'): string {
   const unit: RangeUnit = r.unit;
   if (unit === 'month' && r.from.endsWith('-01')) return monthLabel(r.from, today);
+  if (unit === 'days') return `${dir} ${lengthWords(periodDays(r))}`;
   if (periodDays(r) === 1) return formatDay(r.from, today);
   return periodLabel(r, today).replace(/^[A-Z][a-z]{2} /, '').replace(/ – [A-Z][a-z]{2} /, '–');
 }
@@ -102,10 +122,10 @@ function unitWord(unit: 'day' | 'week'): string {
 
 function fallback(view: RangeReportView, span: string): string {
   const parts: string[] = [];
-  if (view.stats.mean !== null) parts.push(`average day ${formatPeople(view.stats.mean)}`);
-  if (view.stats.peak !== null) parts.push(`peak hour ${formatCount(view.stats.peak.value)}`);
+  if (view.stats.mean !== null) parts.push(`average ${formatPeople(view.stats.mean)}`);
+  if (view.stats.peak !== null) parts.push(`peak ${formatCount(view.stats.peak.value)}`);
   const change = formatChange(view.stats.changePct);
-  if (change !== null) parts.push(`${change} vs the period before`);
+  if (change !== null) parts.push(`${change} vs ${comparedWith(view)}`);
   const summary = parts.length > 0 ? `: ${parts.join(', ')}` : '';
   return `${scopeTitleMd(view.scope.name, view.scope.id)}, ${span}${summary} (nightly data).`;
 }
