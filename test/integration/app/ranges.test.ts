@@ -97,6 +97,16 @@ describe('/occupancy building|zone <range>', () => {
     expect(blockLimitViolations(body)).toEqual([]);
   });
 
+  it('answers a whole year, week by week, in one document', async () => {
+    await ask('building 71 2026-11-10'); // the estate, should this test run alone
+    const { body, json, cost } = await ask('building 71 2025-11-25..2026-11-24');
+    expect(cost).toBe(1);
+    expect(json).toContain('Tue 25 Nov 2025 – Tue 24 Nov 2026');
+    // Tue 25–Sun 30 Nov 2025, 51 whole weeks, then Mon 23–Tue 24 Nov 2026.
+    expect(chartConfig(body.blocks).data.labels).toHaveLength(53);
+    expect(blockLimitViolations(body)).toEqual([]);
+  });
+
   it('moves to the previous and next period in place', async () => {
     await ask('building 71 last week');
     const titled = (span: string) => (m: unknown) => JSON.stringify(m).includes(`DEMO (71) · ${span}`);
