@@ -7,7 +7,10 @@
  *   - the very first answer: token, reference data and insights all fetched;
  *   - cold answers: reference data warm, the day's insights fetched;
  *   - warm answers: the same questions again, served from cache;
- *   - a digest pass: requests per building, from a fresh client (reference data once).
+ *   - a digest pass: requests per building, from a fresh client (reference data once);
+ *   - ranges: `building <id> last 4 weeks` cold in each building, then 28-day date ranges of
+ *     building 71 eight weeks apart (so no range or comparison period was fetched by another),
+ *     then the same again warm.
  *
  * Requests are counted at the simulator (every GraphQL HTTP request it received), after each
  * answer has arrived, so the counts do not depend on timing.
@@ -26,6 +29,7 @@ import { BENCH_SECRET, percentile, startBenchBot } from './support';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
+const RANGES = Number(process.env.BENCH_RANGES ?? 8);
 
 interface Sample {
   ms: number;
@@ -118,6 +122,16 @@ async function main() {
     for (const b of SIM_BUILDINGS.filter((x) => x.id !== 71)) undated.push(await ask(`building ${b.id}`, b.name));
     const warm: Sample[] = [];
     for (const d of dates) warm.push(await ask(`building 71 ${d}`));
+    const rangesCold: Sample[] = [];
+    for (const b of SIM_BUILDINGS) rangesCold.push(await ask(`building ${b.id} last 4 weeks`, b.name));
+    const ranges = Array.from({ length: RANGES }, (_, i) => {
+      const to = addDays(today, -(40 + 56 * i));
+      return `${addDays(to, -27)}..${to}`;
+    });
+    for (const r of ranges) rangesCold.push(await ask(`building 71 ${r}`));
+    const rangesWarm: Sample[] = [];
+    for (const b of SIM_BUILDINGS) rangesWarm.push(await ask(`building ${b.id} last 4 weeks`, b.name));
+    for (const r of ranges) rangesWarm.push(await ask(`building 71 ${r}`));
     const digest = await digestPass(sim, bot.app.clock.now());
     const stats = bot.app.innerspace.stats();
     console.log(`bench:answer — command → answer at response_url, building 71, embedded simulator (${LATENCY_MS} ms per GraphQL response) and Slack on loopback`);
@@ -125,7 +139,9 @@ async function main() {
     console.log(`cold answers (${DAYS} dates, reference data warm):    ${fmt(cold)}`);
     console.log(`cold answers without a date (${undated.length} other buildings):  ${fmt(undated)}`);
     console.log(`warm answers (same ${DAYS} dates, cached):            ${fmt(warm)}`);
-    // Rows for `building 71 last 4 weeks` and `compare 71 72 73` go here once those answers exist.
+    console.log(`cold ranges (last 4 weeks ×${SIM_BUILDINGS.length} buildings, ${RANGES} 28-day ranges): ${fmt(rangesCold)}`);
+    console.log(`warm ranges (the same again, cached):           ${fmt(rangesWarm)}`);
+    // A row for `compare 71 72 73` goes here once that answer exists.
     console.log(
       `digest pass (${digest.buildings} buildings, fresh client): reference data ${digest.reference} request(s) once, ` +
         `then ${digest.perBuilding.toFixed(2)} requests per building, ${digest.ms.toFixed(0)} ms for the pass`,

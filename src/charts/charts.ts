@@ -1,13 +1,15 @@
 /** The charts port over a ChartRenderer: Chart.js configurations, their URLs, PNGs, alt text and tables. */
 import type { Charts } from '../ports/charts';
-import type { AlertChartModel, ChartModel, ChartView, DayChartModel } from '../views/chart';
+import type { AlertChartModel, ChartModel, ChartView, DayChartModel, RangeChartModel } from '../views/chart';
 import { alertChartConfig, dayChartConfig } from './config';
+import { rangeChartConfig } from './range';
 import type { ChartConfig } from './model';
 import { firstFittingUrl, type ChartRenderer } from './quickchart';
 import { chartAltText, chartTable } from './text';
 
 /** The configs that draw a model, best first: the full-resolution day, then its hourly version (a shorter URL). */
 function candidates(model: ChartModel): ChartConfig[] {
+  if (model.kind === 'range') return [rangeChartConfig(model)];
   return model.kind === 'day' ? [dayChartConfig(model), dayChartConfig(model, { hourly: true })] : [alertChartConfig(model)];
 }
 
@@ -19,6 +21,7 @@ export function createCharts(renderer: ChartRenderer): Charts {
   return {
     day: (model: DayChartModel) => view(model),
     alert: (model: AlertChartModel) => view(model),
+    range: (model: RangeChartModel) => view(model),
     // A PNG has no URL limit: always the full-resolution chart.
     png: (chart: ChartView) => renderer.png(candidates(chart.model)[0]!),
   };

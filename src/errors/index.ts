@@ -7,6 +7,7 @@ export { AppError, InternalError, isAppError, toAppError, type ErrorCode } from 
 export { ConfigError } from './config';
 export { BadInputError, ChannelNameError, DateInputError, NoCapacityError, StaleFormError, type DateProblem } from './input';
 export { ForbiddenError, NoDataError, NotFoundError, OwnerPresentError, type SubjectKind } from './subject';
+export { RangeInputError, RangeNoDataError } from './range';
 export { SlackCallError, CannotPostError, type SlackFailureKind } from './slack';
 export { ConflictError, StorageError, type ConstraintViolation, type StorageFacts } from './storage';
 export {

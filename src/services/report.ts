@@ -23,6 +23,8 @@ import type { BuildingsView, ChartView, ReportView, ZonesView } from '../views/i
 import type { UserGranularity } from '../domain/occupancy';
 import { ResultCache } from '../cache/result-cache';
 import { OccupancyData } from './occupancy-data';
+import { RangeReports, type RangeRequest } from './range-report';
+import type { RangeReportView } from '../views/range';
 
 /**
  * How long a finished answer is reused for the same question. Its key holds the day shown and
@@ -53,10 +55,17 @@ type Kind = 'building' | 'zone' | 'zones';
 export class ReportService {
   private readonly data: OccupancyData;
   private readonly views: ResultCache;
+  private readonly ranges: RangeReports;
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.data = new OccupancyData(deps.innerspace, deps.groupId);
     this.views = new ResultCache(500, () => new Date(deps.now()));
+    this.ranges = new RangeReports({ ...deps, data: this.data, groupLabel: () => this.groupLabel(), memo: (key, load) => this.memo(key, load) });
+  }
+
+  /** `building|zone <x> last week` and other ranges of days (src/services/range-report.ts). */
+  async range(req: RangeRequest): Promise<RangeReportView> {
+    return this.ranges.answer(req);
   }
 
   /** Same question, same minute: one computation, shared by concurrent and repeated askers. */

@@ -77,4 +77,18 @@ export interface AlertChartModel {
   readonly title?: string;
 }
 
-export type ChartModel = DayChartModel | AlertChartModel;
+/** A range of days: one bar per day, or per week (the edge weeks cut to the range). */
+export interface RangeChartModel {
+  readonly kind: 'range';
+  readonly subject: string;
+  /** "Mon 16 – Sun 22 Nov". */
+  readonly periodLabel: string;
+  readonly unit: 'day' | 'week';
+  /** In order; `label` is what the axis shows ("Mon 16", "5 Oct"), `longLabel` what the table and alt text say. */
+  readonly bars: readonly { readonly label: string; readonly longLabel: string; readonly value: number | null; readonly weekend?: boolean }[];
+  /** The previous period's average, drawn as a dashed line. */
+  readonly previousMean?: number | null;
+  readonly reference?: ReferenceLine | null;
+}
+
+export type ChartModel = DayChartModel | AlertChartModel | RangeChartModel;

@@ -11,6 +11,7 @@ export type { IsoDate } from '../domain/time';
 export type { EpochMs } from '../domain/values';
 export type * from './chart';
 export type * from './report';
+export type * from './range';
 export type * from './digest';
 export type * from './alert';
 export type * from './home';

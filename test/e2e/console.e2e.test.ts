@@ -175,6 +175,20 @@ describe('local mode in a browser', () => {
     await thread.waitFor({ state: 'hidden' });
   });
 
+  it('answers a range with its bars drawn, and moves to the week before in place', async () => {
+    await send('/occupancy building 71 last week');
+    const answer = messageWithHeader('DEMO (71) · Mon 16 – Sun 22 Nov', { ephemeral: true });
+    await answer.waitFor();
+    const text = await answer.innerText();
+    for (const words of ['Average', 'Peak', 'Busiest day', 'Quietest weekday', 'Weekdays:']) expect(text).toContain(words);
+    expect(await ink(answer.locator('canvas[data-drawn="true"]'))).toBeGreaterThan(500);
+    await shot('02b-range.png');
+    await answer.getByRole('button', { name: '◀ 9–15 Nov' }).click();
+    // Replaced in place: the same message now shows the week before.
+    await messageWithHeader('DEMO (71) · Mon 9 – Sun 15 Nov', { ephemeral: true }).waitFor();
+    await answer.waitFor({ state: 'detached' });
+  });
+
   it('creates a digest in its form and delivers it once its time comes', async () => {
     await send('/occupancy digest');
     const modal = page.locator('.modal', { hasText: 'New daily digest' });

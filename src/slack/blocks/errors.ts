@@ -15,6 +15,8 @@ import {
   NoDataError,
   NotFoundError,
   OwnerPresentError,
+  RangeInputError,
+  RangeNoDataError,
   SlackCallError,
   StaleFormError,
   type AppError,
@@ -161,6 +163,29 @@ function badInput(error: AppError): string {
   }
 }
 
+/** "Mon 16 – Sun 22 Nov" for the words of range errors. */
+function spanWords(from: IsoDate, to: IsoDate): string {
+  return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
+}
+
+function rangeNoData(error: RangeNoDataError): string {
+  const who = `${error.kind} ${error.id}`;
+  const asked = error.words ? `${echoCode(error.words)} (${spanWords(error.from, error.to)})` : spanWords(error.from, error.to);
+  const latest = error.dataThrough !== null && parseIsoDate(error.dataThrough) !== null ? error.dataThrough : null;
+  const next = latest
+    ? `The latest published day is ${formatDay(latest)}: try \`/occupancy ${who} last 7 days\` or \`/occupancy ${who} ${latest}\`.`
+    : 'Data is published nightly; try an earlier range, such as `last month`.';
+  if (error.notPublishedYet) return `No day of ${asked} is published yet for ${who}. ${next}`;
+  return `No occupancy data was published for ${who} in ${asked}. ${next}`;
+}
+
+function rangeInput(error: RangeInputError): string {
+  const word = echoQuoted(error.input);
+  return error.reason === 'future'
+    ? `${word} ends in the future: data is published nightly, so a range can't end after today. Give an earlier end date, or try \`last 4 weeks\`.`
+    : `${word} starts before any data I can look up. Try a later start, or \`last month\`.`;
+}
+
 function slackApi(ctx: Facts): string {
   const where = ctx.channelId ? channelMention(ctx.channelId) : 'that channel';
   const here = ctx.origin && ctx.origin.channelId === ctx.channelId ? ctx.origin.conversation : 'channel';
@@ -200,9 +225,9 @@ export function errorWords(error: AppError, about: ErrorContext = {}): string {
     case 'NOT_FOUND':
       return notFound(ctx);
     case 'NO_DATA':
-      return noData(ctx);
+      return error instanceof RangeNoDataError ? rangeNoData(error) : noData(ctx);
     case 'BAD_INPUT':
-      return badInput(error);
+      return error instanceof RangeInputError ? rangeInput(error) : badInput(error);
     case 'FORBIDDEN':
       if (ctx.ownerPresent && ctx.ownerId) {
         return `${userMention(ctx.ownerId)} is still in this workspace, so it stays theirs. Ask them, or, as an admin, edit or delete it yourself.`;

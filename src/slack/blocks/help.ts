@@ -18,6 +18,7 @@ const LOOK_UP = [
   '`/occupancy building 71` — the latest published day of building 71',
   '`/occupancy building 71 monday PT15M` — a given day, in 15-minute buckets (`PT15M`, `PT1H`, `P1D`)',
   '`/occupancy zone 5 2025-11-20` — one zone on a date',
+  '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
   '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
 ].join('\n');
 
@@ -97,6 +98,8 @@ export function lookingUpText(command: ParsedCommand): string | null {
       return `Looking up zone ${command.id}…`;
     case 'zones':
       return `Looking up the zones of building ${command.buildingId}…`;
+    case 'range':
+      return `Looking up ${command.scope} ${command.id}, ${command.range.text}…`;
     case 'buildings':
       return 'Looking up your buildings…';
     case 'subscriptions':

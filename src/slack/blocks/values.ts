@@ -6,12 +6,16 @@ import type { SnoozeFor } from '../../domain/subscription';
 import { parseIsoDate, type IsoDate } from '../../domain/time';
 import { USER_GRANULARITIES } from '../../domain/occupancy';
 import type { UserGranularity } from '../../domain/occupancy';
+import { checkPeriod, type RangeUnit } from '../../domain/period';
 
 export interface ReportButtonValue {
   readonly kind: 'building' | 'zone' | 'zones';
   readonly id: number;
+  /** A range answer's buttons: its last day (what "Alert me…" reads). */
   readonly date: IsoDate;
   readonly granularity: UserGranularity;
+  /** Set on a range answer's buttons: the range they show. */
+  readonly range?: { readonly from: IsoDate; readonly to: IsoDate; readonly unit: RangeUnit };
 }
 
 
@@ -43,7 +47,16 @@ export function isId(v: unknown): v is number {
 }
 
 export function encodeReportValue(v: ReportButtonValue): string {
-  return JSON.stringify({ kind: v.kind, id: v.id, date: v.date, granularity: v.granularity });
+  const range = v.range ? { range: { from: v.range.from, to: v.range.to, unit: v.range.unit } } : {};
+  return JSON.stringify({ kind: v.kind, id: v.id, date: v.date, granularity: v.granularity, ...range });
+}
+
+function decodeRange(v: unknown): ReportButtonValue['range'] | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { from, to, unit } = v as Record<string, unknown>;
+  const period = checkPeriod(from, to);
+  if (period === null || (unit !== 'week' && unit !== 'month' && unit !== 'days')) return null;
+  return { ...period, unit };
 }
 
 export function decodeReportValue(value: string | null | undefined): ReportButtonValue | null {
@@ -54,7 +67,9 @@ export function decodeReportValue(value: string | null | undefined): ReportButto
   if (!isId(id) || typeof date !== 'string' || parseIsoDate(date) === null) return null;
   const g = USER_GRANULARITIES.find((x) => x === granularity);
   if (!g) return null;
-  return { kind, id, date, granularity: g };
+  if (o.range === undefined) return { kind, id, date, granularity: g };
+  const range = decodeRange(o.range);
+  return range && kind !== 'zones' ? { kind, id, date, granularity: g, range } : null;
 }
 
 /** `{"id":7}`: the subscription or digest a button acts on. */

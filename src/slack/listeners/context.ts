@@ -32,7 +32,7 @@ import type { InFlight } from '../inflight';
 export interface ListenerDeps {
   readonly logger: Logger;
   readonly inflight: InFlight;
-  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones'>;
+  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones' | 'range'>;
   /** Buildings and zones by name, from the cached directory. */
   readonly names: Pick<NameDirectory, 'resolve' | 'search'>;
   readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form' | 'takeOver'>;

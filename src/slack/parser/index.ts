@@ -2,7 +2,7 @@
  * `/occupancy` text → ParsedCommand. Pure: no clock, no I/O. Every refusal carries words
  * that say what was wrong and what would work, with the user's text echoed escaped.
  */
-import { echoCode } from '../blocks/mrkdwn';
+import { echoCode, echoQuoted } from '../blocks/mrkdwn';
 import {
   ID_HINTS,
   badDate,
@@ -16,6 +16,7 @@ import {
   unexpected,
 } from './args';
 import { parseDigest } from './digest';
+import { readRange, RANGE_HELP, type RangeArg } from './range';
 import { parseSubscribe } from './subscribe';
 import type { DateArg, ParsedCommand } from './types';
 import type { UserGranularity } from '../../domain/occupancy';
@@ -25,6 +26,7 @@ export { defaultRecovery, minDurationBuckets } from '../../domain/subscription';
 export { MAX_DIGEST_BUILDINGS } from './digest';
 export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
 export { parseTime, parseDays, parseZone } from './schedule';
+export { readRange, RANGE_HELP } from './range';
 
 /** Longer input is refused outright rather than echoed. */
 export const MAX_COMMAND_LENGTH = 500;
@@ -90,7 +92,17 @@ function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): P
   let dateToken = '';
   let granularity: UserGranularity | null = null;
   let granularityToken = '';
-  for (const token of options) {
+  let range: RangeArg | null = null;
+  for (let i = 0; i < options.length; i += 1) {
+    const token = options[i] ?? '';
+    const r = readRange(options.slice(i));
+    if (r !== null) {
+      if ('kind' in r) return r;
+      if (range !== null) return duplicate('ranges', range.text, r.range.text, `Give one range, e.g. \`/occupancy ${kind} ${id.value} last week\`.`);
+      range = r.range;
+      i += r.used - 1;
+      continue;
+    }
     const d = classifyDate(token);
     if (d === 'invalid') return badDate(token);
     if (d !== null) {
@@ -109,9 +121,26 @@ function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): P
       granularityToken = token;
       continue;
     }
+    // "last year", "this fortnight": range-shaped words get the ranges that work.
+    if (/^(last|this|past)$/i.test(token)) return unexpected(options.slice(i, i + 3).join(' '), `${kind} ${id.value}`, RANGE_HELP);
     return unexpected(token, `${kind} ${id.value}`, DATE_AND_GRANULARITY);
   }
+  if (range !== null) return rangeCommand(kind, id.value, range, dateToken, granularityToken);
   return { kind, id: id.value, date, granularity: granularity ?? 'PT1H' };
+}
+
+/** A range is shown by day (by week beyond five weeks): a date or granularity beside it is a second answer. */
+function rangeCommand(kind: 'building' | 'zone', id: number, range: RangeArg, dateToken: string, granularityToken: string): ParsedCommand {
+  if (dateToken !== '') {
+    return fail(
+      'duplicate_argument',
+      `You gave a range and a date (${echoQuoted(range.text)} and ${echoQuoted(dateToken)}). Ask for one, e.g. \`/occupancy ${kind} ${id} ${range.text}\` or \`/occupancy ${kind} ${id} ${dateToken}\`.`,
+    );
+  }
+  if (granularityToken !== '') {
+    return unexpected(granularityToken, `${kind} ${id} ${range.text}`, 'A range is shown by day, and by week beyond five weeks; leave the granularity out.');
+  }
+  return { kind: 'range', scope: kind, id, range };
 }
 
 function parseZones(rest: readonly string[]): ParsedCommand {

@@ -5,6 +5,9 @@
 import type { DigestDraft, SubscriptionDraft } from '../../domain/drafts';
 import type { UserGranularity } from '../../domain/occupancy';
 import type { Weekday } from '../../domain/values';
+import type { RangeArg } from './range';
+
+export type { RangeArg } from './range';
 
 /** A date word, shape-checked: pass `text` to parseDateArg(text, zone, now). */
 export type DateArg =
@@ -33,7 +36,8 @@ export type ParseErrorReason =
   | 'bad_channel'
   | 'bad_threshold'
   | 'bad_recovery'
-  | 'bad_duration';
+  | 'bad_duration'
+  | 'bad_range';
 
 /** A command that could not be read; `message` is escaped mrkdwn, ready to show. */
 export interface ParseError {
@@ -58,6 +62,8 @@ export type ParsedCommand =
   | { readonly kind: 'building'; readonly id: number; readonly date: DateArg | null; readonly granularity: UserGranularity }
   | { readonly kind: 'zone'; readonly id: number; readonly date: DateArg | null; readonly granularity: UserGranularity }
   | { readonly kind: 'zones'; readonly buildingId: number; readonly date: DateArg | null }
+  /** `building|zone <x> last week`, `… 2026-10-01..2026-11-20`: a range of days. */
+  | { readonly kind: 'range'; readonly scope: 'building' | 'zone'; readonly id: number; readonly range: RangeArg }
   | DigestCommand
   | SubscribeCommand
   | { readonly kind: 'subscriptions' }

@@ -62,6 +62,10 @@ describe('/occupancy with names', () => {
     expect(quoted.json).toContain(`Open Plan North (${zone.id})`);
     const zones = await ask('zones whitefield');
     expect(zones.json).toContain('Whitefield Campus');
+    // A name before a range: the range words end the name.
+    const range = await ask('building Southwark Works last week');
+    expect(range.json).toContain('Southwark Works (104)');
+    expect(range.json).toContain('Mon 16 – Sun 22 Nov');
   });
 
   it('offers the candidates of an ambiguous name as buttons, each answering in place', async () => {

@@ -76,6 +76,8 @@ export async function runCommand(deps: ListenerDeps, read: ReadCommand, who: Com
       return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
     case 'zones':
       return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
+    case 'range':
+      return reply((await answerReport(deps.reports, { kind: 'range', request: { kind: parsed.scope, id: parsed.id, spec: parsed.range.spec, words: parsed.range.text } }, log)).message);
     case 'digest':
       return digestCommand(deps, parsed, who, reply);
     case 'subscribe':

@@ -8,12 +8,15 @@ import { buildBuildingsMessage } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/kit';
 import { buildReportMessage } from '../../blocks/report';
 import { buildZonesMessage } from '../../blocks/zones';
+import { buildRangeMessage } from '../../blocks/range';
+import type { RangeRequest } from '../../../services/range-report';
 import { errorReply, type ListenerDeps } from '../context';
 
 export type ReportRequest =
   | { readonly kind: 'buildings' }
   | { readonly kind: 'building' | 'zone'; readonly id: number; readonly date: string | null; readonly granularity: UserGranularity }
-  | { readonly kind: 'zones'; readonly id: number; readonly date: string | null };
+  | { readonly kind: 'zones'; readonly id: number; readonly date: string | null }
+  | { readonly kind: 'range'; readonly request: RangeRequest };
 
 // Builders are pure and the report service reuses view objects for a minute, so a message is
 // built once per view. Weak keys: nothing outlives the views themselves.
@@ -47,8 +50,11 @@ export async function answerReport(
         return { ok: true, message: withSharer(await reports.zone(req), sharedBy, buildReportMessage) };
       case 'zones':
         return { ok: true, message: withSharer(await reports.zones({ buildingId: req.id, date: req.date }), sharedBy, buildZonesMessage) };
+      case 'range':
+        return { ok: true, message: withSharer(await reports.range(req.request), sharedBy, buildRangeMessage) };
     }
   } catch (err) {
-    return { ok: false, message: errorReply(err, { kind: req.kind, ...('id' in req ? { id: req.id } : {}) }, log.child({ request: req })) };
+    const about = req.kind === 'range' ? { kind: req.request.kind, id: req.request.id } : { kind: req.kind, ...('id' in req ? { id: req.id } : {}) };
+    return { ok: false, message: errorReply(err, about, log.child({ request: req })) };
   }
 }

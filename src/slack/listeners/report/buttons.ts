@@ -11,6 +11,10 @@ import { actionValue, requesterOf, responder, type ActionArgs, type Listener, ty
 import { answerReport, type ReportRequest } from './answer';
 
 function requestOf(v: ReportButtonValue): ReportRequest {
+  if (v.range && v.kind !== 'zones') {
+    const { from, to, unit } = v.range;
+    return { kind: 'range', request: { kind: v.kind, id: v.id, spec: { form: 'between', from, to }, words: null, unit } };
+  }
   return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity };
 }
 

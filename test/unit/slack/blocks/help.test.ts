@@ -12,6 +12,7 @@ const HELP_BLOCKS = [
       '`/occupancy building 71` — the latest published day of building 71',
       '`/occupancy building 71 monday PT15M` — a given day, in 15-minute buckets (`PT15M`, `PT1H`, `P1D`)',
       '`/occupancy zone 5 2025-11-20` — one zone on a date',
+      '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
       '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
     ].join('\n'),
   ),

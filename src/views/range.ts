@@ -1,0 +1,68 @@
+/** The answer to `/occupancy building|zone <x> <range>`. */
+import type { RangeUnit } from '../domain/period';
+import type { IsoDate } from '../domain/time';
+import type { EpochMs } from '../domain/values';
+import type { ChartView } from './chart';
+import type { ReportScopeView } from './report';
+
+export interface PeriodView {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** A range a button moves to, with the way it steps (week, month, days). */
+export interface RangeNavView extends PeriodView {
+  readonly unit: RangeUnit;
+}
+
+export interface DayMeanView {
+  readonly date: IsoDate;
+  readonly mean: number;
+}
+
+export interface RangeBarView extends PeriodView {
+  readonly mean: number | null;
+}
+
+export interface RangeStatsView {
+  /** Mean of the day means of the days with data; null without any. */
+  readonly mean: number | null;
+  readonly meanPctOfCapacity: number | null;
+  readonly capacity: number | null;
+  readonly busiestDay: DayMeanView | null;
+  readonly quietestDay: DayMeanView | null;
+  /** The quietest Monday-to-Friday day, when there is one with data. */
+  readonly quietestWeekday: DayMeanView | null;
+  /** The highest hourly bucket of the range. */
+  readonly peak: { readonly start: EpochMs; readonly value: number } | null;
+  /** Monday to Friday: mean of the day means of that weekday (null: no such day with data). */
+  readonly weekdays: readonly { readonly weekday: 1 | 2 | 3 | 4 | 5; readonly mean: number | null }[];
+  readonly dayCount: number;
+  readonly daysWithData: number;
+  /** The period compared with: as many days, the same weekdays, earlier. */
+  readonly previous: PeriodView & { readonly mean: number | null };
+  /** 0–100 scale, signed. */
+  readonly changePct: number | null;
+}
+
+export interface RangeReportView {
+  readonly scope: ReportScopeView;
+  /** The words asked ("last week"); null for a range reached by a button. */
+  readonly words: string | null;
+  readonly range: RangeNavView;
+  /** The end the words named, when later than the latest published day (the range stops there). */
+  readonly clippedFrom: IsoDate | null;
+  readonly timeZone: string;
+  /** The building's local today, so dates of other years show theirs. */
+  readonly today: IsoDate;
+  readonly groupLabel: string;
+  readonly dataThrough: IsoDate | null;
+  readonly barUnit: 'day' | 'week';
+  readonly bars: readonly RangeBarView[];
+  readonly stats: RangeStatsView;
+  /** null (or a URL Slack won't take): the bars are shown as a text table. */
+  readonly chart: ChartView | null;
+  readonly previousRange: RangeNavView | null;
+  readonly nextRange: RangeNavView | null;
+  readonly sharedBy?: string;
+}
