@@ -45,6 +45,10 @@ export interface SubscriptionSummaryView {
   readonly snoozedUntilMs: EpochMs | null;
   readonly lastAlertMs: EpochMs | null;
   readonly canManage: boolean;
+  /** Who set it up, shown when the viewer is not them. */
+  readonly createdBy?: string;
+  /** An admin's view of a rule whose creator left the workspace: "Take over" makes it theirs. */
+  readonly takeOver?: boolean;
 }
 
 export interface SubscriptionsListView {

@@ -4,6 +4,8 @@ import type { DigestSummaryView } from './digest';
 
 export interface AppHomeViewModel {
   readonly subscriptions: readonly SubscriptionSummaryView[];
+  /** For admins: the team's alert rules whose creator left the workspace, to take over. */
+  readonly orphanedSubscriptions?: readonly SubscriptionSummaryView[];
   /** Digests of the channels the user belongs to. */
   readonly digests: readonly DigestSummaryView[];
   /**

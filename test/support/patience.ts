@@ -12,3 +12,12 @@ export const PATIENCE_MS = 60_000;
  * counts or an answer that says "InnerSpace took too long". Tests about timeouts set their own.
  */
 export const PATIENT_INNERSPACE = { timeoutMs: 30_000, deadlineMs: 60_000 } as const;
+
+/** Resolves once an async probe holds; fails after PATIENCE_MS saying what it waited for. */
+export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = PATIENCE_MS): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

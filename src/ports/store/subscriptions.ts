@@ -19,6 +19,11 @@ export interface SubscriptionRepository {
   /** Sets or (with null) clears the snooze. */
   snooze(teamId: string, id: number, until: EpochMs | null): Promise<Subscription | null>;
   mute(teamId: string, id: number): Promise<Subscription | null>;
+  /**
+   * Hands the rule from `from` to `to`, only if `from` still holds it; a rule that went to
+   * `from`'s direct messages goes to `to`'s from then on.
+   */
+  transfer(teamId: string, id: number, from: string, to: string): Promise<Subscription | null>;
   pause(teamId: string, id: number, reason: string | null): Promise<Subscription | null>;
   /** Back to 'active' from muted or paused; clears the paused reason. */
   resume(teamId: string, id: number): Promise<Subscription | null>;

@@ -25,11 +25,12 @@ export class HomeService {
   constructor(private readonly deps: HomeServiceDeps) {}
 
   async view(who: Who): Promise<AppHomeViewModel> {
-    const [subscriptions, digests] = await Promise.all([
+    const [subscriptions, orphaned, digests] = await Promise.all([
       this.deps.subscriptions.summaries(who),
+      this.deps.subscriptions.orphaned(who),
       this.digestsOf(who),
     ]);
-    return { subscriptions, digests: digests ?? [], digestsUnknown: digests === null };
+    return { subscriptions, ...(orphaned.length > 0 ? { orphanedSubscriptions: orphaned } : {}), digests: digests ?? [], digestsUnknown: digests === null };
   }
 
   /**

@@ -4,7 +4,7 @@
  * a DM rule belongs to its user; a channel rule needs membership of the channel (or admin);
  * only the creator or an admin edits or deletes; another team's id reads as "not found".
  */
-import { ForbiddenError } from '../../errors';
+import { ForbiddenError, OwnerPresentError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
 import { SNOOZE_MINUTES, type SnoozeFor } from '../../domain/subscription';
@@ -145,8 +145,34 @@ export class SubscriptionService {
   }
 
   /** The user's own rules with their state, for `/occupancy subscriptions` and App Home. */
+  /** An admin takes over a rule whose creator left the workspace; a DM rule then comes to them. */
+  async takeOver(who: Who, id: number): Promise<Subscription> {
+    const sub = await this.deps.store.subscriptions.get(who.teamId, id);
+    if (!sub) throw notFoundSubscription(id);
+    if (!this.deps.authz.isAdmin(who.userId)) throw new ForbiddenError('only an admin may take a rule over', undefined, sub.createdBy);
+    if (sub.createdBy === who.userId) return sub;
+    if (!(await this.deps.authz.hasLeft(sub.createdBy).catch(() => false))) throw new OwnerPresentError(sub.createdBy);
+    const taken = await this.deps.store.subscriptions.transfer(who.teamId, id, sub.createdBy, who.userId);
+    this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId, from: sub.createdBy }, 'alert taken over');
+    return taken ?? sub;
+  }
+
+  /** For an admin: the team's rules whose creator has left, each with Take over; [] for anyone else. */
+  async orphaned(who: Who): Promise<SubscriptionSummaryView[]> {
+    if (!this.deps.authz.isAdmin(who.userId)) return [];
+    const all = await this.deps.store.subscriptions.listByTeam(who.teamId);
+    const others = all.filter((s) => s.createdBy !== who.userId);
+    const left = new Map<string, boolean>();
+    for (const creator of new Set(others.map((s) => s.createdBy))) left.set(creator, await this.deps.authz.hasLeft(creator).catch(() => false));
+    const orphans = others.filter((s) => left.get(s.createdBy));
+    return (await this.summariesOf(orphans, false)).map((v, i) => ({ ...v, createdBy: orphans[i]!.createdBy, takeOver: true }));
+  }
+
   async summaries(who: Who): Promise<SubscriptionSummaryView[]> {
-    const subs = await this.deps.store.subscriptions.listByUser(who.teamId, who.userId);
+    return this.summariesOf(await this.deps.store.subscriptions.listByUser(who.teamId, who.userId), true);
+  }
+
+  private async summariesOf(subs: readonly Subscription[], canManage: boolean): Promise<SubscriptionSummaryView[]> {
     const states = await this.deps.store.alertStates.getMany(subs.map((s) => s.id));
     const scopes = new Map<string, Promise<ScopeInfo>>();
     const scopeOf = (s: Subscription) => {
@@ -159,7 +185,7 @@ export class SubscriptionService {
       return p;
     };
     const now = this.deps.now();
-    return Promise.all(subs.map(async (s) => summaryView(s, states.get(s.id) ?? null, await scopeOf(s), now, true)));
+    return Promise.all(subs.map(async (s) => summaryView(s, states.get(s.id) ?? null, await scopeOf(s), now, canManage)));
   }
 
   private async resumeRow(teamId: string, id: number): Promise<Subscription | null> {

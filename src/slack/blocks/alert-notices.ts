@@ -27,19 +27,20 @@ export function buildSubscriptionSavedMessage(rule: RuleView, backtest: Backtest
   return message(`${head} ${ruleLine(rule)}`, blocks);
 }
 
-export type SubscriptionChange = 'removed' | 'muted' | 'unmuted' | 'snoozed';
+export type SubscriptionChange = 'removed' | 'muted' | 'unmuted' | 'snoozed' | 'taken_over';
 
 /** What a button or command changed; `until` and `timeZone` for a snooze. */
 export function buildSubscriptionChangedMessage(id: number, change: SubscriptionChange, until?: { ms: number; timeZone: string }): SlackMessage {
-  const words =
-    change === 'removed'
-      ? `🗑 Alert #${id} is removed; you will hear nothing more from it. Messages already posted stay.`
-      : change === 'muted'
-        ? `🔕 Alert #${id} is muted. Nothing is checked or sent until you unmute it.`
-        : change === 'unmuted'
-          ? `🔔 Alert #${id} is on again, starting from the latest published data.`
-          : `💤 Alert #${id} is snoozed${until ? ` until ${dayTimeOf(until.ms, until.timeZone)} (${until.timeZone})` : ''}. What happens meanwhile is sent when the snooze ends.`;
-  return message(words, [section(words)]);
+  const words: Record<SubscriptionChange, () => string> = {
+    taken_over: () => `🔔 Alert #${id} is yours now: you can change it, and one sent by direct message comes to you.`,
+    removed: () => `🗑 Alert #${id} is removed; you will hear nothing more from it. Messages already posted stay.`,
+    muted: () => `🔕 Alert #${id} is muted. Nothing is checked or sent until you unmute it.`,
+    unmuted: () => `🔔 Alert #${id} is on again, starting from the latest published data.`,
+    snoozed: () =>
+      `💤 Alert #${id} is snoozed${until ? ` until ${dayTimeOf(until.ms, until.timeZone)} (${until.timeZone})` : ''}. What happens meanwhile is sent when the snooze ends.`,
+  };
+  const text = words[change]();
+  return message(text, [section(text)]);
 }
 
 /** The direct message to a rule's creator when it paused itself; sent once per pause. */

@@ -17,6 +17,7 @@ export const ACTION_IDS = {
   unmute: 'alert_unmute',
   unsubscribe: 'alert_unsubscribe',
   editSubscription: 'alert_edit',
+  takeOverSubscription: 'alert_take_over',
   newSubscription: 'subscription_new',
   // Digest lists and App Home
   digestPause: 'digest_pause',

@@ -5,7 +5,7 @@ import { dayTimeOf, ruleLine, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
-import { channelMention } from './mrkdwn';
+import { channelMention, userMention } from './mrkdwn';
 import { encodeIdValue } from './values';
 import type { SubscriptionStateView, SubscriptionSummaryView, SubscriptionsListView } from '../../views/index';
 
@@ -21,11 +21,22 @@ export function subscriptionSummaryText(s: SubscriptionSummaryView): string {
   const to = rule.destination.kind === 'dm' ? 'to you by DM' : `to ${channelMention(rule.destination.channelId)}`;
   const last = s.lastAlertMs === null ? 'no alerts yet' : `last alert ${dayTimeOf(s.lastAlertMs, s.timeZone)}`;
   const quiet = s.muted ? ' · muted' : s.snoozedUntilMs !== null ? ` · snoozed until ${dayTimeOf(s.snoozedUntilMs, s.timeZone)}` : '';
-  return [`${STATE_WORDS[s.state]} · *${scopeTitleMd(rule.scope.name, rule.scope.id)}*`, ruleLine(rule), `Sent ${to} · ${last}${quiet}`].join('\n');
+  const by = s.createdBy === undefined ? '' : ` · set up by ${userMention(s.createdBy)}`;
+  const sentTo = rule.destination.kind === 'dm' && s.createdBy !== undefined ? `to ${userMention(s.createdBy)} by DM` : to;
+  return [`${STATE_WORDS[s.state]} · *${scopeTitleMd(rule.scope.name, rule.scope.id)}*`, ruleLine(rule), `Sent ${sentTo} · ${last}${quiet}${by}`].join('\n');
 }
 
 export function subscriptionSummaryBlocks(s: SubscriptionSummaryView): KnownBlock[] {
   const blocks: KnownBlock[] = [section(subscriptionSummaryText(s))];
+  if (s.takeOver) {
+    blocks.push(
+      actions([
+        button('Take over', ACTION_IDS.takeOverSubscription, encodeIdValue(s.rule.id), {
+          confirm: { title: `Take over alert #${s.rule.id}?`, text: 'Whoever set it up has left. It becomes yours; one sent by DM comes to you.', confirm: 'Take over', deny: 'Not now' },
+        }),
+      ]),
+    );
+  }
   if (s.canManage) {
     const value = encodeIdValue(s.rule.id);
     blocks.push(

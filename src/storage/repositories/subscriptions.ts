@@ -103,6 +103,22 @@ export function subscriptionRepository({ db, now, guard }: RepositoryContext): S
 
     snooze: (teamId, id, until) => guard('subscriptions.snooze', () => updateOne(teamId, id, { snoozed_until: until })),
 
+    transfer: (teamId, id, from, to) =>
+      guard('subscriptions.transfer', async () => {
+        const current = await db.selectFrom('subscriptions').selectAll().where('team_id', '=', teamId).where('id', '=', id).where('created_by', '=', from).executeTakeFirst();
+        if (!current) return null;
+        const dm = current.destination_kind === 'dm' && current.destination_id === from;
+        const row = await db
+          .updateTable('subscriptions')
+          .set({ created_by: to, ...(dm ? { destination_id: to } : {}), updated_at: now() })
+          .where('team_id', '=', teamId)
+          .where('id', '=', id)
+          .where('created_by', '=', from)
+          .returningAll()
+          .executeTakeFirst();
+        return row ? subscriptionFromRow(row) : null;
+      }),
+
     mute: (teamId, id) => guard('subscriptions.mute', () => updateOne(teamId, id, { status: 'muted', paused_reason: null })),
 
     pause: (teamId, id, reason) =>

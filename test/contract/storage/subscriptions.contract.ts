@@ -38,6 +38,17 @@ export function subscriptionContract(ctx: ContractContext): void {
       expect(await ctx.store.subscriptions.get(TEAM, plain.id)).toMatchObject({ quietHours: null, renotifyMinutes: 60, scopeKind: 'zone' });
     });
 
+    test('transfer hands a rule over only from whoever holds it; a DM rule goes to the new holder', async () => {
+      const channel = await ctx.store.subscriptions.create(newSubscription());
+      const dm = await ctx.store.subscriptions.create(newSubscription({ destinationKind: 'dm', destinationId: 'U0CREATOR' }));
+      expect(await ctx.store.subscriptions.transfer(OTHER_TEAM, channel.id, 'U0CREATOR', 'U0ADMIN')).toBeNull();
+      expect(await ctx.store.subscriptions.transfer(TEAM, channel.id, 'U0SOMEONE', 'U0ADMIN')).toBeNull();
+      expect(await ctx.store.subscriptions.transfer(TEAM, channel.id, 'U0CREATOR', 'U0ADMIN')).toMatchObject({ createdBy: 'U0ADMIN', destinationKind: 'channel', destinationId: 'C0FACILITY' });
+      expect(await ctx.store.subscriptions.transfer(TEAM, dm.id, 'U0CREATOR', 'U0ADMIN')).toMatchObject({ createdBy: 'U0ADMIN', destinationKind: 'dm', destinationId: 'U0ADMIN' });
+      expect(await ctx.store.subscriptions.transfer(TEAM, dm.id, 'U0CREATOR', 'U0OTHER')).toBeNull();
+      expect(await ctx.store.subscriptions.get(TEAM, dm.id)).toMatchObject({ createdBy: 'U0ADMIN', threshold: dm.threshold });
+    });
+
     test('another team sees nothing and changes nothing', async () => {
       const s = await ctx.store.subscriptions.create(newSubscription());
       expect(await ctx.store.subscriptions.get(OTHER_TEAM, s.id)).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * Buttons on alert messages, on `/occupancy subscriptions` and on App Home: snooze, mute,
- * unmute, unsubscribe, edit. Each acknowledges, calls one service, then answers where the
+ * unmute, unsubscribe, edit, and an admin's take over. Each acknowledges, calls one service, then answers where the
  * button was: an ephemeral note under a message (the list redrawn when it was the list), or
  * App Home redrawn.
  */
@@ -78,6 +78,12 @@ export const unmute = ruleButton('unmute', decodeIdValue, async (deps, who, id) 
 export const unsubscribe = ruleButton('unsubscribe', decodeIdValue, async (deps, who, id) => {
   await deps.alerts.subscriptions.remove(who, id);
   return buildSubscriptionChangedMessage(id, 'removed');
+});
+
+/** An admin's Take over on a rule whose creator left the workspace (App Home). */
+export const takeOverSubscription = ruleButton('take over', decodeIdValue, async (deps, who, id) => {
+  await deps.alerts.subscriptions.takeOver(who, id);
+  return buildSubscriptionChangedMessage(id, 'taken_over');
 });
 
 /** Edit: the form on the rule, where the button was. */

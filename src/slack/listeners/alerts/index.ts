@@ -1,6 +1,6 @@
 import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS } from '../../blocks/ids';
 import type { FeatureListeners } from '../context';
-import { editSubscription, mute, snooze, unmute, unsubscribe } from './buttons';
+import { editSubscription, mute, snooze, takeOverSubscription, unmute, unsubscribe } from './buttons';
 import { alertMe, newSubscription, subscribeFieldChanged, subscribeFormSubmitted } from './form-listeners';
 
 export { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './commands';
@@ -14,6 +14,7 @@ export const alertListeners: FeatureListeners = {
     [ACTION_IDS.unmute]: unmute,
     [ACTION_IDS.unsubscribe]: unsubscribe,
     [ACTION_IDS.editSubscription]: editSubscription,
+    [ACTION_IDS.takeOverSubscription]: takeOverSubscription,
     ...Object.fromEntries(SUBSCRIBE_DISPATCH_ACTION_IDS.map((id) => [id, subscribeFieldChanged])),
   },
   views: { [CALLBACK_IDS.subscribeModal]: subscribeFormSubmitted },

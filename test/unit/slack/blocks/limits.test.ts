@@ -155,6 +155,13 @@ describe('every builder stays inside Block Kit limits', () => {
         digests: Array.from({ length: 300 }, () => digestSummary({ buildings: Array.from({ length: 25 }, () => ({ id: 1, name: LONG })) })),
         digestsUnknown: false,
       }),
+      // An admin's Home with rules whose creator left, on top of everything else at its fullest.
+      buildHomeView({
+        subscriptions: Array.from({ length: 300 }, () => subscriptionSummary({ rule: rule({ scope: { kind: 'building', id: 1, name: LONG } }) })),
+        orphanedSubscriptions: Array.from({ length: 300 }, () => subscriptionSummary({ canManage: false, takeOver: true, createdBy: 'U0GONE' })),
+        digests: Array.from({ length: 300 }, () => digestSummary({ may: { run: true, change: true, takeOver: true }, buildings: Array.from({ length: 25 }, () => ({ id: 1, name: LONG })) })),
+        digestsUnknown: false,
+      }),
     ];
     for (const view of views) expect(checkViewLimits(view)).toEqual([]);
   });
