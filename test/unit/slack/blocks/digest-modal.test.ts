@@ -152,4 +152,3 @@ describe('buildDigestModal', () => {
     expect(checkViewLimits(view)).toEqual([]);
   });
 });
-});
