@@ -55,6 +55,7 @@ const schemas = {
   }),
   submit: z.object({ user: id, viewId: id, values: valuesSchema }),
   close: z.object({ user: id, viewId: id }),
+  suggest: z.object({ user: id, viewId: id, actionId: z.string().min(1).max(255), value: z.string().max(2000) }),
   home: z.object({ user: id }),
   advance: z.object({ ms: z.number().int().positive().max(MAX_ADVANCE_MS) }),
   none: z.object({}).passthrough(),
@@ -132,6 +133,16 @@ async function submit(ctx: ApiContext, body: unknown): Promise<unknown> {
   return { ok: res.status === 200, status: res.status, ack: res.body ?? null };
 }
 
+/** Someone typed in a type-ahead menu of their form: what Slack would show from the app's answer. */
+async function suggest(ctx: ApiContext, body: unknown): Promise<unknown> {
+  const b = parse(schemas.suggest, body);
+  requireUser(ctx, b.user);
+  const view = ctx.workspace.state.views.get(b.viewId);
+  if (!view || view.user !== b.user) throw new ConsoleHttpError(404, 'no such view');
+  const res = await ctx.driver().blockSuggestion(b.user, b.viewId, b.actionId, b.value);
+  return { ok: !res.asked || (res.status === 200 && res.problems.length === 0), value: b.value, shown: res.shown, problems: res.problems };
+}
+
 async function close(ctx: ApiContext, body: unknown): Promise<unknown> {
   const b = parse(schemas.close, body);
   requireUser(ctx, b.user);
@@ -181,6 +192,7 @@ export const API_ROUTES: Readonly<Record<string, (ctx: ApiContext, body: unknown
   action,
   'view/submit': submit,
   'view/close': close,
+  'view/suggest': suggest,
   home,
   'demo/run-digests': (ctx) => runDigests(ctx),
   'demo/check-alerts': (ctx) => checkAlerts(ctx),

@@ -122,3 +122,18 @@ export function eventCallback(state: WorkspaceState, token: string, event: Recor
     authorizations: [{ enterprise_id: null, team_id: state.team.id, user_id: state.bot.userId, is_bot: true, is_enterprise_install: false }],
   };
 }
+
+/**
+ * What Slack sends when someone opens or types in an external select of a view: the element's
+ * action_id and block_id, what was typed (`value`), and the view with its state so far.
+ */
+export function blockSuggestionPayload(args: {
+  state: WorkspaceState; token: string; user: StoredUser; view: StoredView; actionId: string; blockId: string; value: string;
+}): Record<string, unknown> {
+  const { state, user, view } = args;
+  return {
+    type: 'block_suggestion', user: userRef(state, user), container: { type: 'view', view_id: view.id }, api_app_id: state.bot.appId,
+    token: args.token, action_id: args.actionId, block_id: args.blockId, value: args.value,
+    team: { id: state.team.id, domain: state.team.domain }, enterprise: null, is_enterprise_install: false, view: state.views.toWire(view),
+  };
+}

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import {
-  actionPayload, blockActionsPayload, commandFields, eventCallback, typedValues, viewPayload,
+  actionPayload, blockActionsPayload, blockSuggestionPayload, commandFields, findElement, eventCallback, typedValues, viewPayload,
   type ActionInput, type ViewValues,
 } from './driver-payloads';
 import { applyViewAck } from './driver-views';
 import type { EnvelopeType } from './socket';
 import type { StoredChannel, StoredUser, StoredView } from './types';
+import { DEFAULT_MIN_QUERY_LENGTH, isObj, validateOptionsResponse } from './validation-elements';
 import type { SlackWorkspace } from './workspace';
 
 export interface SlackDriverOptions {
@@ -50,6 +51,27 @@ export interface DriverResult {
   readonly envelopeId?: string;
 }
 
+/** An option as a menu shows it and as Slack reports the pick in state: `{ text, value }`. */
+export interface MenuOption {
+  readonly text: { readonly type: 'plain_text'; readonly text: string; readonly emoji?: boolean };
+  readonly value: string;
+}
+
+/** What a person sees after typing in an external select. */
+export interface SuggestionResult {
+  /** false when Slack sent nothing: fewer characters than the element's min_query_length. */
+  readonly asked: boolean;
+  readonly status: number;
+  readonly body: unknown;
+  /** What the menu shows: the app's options (groups flattened), or none when its answer broke a rule. */
+  readonly shown: readonly MenuOption[];
+  /** Why the answer was refused, as Slack would judge it (Slack itself tells no one). */
+  readonly problems: readonly string[];
+  readonly sent?: Record<string, unknown>;
+  /** The shown option whose text or value is `textOrValue`, as the view's state reports it once picked; throws if none. */
+  pick(textOrValue: string): MenuOption;
+}
+
 export type ActionTarget = { readonly messageTs: string } | { readonly viewId: string };
 
 export interface SlackDriver {
@@ -59,9 +81,30 @@ export interface SlackDriver {
   viewSubmission(user: string, viewId: string, values: ViewValues, opts?: SendOptions): Promise<DriverResult>;
   /** Closes a modal; the app hears view_closed only when the view asked for notify_on_close. */
   viewClosed(user: string, viewId: string, opts?: SendOptions): Promise<DriverResult | undefined>;
+  /**
+   * Someone opened or typed `value` in the external select `actionId` of a view: sends
+   * block_suggestion (unless fewer characters than its min_query_length were typed) and returns
+   * what the menu shows.
+   */
+  blockSuggestion(user: string, viewId: string, actionId: string, value: string, opts?: SendOptions): Promise<SuggestionResult>;
   /** Delivers an Events API event (wrapped in an event_callback unless it already is one). */
   event(event: Record<string, unknown>, opts?: SendOptions): Promise<DriverResult>;
   appHomeOpened(user: string, opts?: SendOptions): Promise<DriverResult>;
+}
+
+function suggestion(r: Omit<SuggestionResult, 'shown' | 'pick'>): SuggestionResult {
+  const body = isObj(r.body) ? r.body : {};
+  const groups = Array.isArray(body.option_groups) ? body.option_groups.filter(isObj) : [{ options: body.options }];
+  const shown = r.problems.length > 0 ? [] : groups.flatMap((g) => (Array.isArray(g.options) ? (g.options as MenuOption[]) : []));
+  return {
+    ...r,
+    shown: shown.map((o) => ({ text: { ...o.text, emoji: o.text.emoji ?? true }, value: o.value })),
+    pick(textOrValue) {
+      const found = this.shown.find((o) => o.text.text === textOrValue || o.value === textOrValue);
+      if (!found) throw new Error(`the menu shows no option "${textOrValue}" (it shows: ${this.shown.map((o) => o.text.text).join(', ') || 'nothing'})`);
+      return found;
+    },
+  };
 }
 
 /** The v0 request signature Slack sends in `x-slack-signature`. */
@@ -186,6 +229,20 @@ export function createSlackDriver(o: SlackDriverOptions): SlackDriver {
       const payload = viewPayload('view_closed', ws.state, token, u, v, '');
       const res = await interactive(payload, opts);
       return { ...res, sent: payload };
+    },
+
+    async blockSuggestion(userId, viewId, actionId, value, opts = {}) {
+      const u = user(userId);
+      const v = view(viewId);
+      const found = findElement(v.definition.blocks, actionId);
+      const type = found?.element.type;
+      if (!found || (type !== 'external_select' && type !== 'multi_external_select')) throw new Error(`no external select ${actionId} in view ${viewId}`);
+      const min = typeof found.element.min_query_length === 'number' ? found.element.min_query_length : DEFAULT_MIN_QUERY_LENGTH;
+      if (value.length < min) return suggestion({ asked: false, status: 0, body: undefined, problems: [] });
+      const payload = blockSuggestionPayload({ state: ws.state, token, user: u, view: v, actionId, blockId: found.blockId, value });
+      const res = await interactive(payload, opts);
+      const problems = res.status === 200 ? validateOptionsResponse(res.body) : [`the app answered with status ${res.status}`];
+      return suggestion({ asked: true, status: res.status, body: res.body, problems, sent: payload });
     },
 
     async event(event, opts = {}) {

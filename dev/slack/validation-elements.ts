@@ -103,6 +103,62 @@ function checkSelectChoices(errs: Errs, path: string, el: Record<string, unknown
   });
 }
 
+/** One option object, as a menu takes it: plain_text text of up to 75, a value of up to 150. */
+function checkOption(errs: Errs, path: string, o: unknown): void {
+  if (!isObj(o)) return err(errs, path, 'must provide an object');
+  checkText(errs, `${path}/text`, o.text, OPTION_LIMITS.text, { plainOnly: true });
+  checkString(errs, `${path}/value`, o.value, OPTION_LIMITS.value, true);
+  if (o.description !== undefined) checkText(errs, `${path}/description`, o.description, OPTION_LIMITS.description, { plainOnly: true });
+}
+
+/**
+ * A menu whose options the app sends on block_suggestion (Block Kit reference, select menu of
+ * external data source): it lists none itself; `min_query_length` is a count of characters (0 or
+ * more; Slack's default is 3); the preselected choices are whole option objects, since Slack has
+ * no list to look values up in; a multi-select's `max_selected_items` is at least 1.
+ */
+function checkExternalSelect(errs: Errs, path: string, el: Record<string, unknown>): void {
+  if (el.placeholder !== undefined) checkText(errs, `${path}/placeholder`, el.placeholder, 150, { plainOnly: true });
+  if (el.options !== undefined || el.option_groups !== undefined) err(errs, path, 'external select menus load their options from the app: must not provide options or option_groups');
+  const min = el.min_query_length;
+  if (min !== undefined && !(typeof min === 'number' && Number.isInteger(min) && min >= 0)) err(errs, `${path}/min_query_length`, 'must be an integer of 0 or more');
+  if (el.type === 'external_select') {
+    if (el.initial_options !== undefined) err(errs, `${path}/initial_options`, 'is only allowed in multi-select menus');
+    if (el.initial_option !== undefined) checkOption(errs, `${path}/initial_option`, el.initial_option);
+    return;
+  }
+  if (el.initial_option !== undefined) err(errs, `${path}/initial_option`, 'is only allowed in single-select menus');
+  const max = el.max_selected_items;
+  if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max >= 1)) err(errs, `${path}/max_selected_items`, 'must be an integer of 1 or more');
+  const initial = el.initial_options;
+  if (initial === undefined) return;
+  if (!Array.isArray(initial)) return err(errs, `${path}/initial_options`, 'must provide an array');
+  if (typeof max === 'number' && initial.length > max) err(errs, `${path}/initial_options`, `must provide no more than ${max} items`);
+  initial.forEach((o, i) => checkOption(errs, `${path}/initial_options/${i}`, o));
+}
+
+/** The minimum query length Slack uses for an external select that does not say (Block Kit reference). */
+export const DEFAULT_MIN_QUERY_LENGTH = 3;
+
+/**
+ * An app's answer to block_suggestion: `options` (up to 100) or `option_groups` (up to 100 of up
+ * to 100 each), each option's text up to 75 characters and value up to 150. Slack shows nothing
+ * in the menu for an answer that breaks a rule (no error reaches the app): the problems are for
+ * tests and the console to see why.
+ */
+export function validateOptionsResponse(body: unknown): Errs {
+  const errs: Errs = [];
+  if (!isObj(body)) {
+    err(errs, '', 'must provide an object with options or option_groups');
+    return errs;
+  }
+  if (body.options === undefined && body.option_groups === undefined) err(errs, '', 'must provide options or option_groups');
+  // No match is an empty list: the menu says so.
+  else if (Array.isArray(body.options) && body.options.length === 0 && body.option_groups === undefined) return errs;
+  else checkSelectChoices(errs, '', body);
+  return errs;
+}
+
 const SELECTS = ['static_select', 'multi_static_select', 'external_select', 'multi_external_select', 'users_select', 'multi_users_select',
   'conversations_select', 'multi_conversations_select', 'channels_select', 'multi_channels_select'];
 const INPUT_ONLY = ['plain_text_input', 'number_input', 'email_text_input', 'url_text_input', 'rich_text_input', 'file_input'];
@@ -140,6 +196,10 @@ export function checkElement(errs: Errs, path: string, el: unknown, allowed: rea
     case 'multi_static_select':
       if (el.placeholder !== undefined) checkText(errs, `${path}/placeholder`, el.placeholder, 150, { plainOnly: true });
       checkSelectChoices(errs, path, el);
+      break;
+    case 'external_select':
+    case 'multi_external_select':
+      checkExternalSelect(errs, path, el);
       break;
     case 'datepicker':
       if (el.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(el.initial_date))) err(errs, `${path}/initial_date`, 'must be a date in the format YYYY-MM-DD');

@@ -22,6 +22,11 @@ export class NameDirectory {
     return perBuilding.flat();
   }
 
+  /** The entry with this id, or null when the directory has none: a form names a saved building or zone with it. */
+  async named(kind: NamedKind, id: number): Promise<NamedEntry | null> {
+    return (await this.entries(kind)).find((e) => e.id === id) ?? null;
+  }
+
   async resolve(kind: NamedKind, text: string): Promise<NameMatch> {
     return matchName(text, await this.entries(kind));
   }

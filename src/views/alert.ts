@@ -66,6 +66,8 @@ export interface SubscribeModalView {
   readonly mode: 'create' | 'edit';
   readonly scopeKind: 'building' | 'zone';
   readonly scopeId: number | null;
+  /** How the form's menu names the building or zone, e.g. "DEMO (71)"; absent or null names it by its id. */
+  readonly scopeTitle?: string | null;
   readonly measure: 'people' | 'percent';
   readonly direction: 'above' | 'below';
   readonly threshold: number | null;

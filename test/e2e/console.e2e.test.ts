@@ -199,9 +199,9 @@ describe('local mode in a browser', () => {
     await modal.getByRole('button', { name: 'Create' }).click();
     await modal.locator('[data-block-id="digest_buildings"] .bk-error').waitFor();
 
-    const demoBuilding = modal.getByRole('checkbox', { name: 'DEMO (71)' });
-    if ((await demoBuilding.count()) > 0) await demoBuilding.check();
-    else await modal.locator('[data-block-id="digest_buildings"] input').fill('71');
+    // The building menu is filled by the bot as one types (block_suggestion), accents ignored.
+    await modal.locator('[data-block-id="digest_buildings"] input.bk-suggest').fill('dém');
+    await modal.getByRole('checkbox', { name: 'DEMO (71)' }).check();
     await modal.locator('[data-block-id="digest_time"] input').fill('10:00');
     await modal.getByRole('checkbox', { name: 'Wednesday' }).check();
     await shot('03-digest-form.png');
@@ -232,11 +232,13 @@ describe('local mode in a browser', () => {
     expect(await backtest.innerText()).toContain('fill in the id and the threshold');
 
     // These inputs dispatch block_actions as they change; the app answers with views.update.
-    await modal.locator('[data-block-id="sub_scope_id"] input').fill('71');
+    // The building is picked by name from the menu the bot fills as one types.
+    await modal.locator('[data-block-id="sub_scope_id"] input.bk-suggest').fill('DEMO');
+    await modal.getByRole('radio', { name: 'DEMO (71)' }).check();
     await modal.locator('[data-block-id="sub_threshold"] input').fill('100');
     await modal.locator('.bk-section', { hasText: 'would have alerted' }).waitFor();
-    // What was typed survives the app's update of the form.
-    expect(await modal.locator('[data-block-id="sub_scope_id"] input').inputValue()).toBe('71');
+    // What was picked and typed survives the app's update of the form.
+    expect(await modal.getByRole('radio', { name: 'DEMO (71)' }).isChecked()).toBe(true);
     expect(await modal.locator('[data-block-id="sub_threshold"] input').inputValue()).toBe('100');
     await modal.locator('[data-block-id="sub_duration"] input').fill('2');
     await modal.getByRole('button', { name: 'Create' }).click();

@@ -18,3 +18,4 @@ export function element(el: unknown, blockId: string | undefined, ctx: ElementCo
 export function initialValue(el: JsonObject, ctx?: ElementContext): JsonObject;
 export function findElement(blocks: unknown, blockId: string | undefined, actionId: string): JsonObject | null;
 export function choicesOf(el: JsonObject, ctx: ElementContext): Choice[];
+export function suggestion(o: JsonObject, multi: boolean, name: string, checked: boolean): string;

@@ -103,6 +103,30 @@
     return html + '</div>';
   }
 
+  /** One choice of a type-ahead menu: a radio (single) or checkbox (multi) carrying the option's text. */
+  function suggestion(o, multi, name, checked) {
+    const text = T.textOf(o.text);
+    return '<label class="bk-choice"><input' + attrs({ type: multi ? 'checkbox' : 'radio', name, value: o.value, 'data-text': text, checked }) + '><span>' + esc(text) + '</span></label>';
+  }
+
+  /**
+   * A menu whose options the app sends (external_select, multi_external_select): a search box,
+   * the picked options, and what the app answered to block_suggestion for what was typed.
+   */
+  function external(el, blockId, current, extra) {
+    const multi = el.type === 'multi_external_select';
+    const picked = multi
+      ? (current && Array.isArray(current.selected_options) ? current.selected_options : [])
+      : (current && current.selected_option ? [current.selected_option] : []);
+    const name = 'bk-' + (blockId || '') + '-' + el.action_id;
+    const min = typeof el.min_query_length === 'number' ? el.min_query_length : 3;
+    let html = '<div' + attrs({ class: 'bk-external', ...ids(el, blockId), ...extra, 'data-min-query': String(min) }) + '>';
+    html += '<input' + attrs({ type: 'search', class: 'bk-suggest', autocomplete: 'off', placeholder: T.textOf(el.placeholder) || 'Type to search', 'aria-label': T.textOf(el.placeholder) || 'Search' }) + '>';
+    html += '<div class="bk-choices bk-suggestions">';
+    for (const o of picked) html += suggestion(o, multi, name, true);
+    return html + '</div></div>';
+  }
+
   function overflow(el, blockId) {
     let html = '<span class="bk-overflow"><button type="button"' + attrs({ class: 'bk-button bk-overflow-toggle', 'data-bk': 'overflow-toggle', 'aria-label': 'More actions' }) + '>⋯</button>';
     html += '<span class="bk-menu" hidden>';
@@ -144,6 +168,7 @@
       case 'radio_buttons':
         return { selected_option: el.initial_option || null };
       case 'multi_static_select':
+      case 'multi_external_select':
       case 'checkboxes':
         return { selected_options: el.initial_options || [] };
       case 'conversations_select':
@@ -172,8 +197,10 @@
         return button(el, blockId);
       case 'overflow':
         return overflow(el, blockId);
-      case 'static_select':
       case 'external_select':
+      case 'multi_external_select':
+        return external(el, blockId, current, extra);
+      case 'static_select':
       case 'conversations_select':
       case 'channels_select':
       case 'users_select':
@@ -210,5 +237,5 @@
     return null;
   }
 
-  return { attrs, optionsOf, element, initialValue, findElement, choicesOf };
+  return { attrs, optionsOf, element, initialValue, findElement, choicesOf, suggestion };
 });

@@ -147,6 +147,8 @@
   }
 
   document.addEventListener('change', (ev) => {
+    // Typing in a type-ahead menu's search box asks for options; only a pick is a change.
+    if (ev.target.classList && ev.target.classList.contains('bk-suggest')) return;
     const ctrl = controlOf(ev.target);
     if (!ctrl) return;
     if (ctrl.dataset.bk === 'element') return void sendAction(ctrl);
@@ -154,8 +156,36 @@
     if (wrapper && !/text_input|number_input/.test(ctrl.dataset.type)) void sendAction(ctrl);
   });
 
+  // ---- type-ahead menus (external selects): block_suggestion as one types ----------------
+
+  let suggestTimer = null;
+  async function suggest(box) {
+    const menu = box.closest('.bk-external');
+    const view = box.closest('[data-view-id]');
+    if (!menu || !view) return;
+    const list = menu.querySelector('.bk-suggestions');
+    const multi = menu.dataset.type === 'multi_external_select';
+    // Keep what is picked; replace the rest with the app's answer (nothing below min_query_length).
+    for (const label of Array.from(list.querySelectorAll('label'))) if (!label.querySelector('input:checked')) label.remove();
+    if (box.value.length < Number(menu.dataset.minQuery || 3)) return;
+    const res = await C.run('The menu could not load', () => C.post('view/suggest', { user: ui.user, viewId: view.dataset.viewId, actionId: menu.dataset.actionId, value: box.value }));
+    if (!res || !Array.isArray(res.shown) || box.value !== res.value) return;
+    for (const label of Array.from(list.querySelectorAll('label'))) if (!label.querySelector('input:checked')) label.remove();
+    const picked = new Set(Array.from(list.querySelectorAll('input:checked')).map((i) => i.value));
+    const name = 'bk-' + (menu.dataset.blockId || '') + '-' + menu.dataset.actionId;
+    for (const o of res.shown) if (!picked.has(o.value)) list.insertAdjacentHTML('beforeend', E.suggestion(o, multi, name, false));
+  }
+  document.addEventListener('focusin', (ev) => {
+    if (ev.target.classList && ev.target.classList.contains('bk-suggest')) void suggest(ev.target);
+  });
+
   let typingTimer = null;
   document.addEventListener('input', (ev) => {
+    if (ev.target.classList && ev.target.classList.contains('bk-suggest')) {
+      clearTimeout(suggestTimer);
+      suggestTimer = setTimeout(() => void suggest(ev.target), 200);
+      return;
+    }
     const ctrl = controlOf(ev.target);
     const wrapper = ctrl && dispatching(ctrl);
     if (!wrapper || wrapper.dataset.live === undefined) return;

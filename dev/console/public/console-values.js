@@ -11,6 +11,11 @@
     return found || { text: { type: 'plain_text', text: fallback, emoji: true }, value };
   }
 
+  /** A type-ahead menu's choice as Slack reports it: the option's text and value. */
+  function suggested(input) {
+    return { text: { type: 'plain_text', text: input.dataset.text || input.value, emoji: true }, value: input.value };
+  }
+
   function labelOf(input) {
     const label = input.closest('label');
     return label ? label.textContent.trim() : input.value;
@@ -25,8 +30,13 @@
       case 'email_text_input':
       case 'url_text_input':
         return { value: ctrl.value === '' ? null : ctrl.value };
-      case 'static_select':
       case 'external_select': {
+        const picked = ctrl.querySelector('input:checked');
+        return { selected_option: picked ? suggested(picked) : null };
+      }
+      case 'multi_external_select':
+        return { selected_options: Array.from(ctrl.querySelectorAll('input:checked')).map(suggested) };
+      case 'static_select': {
         const opt = ctrl.selectedOptions[0];
         return { selected_option: ctrl.value ? optionText(def, ctrl.value, opt ? opt.textContent : ctrl.value) : null };
       }

@@ -5,8 +5,8 @@
 import { MAX_DIGEST_BUILDINGS } from '../parser/digest';
 import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
-import { scopeTitle } from './format';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
+import { nameOption, unnamedOption } from './name-options';
 import { LIMITS, context, input, modal, modalNotice, option, plain, section, type InputBlock, type InputBlockElement, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage } from './kit';
 import type { DigestModalView } from '../../views/index';
 
@@ -22,9 +22,9 @@ const CONTENT_OPTIONS: Readonly<Record<DigestSection, PlainTextOption>> = {
 export const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
 
 /**
- * How buildings are picked: from a list when InnerSpace gave one, else by typing ids. A select
- * holds at most 100 options, so a longer list shows its first 100 and a second field takes the
- * ids of the others (edits put the digest's buildings that are not listed there).
+ * How buildings are picked: by name from a menu the bot fills as the user types (it searches
+ * the whole directory, so there is no 100-option limit to work around), with the digest's
+ * buildings preselected on an edit; or by typing ids when InnerSpace gave no list.
  */
 function buildingBlocks(view: DigestModalView): InputBlock[] {
   const { actionId } = DIGEST_FIELDS.buildings;
@@ -36,31 +36,26 @@ function buildingBlocks(view: DigestModalView): InputBlock[] {
       }),
     ];
   }
-  const listed = choices.slice(0, LIMITS.selectOptions);
-  const options = listed.map((b) => option(scopeTitle(b.name, b.id), String(b.id)));
-  const initial = options.filter((o) => view.buildingIds.includes(Number(o.value)));
-  const select = input(
-    DIGEST_FIELDS.buildings,
-    'Buildings',
-    {
-      type: 'multi_static_select',
-      action_id: actionId,
-      placeholder: plain('Pick buildings', LIMITS.placeholder),
-      options,
-      max_selected_items: MAX_DIGEST_BUILDINGS,
-      ...(initial.length > 0 ? { initial_options: initial } : {}),
-    },
-    // Optional when ids may be typed instead; the submission still needs one building or more.
-    { hint: `Up to ${MAX_DIGEST_BUILDINGS} buildings.`, ...(listed.length < choices.length ? { optional: true } : {}) },
-  );
-  if (listed.length === choices.length) return [select];
-  const unlisted = view.buildingIds.filter((id) => !listed.some((b) => b.id === id));
+  // Slack has no list to find a preselected value in: each is a whole option, named here.
+  const initial = view.buildingIds.slice(0, MAX_DIGEST_BUILDINGS).map((id) => {
+    const b = choices.find((c) => c.id === id);
+    return b ? nameOption(b) : unnamedOption('building', id);
+  });
   return [
-    select,
-    input(DIGEST_FIELDS.moreBuildings, 'Other buildings', idsInput(DIGEST_FIELDS.moreBuildings.actionId, unlisted, String(choices[LIMITS.selectOptions]!.id)), {
-      optional: true,
-      hint: `The list shows the first ${listed.length} of ${choices.length} buildings. Type the ids of others here, separated by commas; /occupancy buildings lists them all.`,
-    }),
+    input(
+      DIGEST_FIELDS.buildings,
+      'Buildings',
+      {
+        type: 'multi_external_select',
+        action_id: actionId,
+        placeholder: plain('Type a building name or id', LIMITS.placeholder),
+        // Opening the menu lists buildings at once; typing narrows them.
+        min_query_length: 0,
+        max_selected_items: MAX_DIGEST_BUILDINGS,
+        ...(initial.length > 0 ? { initial_options: initial } : {}),
+      },
+      { hint: `Type part of a name (accents and case don't matter) or an id. Up to ${MAX_DIGEST_BUILDINGS} buildings.` },
+    ),
   ];
 }
 

@@ -56,7 +56,11 @@ export const DIGEST_FIELDS = {
 
 export const SUBSCRIBE_FIELDS = {
   scopeKind: { blockId: 'sub_scope_kind', actionId: 'sub_scope_kind_radio' },
+  /** The id typed in a number input: forms drawn before the building and zone menus. */
   scopeId: { blockId: 'sub_scope_id', actionId: 'sub_scope_id_input' },
+  /** The building or zone, picked by name from a menu the bot fills as the user types; one action id per kind, so a change of kind starts the menu afresh. */
+  scopeBuilding: { blockId: 'sub_scope_id', actionId: 'sub_scope_building_select' },
+  scopeZone: { blockId: 'sub_scope_id', actionId: 'sub_scope_zone_select' },
   measure: { blockId: 'sub_measure', actionId: 'sub_measure_radio' },
   direction: { blockId: 'sub_direction', actionId: 'sub_direction_radio' },
   threshold: { blockId: 'sub_threshold', actionId: 'sub_threshold_input' },
@@ -80,6 +84,8 @@ export const SUBSCRIBE_BACKTEST_BLOCK_ID = 'sub_backtest';
 export const SUBSCRIBE_DISPATCH_ACTION_IDS: readonly string[] = [
   SUBSCRIBE_FIELDS.scopeKind.actionId,
   SUBSCRIBE_FIELDS.scopeId.actionId,
+  SUBSCRIBE_FIELDS.scopeBuilding.actionId,
+  SUBSCRIBE_FIELDS.scopeZone.actionId,
   SUBSCRIBE_FIELDS.measure.actionId,
   SUBSCRIBE_FIELDS.direction.actionId,
   SUBSCRIBE_FIELDS.threshold.actionId,
@@ -87,3 +93,13 @@ export const SUBSCRIBE_DISPATCH_ACTION_IDS: readonly string[] = [
   SUBSCRIBE_FIELDS.duration.actionId,
   SUBSCRIBE_FIELDS.granularity.actionId,
 ];
+
+/**
+ * Menus whose options the bot sends as the user types (external selects, answered on
+ * block_suggestion), and what each one searches.
+ */
+export const NAME_MENU_ACTION_IDS = {
+  [DIGEST_FIELDS.buildings.actionId]: 'building',
+  [SUBSCRIBE_FIELDS.scopeBuilding.actionId]: 'building',
+  [SUBSCRIBE_FIELDS.scopeZone.actionId]: 'zone',
+} as const satisfies Record<string, 'building' | 'zone'>;

@@ -7,9 +7,10 @@ import { MAX_DURATION_BUCKETS } from '../parser/subscribe';
 import { defaultRecovery } from '../../domain/subscription';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
+import { unnamedOption } from './name-options';
 import {
   LIMITS, input, modal, modalNotice, option, plain, section,
-  type InputBlockElement, type KnownBlock, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage,
+  type InputBlock, type InputBlockElement, type KnownBlock, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage,
 } from './kit';
 import type { BacktestView, SubscribeModalView } from '../../views/index';
 
@@ -67,6 +68,30 @@ function numberInput(actionId: string, decimals: boolean, initial: number | null
   };
 }
 
+/**
+ * The building or zone, picked by name from a menu the bot fills as the user types (any
+ * building or zone of the directory, not a list of 100). Each kind has its own action id, so a
+ * change of kind shows an empty menu rather than Slack keeping a building in the zone field.
+ */
+function scopeInput(view: SubscribeModalView): InputBlock {
+  const zone = view.scopeKind === 'zone';
+  const field = zone ? SUBSCRIBE_FIELDS.scopeZone : SUBSCRIBE_FIELDS.scopeBuilding;
+  const initial = view.scopeId === null ? null : view.scopeTitle ? option(view.scopeTitle, String(view.scopeId)) : unnamedOption(view.scopeKind, view.scopeId);
+  return input(
+    field,
+    zone ? 'Zone' : 'Building',
+    {
+      type: 'external_select',
+      action_id: field.actionId,
+      placeholder: plain(zone ? 'Type a zone name or id' : 'Type a building name or id', LIMITS.placeholder),
+      // Opening the menu lists some at once; typing narrows them.
+      min_query_length: 0,
+      ...(initial ? { initial_option: initial } : {}),
+    },
+    { dispatch: true, hint: "Type part of a name (accents and case don't matter) or an id." },
+  );
+}
+
 function recoveryHint(view: SubscribeModalView): string {
   const side = view.direction === 'above' ? 'below' : 'above';
   if (view.threshold === null) return `Optional: alerts end once it is back ${side} this. Default: ${view.direction === 'above' ? '90' : '110'}% of the threshold.`;
@@ -92,10 +117,7 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
   const renotify = RENOTIFY_OPTIONS.find((r) => r.minutes === view.renotifyMinutes) ?? RENOTIFY_OPTIONS[0];
   const blocks: KnownBlock[] = [
     input(F.scopeKind, 'Watch a', radio(F.scopeKind.actionId, Object.values(SCOPE_OPTIONS), SCOPE_OPTIONS[view.scopeKind]), { dispatch: true }),
-    input(F.scopeId, view.scopeKind === 'zone' ? 'Zone id' : 'Building id', numberInput(F.scopeId.actionId, false, view.scopeId, '1'), {
-      dispatch: true,
-      hint: '/occupancy buildings and /occupancy zones <building id> list the ids.',
-    }),
+    scopeInput(view),
     input(F.measure, 'Measure', radio(F.measure.actionId, Object.values(MEASURE_OPTIONS), MEASURE_OPTIONS[view.measure]), {
       dispatch: true,
       hint: '% of capacity works where InnerSpace knows the capacity.',

@@ -13,6 +13,7 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
@@ -34,7 +35,7 @@ export interface ListenerDeps {
   readonly inflight: InFlight;
   readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones' | 'range'>;
   /** Buildings and zones by name, from the cached directory. */
-  readonly names: Pick<NameDirectory, 'resolve' | 'search'>;
+  readonly names: Pick<NameDirectory, 'resolve' | 'search' | 'named'>;
   readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form' | 'takeOver'>;
   readonly alerts: {
     readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries' | 'takeOver'>;
@@ -49,6 +50,8 @@ export interface ListenerDeps {
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+/** A menu's request for options (block_suggestion): what the person typed, answered in the ack. */
+export type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 export type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 /** A listener, given the deps: what Bolt calls for one command, action id, callback id or event. */
@@ -59,6 +62,8 @@ export interface FeatureListeners {
   readonly commands?: Readonly<Record<string, Listener<CommandArgs>>>;
   readonly actions?: Readonly<Record<string, Listener<ActionArgs>>>;
   readonly views?: Readonly<Record<string, Listener<ViewArgs>>>;
+  /** External selects, by action id: their options as the person types. */
+  readonly options?: Readonly<Record<string, Listener<OptionsArgs>>>;
   readonly events?: { readonly app_home_opened?: Listener<HomeOpenedArgs> };
 }
 

@@ -15,11 +15,13 @@ export type { ListenerDeps } from './context';
 
 const FEATURES: readonly FeatureListeners[] = [occupancyListeners, reportListeners, digestListeners, alertListeners, homeListeners];
 
-/** What the app listens to: slash commands, action ids, view callback ids, events. */
+/** What the app listens to: slash commands, action ids, view callback ids, menus' action ids, events. */
 export interface ListenerList {
   readonly commands: readonly string[];
   readonly actions: readonly string[];
   readonly views: readonly string[];
+  /** Action ids of the menus whose options the app sends (block_suggestion). */
+  readonly options: readonly string[];
   readonly events: readonly string[];
 }
 
@@ -29,6 +31,7 @@ export const LISTENERS: ListenerList = {
   commands: idsOf((f) => f.commands),
   actions: idsOf((f) => f.actions),
   views: idsOf((f) => f.views),
+  options: idsOf((f) => f.options),
   events: idsOf((f) => f.events),
 };
 
@@ -45,11 +48,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const commands = table((f) => f.commands);
   const actions = table((f) => f.actions);
   const views = table((f) => f.views);
+  const options = table((f) => f.options);
 
   for (const [name, handler] of commands) app.command(name, handler);
   // ackUnheard let these through only with an id of the tables.
   app.action<BlockAction>(ANY_ID, async (args) => actions.get(args.action.action_id)?.(args));
   app.view<ViewSubmitAction>(ANY_ID, async (args) => views.get(args.view.callback_id)?.(args));
+  app.options<'block_suggestion'>(ANY_ID, async (args) => options.get(args.payload.action_id)?.(args));
   for (const feature of FEATURES) if (feature.events?.app_home_opened) app.event('app_home_opened', feature.events.app_home_opened(deps));
 }
 

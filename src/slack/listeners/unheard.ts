@@ -1,6 +1,6 @@
 /**
  * Requests no listener takes: a button of a message drawn by an older version of the bot, a
- * shortcut, a menu's options or a form's close that the app never asked for, a command it no
+ * shortcut, the options of a menu the app does not know or a form's close that it never asked for, a command it no
  * longer has. Bolt would leave them unacknowledged until its timeout, past Slack's 3 s, and
  * the user would see an error; they are acknowledged at once instead (a menu with no options),
  * and logged so they are seen.
@@ -31,9 +31,12 @@ export function unheard(body: Body, list: ListenerList): string | null {
       const id = body.view?.callback_id;
       return typeof id === 'string' && list.views.includes(id) ? null : `form ${String(id)}`;
     }
-    // No listener takes these: the bot declares no shortcut, external menu or close notification.
+    case 'block_suggestion': {
+      const id = body.action_id;
+      return typeof id === 'string' && list.options.includes(id) ? null : `menu ${String(id)}`;
+    }
+    // No listener takes these: the bot declares no shortcut or close notification.
     case 'view_closed':
-    case 'block_suggestion':
     case 'shortcut':
     case 'message_action':
       return `${body.type} ${String(body.callback_id ?? body.action_id ?? body.view?.callback_id ?? '')}`;

@@ -109,7 +109,7 @@ describe('the alert form', () => {
     await t.slack.waitFor(() => t.slack.callsTo('views.open').length > opens && t.slack.callsTo('views.open').at(-1)?.response, PATIENCE_MS);
     const [view] = t.slack.state.views.stack(GRACE);
     const blocks = JSON.stringify(view!.definition.blocks);
-    expect(blocks).toContain('"initial_value":"71"');
+    expect(blocks).toContain('"initial_option":{"text":{"type":"plain_text","text":"DEMO (71)"},"value":"71"}');
     expect(JSON.parse(String(view!.definition.private_metadata))).toEqual({ id: null, channel: GENERAL, home: false });
   });
 });

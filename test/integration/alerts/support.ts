@@ -98,6 +98,9 @@ export interface AlertForm {
   channel?: string;
   quiet?: [string, string];
   renotify?: string;
+  /** The building or zone picked in the menu (instead of an id typed in a form drawn before the menus); in the menu of `pickedIn`, else of `kind`. */
+  picked?: { readonly text: { readonly type: 'plain_text'; readonly text: string }; readonly value: string };
+  pickedIn?: 'building' | 'zone';
 }
 
 /** view.state.values as Slack sends them for the alert form. */
@@ -106,7 +109,9 @@ export function formValues(f: AlertForm): ViewValues {
   const radio = (value: string) => ({ type: 'radio_buttons', selected_option: { value, text: { type: 'plain_text', text: value } } });
   return {
     ...v(F.scopeKind, radio(f.kind ?? 'building')),
-    ...v(F.scopeId, { type: 'number_input', value: f.id ?? null }),
+    ...(f.picked
+      ? v((f.pickedIn ?? f.kind) === 'zone' ? F.scopeZone : F.scopeBuilding, { type: 'external_select', selected_option: f.picked })
+      : v(F.scopeId, { type: 'number_input', value: f.id ?? null })),
     ...v(F.measure, radio(f.measure ?? 'people')),
     ...v(F.direction, radio(f.direction ?? 'above')),
     ...v(F.threshold, { type: 'number_input', value: f.threshold ?? null }),

@@ -1,7 +1,8 @@
 /**
- * A workspace with more buildings than a select holds (Slack: 100 options), and names longer
- * than an option's text (75): the digest form still opens in the embedded Slack, which refuses
- * what Slack refuses, and a building past the first 100 can be picked by typing its id.
+ * A workspace with more buildings than a menu's answer holds (Slack: 100 options), and names
+ * longer than an option's text (75): the digest form still opens in the embedded Slack, which
+ * refuses what Slack refuses, an edit preselects buildings past the first 100 by name, and the
+ * menu's answers stay within Slack's limits while reaching every building.
  */
 import { silentLogger } from '../../support/logger';
 import { WebClient } from '@slack/web-api';
@@ -10,6 +11,9 @@ import { modalView } from '../../../src/services/digests/views';
 import { DIGEST_FIELDS as F } from '../../../src/slack/blocks/ids';
 import { webClientGateway } from '../../../src/slack/chat';
 import { openDigestForm, validateDigestSubmission } from '../../../src/slack/listeners/digests/form';
+import { validateOptionsResponse } from '../../../dev/slack';
+import { searchEntries } from '../../../src/services/names';
+import { buildNameOptions } from '../../../src/slack/blocks/name-options';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack';
 import { listenerDeps } from '../../unit/slack/listeners/helpers';
 
@@ -32,29 +36,36 @@ describe('the digest form in a workspace of 150 buildings', () => {
     await ws.close();
   });
 
-  it('opens with the first 100 listed and a field for the others; a typed id past 100 is taken', async () => {
+  it('opens on a digest of buildings past the first 100, named within 75 characters; the menu answers 100 at most and finds any building', async () => {
     const t = listenerDeps(
-      { digests: { form: async (_who, origin, _id, meta) => modalView({ origin, buildings: BUILDINGS, digest: null, privateMetadata: meta }) } },
+      { digests: { form: async (_who, origin, _id, meta) => ({ ...modalView({ origin, buildings: BUILDINGS, digest: null, privateMetadata: meta }), mode: 'edit' as const, buildingIds: [1, 2, 150] }) } },
       chat,
     );
-    await openDigestForm(t.deps, { teamId: 'T0LOCAL', userId: USER }, ws.mintTriggerId(USER), 'C0FACILITY', null);
+    await openDigestForm(t.deps, { teamId: 'T0LOCAL', userId: USER }, ws.mintTriggerId(USER), 'C0FACILITY', 1);
     const updates = ws.callsTo('views.update');
     expect(updates.map((c) => c.response?.ok)).toEqual([true]);
     const [view] = ws.state.views.stack(USER);
-    const blocks = view!.definition.blocks as { block_id: string; element: { options?: { text: { text: string } }[] } }[];
-    const list = blocks.find((b) => b.block_id === F.buildings.blockId)!;
-    expect(list.element.options).toHaveLength(100);
-    expect(list.element.options![0]!.text.text.length).toBeLessThanOrEqual(75);
-    expect(blocks.map((b) => b.block_id)).toContain(F.moreBuildings.blockId);
+    const blocks = view!.definition.blocks as { block_id: string; element: { type: string; initial_options?: { text: { text: string }; value: string }[] } }[];
+    const menu = blocks.find((b) => b.block_id === F.buildings.blockId)!;
+    expect(menu.element.type).toBe('multi_external_select');
+    expect(menu.element.initial_options!.map((o) => o.value)).toEqual(['1', '2', '150']);
+    expect(menu.element.initial_options![0]!.text.text.length).toBeLessThanOrEqual(75);
+    expect(menu.element.initial_options![0]!.text.text).toMatch(/ \(1\)$/);
 
-    // The user picks two listed buildings and types one past the list.
+    const directory = BUILDINGS.map((b) => ({ kind: 'building' as const, id: b.id, name: b.name }));
+    const everything = buildNameOptions(searchEntries(directory, '', 1000));
+    expect(everything.options).toHaveLength(100);
+    expect(validateOptionsResponse(everything)).toEqual([]);
+    expect(buildNameOptions(searchEntries(directory, '150', 100)).options.map((o) => o.value)).toEqual(['150']);
+    expect(buildNameOptions(searchEntries(directory, 'building 14', 100)).options.map((o) => o.value)).toEqual(expect.arrayContaining(['14', '140', '149']));
+
+    // The user keeps two and the submission carries their ids.
     const picked = validateDigestSubmission({
       [F.channel.blockId]: { [F.channel.actionId]: { type: 'conversations_select', selected_conversation: 'C0FACILITY' } },
-      [F.buildings.blockId]: { [F.buildings.actionId]: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'B2' }, value: '2' }] } },
-      [F.moreBuildings.blockId]: { [F.moreBuildings.actionId]: { type: 'plain_text_input', value: '150' } },
+      [F.buildings.blockId]: { [F.buildings.actionId]: { type: 'multi_external_select', selected_options: [menu.element.initial_options![1]!, menu.element.initial_options![2]!] } },
       [F.time.blockId]: { [F.time.actionId]: { type: 'timepicker', selected_time: '08:00' } },
       [F.days.blockId]: { [F.days.actionId]: { type: 'checkboxes', selected_options: [{ text: { type: 'plain_text', text: 'Mon' }, value: '1' }] } },
-    });
+    } as never);
     expect(picked).toMatchObject({ ok: true, draft: { buildingIds: [2, 150] } });
   });
 });

@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../../src/app';
-import type { SlackDriver, ViewValues } from '../../../dev/slack';
+import type { MenuOption, SlackDriver, ViewValues } from '../../../dev/slack';
 import { DIGEST_FIELDS } from '../../../src/slack/blocks/ids';
 import { createDigestWorld, USERS, type DigestWorld } from './app-harness';
 import { PATIENCE_MS } from '../../support/patience';
@@ -8,11 +8,11 @@ const TEAM = 'T0LOCAL';
 const F = DIGEST_FIELDS;
 
 /** The form's values as a user leaves them. */
-function values(o: { channel?: string; buildings?: string[]; time?: string; days?: number[]; zone?: string; content?: string[]; skip?: boolean }): ViewValues {
+function values(o: { channel?: string; buildings?: (string | MenuOption)[]; time?: string; days?: number[]; zone?: string; content?: string[]; skip?: boolean }): ViewValues {
   const opt = (v: string) => ({ value: v, text: { type: 'plain_text', text: v } });
   return {
     [F.channel.blockId]: { [F.channel.actionId]: o.channel === undefined ? {} : { selected_conversation: o.channel } },
-    [F.buildings.blockId]: { [F.buildings.actionId]: { selected_options: (o.buildings ?? []).map(opt) } },
+    [F.buildings.blockId]: { [F.buildings.actionId]: { selected_options: (o.buildings ?? []).map((b) => (typeof b === 'string' ? opt(b) : b)) } },
     [F.time.blockId]: { [F.time.actionId]: o.time === undefined ? {} : { selected_time: o.time } },
     [F.days.blockId]: { [F.days.actionId]: { selected_options: (o.days ?? []).map((d) => opt(String(d))) } },
     [F.timeZone.blockId]: { [F.timeZone.actionId]: { value: o.zone ?? '' } },
@@ -51,15 +51,46 @@ describe('the digest form', () => {
   }
   const stored = () => app.store.digests.listByTeam(TEAM);
 
-  it('opens with the current channel, weekdays at 08:00 and a list of buildings', async () => {
+  it('opens with the current channel, weekdays at 08:00 and a building menu that lists buildings as it opens and narrows as one types', async () => {
     const viewId = await openForm(USERS.grace, 'C0FACILITY');
     const def = world.slack.state.views.get(viewId)!.definition as { callback_id: string; blocks: unknown[] };
     expect(def.callback_id).toBe('occupancy_digest_modal');
     const json = JSON.stringify(def.blocks);
     expect(json).toContain('"initial_conversation":"C0FACILITY"');
     expect(json).toContain('"initial_time":"08:00"');
-    expect(json).toContain('DEMO (71)');
-    expect(json).toContain('Southwark Works (104)');
+    expect(json).toContain('"type":"multi_external_select"');
+
+    const opened = await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, '');
+    expect(opened).toMatchObject({ asked: true, status: 200, problems: [] });
+    expect(opened.shown.map((o) => o.text.text)).toEqual(expect.arrayContaining(['DEMO (71)', 'Southwark Works (104)']));
+    // A prefix, whatever its case and accents; an id.
+    const typed = await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, 'SÓUTH');
+    expect(typed.shown).toEqual([{ text: { type: 'plain_text', text: 'Southwark Works (104)', emoji: true }, value: '104' }]);
+    expect((await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, '71')).shown.map((o) => o.value)).toEqual(['71']);
+    expect((await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, 'no such place')).shown).toEqual([]);
+  });
+
+  it('saves the buildings picked from the menu as their ids, and an edit opens with them preselected by name', async () => {
+    const viewId = await openForm(USERS.grace, 'C0FACILITY');
+    const south = (await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, 'southwark')).pick('Southwark Works (104)');
+    const demo = (await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, 'demo')).pick('DEMO (71)');
+    const res = await driver.viewSubmission(USERS.grace, viewId, values({ channel: 'C0FACILITY', buildings: [south, demo], time: '07:45', days: [2] }));
+    expect(res.body).toBeUndefined();
+    const d = (await stored()).at(-1)!;
+    expect(d).toMatchObject({ buildingIds: [104, 71], timeOfDay: '07:45' });
+
+    const opens = world.slack.callsTo('views.open').length;
+    const list = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
+    await world.slack.waitForResponse(list.responseUrlId, undefined, PATIENCE_MS);
+    const gracesList = world.slack.state.messagesFor('C0FACILITY', USERS.grace).filter((m) => JSON.stringify(m.blocks).includes('digest_edit')).at(-1)!;
+    await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: gracesList.ts }, { action_id: 'digest_edit', value: JSON.stringify({ id: d.id }) });
+    const opened = await world.slack.waitFor(() => world.slack.callsTo('views.open').slice(opens).find((c) => c.response?.ok === true), PATIENCE_MS);
+    const editView = await filled((opened.response as { view: { id: string } }).view.id);
+    const blocks = world.slack.state.views.get(editView)!.definition.blocks as { block_id: string; element: { initial_options?: unknown } }[];
+    expect(blocks.find((b) => b.block_id === F.buildings.blockId)!.element.initial_options).toEqual([
+      { text: { type: 'plain_text', text: 'Southwark Works (104)' }, value: '104' },
+      { text: { type: 'plain_text', text: 'DEMO (71)' }, value: '71' },
+    ]);
   });
 
   it('sends input errors back inline and stores nothing', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS } from '../../../src/slack/blocks/ids';
+import { ACTION_IDS, CALLBACK_IDS, NAME_MENU_ACTION_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS } from '../../../src/slack/blocks/ids';
 import { LISTENERS } from '../../../src/slack/listeners';
 
 interface Manifest {
@@ -13,7 +13,7 @@ interface Manifest {
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions?: { request_url?: string; bot_events?: string[] };
-    interactivity?: { is_enabled: boolean; request_url?: string };
+    interactivity?: { is_enabled: boolean; request_url?: string; message_menu_options_url?: string };
     socket_mode_enabled: boolean;
   };
 }
@@ -27,7 +27,7 @@ const listeners = LISTENERS;
 
 describe('manifest.yml matches the code, both ways', () => {
   it('listens to each id once', () => {
-    for (const ids of [listeners.commands, listeners.actions, listeners.views, listeners.events]) expect(sorted(ids)).toHaveLength(ids.length);
+    for (const ids of [listeners.commands, listeners.actions, listeners.views, listeners.options, listeners.events]) expect(sorted(ids)).toHaveLength(ids.length);
   });
 
   it('declares exactly the slash commands the app listens to', () => {
@@ -47,6 +47,14 @@ describe('manifest.yml matches the code, both ways', () => {
 
   it('has a view listener for every modal callback id, and no other', () => {
     expect(sorted(listeners.views)).toEqual(sorted(Object.values(CALLBACK_IDS)));
+  });
+
+  it('answers the options of exactly the menus the forms draw, at the URL the manifest gives Slack for them', () => {
+    expect(sorted(listeners.options)).toEqual(sorted(Object.keys(NAME_MENU_ACTION_IDS)));
+    const { interactivity } = manifest.settings;
+    if (listeners.options.length === 0) expect(interactivity?.message_menu_options_url).toBeUndefined();
+    // Bolt takes every kind of request at one path, so the menus' URL is the interactivity one.
+    else expect(interactivity?.message_menu_options_url).toBe(interactivity?.request_url);
   });
 
   it('declares no shortcut the app does not handle', () => {

@@ -50,15 +50,30 @@ function typedNumber(values: ViewStateValues, field: FieldId): number | null {
   return /^\d{1,12}(\.\d{1,3})?$/.test(text) ? Number(text) : null;
 }
 
+/**
+ * The building or zone picked in the kind's menu, with the text it showed (kept when the form is
+ * redrawn); or an id typed in a form drawn before the menus. null when none.
+ */
+function pickedScope(values: ViewStateValues, kind: 'building' | 'zone'): { id: number; title: string | null } | 'invalid' | null {
+  const picked = fieldState(values, kind === 'zone' ? F.scopeZone : F.scopeBuilding)?.selected_option;
+  const text = picked ? String(picked.value) : textOf(values, F.scopeId);
+  if (text === '') return null;
+  if (!/^\d{1,12}$/.test(text) || Number(text) < 1) return 'invalid';
+  const title = picked?.text?.text;
+  return { id: Number(text), title: typeof title === 'string' && title !== '' ? title : null };
+}
+
 /** The form as filled in so far, complete or not, to redraw it around a fresh backtest. */
 export function formFields(values: ViewStateValues): FormFields {
   const start = fieldState(values, F.quietStart)?.selected_time ?? null;
   const end = fieldState(values, F.quietEnd)?.selected_time ?? null;
   const renotify = fieldState(values, F.renotify)?.selected_option?.value ?? 'off';
-  const scopeId = typedNumber(values, F.scopeId);
+  const scopeKind = choice(values, F.scopeKind, ['building', 'zone'] as const, 'building');
+  const scope = pickedScope(values, scopeKind);
   return {
-    scopeKind: choice(values, F.scopeKind, ['building', 'zone'] as const, 'building'),
-    scopeId: scopeId !== null && Number.isInteger(scopeId) && scopeId > 0 ? scopeId : null,
+    scopeKind,
+    scopeId: scope !== null && scope !== 'invalid' ? scope.id : null,
+    scopeTitle: scope !== null && scope !== 'invalid' ? scope.title : null,
     measure: choice(values, F.measure, ['people', 'percent'] as const, 'people'),
     direction: choice(values, F.direction, ['above', 'below'] as const, 'above'),
     threshold: typedNumber(values, F.threshold),
@@ -112,10 +127,9 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
   const granularity = choice<AlertGranularity>(values, F.granularity, ['PT1H', 'P1D'], 'PT1H');
   const destinationKind = choice(values, F.destination, ['dm', 'channel'] as const, 'dm');
 
-  const id = numberOf(values, F.scopeId);
-  if (id === null || id === 'invalid' || !Number.isInteger(id) || id < 1 || id > 999_999_999_999) {
-    errors[F.scopeId.blockId] = `Enter a ${kind} id: a whole number like ${kind === 'building' ? 71 : 5}.`;
-  }
+  const scope = pickedScope(values, kind);
+  const id = scope !== null && scope !== 'invalid' ? scope.id : null;
+  if (id === null) errors[F.scopeId.blockId] = `Pick a ${kind}: type part of its name or its id, like ${kind === 'building' ? 71 : 5}.`;
 
   const max = measure === 'percent' ? MAX_THRESHOLD_PERCENT : MAX_THRESHOLD_PEOPLE;
   const threshold = numberOf(values, F.threshold);
@@ -155,7 +169,7 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
   const renotify = RENOTIFY_OPTIONS.find((r) => r.option.value === renotifyValue);
   if (!renotify) errors[F.renotify.blockId] = 'Pick how often to remind you.';
 
-  if (Object.keys(errors).length > 0 || typeof id !== 'number' || !thresholdOk || recovery === null || !bucketsOk || !renotify) {
+  if (Object.keys(errors).length > 0 || id === null || !thresholdOk || recovery === null || !bucketsOk || !renotify) {
     return { ok: false, errors };
   }
   return {

@@ -4,10 +4,11 @@
  */
 import type { SubscriptionDraft } from '../../../domain/drafts';
 import { editModalView, newModalView } from '../../../services/alerts/views';
-import type { BacktestView } from '../../../views/index';
+import type { BacktestView, SubscribeModalView } from '../../../views/index';
 import { buildSubscriptionSavedMessage, withBacktestNotice } from '../../blocks/alert-notices';
 import { alertErrorWords } from '../../blocks/errors';
 import type { ModalView, ViewStateValues } from '../../blocks/kit';
+import { nameOptionText } from '../../blocks/name-options';
 import { buildSubscribeFailedModal, buildSubscribeLoadingModal, buildSubscribeModal } from '../../blocks/subscribe-modal';
 import { errorReply, tellUser, type Actor, type ListenerDeps } from '../context';
 import { refreshHome } from '../home';
@@ -50,9 +51,33 @@ export async function refreshBacktest(deps: ListenerDeps, view: { id: string; ha
   await forms.draw(ticket, (hash) => deps.chat.updateView(view.id, modal, hash));
 }
 
-/** The new form has nothing to wait for: it opens whole, at once. */
+/**
+ * The form's view with its building or zone named as its menu names it, from the cached
+ * directory; by its id when the directory has no such entry or cannot be read. Never throws.
+ */
+async function withScopeTitle<V extends SubscribeModalView>(deps: Pick<ListenerDeps, 'names' | 'logger'>, view: V, budgetMs?: number): Promise<V> {
+  if (view.scopeId === null || view.scopeTitle) return view;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const lookup = deps.names.named(view.scopeKind, view.scopeId);
+    const late = budgetMs === undefined ? null : new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+    const entry = await (late ? Promise.race([lookup, late]) : lookup);
+    return entry ? { ...view, scopeTitle: nameOptionText(entry) } : view;
+  } catch (err) {
+    deps.logger.debug({ err }, 'no name for the form\'s building or zone; it shows the id');
+    return view;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long a new form waits for its prefilled name: the trigger_id that opens it lasts 3 s. */
+const NAME_BUDGET_MS = 1000;
+
+/** The new form opens whole, at once: only a prefilled building or zone is named first (from the cached directory). */
 export async function openNewForm(deps: ListenerDeps, triggerId: string, origin: FormOrigin, prefill: Prefill | null = null): Promise<void> {
-  const opened = await deps.chat.openView(triggerId, buildSubscribeModal(newModalView(encodeOrigin(origin), prefill, origin.channel)));
+  const view = await withScopeTitle(deps, newModalView(encodeOrigin(origin), prefill, origin.channel), NAME_BUDGET_MS);
+  const opened = await deps.chat.openView(triggerId, buildSubscribeModal(view));
   await deps.forms.opened(opened.viewId, opened.hash);
 }
 
@@ -70,7 +95,7 @@ export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, t
   const draw = (modal: ModalView) => forms.draw(ticket, (hash) => deps.chat.updateView(opened.viewId, modal, hash));
   let view;
   try {
-    view = editModalView(await deps.alerts.subscriptions.owned(who, id), meta, { status: 'incomplete' });
+    view = await withScopeTitle(deps, editModalView(await deps.alerts.subscriptions.owned(who, id), meta, { status: 'incomplete' }));
   } catch (err) {
     await draw(failedModal(deps, full, err));
     return;

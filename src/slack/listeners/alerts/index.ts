@@ -1,5 +1,6 @@
-import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS } from '../../blocks/ids';
+import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS, SUBSCRIBE_FIELDS } from '../../blocks/ids';
 import type { FeatureListeners } from '../context';
+import { nameSuggestions } from '../name-menus';
 import { editSubscription, mute, snooze, takeOverSubscription, unmute, unsubscribe } from './buttons';
 import { alertMe, newSubscription, subscribeFieldChanged, subscribeFormSubmitted } from './form-listeners';
 
@@ -18,4 +19,8 @@ export const alertListeners: FeatureListeners = {
     ...Object.fromEntries(SUBSCRIBE_DISPATCH_ACTION_IDS.map((id) => [id, subscribeFieldChanged])),
   },
   views: { [CALLBACK_IDS.subscribeModal]: subscribeFormSubmitted },
+  options: {
+    [SUBSCRIBE_FIELDS.scopeBuilding.actionId]: nameSuggestions('building'),
+    [SUBSCRIBE_FIELDS.scopeZone.actionId]: nameSuggestions('zone'),
+  },
 };

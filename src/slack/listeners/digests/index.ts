@@ -1,5 +1,6 @@
-import { ACTION_IDS, CALLBACK_IDS } from '../../blocks/ids';
+import { ACTION_IDS, CALLBACK_IDS, DIGEST_FIELDS } from '../../blocks/ids';
 import type { FeatureListeners } from '../context';
+import { nameSuggestions } from '../name-menus';
 import { digestButton } from './buttons';
 import { digestFormSubmitted } from './modal';
 
@@ -16,4 +17,5 @@ export const digestListeners: FeatureListeners = {
     [ACTION_IDS.newDigest]: digestButton('new'),
   },
   views: { [CALLBACK_IDS.digestModal]: digestFormSubmitted },
+  options: { [DIGEST_FIELDS.buildings.actionId]: nameSuggestions('building') },
 };

@@ -201,11 +201,13 @@ describe('modals', () => {
   it('shows what the person typed over the initial values, and errors under their inputs', () => {
     const html = renderModal({ ...view, errors: { digest_buildings: 'Pick at least one building.' } }, ctx, {
       digest_time: { digest_time_picker: { selected_time: '10:30' } },
-      digest_buildings: { digest_buildings_input: { selected_options: [{ value: '104' }] } },
+      digest_buildings: { digest_buildings_input: { selected_options: [{ value: '104', text: { type: 'plain_text', text: 'Southwark Works (104)' } }] } },
     });
     expect(html).toContain('type="time" value="10:30"');
-    expect(html).toMatch(/value="104" checked>/);
-    expect(html).toMatch(/<div class="bk-input bk-has-error" data-bk-input="multi_static_select" data-block-id="digest_buildings"/);
+    expect(html).toMatch(/value="104" data-text="Southwark Works \(104\)" checked><span>Southwark Works \(104\)<\/span>/);
+    expect(html).toMatch(/<div class="bk-input bk-has-error" data-bk-input="multi_external_select" data-block-id="digest_buildings"/);
+    // A type-ahead menu: a search box the page sends block_suggestion from.
+    expect(html).toMatch(/<div class="bk-external" data-action-id="digest_buildings_input" data-block-id="digest_buildings" data-type="multi_external_select" data-min-query="0"><input type="search" class="bk-suggest"/);
     expect(html).toContain('<div class="bk-error" role="alert">Pick at least one building.</div>');
   });
 
@@ -218,7 +220,8 @@ describe('modals', () => {
     const html = renderModal({ id: 'V2', title: modal.title, submit: modal.submit, blocks: modal.blocks as unknown[] }, ctx, {});
     expect(html).toMatch(/data-bk-input="number_input" data-block-id="sub_threshold" data-action-id="sub_threshold_input" data-dispatch data-live>/);
     expect(html).toMatch(/data-bk-input="radio_buttons" data-block-id="sub_scope_kind" data-action-id="sub_scope_kind_radio" data-dispatch>/);
-    expect(html).toMatch(/<input class="bk-text-input" data-action-id="sub_scope_id_input" data-block-id="sub_scope_id" data-type="number_input" step="1" min="1" inputmode="decimal" type="number" value="71">/);
+    expect(html).toMatch(/data-bk-input="external_select" data-block-id="sub_scope_id" data-action-id="sub_scope_building_select" data-dispatch>/);
+    expect(html).toMatch(/<input type="radio" name="bk-sub_scope_id-sub_scope_building_select" value="71" data-text="Building 71" checked>/);
     expect(html).toMatch(/type="radio" name="bk-sub_scope_kind-sub_scope_kind_radio" value="building" checked>/);
   });
 

@@ -58,14 +58,14 @@ describe('buildDigestModal', () => {
           block_id: 'digest_buildings',
           label: pt('Buildings'),
           element: {
-            type: 'multi_static_select',
+            type: 'multi_external_select',
             action_id: 'digest_buildings_input',
-            placeholder: pt('Pick buildings'),
-            options: [opt('DEMO building (71)', '71'), opt('Harbour office (12)', '12')],
+            placeholder: pt('Type a building name or id'),
+            min_query_length: 0,
             max_selected_items: 25,
             initial_options: [opt('DEMO building (71)', '71')],
           },
-          hint: pt('Up to 25 buildings.'),
+          hint: pt("Type part of a name (accents and case don't matter) or an id. Up to 25 buildings."),
         },
         {
           type: 'input',
@@ -134,28 +134,21 @@ describe('buildDigestModal', () => {
     expect(checkViewLimits(view)).toEqual([]);
   });
 
-  it('past 100 buildings: lists the first 100 and takes the ids of the others in a field of their own', () => {
-    const many = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, name: `B${i + 1}` }));
-    const view = buildDigestModal(modalView({ mode: 'edit', buildingOptions: many, buildingIds: [7, 120, 150] }));
-    const [, list, more] = view.blocks as { block_id: string; optional?: boolean; element: { options?: unknown[]; initial_options?: unknown[]; initial_value?: string }; hint: unknown }[];
-    expect(list!.block_id).toBe('digest_buildings');
-    expect(list!.element.options).toHaveLength(100);
-    expect(list!.element.initial_options).toEqual([opt('B7 (7)', '7')]);
-    expect(list!.optional).toBe(true);
-    expect(more).toEqual({
-      type: 'input',
-      block_id: 'digest_more_buildings',
-      label: pt('Other buildings'),
-      optional: true,
-      element: { type: 'plain_text_input', action_id: 'digest_more_buildings_input', placeholder: pt('101'), initial_value: '120, 150' },
-      hint: pt('The list shows the first 100 of 150 buildings. Type the ids of others here, separated by commas; /occupancy buildings lists them all.'),
-    });
-    expect(checkViewLimits(view)).toEqual([]);
-  });
-
-  it('exactly 100 buildings: one list, no extra field', () => {
-    const hundred = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, name: `B${i + 1}` }));
-    const blocks = buildDigestModal(modalView({ buildingOptions: hundred })).blocks as { block_id: string }[];
+  it('past 100 buildings: one menu searches them all, an edit preselects each of its buildings by name', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, name: i === 119 ? 'x'.repeat(200) : `B${i + 1}` }));
+    const view = buildDigestModal(modalView({ mode: 'edit', buildingOptions: many, buildingIds: [7, 120, 150, 999] }));
+    const blocks = view.blocks as { block_id: string; element: { type: string; options?: unknown[]; initial_options?: { text: { text: string }; value: string }[] } }[];
+    const list = blocks.find((b) => b.block_id === 'digest_buildings')!;
+    expect(list.element.type).toBe('multi_external_select');
+    expect(list.element.options).toBeUndefined();
+    const initial = list.element.initial_options!;
+    expect(initial.map((o) => o.value)).toEqual(['7', '120', '150', '999']);
+    expect(initial[0]).toEqual(opt('B7 (7)', '7'));
+    // A long name is shortened, its id kept; a building InnerSpace no longer lists still shows, by id.
+    expect(initial[1]!.text.text).toMatch(/^x+… \(120\)$/);
+    expect(initial[1]!.text.text.length).toBeLessThanOrEqual(75);
+    expect(initial[3]).toEqual(opt('Building 999', '999'));
     expect(blocks.map((b) => b.block_id)).not.toContain('digest_more_buildings');
+    expect(checkViewLimits(view)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS, backtestText, buildBacktestBlock, buildSubscribeModal, type SubscribeModalView } from '../../../../src/slack/blocks';
+import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_DISPATCH_ACTION_IDS, SUBSCRIBE_FIELDS, backtestText, buildBacktestBlock, buildSubscribeModal, type SubscribeModalView } from '../../../../src/slack/blocks';
 import { checkViewLimits } from '../../../support/block-limits';
 import { opt, pt } from './helpers';
 
@@ -52,9 +52,12 @@ describe('buildSubscribeModal', () => {
         {
           type: 'input',
           block_id: 'sub_scope_id',
-          label: pt('Building id'),
-          element: { type: 'number_input', action_id: 'sub_scope_id_input', is_decimal_allowed: false, min_value: '1', initial_value: '71', dispatch_action_config: LIVE },
-          hint: pt('/occupancy buildings and /occupancy zones <building id> list the ids.'),
+          label: pt('Building'),
+          element: {
+            type: 'external_select', action_id: 'sub_scope_building_select', placeholder: pt('Type a building name or id'), min_query_length: 0,
+            initial_option: opt('Building 71', '71'),
+          },
+          hint: pt("Type part of a name (accents and case don't matter) or an id."),
           dispatch_action: true,
         },
         {
@@ -163,7 +166,7 @@ describe('buildSubscribeModal', () => {
     );
     expect(view.title).toEqual(pt('Edit alert'));
     const el = (i: number) => (view.blocks[i] as unknown as { element: Record<string, unknown> }).element;
-    expect(view.blocks[1]).toMatchObject({ label: pt('Zone id'), element: { initial_value: '5' } });
+    expect(view.blocks[1]).toMatchObject({ label: pt('Zone'), element: { type: 'external_select', action_id: 'sub_scope_zone_select', initial_option: opt('Zone 5', '5') } });
     expect(el(2).initial_option).toEqual(opt('% of capacity', 'percent'));
     expect(el(3).initial_option).toEqual(opt('Below', 'below'));
     expect(view.blocks[5]).toMatchObject({ element: { initial_value: '15' }, hint: pt('Optional: alerts end once it is back above this. Default: 11%.') });
@@ -181,7 +184,20 @@ describe('buildSubscribeModal', () => {
     const view = buildSubscribeModal(modalView());
     const inputs = view.blocks as unknown as { dispatch_action?: boolean; element?: { action_id?: string } }[];
     const dispatching = inputs.filter((b) => b.dispatch_action === true).map((b) => b.element?.action_id);
-    expect(dispatching).toEqual(SUBSCRIBE_DISPATCH_ACTION_IDS);
+    // One scope menu is drawn, the building's or the zone's; the number input is only read from older forms.
+    const scopeIds: readonly string[] = [SUBSCRIBE_FIELDS.scopeId.actionId, SUBSCRIBE_FIELDS.scopeZone.actionId];
+    expect(dispatching).toEqual(SUBSCRIBE_DISPATCH_ACTION_IDS.filter((id) => !scopeIds.includes(id)));
+    const zone = buildSubscribeModal({ ...modalView(), scopeKind: 'zone' }).blocks as unknown as { dispatch_action?: boolean; element?: { action_id?: string } }[];
+    expect(zone.filter((b) => b.dispatch_action === true).map((b) => b.element?.action_id)).toContain(SUBSCRIBE_FIELDS.scopeZone.actionId);
+  });
+
+  it('names the picked building or zone in its menu, as the menu named it, within 75 characters', () => {
+    const named = buildSubscribeModal({ ...modalView(), scopeTitle: 'DEMO building (71)' });
+    expect((named.blocks[1] as unknown as { element: { initial_option: unknown } }).element.initial_option).toEqual(opt('DEMO building (71)', '71'));
+    const none = buildSubscribeModal({ ...modalView(), scopeId: null });
+    expect((none.blocks[1] as unknown as { element: Record<string, unknown> }).element.initial_option).toBeUndefined();
+    const long = buildSubscribeModal({ ...modalView(), scopeTitle: 'x'.repeat(200) });
+    expect(checkViewLimits(long)).toEqual([]);
   });
 });
 

@@ -37,6 +37,27 @@ describe('registerListeners', () => {
     }
   });
 
+  it('dispatches every listed menu to its listener, which answers once with options from the name directory', async () => {
+    const app = new App({ token: 'xoxb-test', receiver: idleReceiver, botId: 'B0BOT', botUserId: 'U0BOT', convoStore: false });
+    const asked: string[] = [];
+    const t = listenerDeps({
+      names: {
+        search: async (kind, query) => {
+          asked.push(`${kind}:${query}`);
+          return [{ kind, id: 71, name: 'DEMO' }];
+        },
+      },
+    });
+    registerListeners(app, t.deps);
+    expect(LISTENERS.options.length).toBeGreaterThan(0);
+    for (const id of LISTENERS.options) {
+      const acks = await acksOf(app, interaction({ type: 'block_suggestion', action_id: id, block_id: 'b', value: 'de', container: { type: 'view' }, view: { id: 'V1', callback_id: 'x' } }));
+      expect([id, acks]).toEqual([id, [{ options: [{ text: { type: 'plain_text', text: 'DEMO (71)' }, value: '71' }] }]]);
+    }
+    expect(asked).toHaveLength(LISTENERS.options.length);
+    expect(asked.every((a) => a.endsWith(':de'))).toBe(true);
+  });
+
   it('acks at once what nobody handles: an unknown action, a closed form, a shortcut, a suggestion', async () => {
     const { app, t } = boltApp();
     expect(await acksOf(app, interaction({ type: 'block_actions', container: { type: 'message' }, actions: [{ action_id: 'nobody.handles', block_id: 'b', type: 'button' }] }))).toEqual([undefined]);

@@ -41,7 +41,7 @@ describe('alert form submission', () => {
     const t = listenerDeps();
     const a = viewArgs(CALLBACK_IDS.subscribeModal, {}, '');
     await subscribeFormSubmitted(t.deps)(a.args);
-    expect(a.acks).toEqual([{ response_action: 'errors', errors: expect.objectContaining({ [F.scopeId.blockId]: 'Enter a building id: a whole number like 71.' }) }]);
+    expect(a.acks).toEqual([{ response_action: 'errors', errors: expect.objectContaining({ [F.scopeId.blockId]: 'Pick a building: type part of its name or its id, like 71.' }) }]);
     expect(t.chat.calls).toEqual([]);
   });
 

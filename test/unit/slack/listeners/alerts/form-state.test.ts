@@ -94,7 +94,7 @@ describe('validateSubscribeSubmission', () => {
     expect(validateSubscribeSubmission(state({ scopeId: '-3', threshold: '0', recovery: 'abc', duration: '0', destination: 'channel', quietStart: '22:00' }))).toEqual({
       ok: false,
       errors: {
-        sub_scope_id: 'Enter a building id: a whole number like 71.',
+        sub_scope_id: 'Pick a building: type part of its name or its id, like 71.',
         sub_threshold: 'Enter a number of people above 0, e.g. 120.',
         sub_recovery: 'Enter a number, or leave it empty for the default.',
         sub_duration: 'Enter a whole number from 1 to 168.',
@@ -133,7 +133,23 @@ describe('formFields', () => {
       channelId: null,
       quietHours: null,
       renotifyMinutes: null,
+      scopeTitle: null,
     });
+  });
+
+  it('reads the building or zone picked in the menu of the kind shown, with the text the menu showed', () => {
+    const picked = (kind: 'building' | 'zone', field: 'scopeBuilding' | 'scopeZone', value: string, text: string): ViewStateValues => {
+      const values = state({ scopeKind: kind, threshold: '120', duration: '2' });
+      const f = SUBSCRIBE_FIELDS[field];
+      values[f.blockId] = { [f.actionId]: { type: 'external_select', selected_option: { text: { ...pt(text), emoji: true }, value } } };
+      return values;
+    };
+    expect(formFields(picked('zone', 'scopeZone', '5', 'Floor 2 · DEMO (5)'))).toMatchObject({ scopeKind: 'zone', scopeId: 5, scopeTitle: 'Floor 2 · DEMO (5)' });
+    expect(validateSubscribeSubmission(picked('building', 'scopeBuilding', '104', 'Southwark Works (104)'))).toMatchObject({ ok: true, draft: { scope: { kind: 'building', id: 104 } } });
+    // A building left in the building menu does not count once the kind is zone.
+    expect(formFields(picked('zone', 'scopeBuilding', '71', 'DEMO (71)'))).toMatchObject({ scopeKind: 'zone', scopeId: null });
+    expect(validateSubscribeSubmission(picked('zone', 'scopeBuilding', '71', 'DEMO (71)'))).toMatchObject({ ok: false, errors: { sub_scope_id: 'Pick a zone: type part of its name or its id, like 5.' } });
+    expect(formFields(picked('building', 'scopeBuilding', 'not-an-id', 'x'))).toMatchObject({ scopeId: null });
   });
 
   it('gives the rule to backtest once the id and threshold are there, with a safe recovery', () => {
