@@ -88,7 +88,7 @@ export function buildBuildingsMessage(view: BuildingsView): SlackMessage {
   return message(`${sorted.length} ${sorted.length === 1 ? 'building' : 'buildings'}: ${sorted.slice(0, 20).map((b) => `${safeName(b.name, 40)} (${b.id})`).join(', ')}${sorted.length > 20 ? ', …' : ''}`, blocks);
 }
 
-/** The ephemeral acknowledgement for commands answered later; null for ones answered at once. */
+/** The notice shown before a slow answer (listeners/occupancy/slow-notice.ts); null for commands that need none. */
 export function lookingUpText(command: ParsedCommand): string | null {
   switch (command.kind) {
     case 'building':

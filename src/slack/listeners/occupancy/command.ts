@@ -1,8 +1,10 @@
 /**
  * `/occupancy …`: parse, acknowledge at once (help and input errors are the whole answer;
- * everything else gets "Looking up…"), then answer through response_url: a report, or the
- * subcommand of the feature that owns it. No upstream call happens before the ack. When too
- * much is already waiting to be answered, the ack says so and nothing is taken on.
+ * everything else gets an empty ack), then answer through response_url: a report, or the
+ * subcommand of the feature that owns it — the one message the question leaves, with a
+ * "Looking up…" notice before it only when it is slow (slow-notice.ts). No upstream call
+ * happens before the ack. When too much is already waiting to be answered, the ack says so
+ * and nothing is taken on.
  */
 import { buildBusyMessage, buildInputErrorMessage } from '../../blocks/errors';
 import { buildHelpMessage, lookingUpText } from '../../blocks/help';
@@ -10,8 +12,10 @@ import type { SlackMessage } from '../../blocks/kit';
 import { parseCommand } from '../../parser';
 import type { ParsedCommand } from '../../parser/types';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from '../alerts';
-import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener } from '../context';
+import type { Logger } from '../../../logging/logger';
+import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener, type ListenerDeps, type Responder } from '../context';
 import { digestCommand } from '../digests';
+import { SLOW_NOTICE_MS, withSlowNotice } from './slow-notice';
 import { answerReport } from '../report/answer';
 
 export const COMMAND = '/occupancy';
@@ -45,33 +49,37 @@ export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ comman
     await ack({ response_type: 'ephemeral', ...buildBusyMessage() });
     return;
   }
-  const lookingUp = lookingUpText(parsed);
-  await ack(lookingUp ? { response_type: 'ephemeral', text: lookingUp } : undefined);
-  // A new ephemeral message: the "Looking up…" ack is not a message a response_url can replace.
-  const reply = responder(deps, respond);
-
-  deps.inflight.run(
-    async () => {
-      switch (parsed.kind) {
-        case 'buildings':
-          return reply((await answerReport(deps.reports, { kind: 'buildings' }, log)).message);
-        case 'building':
-        case 'zone':
-          return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
-        case 'zones':
-          return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
-        case 'digest':
-          return digestCommand(deps, parsed, who, reply);
-        case 'subscribe':
-          return subscribeCommand(deps, parsed, who, reply);
-        case 'subscriptions':
-          return subscriptionsCommand(deps, parsed, who, reply);
-        case 'unsubscribe':
-          return unsubscribeCommand(deps, parsed, who, reply);
-        default:
-          return reply(buildHelpMessage());
-      }
-    },
-    (err) => log.error({ err }, 'answering /occupancy failed'),
-  );
+  await ack();
+  const onError = (err: unknown) => log.error({ err }, 'answering /occupancy failed');
+  const slow = withSlowNotice(responder(deps, respond), lookingUpText(parsed), deps.slowNoticeMs ?? SLOW_NOTICE_MS, onError);
+  deps.inflight.run(async () => {
+    try {
+      await answer(deps, parsed, who, log, slow.reply);
+    } finally {
+      await slow.done();
+    }
+  }, onError);
 };
+
+/** The answer to a command the ack did not answer, through `reply`. */
+async function answer(deps: ListenerDeps, parsed: ParsedCommand, who: CommandRequester, log: Logger, reply: Responder): Promise<unknown> {
+  switch (parsed.kind) {
+    case 'buildings':
+      return reply((await answerReport(deps.reports, { kind: 'buildings' }, log)).message);
+    case 'building':
+    case 'zone':
+      return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
+    case 'zones':
+      return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
+    case 'digest':
+      return digestCommand(deps, parsed, who, reply);
+    case 'subscribe':
+      return subscribeCommand(deps, parsed, who, reply);
+    case 'subscriptions':
+      return subscriptionsCommand(deps, parsed, who, reply);
+    case 'unsubscribe':
+      return unsubscribeCommand(deps, parsed, who, reply);
+    default:
+      return reply(buildHelpMessage());
+  }
+}

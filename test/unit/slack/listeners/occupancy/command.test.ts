@@ -28,17 +28,42 @@ describe('/occupancy', () => {
     expect(a.acks).toEqual([ephemeral(buildInputErrorMessage(parsed))]);
   });
 
-  it('acks "Looking up…" first, then answers with the report', async () => {
+  it('acks with nothing, then answers with the report: one message for one question', async () => {
     const view = reportView();
     const asked: unknown[] = [];
     const t = listenerDeps({ reports: { building: async (req) => (asked.push(req), view) } });
     const a = commandArgs('building 71 yesterday');
-    await occupancyCommand(t.deps)(a.args);
-    expect(a.acks).toEqual([{ response_type: 'ephemeral', text: 'Looking up building 71…' }]);
+    // No notice however long this machine takes: this test is about the fast path.
+    await occupancyCommand({ ...t.deps, slowNoticeMs: 60_000 })(a.args);
+    expect(a.acks).toEqual([undefined]);
     expect(asked).toEqual([]);
     await t.settle();
     expect(asked).toEqual([{ kind: 'building', id: 71, date: 'yesterday', granularity: 'PT1H' }]);
     expect(a.responds).toEqual([ephemeral(asSent(buildReportMessage(view)))]);
+  });
+
+  it('says "Looking up…" first when the answer is slow, then answers', async () => {
+    const view = reportView();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const t = listenerDeps({ reports: { building: async () => (await gate, view) } });
+    const a = commandArgs('building 71');
+    await occupancyCommand({ ...t.deps, slowNoticeMs: 0 })(a.args);
+    expect(a.acks).toEqual([undefined]);
+    while (a.responds.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(a.responds).toEqual([ephemeral({ text: 'Looking up building 71…', blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Looking up building 71…' }] }] })]);
+    release();
+    await t.settle();
+    expect(a.responds).toEqual([expect.objectContaining({ text: 'Looking up building 71…' }), ephemeral(asSent(buildReportMessage(view)))]);
+  });
+
+  it('posts no notice for an answer that is over before it is due', async () => {
+    const t = listenerDeps({ reports: { building: async () => Promise.reject(new NotFoundError('building', 9)) } });
+    const a = commandArgs('building 9');
+    await occupancyCommand({ ...t.deps, slowNoticeMs: 60_000 })(a.args);
+    await t.settle();
+    expect(a.responds).toHaveLength(1);
+    expect(JSON.stringify(a.responds)).not.toContain('Looking up');
   });
 
   it('answers with the words for the error when the report service fails', async () => {
