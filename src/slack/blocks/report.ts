@@ -3,7 +3,7 @@
  * posted by "Share in channel" (credited, without buttons).
  */
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
+import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
@@ -21,8 +21,9 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   const items: string[] = [];
-  const average = averageText(stats);
-  if (average !== null) items.push(`*Average*\n${average}`);
+  const average = averageText(stats, timeZone);
+  if (average !== null) items.push(`*${granularity === 'P1D' ? 'Average' : 'Average while occupied'}*\n${average}`);
+  if (granularity !== 'P1D' && stats.dayMean !== null) items.push(`*24-hour average*\n${formatPeople(stats.dayMean)}`);
   if (stats.peak !== null) {
     const at = granularity === 'P1D' ? '' : ` at ${formatLocalTime(stats.peak.start, timeZone)}`;
     items.push(`*Peak*\n${formatCount(stats.peak.value)}${at}`);
@@ -36,6 +37,8 @@ export function buildReportMessage(view: ReportView): SlackMessage {
     if (scope.building) items.push(`*Building*\n${scopeTitleMd(scope.building.name, scope.building.id)}`);
   }
   if (items.length > 0) blocks.push(fields(items));
+  // What the numbers are, right under them.
+  if (stats.dayMean !== null) blocks.push(context([measuresNote(granularity)]));
 
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
@@ -64,8 +67,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
 
 function reportFallback(view: ReportView, day: string): string {
   const parts: string[] = [];
-  const average = averageText(view.stats);
-  if (average !== null) parts.push(`average ${average}`);
+  if (view.stats.dayMean !== null) parts.push(averageShort(view.stats, view.timeZone));
   if (view.stats.peak !== null) {
     const at = view.granularity === 'P1D' ? '' : ` at ${formatLocalTime(view.stats.peak.start, view.timeZone)}`;
     parts.push(`peak ${formatCount(view.stats.peak.value)}${at}`);

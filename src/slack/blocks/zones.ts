@@ -13,7 +13,8 @@ export const TOP_ZONES = 10;
 const MAX_ZONE_TYPES = 15;
 
 function meanWithPct(mean: number | null, pct: number | null): string {
-  if (mean === null) return 'no data';
+  // The heading names the measures: "(average while occupied, % of capacity)".
+  if (mean === null) return 'nobody present';
   return `avg ${formatCount(mean)}${pct === null ? '' : ` (${formatPct(pct)})`}`;
 }
 
@@ -33,7 +34,7 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
     blocks.push(section('No zone data was published for this day.'));
   } else {
     const title = view.zones.length > top.length ? `*Top ${top.length} of ${view.zones.length} zones*` : `*${top.length === 1 ? 'Zone' : `All ${top.length} zones`}*`;
-    blocks.push(section(`${title} (average people, % of capacity)\n${top.map((z, i) => zoneLine(z, i + 1)).join('\n')}`));
+    blocks.push(section(`${title} (average while occupied, % of capacity)\n${top.map((z, i) => zoneLine(z, i + 1)).join('\n')}`));
   }
 
   if (view.zoneTypes.length > 0) {

@@ -61,7 +61,7 @@ describe('buildSubscribeModal', () => {
           type: 'input',
           block_id: 'sub_measure',
           label: pt('Measure'),
-          element: radio('sub_measure_radio', [opt('People (average)', 'people'), opt('% of capacity', 'percent')], 0),
+          element: radio('sub_measure_radio', [opt('People in a bucket', 'people'), opt('% of capacity', 'percent')], 0),
           hint: pt('% of capacity works where InnerSpace knows the capacity.'),
           dispatch_action: true,
         },
