@@ -36,6 +36,16 @@ const ALERTS = [
   '`/occupancy subscriptions` · `/occupancy unsubscribe 7`',
 ].join('\n');
 
+/**
+ * A word that is no subcommand: what was not understood and the nearest command, if any, in a
+ * few lines; the whole help is one `/occupancy help` away rather than printed again.
+ */
+export function buildUnknownWordMessage(unknown: { readonly word: string; readonly message: string; readonly suggestion?: string }): SlackMessage {
+  const attempt = unknown.suggestion !== undefined ? ` Try ${echoCode(`/occupancy ${unknown.suggestion}`)}.` : '';
+  const more = '`/occupancy help` shows everything I can do.';
+  return message(`${unknown.message}${attempt} ${more}`, [section(`${unknown.message}${attempt}`), context([more])]);
+}
+
 export function buildHelpMessage(options: HelpOptions = {}): SlackMessage {
   const blocks: KnownBlock[] = [];
   let lead = '';

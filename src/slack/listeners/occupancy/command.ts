@@ -7,7 +7,7 @@
  * and nothing is taken on.
  */
 import { buildBusyMessage, buildInputErrorMessage } from '../../blocks/errors';
-import { buildHelpMessage, lookingUpText } from '../../blocks/help';
+import { buildHelpMessage, buildUnknownWordMessage, lookingUpText } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/kit';
 import { parseCommand } from '../../parser';
 import type { ParsedCommand } from '../../parser/types';
@@ -26,7 +26,7 @@ function immediateAnswer(parsed: ParsedCommand): SlackMessage | null {
     case 'help':
       return buildHelpMessage();
     case 'unknown':
-      return buildHelpMessage({ unknown: { word: parsed.word, message: parsed.message } });
+      return buildUnknownWordMessage(parsed);
     case 'error':
       return buildInputErrorMessage(parsed);
     default:

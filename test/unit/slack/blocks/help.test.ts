@@ -1,4 +1,4 @@
-import { buildBuildingsMessage, buildHelpMessage, lookingUpText } from '../../../../src/slack/blocks';
+import { buildBuildingsMessage, buildHelpMessage, buildUnknownWordMessage, lookingUpText } from '../../../../src/slack/blocks';
 import { parseCommand } from '../../../../src/slack/parser';
 import { contextBlock, headerBlock, sectionBlock } from './helpers';
 
@@ -52,6 +52,32 @@ describe('buildHelpMessage', () => {
     if (parsed.kind !== 'unknown') throw new Error('expected unknown');
     const msg = buildHelpMessage({ unknown: parsed });
     expect(msg.blocks[0]).toEqual(sectionBlock("I didn't understand `buidling`. Did you mean `building`? Here is what works:"));
+  });
+});
+
+describe('buildUnknownWordMessage', () => {
+  const unknown = (text: string) => {
+    const parsed = parseCommand(text);
+    if (parsed.kind !== 'unknown') throw new Error('expected unknown');
+    return buildUnknownWordMessage(parsed);
+  };
+
+  it('offers the nearest command as typed, and points to help instead of printing it', () => {
+    expect(unknown('buildng 71 monday')).toEqual({
+      text: "I didn't understand `buildng`. Did you mean `building`? Try `/occupancy building 71 monday`. `/occupancy help` shows everything I can do.",
+      blocks: [
+        sectionBlock("I didn't understand `buildng`. Did you mean `building`? Try `/occupancy building 71 monday`."),
+        contextBlock('`/occupancy help` shows everything I can do.'),
+      ],
+    });
+  });
+
+  it('says only what was not understood when nothing is near, escaped', () => {
+    expect(unknown('<!channel> 71')).toEqual({
+      text: "I didn't understand `&lt;!channel&gt;`. `/occupancy help` shows everything I can do.",
+      blocks: [sectionBlock("I didn't understand `&lt;!channel&gt;`."), contextBlock('`/occupancy help` shows everything I can do.')],
+    });
+    expect(JSON.stringify(unknown('buildng <!here>'))).not.toContain('<!here>');
   });
 });
 

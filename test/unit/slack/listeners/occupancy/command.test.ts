@@ -1,5 +1,5 @@
 import { NoDataError, NotFoundError } from '../../../../../src/errors';
-import { buildDigestListMessage, buildErrorMessage, buildHelpMessage, buildReportMessage, buildSubscriptionsMessage } from '../../../../../src/slack/blocks';
+import { buildDigestListMessage, buildErrorMessage, buildHelpMessage, buildReportMessage, buildSubscriptionsMessage, buildUnknownWordMessage } from '../../../../../src/slack/blocks';
 import { buildSubscriptionChangedMessage } from '../../../../../src/slack/blocks/alert-notices';
 import { buildAlertErrorMessage, buildDigestErrorMessage, buildInputErrorMessage } from '../../../../../src/slack/blocks/errors';
 import { occupancyCommand } from '../../../../../src/slack/listeners/occupancy/command';
@@ -26,6 +26,18 @@ describe('/occupancy', () => {
     const parsed = parseCommand('building seventy');
     if (parsed.kind !== 'error') throw new Error('expected a parse error');
     expect(a.acks).toEqual([ephemeral(buildInputErrorMessage(parsed))]);
+  });
+
+  it('answers an unknown word in the ack with the nearest command, not the whole help', async () => {
+    const t = listenerDeps();
+    const a = commandArgs('buildng 71');
+    await occupancyCommand(t.deps)(a.args);
+    const parsed = parseCommand('buildng 71');
+    if (parsed.kind !== 'unknown') throw new Error('expected an unknown word');
+    expect(a.acks).toEqual([ephemeral(buildUnknownWordMessage(parsed))]);
+    expect(JSON.stringify(a.acks)).toContain('Try `/occupancy building 71`');
+    expect(JSON.stringify(a.acks)).not.toContain('Daily digests');
+    expect(a.responds).toEqual([]);
   });
 
   it('acks with nothing, then answers with the report: one message for one question', async () => {
