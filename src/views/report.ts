@@ -61,6 +61,8 @@ export interface ReportView {
   readonly nextDate: IsoDate | null;
   /** Set for the in-channel copy posted by "Share in channel": the sharer's user id, no buttons. */
   readonly sharedBy?: string;
+  /** Today in the building's zone: days of another year are shown with theirs ("Thu 20 Nov 2025"). */
+  readonly today?: IsoDate;
 }
 
 export interface ZoneRowView {
@@ -94,6 +96,8 @@ export interface ZonesView {
   readonly previousDate: IsoDate | null;
   readonly nextDate: IsoDate | null;
   readonly sharedBy?: string;
+  /** Today in the building's zone, as for ReportView. */
+  readonly today?: IsoDate;
 }
 
 export interface BuildingsView {

@@ -16,7 +16,7 @@ const ICONS = { building: '🏢', zone: '📍' } as const;
 
 export function buildReportMessage(view: ReportView): SlackMessage {
   const { scope, stats, timeZone, granularity } = view;
-  const day = formatDay(view.date);
+  const day = formatDay(view.date, view.today);
   const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
@@ -55,8 +55,8 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   if (!view.sharedBy) {
     const value = (date: string): string => encodeReportValue({ kind: scope.kind, id: scope.id, date, granularity } satisfies ReportButtonValue);
     const elements: ActionsBlockElement[] = [];
-    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate)}`, ACTION_IDS.previousDay, value(view.previousDate)));
-    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
+    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
+    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
     elements.push(button('Share in channel', ACTION_IDS.share, value(view.date)));
     elements.push(button('🔔 Alert me…', ACTION_IDS.alertMe, value(view.date)));
     blocks.push(actions(elements));

@@ -25,7 +25,7 @@ function zoneLine(zone: ZoneRowView, rank: number): string {
 }
 
 export function buildZonesMessage(view: ZonesView): SlackMessage {
-  const day = formatDay(view.date);
+  const day = formatDay(view.date, view.today);
   const top = view.zones.slice(0, TOP_ZONES);
   const blocks: KnownBlock[] = [header(`🏢 ${scopeTitle(view.building.name, view.building.id)} · busiest zones · ${day}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
@@ -52,8 +52,8 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
   if (!view.sharedBy) {
     const value = (date: string) => encodeReportValue({ kind: 'zones', id: view.building.id, date, granularity: view.granularity });
     const elements: ActionsBlockElement[] = [];
-    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate)}`, ACTION_IDS.previousDay, value(view.previousDate)));
-    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
+    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
+    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
     elements.push(button('Share in channel', ACTION_IDS.share, value(view.date)));
     blocks.push(actions(elements));
   }

@@ -146,4 +146,13 @@ describe('/occupancy answers through response_url', () => {
     if ('status' in fault) expect(text).not.toMatch(/try again in a minute/i);
     expect(t.slack.state.messagesFor(CHANNEL, USER).some((m) => m.ts === target!.ts)).toBe(true);
   });
+
+  // Last: its older day's message would be the one the sharing tests above pick.
+  it('names the year of a day in another year, buttons too', async () => {
+    const { body } = await ask('building 71 2025-11-20');
+    const json = JSON.stringify(body.blocks);
+    expect(json).toContain('Thu 20 Nov 2025');
+    expect(json).toContain('◀ Wed 19 Nov 2025');
+    expect(json).toContain('Fri 21 Nov 2025 ▶');
+  });
 });

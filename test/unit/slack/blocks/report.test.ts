@@ -131,6 +131,19 @@ describe('buildReportMessage', () => {
     ]);
   });
 
+  it('names the year of a day in another year, on the header, the fallback and the buttons', () => {
+    const msg = buildReportMessage(reportView({ date: '2025-11-20', previousDate: '2025-11-19', nextDate: '2025-11-21', today: '2026-11-25' }));
+    expect(msg.blocks[0]).toEqual(headerBlock('🏢 DEMO building (71) · Thu 20 Nov 2025'));
+    expect(msg.text).toContain('on Thu 20 Nov 2025:');
+    const buttons = JSON.stringify(msg.blocks[msg.blocks.length - 1]);
+    expect(buttons).toContain('◀ Wed 19 Nov 2025');
+    expect(buttons).toContain('Fri 21 Nov 2025 ▶');
+    // This year's days stay short.
+    const recent = buildReportMessage(reportView({ nextDate: '2025-11-26', today: '2025-11-27' }));
+    expect(recent.blocks[0]).toEqual(headerBlock('🏢 DEMO building (71) · Tue 25 Nov'));
+    expect(JSON.stringify(recent.blocks)).toContain('Wed 26 ▶');
+  });
+
   it('says "vs Tue 11 Nov" when the comparison day is not a week earlier', () => {
     const base = reportView();
     const msg = buildReportMessage(reportView({ stats: { ...base.stats, lastWeek: { date: '2025-11-11', mean: 80 }, changeVsLastWeekPct: 0.2 } }));
