@@ -228,7 +228,7 @@ export class ReportService {
       return { date, dataThrough, awaitedDate: awaitedDay(date, zone, now) };
     }
     const after = dataThrough !== null ? compareDates(parsed.date, dataThrough) > 0 : !isPublished(parsed.date, zone, now);
-    if (after) throw new NoDataError(kind, id, parsed.date, dataThrough, true);
+    if (after) throw new NoDataError(kind, id, parsed.date, dataThrough, true, parsed.date === localToday(zone, now));
     return { date: parsed.date, dataThrough, awaitedDate: null };
   }
 

@@ -97,7 +97,11 @@ describe('/occupancy answers through response_url', () => {
     const unknown = await ask('building 7100');
     expect(unknown.body.text).toBe("I couldn't find building 7100. `/occupancy buildings` lists the ones you can see.");
     const today = await ask('building 71 today');
-    expect(today.body.text).toBe('Wed 25 Nov is not published yet for building 71. The latest published day is Tue 24 Nov: try `/occupancy building 71 2026-11-24`.');
+    expect(today.body.text).toBe(
+      "Today (Wed 25 Nov) isn't published yet for building 71: InnerSpace publishes each day's occupancy overnight, once the day is over in the building's time zone. The latest published day is Tue 24 Nov: try `/occupancy building 71 2026-11-24`.",
+    );
+    const isoToday = await ask('building 71 2026-11-25');
+    expect(isoToday.body.text).toBe(today.body.text);
   });
 
   it('moves to the previous day in place, and shares in channel credited to the sharer', async () => {
