@@ -17,23 +17,23 @@ const LOOK_UP = [
   '`/occupancy buildings` — the buildings you can see, with ids and time zones',
   '`/occupancy building 71` — the latest published day of building 71',
   '`/occupancy building 71 monday PT15M` — a given day, in 15-minute buckets (`PT15M`, `PT1H`, `P1D`)',
-  '`/occupancy zone 5 2025-11-20` — one zone on a date',
+  '`/occupancy zone 71001 2026-11-20` — one zone on a date',
   '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
 ].join('\n');
 
 const DIGESTS = [
   '*Daily digests*',
   '`/occupancy digest` — set one up in a form',
-  '`/occupancy digest add building 71 building 12 at 08:00 weekdays in Europe/London #facilities`',
-  '`/occupancy digest list` · `digest send 3` · `digest pause 3` · `digest resume 3` · `digest remove 3`',
+  '`/occupancy digest add building 71 building 104 at 08:00 weekdays in Europe/London #facilities`',
+  '`/occupancy digest list` · `digest send 1` · `digest pause 1` · `digest resume 1` · `digest remove 1`',
 ].join('\n');
 
 const ALERTS = [
   '*Alerts*',
   '`/occupancy subscribe` — set one up in a form',
   '`/occupancy subscribe building 71 above 120 for 2h recover below 100 #facilities`',
-  '`/occupancy subscribe zone 5 below 10% daily me`',
-  '`/occupancy subscriptions` · `/occupancy unsubscribe 7`',
+  '`/occupancy subscribe zone 71001 below 10% daily me`',
+  '`/occupancy subscriptions` · `/occupancy unsubscribe 1`',
 ].join('\n');
 
 /**
