@@ -7,7 +7,7 @@ import type { AlertGranularity } from '../../domain/subscription';
 import type { UserGranularity } from '../../domain/occupancy';
 import type { Weekday } from '../../domain/values';
 import { LIMITS, section, type KnownBlock } from './kit';
-import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, formatPeople, plainName, safeName } from './mrkdwn';
+import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, formatPeople, plainName, readerDate, safeName } from './mrkdwn';
 import type { ChartView, DayStatsView, EpochMs, RuleView, SeriesPoint } from '../../views/index';
 
 /** "DEMO building (71)", for plain_text (headers, buttons). */
@@ -45,6 +45,14 @@ export function dayOf(ms: EpochMs, zone: string): string {
 /** "Wed 26 Nov 10:00" */
 export function dayTimeOf(ms: EpochMs, zone: string): string {
   return `${dayOf(ms, zone)} ${formatLocalTime(ms, zone)}`;
+}
+
+/**
+ * A moment people in other zones act on (a snooze's end, a digest's next run): the building's
+ * wall clock and zone, then the reader's own, "Wed 26 Nov 10:00 Europe/London (<!date…> your time)".
+ */
+export function momentText(ms: EpochMs, zone: string): string {
+  return `${dayTimeOf(ms, zone)} ${escapeMrkdwn(zone)} (${readerDate(ms, `${dayTimeOf(ms, 'UTC')} UTC`)} your time)`;
 }
 
 /** "45 min", "1 h", "1 h 30 min", "1 day", "3 days", "1 week". */

@@ -149,7 +149,7 @@ describe('buildDigestListMessage', () => {
       text: '2 digests in <#C0FACILITY>: #3, #4',
       blocks: [
         headerBlock('📊 Digests'),
-        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00'),
+        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00 America/Toronto (<!date^1764162000^{date_short_pretty} {time}|Wed 26 Nov 13:00 UTC> your time)'),
         actionsBlock(
           btn('Pause', ACTION_IDS.digestPause, id3),
           btn('Send now', ACTION_IDS.digestSend, id3),
