@@ -73,7 +73,7 @@ function subscriptionSummary(id: number): SubscriptionSummaryView {
 const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(MAX_ID - i));
 
 const stats = {
-  mean: 123456.7, peak: { start: NOW, value: 234567 }, busiestHour: { start: NOW, end: NOW + 3_600_000 }, capacity: 345678,
+  mean: 123456.7, occupied: { start: NOW, end: NOW + 86_400_000 }, dayMean: 123456.7, peak: { start: NOW, value: 234567 }, busiestHour: { start: NOW, end: NOW + 3_600_000 }, capacity: 345678,
   meanPctOfCapacity: 99.9, lastWeek: { date: '2025-11-17', mean: 1 }, changeVsLastWeekPct: 12345.6,
 };
 

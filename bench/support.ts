@@ -59,16 +59,18 @@ export async function startBenchBot(env: Record<string, string> = {}): Promise<B
 
 /**
  * A response_url sink in its own process (it stands for Slack, which is not on the bot's event
- * loop): answers 200 to every POST. `count()` asks it how many it has received.
+ * loop): answers 200 to every POST. `count()` asks it how many answers it has received: the
+ * "Looking up…" notice a slow answer gets first is a post, not an answer.
  */
 const SINK_SCRIPT = `
 const http = require('node:http');
 let n = 0;
 const server = http.createServer((req, res) => {
-  req.resume();
+  let body = '';
+  req.on('data', (d) => { body += d; });
   req.on('end', () => {
     if (req.url === '/count') return res.end(String(n));
-    n += 1;
+    if (!body.includes('"text":"Looking up')) n += 1;
     res.end('ok');
   });
 });

@@ -54,6 +54,8 @@ export interface StartOptions {
    * mode, the simulator when no InnerSpace credentials are configured.
    */
   readonly local?: LocalTools;
+  /** How long a command's answer may take before a "Looking up…" notice goes first; tests set it to see either path. */
+  readonly slowNoticeMs?: number;
 }
 
 export interface RunningApp {
@@ -226,7 +228,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       ...(opts.pacingClock ? { pacingClock: opts.pacingClock } : {}),
     });
     const forms = new FormViews(store.formViews, { now: () => clock.now() });
-    registerListeners(bolt.app, { logger, inflight, reports, names: new NameDirectory(innerspace), digests: digests.service, alerts, chat: slackApi, forms });
+    registerListeners(bolt.app, {
+      logger, inflight, reports, names: new NameDirectory(innerspace), digests: digests.service, alerts, chat: slackApi, forms,
+      ...(opts.slowNoticeMs !== undefined ? { slowNoticeMs: opts.slowNoticeMs } : {}),
+    });
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.
     await bolt.app.init();
 

@@ -98,7 +98,7 @@ export async function startSlackWorkspace(opts: SlackWorkspaceOptions = {}): Pro
     const outcome = fault && 'status' in fault ? { status: fault.status, error: 'injected_fault' }
       : fault && 'error' in fault ? { status: 404, error: fault.error }
         : await applyResponsePost(core, core.caps.responseUrl(id), body);
-    const post = { id, body, at: now(), status: outcome.status, ...(outcome.error !== undefined ? { error: outcome.error } : {}) };
+    const post = { id, body, at: now(), status: outcome.status, ...(outcome.error !== undefined ? { error: outcome.error } : {}), ...(outcome.ignored ? { ignored: outcome.ignored } : {}) };
     recorder.responses.push(post);
     events.emit('response', post);
     if (outcome.error !== undefined) return sendJson(res, outcome.status, { ok: false, error: outcome.error });

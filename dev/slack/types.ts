@@ -160,6 +160,11 @@ export interface ResponsePost {
   readonly status: number;
   /** Why the post was refused (`expired_url`, `used_url`, `no_text`, ...); unset when accepted. */
   readonly error?: string;
+  /**
+   * Fields Slack accepted and did nothing with: `replace_original` / `delete_original` on a
+   * slash command's response_url (it has no original to change; the content is posted anew).
+   */
+  readonly ignored?: readonly string[];
 }
 
 export type Fault =

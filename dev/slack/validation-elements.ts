@@ -31,6 +31,25 @@ export function checkText(errs: Errs, path: string, v: unknown, max: number, opt
   const allowed = opts.plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
   if (typeof v.type !== 'string' || !allowed.includes(v.type)) return err(errs, `${path}/type`, `must be one of: ${allowed.join(', ')}`);
   checkString(errs, `${path}/text`, v.text, max, true);
+  if (v.type === 'mrkdwn' && typeof v.text === 'string') checkDateTokens(errs, `${path}/text`, v.text);
+}
+
+/** Slack's date tokens (docs.slack.dev/messaging/formatting-message-text#date-formatting). */
+const DATE_TOKENS = [
+  'day_divider_pretty', 'date_num', 'date_slash', 'date_long', 'date_long_full', 'date_long_pretty', 'date',
+  'date_pretty', 'date_short', 'date_short_pretty', 'time', 'time_secs', 'ago',
+];
+const DATE_TOKEN = new RegExp(`^\\d+\\^[^^|]*\\{(${DATE_TOKENS.join('|')})\\}[^^|]*(\\^[^|]+)?\\|[^|]+$`);
+
+/**
+ * `<!date^seconds^{tokens}^optional_link|fallback>`: seconds since the epoch, at least one known
+ * token, and the fallback Slack shows where it cannot draw the date. Slack does not say what a
+ * malformed one does; the local workspace refuses it, so a bot never ships one.
+ */
+function checkDateTokens(errs: Errs, path: string, text: string): void {
+  for (const [, inner] of text.matchAll(/<!date\^([^>]*)>/g)) {
+    if (inner === undefined || !DATE_TOKEN.test(inner)) err(errs, path, 'date formatting must be <!date^seconds^{token}^optional_link|fallback text>');
+  }
 }
 
 export function checkUrl(errs: Errs, path: string, v: unknown, required: boolean): void {

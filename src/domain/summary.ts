@@ -2,9 +2,14 @@
  * Day summaries of occupancy buckets. Results are plain, unrounded numbers: rounding is a
  * matter of display and belongs to the builders that print them.
  *
- * The mean covers every bucket present for the day (not only business hours), so a building
- * that is empty at night reads lower than its daytime level; missing buckets are counted, not
- * treated as zero.
+ * What each number is (the same words in answers, digests, alerts and the README):
+ * - the average ("avg 118 while occupied, 08:00–18:00") is the mean of the buckets with anyone
+ *   present (OCCUPANCY_MEAN above zero), as InnerSpace defines occupancy over the time a space
+ *   was occupied; its hours run from the first such bucket's start to the last one's end;
+ * - the 24-hour average (`dayMean`) is the mean of every bucket present, night included;
+ * - % of capacity is the average while occupied over the capacity;
+ * - the peak is the highest single bucket at the granularity asked for (an hour at PT1H).
+ * Missing buckets are left out of both means, never treated as zero.
  */
 import type { Granularity, InsightRow } from './occupancy';
 import {
@@ -45,8 +50,18 @@ export interface BusiestHour {
   readonly endTime: string;
 }
 
+/** The hours a space was occupied: first occupied bucket's start to the last one's end. */
+export interface OccupiedHours {
+  readonly start: number;
+  readonly end: number;
+  /** Local "08:00" and "18:00". */
+  readonly time: string;
+  readonly endTime: string;
+}
+
 export interface LastWeekSummary {
   readonly date: IsoDate;
+  /** The mean while occupied, as `DaySummary.mean`. */
   readonly mean: number;
   readonly peak: PeakBucket;
   readonly bucketCount: number;
@@ -63,8 +78,14 @@ export interface DaySummary {
   readonly missingBucketCount: number;
   /** Runs of consecutive missing buckets. */
   readonly gaps: readonly TimeRange[];
-  /** null when there are no buckets. */
+  /** The mean of the buckets with anyone present; null when there are none. */
   readonly mean: number | null;
+  /** Buckets with anyone present. */
+  readonly occupiedBucketCount: number;
+  /** null at P1D and coarser (a day has no hours), or when nobody was present. */
+  readonly occupied: OccupiedHours | null;
+  /** The 24-hour mean: every bucket present, night included; null when there are no buckets. */
+  readonly dayMean: number | null;
   readonly peak: PeakBucket | null;
   /** null at P1D and coarser, or without buckets. */
   readonly busiestHour: BusiestHour | null;
@@ -115,6 +136,27 @@ export function meanOf(buckets: readonly Bucket[]): number | null {
   let sum = 0;
   for (const b of buckets) sum += b.value;
   return sum / buckets.length;
+}
+
+/** A bucket counts towards the average when anyone was present in it. */
+export function isOccupied(bucket: Bucket): boolean {
+  return bucket.value > 0;
+}
+
+/** The mean of the buckets with anyone present (the default "average"); null when none. */
+export function occupiedMeanOf(buckets: readonly Bucket[]): number | null {
+  return meanOf(buckets.filter(isOccupied));
+}
+
+/** From the first occupied bucket's start to the last one's end; null at P1D and coarser, or when nobody was present. */
+export function occupiedHoursOf(buckets: readonly Bucket[], granularity: Granularity, zone: string): OccupiedHours | null {
+  const minutes = granularityMinutes(granularity);
+  if (minutes === null) return null;
+  const starts = buckets.filter(isOccupied).map((b) => b.start);
+  if (starts.length === 0) return null;
+  const start = Math.min(...starts);
+  const end = Math.max(...starts) + minutes * 60_000;
+  return { start, end, time: formatLocalTime(start, zone), endTime: formatLocalTime(end, zone) };
 }
 
 /** Highest bucket; the earliest wins a tie. */
@@ -178,12 +220,12 @@ export function summarizeDay(input: DaySummaryInput): DaySummary {
   const gaps = gapsOf(expected, present, stepMs);
   const missing = expected.filter((t) => !present.has(t)).length;
 
-  const mean = meanOf(buckets);
+  const mean = occupiedMeanOf(buckets);
   const peak = peakOf(buckets, zone);
   const capacity = input.capacity !== undefined && input.capacity !== null && input.capacity > 0 ? input.capacity : null;
 
   const lastWeekBuckets = input.lastWeek ? mergeBuckets(input.lastWeek) : [];
-  const lastWeekMean = meanOf(lastWeekBuckets);
+  const lastWeekMean = occupiedMeanOf(lastWeekBuckets);
   const lastWeekPeak = peakOf(lastWeekBuckets, zone);
   const lastWeek: LastWeekSummary | null =
     lastWeekMean === null || lastWeekPeak === null
@@ -200,6 +242,9 @@ export function summarizeDay(input: DaySummaryInput): DaySummary {
     missingBucketCount: missing,
     gaps,
     mean,
+    occupiedBucketCount: buckets.filter(isOccupied).length,
+    occupied: occupiedHoursOf(buckets, granularity, zone),
+    dayMean: meanOf(buckets),
     peak,
     busiestHour: busiestHourOf(buckets, granularity, zone),
     capacity,

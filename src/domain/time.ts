@@ -341,9 +341,10 @@ export function formatDay(date: IsoDate, today?: IsoDate): string {
   return c.toFormat(withYear ? 'ccc d LLL yyyy' : 'ccc d LLL');
 }
 
-/** "Mon 24", for buttons. */
-export function formatDayShort(date: IsoDate): string {
-  return calendar(date).toFormat('ccc d');
+/** "Mon 24", for buttons; "Wed 19 Nov 2025" when `today` is in another year. */
+export function formatDayShort(date: IsoDate, today?: IsoDate): string {
+  const c = calendar(date);
+  return today !== undefined && calendar(today).year !== c.year ? c.toFormat('ccc d LLL yyyy') : c.toFormat('ccc d');
 }
 
 /** "Tuesday". */

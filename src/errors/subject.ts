@@ -38,6 +38,8 @@ export class NoDataError extends AppError {
     readonly dataThrough: string | null,
     /** True when `date` is after the latest published day. */
     readonly notPublishedYet = false,
+    /** True when `date` is today in the building's zone: a day still under way is never published. */
+    readonly isToday = false,
   ) {
     super(`no data for ${kind} ${id} on ${date}${notPublishedYet ? ' (not published yet)' : ''}`);
   }

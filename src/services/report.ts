@@ -10,6 +10,7 @@ import {
   compareDates,
   isPublished,
   latestCompleteDay,
+  localToday,
   parseDateArg,
   EARLIEST_DATE,
   type IsoDate,
@@ -236,7 +237,7 @@ export class ReportService {
       return { date, dataThrough, awaitedDate: awaitedDay(date, zone, now) };
     }
     const after = dataThrough !== null ? compareDates(parsed.date, dataThrough) > 0 : !isPublished(parsed.date, zone, now);
-    if (after) throw new NoDataError(kind, id, parsed.date, dataThrough, true);
+    if (after) throw new NoDataError(kind, id, parsed.date, dataThrough, true, parsed.date === localToday(zone, now));
     return { date: parsed.date, dataThrough, awaitedDate: null };
   }
 
@@ -245,13 +246,14 @@ export class ReportService {
   }
 
   /** The next-day button follows the data: it is there only up to the latest day with data. */
-  private navigation(day: ResolvedDay, zone: string): { previousDate: IsoDate | null; nextDate: IsoDate | null } {
+  private navigation(day: ResolvedDay, zone: string): { previousDate: IsoDate | null; nextDate: IsoDate | null; today: IsoDate } {
     const previous = addDays(day.date, -1);
     const next = addDays(day.date, 1);
     const published = day.dataThrough !== null ? compareDates(next, day.dataThrough) <= 0 : isPublished(next, zone, this.deps.now());
     return {
       previousDate: compareDates(previous, EARLIEST_DATE) >= 0 ? previous : null,
       nextDate: published ? next : null,
+      today: localToday(zone, this.deps.now()),
     };
   }
 

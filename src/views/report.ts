@@ -5,13 +5,17 @@ import type { UserGranularity } from '../domain/occupancy';
 import type { ChartView, SeriesPoint } from './chart';
 
 export interface DayStatsView {
-  /** null: no buckets that day. */
+  /** The average while occupied: the mean of the buckets with anyone present; null: none had anyone (or no buckets). */
   readonly mean: number | null;
+  /** From the first occupied bucket to the end of the last; null at P1D or when nobody was present. */
+  readonly occupied: { readonly start: EpochMs; readonly end: EpochMs } | null;
+  /** The 24-hour mean of every bucket, night included; null: no buckets that day. */
+  readonly dayMean: number | null;
   readonly peak: { readonly start: EpochMs; readonly value: number } | null;
   /** null at P1D or without buckets. */
   readonly busiestHour: { readonly start: EpochMs; readonly end: EpochMs } | null;
   readonly capacity: number | null;
-  /** 0–100 scale (52 = 52%); null without capacity. */
+  /** The average while occupied as a share of capacity, 0–100 scale (52 = 52%); null without capacity. */
   readonly meanPctOfCapacity: number | null;
   /** The same weekday a week earlier. */
   readonly lastWeek: { readonly date: IsoDate; readonly mean: number } | null;
@@ -57,6 +61,8 @@ export interface ReportView {
   readonly nextDate: IsoDate | null;
   /** Set for the in-channel copy posted by "Share in channel": the sharer's user id, no buttons. */
   readonly sharedBy?: string;
+  /** Today in the building's zone: days of another year are shown with theirs ("Thu 20 Nov 2025"). */
+  readonly today?: IsoDate;
 }
 
 export interface ZoneRowView {
@@ -90,6 +96,8 @@ export interface ZonesView {
   readonly previousDate: IsoDate | null;
   readonly nextDate: IsoDate | null;
   readonly sharedBy?: string;
+  /** Today in the building's zone, as for ReportView. */
+  readonly today?: IsoDate;
 }
 
 export interface BuildingsView {

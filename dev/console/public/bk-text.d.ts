@@ -2,6 +2,10 @@
 export interface TextContext {
   userName?(id: string): string | undefined;
   channelName?(id: string): string | undefined;
+  /** The viewer's IANA zone, for `<!date^…>` (the runtime's own zone otherwise). */
+  timeZone?: string;
+  /** The viewer's now, for "today" / "yesterday" in `<!date^…>` tokens. */
+  now?(): number;
 }
 export function escapeHtml(value: unknown): string;
 export function decodeEntities(text: string): string;

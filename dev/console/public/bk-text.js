@@ -37,6 +37,69 @@
     return typeof fn === 'function' ? fn(id) : undefined;
   }
 
+  const ORDINAL = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+  const ordinals = new Intl.PluralRules('en-US', { type: 'ordinal' });
+
+  /** The parts of an instant on the reader's clock (`tz`, the viewer's zone). */
+  function partsIn(ms, tz) {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    const out = {};
+    for (const p of f.formatToParts(new Date(ms))) out[p.type] = p.value;
+    return out;
+  }
+
+  /**
+   * Slack's `<!date^seconds^{tokens}^link|fallback>`, drawn on the viewer's clock as Slack
+   * does (https://docs.slack.dev/messaging/formatting-message-text#date-formatting); anything
+   * it cannot read shows the fallback, as Slack shows it where the tokens cannot be rendered.
+   */
+  function slackDate(spec, fallback, ctx) {
+    const [, seconds, tokens, link] = spec.split('^');
+    const ms = Number(seconds) * 1000;
+    if (!/^\d+$/.test(seconds || '') || tokens === undefined) return escapeHtml(fallback || '');
+    const tz = ctx.timeZone || undefined;
+    let p;
+    let today;
+    try {
+      p = partsIn(ms, tz);
+      today = partsIn(typeof ctx.now === 'function' ? ctx.now() : Date.now(), tz);
+    } catch {
+      return escapeHtml(fallback || '');
+    }
+    const key = (x) => x.year + ' ' + x.month + ' ' + x.day;
+    const dayMs = 86400000;
+    const relative = (() => {
+      const t = typeof ctx.now === 'function' ? ctx.now() : Date.now();
+      if (key(p) === key(today)) return 'today';
+      if (key(p) === key(partsIn(t - dayMs, tz))) return 'yesterday';
+      if (key(p) === key(partsIn(t + dayMs, tz))) return 'tomorrow';
+      return null;
+    })();
+    const day = Number(p.day);
+    const nth = day + ORDINAL[ordinals.select(day)];
+    const monthNum = String(new Date(p.month + ' 1, 2000').getMonth() + 1).padStart(2, '0');
+    const long = p.weekday + ', ' + p.month + ' ' + nth + ', ' + p.year;
+    const plainDate = p.month + ' ' + nth + ', ' + p.year;
+    const short = p.month.slice(0, 3) + ' ' + day + ', ' + p.year;
+    const values = {
+      date_num: p.year + '-' + monthNum + '-' + String(day).padStart(2, '0'),
+      date: plainDate,
+      date_short: short,
+      date_long: long,
+      date_pretty: relative || plainDate,
+      date_short_pretty: relative || short,
+      date_long_pretty: relative || long,
+      time: p.hour + ':' + p.minute,
+      time_secs: p.hour + ':' + p.minute + ':' + p.second,
+    };
+    const text = tokens.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+    const shown = '<span class="bk-date" title="' + escapeHtml(fallback || '') + '">' + escapeHtml(text) + '</span>';
+    const url = link ? safeUrl(link) : null;
+    return url ? '<a href="' + escapeHtml(url) + '" target="_blank" rel="noopener noreferrer">' + shown + '</a>' : shown;
+  }
+
   /** `<@U1>`, `<#C1|name>`, `<!here>`, `<!date^…|fallback>`, `<https://…|label>`. */
   function special(inner, ctx) {
     const bar = inner.indexOf('|');
@@ -55,6 +118,7 @@
     if (target.startsWith('!')) {
       const word = target.slice(1);
       if (word === 'here' || word === 'channel' || word === 'everyone') return '<span class="bk-mention">@' + word + '</span>';
+      if (word.startsWith('date^')) return slackDate(word, label, ctx);
       return escapeHtml(label || word.replace(/^subteam\^\w+/, ''));
     }
     const url = safeUrl(decodeEntities(target));

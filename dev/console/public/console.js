@@ -118,6 +118,7 @@
       users: users.map((u) => ({ id: u.id, label: u.realName })),
       conversations: s.channels.filter((c) => !c.isArchived).map((c) => ({ id: c.id, label: c.isIm ? 'Direct message with ' + s.bot.name : '#' + c.name, isIm: c.isIm, isPrivate: c.isPrivate })),
       currentChannel: ui.channel,
+      timeZone: zoneOf(ui.user),
       formatTime: (ms) => formatTime(ms, false),
     };
   }

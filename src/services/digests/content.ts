@@ -189,5 +189,5 @@ function ignore(): void {
 }
 
 export function hasNoData(view: DigestView): boolean {
-  return view.buildings.every((b) => b.stats === null || b.stats.mean === null || b.awaitedDate !== null);
+  return view.buildings.every((b) => b.stats === null || b.stats.peak === null || b.awaitedDate !== null);
 }

@@ -2,7 +2,7 @@
  * Short answers about alert rules: saved, removed, muted, snoozed, and the direct message a
  * creator gets when a rule had to pause itself. What went wrong is worded in ./errors.ts.
  */
-import { dayTimeOf, ruleLine, scopeTitleMd } from './format';
+import { momentText, ruleLine, scopeTitleMd } from './format';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
@@ -37,7 +37,7 @@ export function buildSubscriptionChangedMessage(id: number, change: Subscription
     muted: () => `🔕 Alert #${id} is muted. Nothing is checked or sent until you unmute it.`,
     unmuted: () => `🔔 Alert #${id} is on again, starting from the latest published data.`,
     snoozed: () =>
-      `💤 Alert #${id} is snoozed${until ? ` until ${dayTimeOf(until.ms, until.timeZone)} (${until.timeZone})` : ''}. What happens meanwhile is sent when the snooze ends.`,
+      `💤 Alert #${id} is snoozed${until ? ` until ${momentText(until.ms, until.timeZone)}` : ''}. What happens meanwhile is sent when the snooze ends.`,
   };
   const text = words[change]();
   return message(text, [section(text)]);

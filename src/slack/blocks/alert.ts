@@ -3,7 +3,7 @@
  * in its thread. Data is nightly, so everything is told in the past tense with its times.
  */
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
-import { dayOf, dayTimeOf, levelShort, levelText, ruleLine, scopeTitleMd, usableChart } from './format';
+import { dayOf, levelShort, levelText, momentText, ruleLine, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
@@ -87,7 +87,7 @@ export function alertActions(rule: RuleView, muted: boolean): KnownBlock {
 export function ruleStatus(view: { rule: RuleView; timeZone: string; muted: boolean; snoozedUntilMs: number | null }): string {
   const parts = [ruleLine(view.rule)];
   if (view.muted) parts.push('muted');
-  else if (view.snoozedUntilMs !== null) parts.push(`snoozed until ${dayTimeOf(view.snoozedUntilMs, view.timeZone)}`);
+  else if (view.snoozedUntilMs !== null) parts.push(`snoozed until ${momentText(view.snoozedUntilMs, view.timeZone)}`);
   return parts.join(' · ');
 }
 

@@ -2,7 +2,7 @@
  * `/occupancy digest list` and the digest rows of App Home: schedule, next run, status, and
  * buttons for those who may manage them.
  */
-import { daysText, dayTimeOf, scopeTitleMd } from './format';
+import { daysText, momentText, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
@@ -28,7 +28,7 @@ export function digestSummaryText(d: DigestSummaryView): string {
       ? `⏸ ${PAUSE_WORDS[d.pauseReason ?? 'by_user']}`
       : d.nextRunMs === null
         ? 'Next run: not scheduled'
-        : `Next run: ${dayTimeOf(d.nextRunMs, d.timeZone)}`;
+        : `Next run: ${momentText(d.nextRunMs, d.timeZone)}`;
   return [
     `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
     `${names.join(', ')}${moreBuildings}`,

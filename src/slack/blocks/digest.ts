@@ -3,7 +3,7 @@
  * messages as Block Kit allows.
  */
 import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { awaitedLine, changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
+import { averageShort, awaitedLine, changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
 import { placeChart } from './chart';
 import { LIMITS, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
@@ -16,8 +16,9 @@ const FRAME_BLOCKS = 2;
 
 function statsLine(b: DigestBuildingView, view: DigestView): string | null {
   const s = b.stats;
-  if (s === null || s.mean === null) return null;
-  const parts = [`avg ${formatCount(s.mean)}${s.meanPctOfCapacity === null ? '' : ` (${formatPct(s.meanPctOfCapacity)})`}`];
+  // No buckets at all (no peak): nothing was published. Empty buckets: nobody was present.
+  if (s === null || s.peak === null) return null;
+  const parts = [averageShort(s, b.timeZone)];
   if (s.peak !== null) parts.push(`peak ${formatCount(s.peak.value)} at ${formatLocalTime(s.peak.start, b.timeZone)}`);
   if (s.busiestHour !== null) parts.push(`busiest hour ${formatTimeRange(s.busiestHour.start, s.busiestHour.end, b.timeZone)}`);
   const change = view.content.weekOverWeek ? changeText(b.date, s, true) : null;
@@ -35,10 +36,10 @@ function buildingText(b: DigestBuildingView, view: DigestView): string {
   const lines = [`${title} — ${stats}`];
   if (view.content.topZones && b.topZones.length > 0) {
     const zones = b.topZones.slice(0, TOP_ZONES_IN_DIGEST).map((z) => {
-      const figure = z.meanPctOfCapacity !== null ? formatPct(z.meanPctOfCapacity) : z.mean !== null ? `avg ${formatCount(z.mean)}` : 'no data';
+      const figure = z.meanPctOfCapacity !== null ? formatPct(z.meanPctOfCapacity) : z.mean !== null ? `avg ${formatCount(z.mean)}` : 'nobody present';
       return `${safeName(z.name, 60)} (${figure})`;
     });
-    lines.push(`Busiest: ${zones.join(', ')}`);
+    lines.push(`Busiest (% of capacity while occupied): ${zones.join(', ')}`);
   }
   if (view.content.perFloor && b.floors.some((f) => f.mean !== null)) lines.push(`By floor: ${namedMeans(b.floors, 1500)}`);
   return lines.join('\n');
@@ -46,7 +47,7 @@ function buildingText(b: DigestBuildingView, view: DigestView): string {
 
 /** A building's section and its chart, if it shows one: two blocks that stay in one message. */
 function buildingParts(b: DigestBuildingView, view: DigestView): { text: KnownBlock; chart: ChartView | null } {
-  const chart = view.content.chart && b.stats !== null && b.stats.mean !== null ? usableChart(b.chart) : null;
+  const chart = view.content.chart && b.stats !== null && b.stats.peak !== null ? usableChart(b.chart) : null;
   return { text: section(buildingText(b, view)), chart };
 }
 

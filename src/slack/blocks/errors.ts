@@ -55,6 +55,8 @@ interface Facts extends ErrorContext {
   readonly ownerId?: string;
   /** FORBIDDEN: a take-over refused because that person is still in the workspace. */
   readonly ownerPresent?: boolean;
+  /** NO_DATA: the day asked about is today, still under way. */
+  readonly isToday?: boolean;
   /** SLACK_API: Slack's `error` string (not_in_channel, channel_not_found, is_archived…). */
   readonly slackError?: string;
   /** SLACK_API: whether Slack refused, asked to slow down, or left the outcome unknown. */
@@ -70,7 +72,7 @@ function factsOf(error: AppError, ctx: ErrorContext): Facts {
   if (error instanceof NotFoundError) return { ...ctx, kind: error.kind ?? ctx.kind, id: error.id ?? ctx.id };
   if (error instanceof NoDataError) {
     const dataThrough = error.dataThrough === null ? undefined : calendarDay(error.dataThrough);
-    return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough, notPublishedYet: error.notPublishedYet };
+    return { ...ctx, kind: error.kind, id: error.id, date: calendarDay(error.date), dataThrough, notPublishedYet: error.notPublishedYet, isToday: error.isToday };
   }
   if (error instanceof OwnerPresentError) return { ...ctx, ownerId: error.ownerId, ownerPresent: true };
   if (error instanceof ForbiddenError) return { ...ctx, channelId: error.channelId ?? ctx.channelId, ...(error.ownerId ? { ownerId: error.ownerId } : {}) };
@@ -144,6 +146,10 @@ function noData(ctx: Facts): string {
     latest && retry
       ? `The latest published day is ${formatDay(latest)}: try ${retry}.`
       : 'Data is published nightly; try an earlier day, such as `yesterday` or `2025-11-20`.';
+  if (ctx.isToday && ctx.date) {
+    // The first thing people ask; "no data" would read as a fault. Say how publishing works.
+    return `Today (${formatDay(ctx.date)}) isn't published yet for ${subject(ctx)}: InnerSpace publishes each day's occupancy overnight, once the day is over in the building's time zone. ${next}`;
+  }
   if (ctx.notPublishedYet && ctx.date) return `${formatDay(ctx.date)} is not published yet for ${subject(ctx)}. ${next}`;
   const what = ctx.date ? `for ${subject(ctx)} on ${formatDay(ctx.date)}` : `for ${subject(ctx)} yet`;
   return `No occupancy data was published ${what}. ${next}`;

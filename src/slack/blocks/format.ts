@@ -2,12 +2,12 @@
  * Words shared by several message families: scope names, the nightly-data stamp, durations,
  * rule descriptions, and the compact text table shown when there is no chart.
  */
-import { addDays, formatDay, formatDayShort, formatLocalTime, localDateOf, weekdayName, type IsoDate } from '../../domain/time';
+import { addDays, formatDay, formatDayShort, formatLocalTime, formatTimeRange, localDateOf, weekdayName, type IsoDate } from '../../domain/time';
 import type { AlertGranularity } from '../../domain/subscription';
 import type { UserGranularity } from '../../domain/occupancy';
 import type { Weekday } from '../../domain/values';
 import { LIMITS, section, type KnownBlock } from './kit';
-import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, formatPeople, plainName, safeName } from './mrkdwn';
+import { escapeMrkdwn, formatChange, formatCount, formatLevel, formatPct, formatPeople, plainName, readerDate, safeName } from './mrkdwn';
 import type { ChartView, DayStatsView, EpochMs, RuleView, SeriesPoint } from '../../views/index';
 
 /** "DEMO building (71)", for plain_text (headers, buttons). */
@@ -45,6 +45,14 @@ export function dayOf(ms: EpochMs, zone: string): string {
 /** "Wed 26 Nov 10:00" */
 export function dayTimeOf(ms: EpochMs, zone: string): string {
   return `${dayOf(ms, zone)} ${formatLocalTime(ms, zone)}`;
+}
+
+/**
+ * A moment people in other zones act on (a snooze's end, a digest's next run): the building's
+ * wall clock and zone, then the reader's own, "Wed 26 Nov 10:00 Europe/London (<!date…> your time)".
+ */
+export function momentText(ms: EpochMs, zone: string): string {
+  return `${dayTimeOf(ms, zone)} ${escapeMrkdwn(zone)} (${readerDate(ms, `${dayTimeOf(ms, 'UTC')} UTC`)} your time)`;
 }
 
 /** "45 min", "1 h", "1 h 30 min", "1 day", "3 days", "1 week". */
@@ -89,11 +97,33 @@ export function daysText(days: readonly Weekday[]): string {
   return [...days].sort((a, b) => a - b).map((d) => DAY_ABBR[d - 1]).join(', ');
 }
 
-/** "84 people (52% of capacity)" / "84 people" */
-export function averageText(stats: DayStatsView): string | null {
-  if (stats.mean === null) return null;
+/**
+ * The average while occupied: "118 people (48% of capacity), 08:00–18:00"; "nobody was present"
+ * on a day of empty buckets; null without buckets. The rule is in `measuresNote`.
+ */
+export function averageText(stats: DayStatsView, zone: string): string | null {
+  if (stats.mean === null) return stats.dayMean === null ? null : 'nobody was present';
   const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
-  return `${formatPeople(stats.mean)}${pct}`;
+  const hours = stats.occupied === null ? '' : `, ${formatTimeRange(stats.occupied.start, stats.occupied.end, zone)}`;
+  return `${formatPeople(stats.mean)}${pct}${hours}`;
+}
+
+/** "avg 118 while occupied (48% of capacity), 08:00–18:00": the short form for digests and lists. */
+export function averageShort(stats: Pick<DayStatsView, 'mean' | 'meanPctOfCapacity' | 'occupied'>, zone: string | null): string {
+  if (stats.mean === null) return 'nobody present';
+  const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
+  const hours = stats.occupied === null || zone === null ? '' : `, ${formatTimeRange(stats.occupied.start, stats.occupied.end, zone)}`;
+  return `avg ${formatCount(stats.mean)} while occupied${pct}${hours}`;
+}
+
+/**
+ * What the numbers are, said once under them: "Average while occupied: the hourly buckets with
+ * anyone present · 24-hour average: every hourly bucket · peak: the highest hourly bucket".
+ */
+export function measuresNote(granularity: UserGranularity): string {
+  if (granularity === 'P1D') return "Daily figures: the day's mean occupancy as InnerSpace publishes it";
+  const bucket = `${GRANULARITY_WORDS[granularity]} bucket`;
+  return `Average while occupied: the ${bucket}s with anyone present · 24-hour average: every ${bucket} · peak: the highest ${bucket}`;
 }
 
 /** "vs last Tuesday", or "vs Tue 11 Nov" when the comparison day is not a week earlier. */

@@ -17,7 +17,7 @@ const LOOK_UP = [
   '`/occupancy buildings` — the buildings you can see, with ids and time zones',
   '`/occupancy building 71` — the latest published day of building 71',
   '`/occupancy building 71 monday PT15M` — a given day, in 15-minute buckets (`PT15M`, `PT1H`, `P1D`)',
-  '`/occupancy zone 5 2025-11-20` — one zone on a date',
+  '`/occupancy zone 71001 2026-11-20` — one zone on a date',
   '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
   '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
 ].join('\n');
@@ -25,17 +25,27 @@ const LOOK_UP = [
 const DIGESTS = [
   '*Daily digests*',
   '`/occupancy digest` — set one up in a form',
-  '`/occupancy digest add building 71 building 12 at 08:00 weekdays in Europe/London #facilities`',
-  '`/occupancy digest list` · `digest send 3` · `digest pause 3` · `digest resume 3` · `digest remove 3`',
+  '`/occupancy digest add building 71 building 104 at 08:00 weekdays in Europe/London #facilities`',
+  '`/occupancy digest list` · `digest send 1` · `digest pause 1` · `digest resume 1` · `digest remove 1`',
 ].join('\n');
 
 const ALERTS = [
   '*Alerts*',
   '`/occupancy subscribe` — set one up in a form',
   '`/occupancy subscribe building 71 above 120 for 2h recover below 100 #facilities`',
-  '`/occupancy subscribe zone 5 below 10% daily me`',
-  '`/occupancy subscriptions` · `/occupancy unsubscribe 7`',
+  '`/occupancy subscribe zone 71001 below 10% daily me`',
+  '`/occupancy subscriptions` · `/occupancy unsubscribe 1`',
 ].join('\n');
+
+/**
+ * A word that is no subcommand: what was not understood and the nearest command, if any, in a
+ * few lines; the whole help is one `/occupancy help` away rather than printed again.
+ */
+export function buildUnknownWordMessage(unknown: { readonly word: string; readonly message: string; readonly suggestion?: string }): SlackMessage {
+  const attempt = unknown.suggestion !== undefined ? ` Try ${echoCode(`/occupancy ${unknown.suggestion}`)}.` : '';
+  const more = '`/occupancy help` shows everything I can do.';
+  return message(`${unknown.message}${attempt} ${more}`, [section(`${unknown.message}${attempt}`), context([more])]);
+}
 
 export function buildHelpMessage(options: HelpOptions = {}): SlackMessage {
   const blocks: KnownBlock[] = [];
@@ -89,7 +99,7 @@ export function buildBuildingsMessage(view: BuildingsView): SlackMessage {
   return message(`${sorted.length} ${sorted.length === 1 ? 'building' : 'buildings'}: ${sorted.slice(0, 20).map((b) => `${safeName(b.name, 40)} (${b.id})`).join(', ')}${sorted.length > 20 ? ', …' : ''}`, blocks);
 }
 
-/** The ephemeral acknowledgement for commands answered later; null for ones answered at once. */
+/** The notice shown before a slow answer (listeners/occupancy/slow-notice.ts); null for commands that need none. */
 export function lookingUpText(command: ParsedCommand): string | null {
   switch (command.kind) {
     case 'building':

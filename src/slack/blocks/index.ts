@@ -10,7 +10,7 @@ export * from './values';
 export { escapeMrkdwn, echo, echoQuoted, echoCode } from './mrkdwn';
 export { buildReportMessage } from './report';
 export { buildZonesMessage, TOP_ZONES } from './zones';
-export { buildHelpMessage, buildBuildingsMessage, lookingUpText } from './help';
+export { buildHelpMessage, buildBuildingsMessage, buildUnknownWordMessage, lookingUpText } from './help';
 export type { HelpOptions } from './help';
 export {
   alertErrorWords,

@@ -8,6 +8,16 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A moment each reader sees on their own clock: Slack's date formatting,
+ * `<!date^1764082800^{date_short_pretty} {time}|Tue 25 Nov 15:00 UTC>` (seconds since the epoch,
+ * the tokens, then the text shown where the tokens cannot be rendered).
+ */
+export function readerDate(ms: number, fallback: string): string {
+  // The fallback ends the token at `>` and would be cut at a `|`.
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${escapeMrkdwn(fallback).replace(/\|/g, '/')}>`;
+}
+
 /** Slack sends &, < and > in command text as entities; undo that before echoing or measuring. */
 export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

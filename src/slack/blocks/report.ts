@@ -3,7 +3,7 @@
  * posted by "Share in channel" (credited, without buttons).
  */
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
+import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
@@ -16,13 +16,14 @@ const ICONS = { building: '🏢', zone: '📍' } as const;
 
 export function buildReportMessage(view: ReportView): SlackMessage {
   const { scope, stats, timeZone, granularity } = view;
-  const day = formatDay(view.date);
+  const day = formatDay(view.date, view.today);
   const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   const items: string[] = [];
-  const average = averageText(stats);
-  if (average !== null) items.push(`*Average*\n${average}`);
+  const average = averageText(stats, timeZone);
+  if (average !== null) items.push(`*${granularity === 'P1D' ? 'Average' : 'Average while occupied'}*\n${average}`);
+  if (granularity !== 'P1D' && stats.dayMean !== null) items.push(`*24-hour average*\n${formatPeople(stats.dayMean)}`);
   if (stats.peak !== null) {
     const at = granularity === 'P1D' ? '' : ` at ${formatLocalTime(stats.peak.start, timeZone)}`;
     items.push(`*Peak*\n${formatCount(stats.peak.value)}${at}`);
@@ -36,6 +37,8 @@ export function buildReportMessage(view: ReportView): SlackMessage {
     if (scope.building) items.push(`*Building*\n${scopeTitleMd(scope.building.name, scope.building.id)}`);
   }
   if (items.length > 0) blocks.push(fields(items));
+  // What the numbers are, right under them.
+  if (stats.dayMean !== null) blocks.push(context([measuresNote(granularity)]));
 
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
@@ -52,8 +55,8 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   if (!view.sharedBy) {
     const value = (date: string): string => encodeReportValue({ kind: scope.kind, id: scope.id, date, granularity } satisfies ReportButtonValue);
     const elements: ActionsBlockElement[] = [];
-    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate)}`, ACTION_IDS.previousDay, value(view.previousDate)));
-    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
+    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
+    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
     elements.push(button('Share in channel', ACTION_IDS.share, value(view.date)));
     elements.push(button('🔔 Alert me…', ACTION_IDS.alertMe, value(view.date)));
     blocks.push(actions(elements));
@@ -64,8 +67,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
 
 function reportFallback(view: ReportView, day: string): string {
   const parts: string[] = [];
-  const average = averageText(view.stats);
-  if (average !== null) parts.push(`average ${average}`);
+  if (view.stats.dayMean !== null) parts.push(averageShort(view.stats, view.timeZone));
   if (view.stats.peak !== null) {
     const at = view.granularity === 'P1D' ? '' : ` at ${formatLocalTime(view.stats.peak.start, view.timeZone)}`;
     parts.push(`peak ${formatCount(view.stats.peak.value)}${at}`);

@@ -15,7 +15,7 @@ import {
 import type { BacktestView, SubscribeModalView } from '../../views/index';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
-export const MEASURE_OPTIONS = { people: option('People (average)', 'people'), percent: option('% of capacity', 'percent') } as const;
+export const MEASURE_OPTIONS = { people: option('People in a bucket', 'people'), percent: option('% of capacity', 'percent') } as const;
 export const DIRECTION_OPTIONS = { above: option('Above', 'above'), below: option('Below', 'below') } as const;
 export const GRANULARITY_OPTIONS = { PT1H: option('Hourly', 'PT1H'), P1D: option('Daily', 'P1D') } as const;
 export const DESTINATION_OPTIONS = { dm: option('A direct message to me', 'dm'), channel: option('A channel', 'channel') } as const;
@@ -120,7 +120,7 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
     scopeInput(view),
     input(F.measure, 'Measure', radio(F.measure.actionId, Object.values(MEASURE_OPTIONS), MEASURE_OPTIONS[view.measure]), {
       dispatch: true,
-      hint: '% of capacity works where InnerSpace knows the capacity.',
+      hint: 'Each hourly (or daily) bucket is compared with the threshold, as for an answer\'s peak. % of capacity works where InnerSpace knows the capacity.',
     }),
     input(F.direction, 'Alert when it is', radio(F.direction.actionId, Object.values(DIRECTION_OPTIONS), DIRECTION_OPTIONS[view.direction]), { dispatch: true }),
     input(F.threshold, 'Threshold', numberInput(F.threshold.actionId, true, view.threshold, '0'), {

@@ -13,7 +13,8 @@ export const TOP_ZONES = 10;
 const MAX_ZONE_TYPES = 15;
 
 function meanWithPct(mean: number | null, pct: number | null): string {
-  if (mean === null) return 'no data';
+  // The heading names the measures: "(average while occupied, % of capacity)".
+  if (mean === null) return 'nobody present';
   return `avg ${formatCount(mean)}${pct === null ? '' : ` (${formatPct(pct)})`}`;
 }
 
@@ -24,7 +25,7 @@ function zoneLine(zone: ZoneRowView, rank: number): string {
 }
 
 export function buildZonesMessage(view: ZonesView): SlackMessage {
-  const day = formatDay(view.date);
+  const day = formatDay(view.date, view.today);
   const top = view.zones.slice(0, TOP_ZONES);
   const blocks: KnownBlock[] = [header(`🏢 ${scopeTitle(view.building.name, view.building.id)} · busiest zones · ${day}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
@@ -33,7 +34,7 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
     blocks.push(section('No zone data was published for this day.'));
   } else {
     const title = view.zones.length > top.length ? `*Top ${top.length} of ${view.zones.length} zones*` : `*${top.length === 1 ? 'Zone' : `All ${top.length} zones`}*`;
-    blocks.push(section(`${title} (average people, % of capacity)\n${top.map((z, i) => zoneLine(z, i + 1)).join('\n')}`));
+    blocks.push(section(`${title} (average while occupied, % of capacity)\n${top.map((z, i) => zoneLine(z, i + 1)).join('\n')}`));
   }
 
   if (view.zoneTypes.length > 0) {
@@ -51,8 +52,8 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
   if (!view.sharedBy) {
     const value = (date: string) => encodeReportValue({ kind: 'zones', id: view.building.id, date, granularity: view.granularity });
     const elements: ActionsBlockElement[] = [];
-    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate)}`, ACTION_IDS.previousDay, value(view.previousDate)));
-    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
+    if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
+    if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));
     elements.push(button('Share in channel', ACTION_IDS.share, value(view.date)));
     blocks.push(actions(elements));
   }

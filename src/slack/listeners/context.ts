@@ -45,6 +45,8 @@ export interface ListenerDeps {
   readonly chat: ChatGateway;
   /** Open forms and their newest input, kept in the store so any replica draws the newest. */
   readonly forms: FormViews;
+  /** How long a command's answer may take before a "Looking up…" notice goes first (slow-notice.ts's default otherwise). */
+  readonly slowNoticeMs?: number;
 }
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

@@ -70,15 +70,27 @@ export function parseCommand(text: string): ParsedCommand {
     case 'unsubscribe':
       return parseUnsubscribe(rest);
     default:
-      return unknownWord(first);
+      return unknownWord(first, rest);
   }
 }
 
-function unknownWord(word: string): ParsedCommand {
+function unknownWord(word: string, rest: readonly string[]): ParsedCommand {
   const shown = Array.from(word).slice(0, 40).join('');
-  const near = SUBCOMMANDS.find((s) => editDistance(word.toLowerCase(), s) <= (s.length > 5 ? 2 : 1));
-  const suggestion = near ? ` Did you mean \`${near}\`?` : '';
-  return { kind: 'unknown', word: shown, message: `I didn't understand ${echoCode(word)}.${suggestion}` };
+  const near = nearestSubcommand(word.toLowerCase());
+  if (near === null) return { kind: 'unknown', word: shown, message: `I didn't understand ${echoCode(word)}.` };
+  const suggestion = [near, ...rest].join(' ').slice(0, 200);
+  return { kind: 'unknown', word: shown, message: `I didn't understand ${echoCode(word)}. Did you mean \`${near}\`?`, suggestion };
+}
+
+/** The closest subcommand within a typo or two (`buildng` → `building`, not `buildings`); the first listed wins a tie. */
+function nearestSubcommand(word: string): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const name of SUBCOMMANDS) {
+    const distance = editDistance(word, name);
+    if (distance > (name.length > 5 ? 2 : 1)) continue;
+    if (best === null || distance < best.distance) best = { name, distance };
+  }
+  return best?.name ?? null;
 }
 
 function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): ParsedCommand {

@@ -69,5 +69,6 @@ export type ParsedCommand =
   | { readonly kind: 'subscriptions' }
   | { readonly kind: 'unsubscribe'; readonly id: number }
   /** `word` is the raw word, cut to 40 characters (not escaped); `message` is ready to show. */
-  | { readonly kind: 'unknown'; readonly word: string; readonly message: string }
+  /** `suggestion`: the command with the nearest subcommand in place of the word ("building 71"), when one is near. */
+  | { readonly kind: 'unknown'; readonly word: string; readonly message: string; readonly suggestion?: string }
   | ParseError;

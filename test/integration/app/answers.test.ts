@@ -26,7 +26,10 @@ describe('/occupancy answers through response_url', () => {
 
   it('answers building 71 with the latest published day, a chart and buttons', async () => {
     const { res, body } = await ask('building 71');
-    expect(res.body).toEqual({ response_type: 'ephemeral', text: 'Looking up building 71…' });
+    // An empty ack: the answer is the only message the question leaves.
+    expect(res.body).toBeUndefined();
+    expect(t.slack.responses.filter((r) => r.id === res.responseUrlId)).toHaveLength(1);
+    expect(t.slack.state.messagesFor(CHANNEL, USER).filter((m) => m.text.includes('Looking up'))).toEqual([]);
     const json = JSON.stringify(body.blocks);
     expect(body.response_type).toBe('ephemeral');
     expect(json).toContain('DEMO');
@@ -57,16 +60,20 @@ describe('/occupancy answers through response_url', () => {
   it('acknowledges at once while InnerSpace holds the query, and says so when it times out', async () => {
     // An app of its own with short InnerSpace limits: this test is about the timeout. The
     // simulator holds every query far beyond them (until it closes).
-    const slow = await startTestApp({ INNERSPACE_TIMEOUT_MS: '1000', INNERSPACE_DEADLINE_MS: '3000' });
+    // A notice due at once: a held answer is slow whatever the machine's load.
+    const slow = await startTestApp({ INNERSPACE_TIMEOUT_MS: '1000', INNERSPACE_DEADLINE_MS: '3000' }, { slowNoticeMs: 0 });
     try {
       slow.app.simulator!.setFaults({ holdMs: 10 * 60_000 });
       const res = await slow.driver.command(USER, CHANNEL, '/occupancy', 'building 71 2026-11-10');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ response_type: 'ephemeral', text: 'Looking up building 71…' });
-      // The ack came first: no answer can exist while every query is held, and none had.
-      expect(slow.slack.responses.filter((r) => r.id === res.responseUrlId)).toEqual([]);
-      const post = await slow.slack.waitForResponse(res.responseUrlId);
+      expect(res.body).toBeUndefined();
+      // The ack came first; the notice says the answer is on its way, and never claims to be replaced.
+      const notice = await slow.slack.waitForResponse(res.responseUrlId);
+      expect(notice.body).toMatchObject({ response_type: 'ephemeral', text: 'Looking up building 71…' });
+      expect(notice.body.replace_original).toBeUndefined();
+      const post = await slow.slack.waitForResponse(res.responseUrlId, (r) => r !== notice);
       expect(JSON.stringify(post.body)).toContain('InnerSpace took too long');
+      expect(post.ignored).toBeUndefined();
     } finally {
       await slow.stop();
     }
@@ -90,7 +97,11 @@ describe('/occupancy answers through response_url', () => {
     const unknown = await ask('building 7100');
     expect(unknown.body.text).toBe("I couldn't find building 7100. `/occupancy buildings` lists the ones you can see.");
     const today = await ask('building 71 today');
-    expect(today.body.text).toBe('Wed 25 Nov is not published yet for building 71. The latest published day is Tue 24 Nov: try `/occupancy building 71 2026-11-24`.');
+    expect(today.body.text).toBe(
+      "Today (Wed 25 Nov) isn't published yet for building 71: InnerSpace publishes each day's occupancy overnight, once the day is over in the building's time zone. The latest published day is Tue 24 Nov: try `/occupancy building 71 2026-11-24`.",
+    );
+    const isoToday = await ask('building 71 2026-11-25');
+    expect(isoToday.body.text).toBe(today.body.text);
   });
 
   it('moves to the previous day in place, and shares in channel credited to the sharer', async () => {
@@ -138,5 +149,14 @@ describe('/occupancy answers through response_url', () => {
     expect(text).toContain(words);
     if ('status' in fault) expect(text).not.toMatch(/try again in a minute/i);
     expect(t.slack.state.messagesFor(CHANNEL, USER).some((m) => m.ts === target!.ts)).toBe(true);
+  });
+
+  // Last: its older day's message would be the one the sharing tests above pick.
+  it('names the year of a day in another year, buttons too', async () => {
+    const { body } = await ask('building 71 2025-11-20');
+    const json = JSON.stringify(body.blocks);
+    expect(json).toContain('Thu 20 Nov 2025');
+    expect(json).toContain('◀ Wed 19 Nov 2025');
+    expect(json).toContain('Fri 21 Nov 2025 ▶');
   });
 });

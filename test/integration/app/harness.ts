@@ -17,6 +17,9 @@ import { PATIENCE_MS, PATIENT_INNERSPACE } from '../../support/patience';
 /** 15:00 UTC on Wed 25 Nov 2026: Tue 24 Nov is the latest published day in every building. */
 export const TEST_NOW = Date.parse('2026-11-25T15:00:00Z');
 
+/** A notice delay no test waits out. */
+const NO_NOTICE_MS = 10 * 60_000;
+
 /** The app as tests see it: its simulator in full (stats, faults), as dev/local started it. */
 export interface AppUnderTest extends Omit<RunningApp, 'simulator'> {
   readonly simulator: RunningSimulator | null;
@@ -33,6 +36,8 @@ export interface StartOptions {
   readonly pacingFollowsClock?: boolean;
   /** Answers worked on at once and waiting, before the bot says it is busy. */
   readonly answerLimits?: { readonly concurrency: number; readonly maxWaiting: number };
+  /** How long an answer may take before the "Looking up…" notice goes first (never, unless set). */
+  readonly slowNoticeMs?: number;
 }
 
 /**
@@ -119,6 +124,9 @@ export async function createTestWorld(opts: WorldOptions = {}): Promise<TestWorl
         drainTimeoutMs: PATIENCE_MS,
         unhandledRequestTimeoutMillis: startOpts.unhandledRequestTimeoutMillis,
         ...(startOpts.answerLimits ? { answerLimits: startOpts.answerLimits } : {}),
+        // No "Looking up…" notice unless a test asks: on a loaded machine any answer can take 1.5 s,
+        // and tests wait for the first post to a response_url as the answer.
+        slowNoticeMs: startOpts.slowNoticeMs ?? NO_NOTICE_MS,
         ...(startOpts.pacingFollowsClock ? { pacingClock: { now: () => clock.now(), sleep: realPacingClock.sleep } } : {}),
         local,
       });

@@ -36,13 +36,17 @@ describe('summarizeDay', () => {
       expectedBucketCount: 24,
       missingBucketCount: 0,
       gaps: [],
-      mean: 12.5,
+      // While occupied: 08:00–12:00, (40 + 80 + 120 + 60) / 4; the 24-hour mean counts the night.
+      mean: 75,
+      occupiedBucketCount: 4,
+      occupied: { start: at(8), end: at(12), time: '08:00', endTime: '12:00' },
+      dayMean: 12.5,
       peak: { start: at(10), value: 120, time: '10:00' },
       busiestHour: { start: at(10), end: at(11), mean: 120, time: '10:00', endTime: '11:00' },
       capacity: 200,
-      meanPctOfCapacity: 6.25,
+      meanPctOfCapacity: 37.5,
       peakPctOfCapacity: 60,
-      lastWeek: { date: '2025-11-18', mean: 6.25, peak: { start: at(10, lastWeekStart), value: 60, time: '10:00' }, bucketCount: 24 },
+      lastWeek: { date: '2025-11-18', mean: 37.5, peak: { start: at(10, lastWeekStart), value: 60, time: '10:00' }, bucketCount: 24 },
       changeVsLastWeekPct: 100,
       dataThrough: { date, zone },
     });
@@ -57,8 +61,9 @@ describe('summarizeDay', () => {
       { start: at(2), end: at(4) },
       { start: at(20), end: at(21) },
     ]);
-    // The mean covers the buckets present; missing ones are not zeros.
-    expect(s.mean).toBeCloseTo(300 / 21, 12);
+    // The means cover the buckets present; missing ones are not zeros.
+    expect(s.dayMean).toBeCloseTo(300 / 21, 12);
+    expect(s.mean).toBe(75);
   });
 
   it('reports a gap running to the end of the day', () => {
@@ -71,14 +76,15 @@ describe('summarizeDay', () => {
     expect(summarizeDay(base)).toMatchObject({ lastWeek: null, changeVsLastWeekPct: null });
     expect(summarizeDay({ ...base, lastWeek: [] })).toMatchObject({ lastWeek: null, changeVsLastWeekPct: null });
     expect(summarizeDay({ ...base, lastWeek: null })).toMatchObject({ lastWeek: null, changeVsLastWeekPct: null });
+    // Nobody there last week: no average while occupied to compare with.
     const zero = summarizeDay({ ...base, lastWeek: hourly({}, lastWeekStart) });
-    expect(zero.lastWeek).toMatchObject({ mean: 0, bucketCount: 24 });
+    expect(zero.lastWeek).toBeNull();
     expect(zero.changeVsLastWeekPct).toBeNull();
   });
 
   it('reports a fall against last week as a negative percentage', () => {
     const s = summarizeDay({ buckets: day, granularity: 'PT1H', zone, date, lastWeek: hourly({ 10: 400 }, lastWeekStart) });
-    expect(s.changeVsLastWeekPct).toBeCloseTo(((12.5 - 400 / 24) / (400 / 24)) * 100, 10);
+    expect(s.changeVsLastWeekPct).toBeCloseTo(((75 - 400) / 400) * 100, 10);
     expect(s.changeVsLastWeekPct).toBeLessThan(0);
   });
 
@@ -158,7 +164,9 @@ describe('summarizeDay', () => {
     const w = dayWindow('2025-10-05', syd);
     const buckets = Array.from({ length: 23 }, (_, i) => ({ start: w.start + i * H, value: i }));
     const s = summarizeDay({ buckets, granularity: 'PT1H', zone: syd, date: '2025-10-05' });
-    expect(s).toMatchObject({ bucketCount: 23, expectedBucketCount: 23, missingBucketCount: 0, mean: 11 });
+    // Bucket 0 is empty: 1…22 were occupied, from 01:00 to the end of the day's last hour.
+    expect(s).toMatchObject({ bucketCount: 23, expectedBucketCount: 23, missingBucketCount: 0, mean: 11.5, dayMean: 11 });
+    expect(s.occupied).toMatchObject({ time: '01:00', end: w.end });
     expect(s.peak?.time).toBe('23:00');
   });
 
@@ -170,7 +178,65 @@ describe('summarizeDay', () => {
     expect(s.missingBucketCount).toBe(0);
   });
 
-  it('keeps the mean between the smallest and largest bucket', () => {
+  it('has no average while occupied, nor hours, on a day nobody was present', () => {
+    const s = summarizeDay({ buckets: hourly({}), granularity: 'PT1H', zone, date, capacity: 50 });
+    expect(s).toMatchObject({ bucketCount: 24, occupiedBucketCount: 0, mean: null, occupied: null, dayMean: 0, meanPctOfCapacity: null });
+    expect(s.peak?.value).toBe(0);
+  });
+
+  it('has no occupied hours at P1D: a day is one bucket', () => {
+    const s = summarizeDay({ buckets: [{ start, value: 42 }], granularity: 'P1D', zone, date });
+    expect(s).toMatchObject({ mean: 42, dayMean: 42, occupied: null, occupiedBucketCount: 1 });
+  });
+
+  describe('the definitions, for any day', () => {
+    const days = fc.uniqueArray(
+      fc.record({ start: fc.integer({ min: 0, max: 95 }), value: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e5, noNaN: true })) }),
+      { minLength: 1, maxLength: 96, selector: (b) => b.start },
+    );
+    const summarise = (raw: { start: number; value: number }[], capacity: number | null = null) =>
+      summarizeDay({ buckets: raw.map((b) => ({ start: start + b.start * Q, value: b.value })), granularity: 'PT15M', zone, date, capacity });
+
+    it('the average while occupied is the mean of the buckets above zero, never below the 24-hour mean', () => {
+      fc.assert(
+        fc.property(days, (raw) => {
+          const s = summarise(raw);
+          const occupied = raw.filter((b) => b.value > 0).map((b) => b.value);
+          const all = raw.map((b) => b.value);
+          const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+          const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+          if (occupied.length === 0) return s.mean === null && s.occupied === null && s.occupiedBucketCount === 0;
+          return (
+            s.mean !== null && close(s.mean, sum(occupied) / occupied.length) && s.dayMean !== null && close(s.dayMean, sum(all) / all.length) &&
+            s.mean >= s.dayMean - 1e-9 * Math.max(1, s.mean) && s.occupiedBucketCount === occupied.length
+          );
+        }),
+      );
+    });
+
+    it('the occupied hours run from the first occupied bucket to the end of the last, and hold every occupied bucket', () => {
+      fc.assert(
+        fc.property(days, (raw) => {
+          const s = summarise(raw);
+          const starts = raw.filter((b) => b.value > 0).map((b) => start + b.start * Q);
+          if (starts.length === 0) return s.occupied === null;
+          return s.occupied !== null && s.occupied.start === Math.min(...starts) && s.occupied.end === Math.max(...starts) + Q;
+        }),
+      );
+    });
+
+    it('% of capacity is the average while occupied over capacity; the peak is the highest bucket', () => {
+      fc.assert(
+        fc.property(days, fc.integer({ min: 1, max: 10_000 }), (raw, capacity) => {
+          const s = summarise(raw, capacity);
+          const pctOk = s.mean === null ? s.meanPctOfCapacity === null : Math.abs((s.meanPctOfCapacity ?? NaN) - (s.mean / capacity) * 100) < 1e-9 * Math.max(1, s.mean);
+          return pctOk && s.peak?.value === Math.max(...raw.map((b) => b.value));
+        }),
+      );
+    });
+  });
+
+  it('keeps the 24-hour mean between the smallest and largest bucket', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.record({ start: fc.integer({ min: 0, max: 10_000 }), value: fc.double({ min: 0, max: 1e6, noNaN: true }) }), {
@@ -185,7 +251,7 @@ describe('summarizeDay', () => {
           const min = Math.min(...values);
           const max = Math.max(...values);
           const slack = 1e-9 * Math.max(1, max);
-          return s.mean !== null && s.mean >= min - slack && s.mean <= max + slack && s.peak?.value === max;
+          return s.dayMean !== null && s.dayMean >= min - slack && s.dayMean <= max + slack && s.peak?.value === max;
         },
       ),
     );

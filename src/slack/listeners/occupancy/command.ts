@@ -1,17 +1,20 @@
 /**
  * `/occupancy …`: parse, acknowledge at once (help and input errors are the whole answer;
- * everything else gets "Looking up…"), then answer through response_url: a report, or the
- * subcommand of the feature that owns it. No upstream call happens before the ack. When too
- * much is already waiting to be answered, the ack says so and nothing is taken on.
+ * everything else gets an empty ack), then answer through response_url: a report, or the
+ * subcommand of the feature that owns it — the one message the question leaves, with a
+ * "Looking up…" notice before it only when it is slow (slow-notice.ts). No upstream call
+ * happens before the ack. When too much is already waiting to be answered, the ack says so
+ * and nothing is taken on.
  */
 import { buildBusyMessage, buildInputErrorMessage } from '../../blocks/errors';
-import { buildHelpMessage, lookingUpText } from '../../blocks/help';
+import { buildHelpMessage, buildUnknownWordMessage, lookingUpText } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/kit';
 import type { ParsedCommand } from '../../parser/types';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from '../alerts';
 import type { Logger } from '../../../logging/logger';
 import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener, type ListenerDeps, type Responder } from '../context';
 import { digestCommand } from '../digests';
+import { SLOW_NOTICE_MS, withSlowNotice } from './slow-notice';
 import { answerReport } from '../report/answer';
 import { lookingUpNames, readCommand, resolveNames, type ReadCommand } from './names';
 
@@ -23,7 +26,7 @@ function immediateAnswer(parsed: ParsedCommand): SlackMessage | null {
     case 'help':
       return buildHelpMessage();
     case 'unknown':
-      return buildHelpMessage({ unknown: { word: parsed.word, message: parsed.message } });
+      return buildUnknownWordMessage(parsed);
     case 'error':
       return buildInputErrorMessage(parsed);
     default:
@@ -47,15 +50,16 @@ export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ comman
     await ack({ response_type: 'ephemeral', ...buildBusyMessage() });
     return;
   }
-  const lookingUp = lookingUpNames(read, lookingUpText(parsed));
-  await ack(lookingUp ? { response_type: 'ephemeral', text: lookingUp } : undefined);
-  // A new ephemeral message: the "Looking up…" ack is not a message a response_url can replace.
-  const reply = responder(deps, respond);
-
-  deps.inflight.run(
-    () => runCommand(deps, read, who, reply, log),
-    (err) => log.error({ err }, 'answering /occupancy failed'),
-  );
+  await ack();
+  const onError = (err: unknown) => log.error({ err }, 'answering /occupancy failed');
+  const slow = withSlowNotice(responder(deps, respond), lookingUpNames(read, lookingUpText(parsed)), deps.slowNoticeMs ?? SLOW_NOTICE_MS, onError);
+  deps.inflight.run(async () => {
+    try {
+      await runCommand(deps, read, who, slow.reply, log);
+    } finally {
+      await slow.done();
+    }
+  }, onError);
 };
 
 /**

@@ -57,6 +57,15 @@ describe('response_url', () => {
     expect(await post(action.url, { delete_original: true })).toEqual({ status: 404, body: { ok: false, error: 'message_not_found' } });
   });
 
+  test("a slash command's URL has no original: replace_original and delete_original change nothing, the content is posted anew", async () => {
+    const rec = commandUrl();
+    await post(rec.url, { text: 'Looking up building 71…' });
+    expect(await post(rec.url, { replace_original: true, text: 'Building 71: avg 118 while occupied' })).toEqual({ status: 200, body: { ok: true } });
+    expect(await post(rec.url, { delete_original: true })).toEqual({ status: 200, body: { ok: true } });
+    expect(ws.state.messagesFor('C0GENERAL', GRACE).map((m) => m.text)).toEqual(['Looking up building 71…', 'Building 71: avg 118 while occupied']);
+    expect(ws.responses.map((r) => r.ignored)).toEqual([undefined, ['replace_original'], ['delete_original']]);
+  });
+
   test('five uses, then used_url', async () => {
     const rec = commandUrl();
     for (let i = 1; i <= 5; i += 1) expect((await post(rec.url, { text: `answer ${i}` })).status).toBe(200);

@@ -24,6 +24,34 @@ const ctx = {
 };
 
 describe('mrkdwn', () => {
+  describe("Slack's <!date^…> token, on the viewer's clock", () => {
+    const now = Date.parse('2026-11-25T15:00:00Z');
+    const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+    const date = (seconds: number, tokens: string, timeZone: string) =>
+      mrkdwn(`<!date^${seconds}^${tokens}|Thu 26 Nov 15:00 UTC>`, { ...ctx, timeZone, now: () => now });
+
+    it('draws {date_short_pretty} {time} in the viewer\'s zone, the fallback as its title', () => {
+      expect(date(at('2026-11-26T15:00:00Z'), '{date_short_pretty} {time}', 'America/New_York')).toBe(
+        '<span class="bk-date" title="Thu 26 Nov 15:00 UTC">tomorrow 10:00</span>',
+      );
+      expect(date(at('2026-11-26T15:00:00Z'), '{date_short_pretty} {time}', 'Asia/Kolkata')).toBe(
+        '<span class="bk-date" title="Thu 26 Nov 15:00 UTC">tomorrow 20:30</span>',
+      );
+      expect(date(at('2026-12-01T09:05:00Z'), '{date_short_pretty} {time}', 'Europe/London')).toContain('>Dec 1, 2026 09:05<');
+    });
+
+    it('knows the other tokens', () => {
+      expect(date(at('2026-11-21T12:00:00Z'), '{date_num} · {date} · {date_long} · {time_secs}', 'UTC')).toContain(
+        '>2026-11-21 · November 21st, 2026 · Saturday, November 21st, 2026 · 12:00:00<',
+      );
+      expect(date(at('2026-11-24T12:00:00Z'), '{date_pretty}', 'UTC')).toContain('>yesterday<');
+    });
+
+    it('shows the fallback when the token cannot be read', () => {
+      expect(mrkdwn('<!date^soon^{time}|at some point>', ctx)).toBe('at some point');
+    });
+  });
+
   it.each([
     ['*Average*', '<b>Average</b>'],
     ['_nightly_ data', '<i>nightly</i> data'],
@@ -110,7 +138,7 @@ describe('blocks', () => {
     const msg = buildReportMessage(reportView({ chart: chartView({ url, altText: 'Hourly occupancy' }) }));
     const html = renderBlocks(msg.blocks, ctx);
     expect(html).toContain('<div class="bk-header">🏢 DEMO building (71) · Tue 25 Nov</div>');
-    expect(html).toContain('<div class="bk-field"><b>Average</b><br>');
+    expect(html).toContain('<div class="bk-field"><b>Average while occupied</b><br>');
     expect(html).toMatch(/<canvas data-chart="\{&quot;config&quot;:\{&quot;type&quot;:&quot;bar&quot;/);
     expect(html).toContain('aria-label="Hourly occupancy"');
     expect(html).toContain('<div class="bk-context"><span>Nightly data through Tue 25 Nov');

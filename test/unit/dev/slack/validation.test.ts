@@ -16,12 +16,17 @@ describe('message blocks', () => {
     ['block_id and action_id of 255', [{ type: 'actions', block_id: x(255), elements: [button('b', { action_id: x(255) })] }]],
     ['a select accessory', [{ ...section('pick'), accessory: { type: 'static_select', action_id: 's', options: [{ text: { type: 'plain_text', text: 'One' }, value: '1' }] } }]],
     ['context with text and image', [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'data through Tue' }, { type: 'image', image_url: 'https://x.io/a.png', alt_text: 'a' }] }]],
+    ["Slack's date token", [section('until 10:00 Toronto (<!date^1795705200^{date_short_pretty} {time}|Thu 26 Nov 15:00 UTC> your time)')]],
+    ['a date token with a link', [section('<!date^1795705200^Posted {date_long} at {time}^https://x.io/a|Thu 26 Nov 15:00 UTC>')]],
   ];
   test.each(accepted)('accepts %s', (_name, blocks) => {
     expect(validateMessageBlocks(blocks)).toEqual([]);
   });
 
   const rejected: Array<[string, unknown, string]> = [
+    ['a date token without its fallback', [section('<!date^1795705200^{time}>')], 'date formatting must be <!date^seconds^{token}^optional_link|fallback text> [json-pointer:/blocks/0/text/text]'],
+    ['a date token in milliseconds… or words', [section('<!date^soon^{time}|later>')], 'date formatting must be'],
+    ['a date token without a known token', [section('<!date^1795705200^{hour}|later>')], 'date formatting must be'],
     ['51 blocks', Array.from({ length: 51 }, () => ({ type: 'divider' })), 'no more than 50 items [json-pointer:/blocks]'],
     ['section text of 3001', [section(x(3001))], 'must be less than 3001 characters [json-pointer:/blocks/0/text/text]'],
     ['empty section text', [section('')], 'must be more than 0 characters [json-pointer:/blocks/0/text/text]'],

@@ -42,8 +42,8 @@ describe('alert notices', () => {
     expect(buildSubscriptionChangedMessage(7, 'muted').text).toBe('🔕 Alert #7 is muted. Nothing is checked or sent until you unmute it.');
     expect(buildSubscriptionChangedMessage(7, 'unmuted').text).toBe('🔔 Alert #7 is on again, starting from the latest published data.');
     expect(buildSubscriptionChangedMessage(7, 'snoozed', { ms: Date.parse('2026-11-26T15:00:00Z'), timeZone: 'America/Toronto' })).toEqual({
-      text: '💤 Alert #7 is snoozed until Thu 26 Nov 10:00 (America/Toronto). What happens meanwhile is sent when the snooze ends.',
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '💤 Alert #7 is snoozed until Thu 26 Nov 10:00 (America/Toronto). What happens meanwhile is sent when the snooze ends.' } }],
+      text: '💤 Alert #7 is snoozed until Thu 26 Nov 10:00 America/Toronto (<!date^1795705200^{date_short_pretty} {time}|Thu 26 Nov 15:00 UTC> your time). What happens meanwhile is sent when the snooze ends.',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '💤 Alert #7 is snoozed until Thu 26 Nov 10:00 America/Toronto (<!date^1795705200^{date_short_pretty} {time}|Thu 26 Nov 15:00 UTC> your time). What happens meanwhile is sent when the snooze ends.' } }],
     });
   });
 

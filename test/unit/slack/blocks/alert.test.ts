@@ -86,7 +86,7 @@ describe('buildAlertMessage', () => {
     });
     const msg = buildAlertMessage(view);
     expect(msg.blocks[0]).toEqual(sectionBlock('🔴 *DEMO building (71)* was above *100.5 people* from Mon 24 Nov to Tue 25 Nov (peak 130 on Tue 25 Nov).'));
-    expect(msg.blocks[2]).toEqual(contextBlock('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 · nightly data'));
+    expect(msg.blocks[2]).toEqual(contextBlock('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time) · nightly data'));
   });
 
   it('carries snooze choices the listener can decode', () => {

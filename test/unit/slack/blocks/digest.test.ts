@@ -9,10 +9,10 @@ describe('buildDigestMessages', () => {
   it('draws the digest of messages.md in one message', () => {
     expect(buildDigestMessages(digestView())).toEqual([
       {
-        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue; Harbour office (12) no data.',
+        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue; Harbour office (12) no data.',
         blocks: [
           headerBlock('📊 Occupancy for Tue 25 Nov'),
-          sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
+          sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (% of capacity while occupied): Open desks N (91%), Café (77%), Board room (64%)'),
           chartBlock(CHART),
           sectionBlock('*Harbour office (12)* — nothing was published for Tue 25 Nov.'),
           contextBlock(STAMP),
@@ -38,10 +38,10 @@ describe('buildDigestMessages', () => {
     });
     expect(buildDigestMessages(view)).toEqual([
       {
-        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00.',
+        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00.',
         blocks: [
           headerBlock('📊 Occupancy for Tue 25 Nov'),
-          sectionBlock('*DEMO building (71)* · Mon 24 Nov — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
+          sectionBlock('*DEMO building (71)* · Mon 24 Nov — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
           contextBlock(`${STAMP} · sent 14 min late`),
         ],
       },
@@ -55,7 +55,7 @@ describe('buildDigestMessages', () => {
     });
     const [msg] = buildDigestMessages(view);
     expect(msg?.blocks.slice(1)).toEqual([
-      sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Café (avg 30)'),
+      sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (% of capacity while occupied): Café (avg 30)'),
       contextBlock(`${STAMP} · sent 1 h 15 min late`),
     ]);
   });
@@ -74,7 +74,7 @@ describe('buildDigestMessages', () => {
     expect(second?.blocks[2]).toEqual(chartBlock(CHART, 1));
     expect(second?.charts).toHaveLength(6);
     expect(second?.blocks[1]).toEqual(
-      sectionBlock('*Building 25 (25)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest: Open desks N (91%), Café (77%), Board room (64%)'),
+      sectionBlock('*Building 25 (25)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (% of capacity while occupied): Open desks N (91%), Café (77%), Board room (64%)'),
     );
     expect(second?.blocks).toHaveLength(2 + 6 * 2);
     expect(second?.blocks[second.blocks.length - 1]).toEqual(contextBlock(STAMP));
@@ -101,9 +101,9 @@ describe('buildDigestMessages', () => {
     expect(msg?.blocks).toEqual([
       headerBlock('📊 Occupancy for Mon 24 Nov'),
       contextBlock('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.'),
-      sectionBlock('*DEMO building (71)* — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00'),
-      sectionBlock('*Harbour office (12)* · Tue 25 Nov — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00'),
-      sectionBlock('*Depot (13)* · Sun 23 Nov (Tue 25 Nov is not published yet) — avg 84 (52%), peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Harbour office (12)* · Tue 25 Nov — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Depot (13)* · Sun 23 Nov (Tue 25 Nov is not published yet) — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
       contextBlock('Nightly data through Mon 24 Nov · digest #3 · managed with `/occupancy digest`'),
     ]);
     expect(msg?.text.endsWith('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.')).toBe(true);
@@ -149,7 +149,7 @@ describe('buildDigestListMessage', () => {
       text: '2 digests in <#C0FACILITY>: #3, #4',
       blocks: [
         headerBlock('📊 Digests'),
-        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00 · set up by <@U0CREATOR>'),
+        sectionBlock('*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00 America/Toronto (<!date^1764162000^{date_short_pretty} {time}|Wed 26 Nov 13:00 UTC> your time) · set up by <@U0CREATOR>'),
         actionsBlock(
           btn('Pause', ACTION_IDS.digestPause, id3),
           btn('Send now', ACTION_IDS.digestSend, id3),

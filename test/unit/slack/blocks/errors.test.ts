@@ -73,6 +73,12 @@ describe('errorWords', () => {
       'Wed 26 Nov is not published yet for building 71. The latest published day is Mon 24 Nov: try `/occupancy building 71 2025-11-24`.',
     ],
     [
+      'NO_DATA today: how publishing works',
+      new NoDataError('building', 71, '2025-11-25', '2025-11-24', true, true),
+      {},
+      "Today (Tue 25 Nov) isn't published yet for building 71: InnerSpace publishes each day's occupancy overnight, once the day is over in the building's time zone. The latest published day is Mon 24 Nov: try `/occupancy building 71 2025-11-24`.",
+    ],
+    [
       'NO_DATA not published yet, nothing published lately',
       new NoDataError('zone', 5, '2025-11-26', null, true),
       {},

@@ -47,6 +47,8 @@ export function reportView(overrides: Partial<ReportView> = {}): ReportView {
     awaitedDate: null,
     stats: {
       mean: 84.4,
+      occupied: { start: at('2025-11-25T08:00'), end: at('2025-11-25T18:00') },
+      dayMean: 52.3,
       peak: { start: at('2025-11-25T12:00'), value: 143.2 },
       busiestHour: { start: at('2025-11-25T12:00'), end: at('2025-11-25T13:00') },
       capacity: 162,

@@ -1,4 +1,4 @@
-import { buildBuildingsMessage, buildHelpMessage, lookingUpText } from '../../../../src/slack/blocks';
+import { buildBuildingsMessage, buildHelpMessage, buildUnknownWordMessage, lookingUpText } from '../../../../src/slack/blocks';
 import { parseCommand } from '../../../../src/slack/parser';
 import { contextBlock, headerBlock, sectionBlock } from './helpers';
 
@@ -11,7 +11,7 @@ const HELP_BLOCKS = [
       '`/occupancy buildings` — the buildings you can see, with ids and time zones',
       '`/occupancy building 71` — the latest published day of building 71',
       '`/occupancy building 71 monday PT15M` — a given day, in 15-minute buckets (`PT15M`, `PT1H`, `P1D`)',
-      '`/occupancy zone 5 2025-11-20` — one zone on a date',
+      '`/occupancy zone 71001 2026-11-20` — one zone on a date',
       '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
       '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
     ].join('\n'),
@@ -20,8 +20,8 @@ const HELP_BLOCKS = [
     [
       '*Daily digests*',
       '`/occupancy digest` — set one up in a form',
-      '`/occupancy digest add building 71 building 12 at 08:00 weekdays in Europe/London #facilities`',
-      '`/occupancy digest list` · `digest send 3` · `digest pause 3` · `digest resume 3` · `digest remove 3`',
+      '`/occupancy digest add building 71 building 104 at 08:00 weekdays in Europe/London #facilities`',
+      '`/occupancy digest list` · `digest send 1` · `digest pause 1` · `digest resume 1` · `digest remove 1`',
     ].join('\n'),
   ),
   sectionBlock(
@@ -29,8 +29,8 @@ const HELP_BLOCKS = [
       '*Alerts*',
       '`/occupancy subscribe` — set one up in a form',
       '`/occupancy subscribe building 71 above 120 for 2h recover below 100 #facilities`',
-      '`/occupancy subscribe zone 5 below 10% daily me`',
-      '`/occupancy subscriptions` · `/occupancy unsubscribe 7`',
+      '`/occupancy subscribe zone 71001 below 10% daily me`',
+      '`/occupancy subscriptions` · `/occupancy unsubscribe 1`',
     ].join('\n'),
   ),
   contextBlock('Dates: `today`, `yesterday`, `2025-11-20`, or a weekday for the last one. Granularity: `PT15M`, `PT1H` (default) or `P1D`.'),
@@ -53,6 +53,32 @@ describe('buildHelpMessage', () => {
     if (parsed.kind !== 'unknown') throw new Error('expected unknown');
     const msg = buildHelpMessage({ unknown: parsed });
     expect(msg.blocks[0]).toEqual(sectionBlock("I didn't understand `buidling`. Did you mean `building`? Here is what works:"));
+  });
+});
+
+describe('buildUnknownWordMessage', () => {
+  const unknown = (text: string) => {
+    const parsed = parseCommand(text);
+    if (parsed.kind !== 'unknown') throw new Error('expected unknown');
+    return buildUnknownWordMessage(parsed);
+  };
+
+  it('offers the nearest command as typed, and points to help instead of printing it', () => {
+    expect(unknown('buildng 71 monday')).toEqual({
+      text: "I didn't understand `buildng`. Did you mean `building`? Try `/occupancy building 71 monday`. `/occupancy help` shows everything I can do.",
+      blocks: [
+        sectionBlock("I didn't understand `buildng`. Did you mean `building`? Try `/occupancy building 71 monday`."),
+        contextBlock('`/occupancy help` shows everything I can do.'),
+      ],
+    });
+  });
+
+  it('says only what was not understood when nothing is near, escaped', () => {
+    expect(unknown('<!channel> 71')).toEqual({
+      text: "I didn't understand `&lt;!channel&gt;`. `/occupancy help` shows everything I can do.",
+      blocks: [sectionBlock("I didn't understand `&lt;!channel&gt;`."), contextBlock('`/occupancy help` shows everything I can do.')],
+    });
+    expect(JSON.stringify(unknown('buildng <!here>'))).not.toContain('<!here>');
   });
 });
 

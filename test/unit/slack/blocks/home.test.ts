@@ -14,7 +14,7 @@ const SUB_ACTIONS = actionsBlock(
   }),
 );
 const SUB_TEXT = '🔴 Alerting · *DEMO building (71)*\nRule #7: above 120 for 1 h, recovers below 108\nSent to <#C0FACILITY> · last alert Tue 25 Nov 10:00';
-const DIGEST_TEXT = '*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00 · set up by <@U0CREATOR>';
+const DIGEST_TEXT = '*Digest #3* · <#C0FACILITY> · 08:00 weekdays (America/Toronto)\nDEMO building (71), building 12\nNext run: Wed 26 Nov 08:00 America/Toronto (<!date^1764162000^{date_short_pretty} {time}|Wed 26 Nov 13:00 UTC> your time) · set up by <@U0CREATOR>';
 const DIGEST_ACTIONS = actionsBlock(
   btn('Pause', ACTION_IDS.digestPause, id3),
   btn('Send now', ACTION_IDS.digestSend, id3),

@@ -4,14 +4,16 @@ import { CHART, at, chartView, reportView, zonesView } from './fixtures';
 
 const value = (kind: string, id: number, date: string, granularity = 'PT1H') => JSON.stringify({ kind, id, date, granularity });
 const STAMP = 'Nightly data through Tue 25 Nov, America/Toronto · hourly · everyone';
+const HOURLY_NOTE = contextBlock('Average while occupied: the hourly buckets with anyone present · 24-hour average: every hourly bucket · peak: the highest hourly bucket');
 
 describe('buildReportMessage', () => {
   it('draws the building answer of messages.md', () => {
     expect(buildReportMessage(reportView())).toEqual({
-      text: 'DEMO building (71) on Tue 25 Nov: average 84 people (52% of capacity), peak 143 at 12:00 (nightly data).',
+      text: 'DEMO building (71) on Tue 25 Nov: avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00 (nightly data).',
       blocks: [
         headerBlock('🏢 DEMO building (71) · Tue 25 Nov'),
-        fieldsBlock('*Average*\n84 people (52% of capacity)', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs last Tuesday*\n▲ 12%'),
+        fieldsBlock('*Average while occupied*\n84 people (52% of capacity), 08:00–18:00', '*24-hour average*\n52 people', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs last Tuesday*\n▲ 12%'),
+        HOURLY_NOTE,
         chartBlock(CHART),
         sectionBlock('*By floor:* L1 31 · L2 28 · L3 25'),
         contextBlock(STAMP),
@@ -44,6 +46,8 @@ describe('buildReportMessage', () => {
       granularity: 'PT15M',
       stats: {
         mean: 41.2,
+        occupied: { start: at('2025-11-25T07:45'), end: at('2025-11-25T18:15') },
+        dayMean: 20.6,
         peak: { start: at('2025-11-25T11:45'), value: 52 },
         busiestHour: null,
         capacity: 45,
@@ -60,17 +64,19 @@ describe('buildReportMessage', () => {
       nextDate: '2025-11-26',
     });
     expect(buildReportMessage(view)).toEqual({
-      text: 'Open desks N (5) on Tue 25 Nov: average 41 people (92% of capacity), peak 52 at 11:45 (nightly data).',
+      text: 'Open desks N (5) on Tue 25 Nov: avg 41 while occupied (92% of capacity), 07:45–18:15, peak 52 at 11:45 (nightly data).',
       blocks: [
         headerBlock('📍 Open desks N (5) · Tue 25 Nov'),
         fieldsBlock(
-          '*Average*\n41 people (92% of capacity)',
+          '*Average while occupied*\n41 people (92% of capacity), 07:45–18:15',
+          '*24-hour average*\n21 people',
           '*Peak*\n52 at 11:45',
           '*vs last Tuesday*\n▼ 6%',
           '*Type*\ndesk',
           '*Capacity*\n45 people',
           '*Building*\nDEMO building (71)',
         ),
+        contextBlock('Average while occupied: the 15-minute buckets with anyone present · 24-hour average: every 15-minute bucket · peak: the highest 15-minute bucket'),
         sectionBlock('*15-minute occupancy*\n```\n09:00 10 ███████\n09:15 30 ████████████████████\n```'),
         contextBlock('Nightly data through Tue 25 Nov, America/Toronto · 15-minute · everyone'),
         actionsBlock(
@@ -87,17 +93,18 @@ describe('buildReportMessage', () => {
     const view = reportView({
       granularity: 'P1D',
       groupLabel: 'Visitors',
-      stats: { mean: 1, peak: { start: at('2025-11-25T00:00'), value: 3 }, busiestHour: null, capacity: null, meanPctOfCapacity: null, lastWeek: null, changeVsLastWeekPct: null },
+      stats: { mean: 1, occupied: null, dayMean: 1, peak: { start: at('2025-11-25T00:00'), value: 3 }, busiestHour: null, capacity: null, meanPctOfCapacity: null, lastWeek: null, changeVsLastWeekPct: null },
       floors: [{ name: 'L1', mean: null }],
       chart: chartView({ url: `https://quickchart.example/chart?c=${'x'.repeat(3000)}`, altText: 'too long to show' }),
       series: [],
       sharedBy: 'U0SHARER',
     });
     expect(buildReportMessage(view)).toEqual({
-      text: 'DEMO building (71) on Tue 25 Nov: average 1 person, peak 3 (nightly data).',
+      text: 'DEMO building (71) on Tue 25 Nov: avg 1 while occupied, peak 3 (nightly data).',
       blocks: [
         headerBlock('🏢 DEMO building (71) · Tue 25 Nov'),
         fieldsBlock('*Average*\n1 person', '*Peak*\n3'),
+        contextBlock("Daily figures: the day's mean occupancy as InnerSpace publishes it"),
         contextBlock('Nightly data through Tue 25 Nov, America/Toronto · daily · Visitors', 'Shared by <@U0SHARER>'),
       ],
     });
@@ -113,21 +120,35 @@ describe('buildReportMessage', () => {
     });
     const msg = buildReportMessage(view);
     expect(msg.text).toBe(
-      '&lt;!channel&gt; &amp; &lt;https://x|y&gt; (71) on Tue 25 Nov: average 84 people (52% of capacity), peak 143 at 12:00 (nightly data).',
+      '&lt;!channel&gt; &amp; &lt;https://x|y&gt; (71) on Tue 25 Nov: avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00 (nightly data).',
     );
     expect(msg.blocks).toEqual([
       headerBlock('🏢 <!channel> & <https://x|y> (71) · Tue 25 Nov'),
-      fieldsBlock('*Average*\n84 people (52% of capacity)', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs last Tuesday*\n▲ 12%'),
+      fieldsBlock('*Average while occupied*\n84 people (52% of capacity), 08:00–18:00', '*24-hour average*\n52 people', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs last Tuesday*\n▲ 12%'),
+        HOURLY_NOTE,
       sectionBlock('*By floor:* &lt;@U1&gt; 3'),
       contextBlock(STAMP, 'Shared by someone'),
     ]);
+  });
+
+  it('names the year of a day in another year, on the header, the fallback and the buttons', () => {
+    const msg = buildReportMessage(reportView({ date: '2025-11-20', previousDate: '2025-11-19', nextDate: '2025-11-21', today: '2026-11-25' }));
+    expect(msg.blocks[0]).toEqual(headerBlock('🏢 DEMO building (71) · Thu 20 Nov 2025'));
+    expect(msg.text).toContain('on Thu 20 Nov 2025:');
+    const buttons = JSON.stringify(msg.blocks[msg.blocks.length - 1]);
+    expect(buttons).toContain('◀ Wed 19 Nov 2025');
+    expect(buttons).toContain('Fri 21 Nov 2025 ▶');
+    // This year's days stay short.
+    const recent = buildReportMessage(reportView({ nextDate: '2025-11-26', today: '2025-11-27' }));
+    expect(recent.blocks[0]).toEqual(headerBlock('🏢 DEMO building (71) · Tue 25 Nov'));
+    expect(JSON.stringify(recent.blocks)).toContain('Wed 26 ▶');
   });
 
   it('says "vs Tue 11 Nov" when the comparison day is not a week earlier', () => {
     const base = reportView();
     const msg = buildReportMessage(reportView({ stats: { ...base.stats, lastWeek: { date: '2025-11-11', mean: 80 }, changeVsLastWeekPct: 0.2 } }));
     expect(msg.blocks[1]).toEqual(
-      fieldsBlock('*Average*\n84 people (52% of capacity)', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs Tue 11 Nov*\nno change'),
+      fieldsBlock('*Average while occupied*\n84 people (52% of capacity), 08:00–18:00', '*24-hour average*\n52 people', '*Peak*\n143 at 12:00', '*Busiest hour*\n12:00–13:00', '*vs Tue 11 Nov*\nno change'),
     );
   });
 
@@ -149,7 +170,7 @@ describe('buildZonesMessage', () => {
       blocks: [
         headerBlock('🏢 DEMO building (71) · busiest zones · Tue 25 Nov'),
         sectionBlock(
-          '*All 2 zones* (average people, % of capacity)\n1. *Open desks N* (5) · desk — avg 41 (91%), peak 52\n2. *Café* (9) · amenity — avg 31, peak 61',
+          '*All 2 zones* (average while occupied, % of capacity)\n1. *Open desks N* (5) · desk — avg 41 (91%), peak 52\n2. *Café* (9) · amenity — avg 31, peak 61',
         ),
         sectionBlock('*By zone type*\ndesk — avg 120 (64%) · 12 zones\namenity — avg 31 · 1 zone'),
         contextBlock(STAMP),
@@ -175,7 +196,7 @@ describe('buildZonesMessage', () => {
       blocks: [
         headerBlock('🏢 DEMO building (71) · busiest zones · Tue 25 Nov'),
         sectionBlock(
-          `*Top 10 of 12 zones* (average people, % of capacity)\n${zones
+          `*Top 10 of 12 zones* (average while occupied, % of capacity)\n${zones
             .slice(0, 10)
             .map((z, i) => `${i + 1}. *${z.name}* (${z.id}) — avg ${z.mean}`)
             .join('\n')}`,

@@ -64,8 +64,8 @@ describe('buildSubscribeModal', () => {
           type: 'input',
           block_id: 'sub_measure',
           label: pt('Measure'),
-          element: radio('sub_measure_radio', [opt('People (average)', 'people'), opt('% of capacity', 'percent')], 0),
-          hint: pt('% of capacity works where InnerSpace knows the capacity.'),
+          element: radio('sub_measure_radio', [opt('People in a bucket', 'people'), opt('% of capacity', 'percent')], 0),
+          hint: pt("Each hourly (or daily) bucket is compared with the threshold, as for an answer's peak. % of capacity works where InnerSpace knows the capacity."),
           dispatch_action: true,
         },
         {

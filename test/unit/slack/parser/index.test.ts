@@ -107,7 +107,10 @@ describe('parseCommand: the bad-input table', () => {
 describe('parseCommand: unknown subcommands', () => {
   it.each([
     ['foo', { kind: 'unknown', word: 'foo', message: "I didn't understand `foo`." }],
-    ['buidling 71', { kind: 'unknown', word: 'buidling', message: "I didn't understand `buidling`. Did you mean `building`?" }],
+    ['buidling 71', { kind: 'unknown', word: 'buidling', message: "I didn't understand `buidling`. Did you mean `building`?", suggestion: 'building 71' }],
+    // The nearest, not the first within reach: `buildings` is two edits away, `building` one.
+    ['buildng 71', { kind: 'unknown', word: 'buildng', message: "I didn't understand `buildng`. Did you mean `building`?", suggestion: 'building 71' }],
+    ['zoness 71 yesterday', { kind: 'unknown', word: 'zoness', message: "I didn't understand `zoness`. Did you mean `zones`?", suggestion: 'zones 71 yesterday' }],
     ['<!channel>', { kind: 'unknown', word: '<!channel>', message: "I didn't understand `&lt;!channel&gt;`." }],
     ['&lt;!channel&gt;', { kind: 'unknown', word: '&lt;!channel&gt;', message: "I didn't understand `&lt;!channel&gt;`." }],
   ])('%j', (text, expected) => {

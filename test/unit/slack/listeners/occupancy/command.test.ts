@@ -1,5 +1,5 @@
 import { NoDataError, NotFoundError } from '../../../../../src/errors';
-import { buildDigestListMessage, buildErrorMessage, buildHelpMessage, buildReportMessage, buildSubscriptionsMessage } from '../../../../../src/slack/blocks';
+import { buildDigestListMessage, buildErrorMessage, buildHelpMessage, buildReportMessage, buildSubscriptionsMessage, buildUnknownWordMessage } from '../../../../../src/slack/blocks';
 import { buildSubscriptionChangedMessage } from '../../../../../src/slack/blocks/alert-notices';
 import { buildAlertErrorMessage, buildDigestErrorMessage, buildInputErrorMessage } from '../../../../../src/slack/blocks/errors';
 import { occupancyCommand } from '../../../../../src/slack/listeners/occupancy/command';
@@ -38,7 +38,7 @@ describe('/occupancy', () => {
     });
     const a = commandArgs('building Southwark Works yesterday');
     await occupancyCommand(t.deps)(a.args);
-    expect(a.acks).toEqual([{ response_type: 'ephemeral', text: 'Looking up `Southwark Works`…' }]);
+    expect(a.acks).toEqual([undefined]);
     expect(resolved).toEqual([]);
     await t.settle();
     expect(resolved).toEqual([['building', 'Southwark Works']]);
@@ -55,17 +55,54 @@ describe('/occupancy', () => {
     expect(text).not.toContain('2147483647');
   });
 
-  it('acks "Looking up…" first, then answers with the report', async () => {
+  it('answers an unknown word in the ack with the nearest command, not the whole help', async () => {
+    const t = listenerDeps();
+    const a = commandArgs('buildng 71');
+    await occupancyCommand(t.deps)(a.args);
+    const parsed = parseCommand('buildng 71');
+    if (parsed.kind !== 'unknown') throw new Error('expected an unknown word');
+    expect(a.acks).toEqual([ephemeral(buildUnknownWordMessage(parsed))]);
+    expect(JSON.stringify(a.acks)).toContain('Try `/occupancy building 71`');
+    expect(JSON.stringify(a.acks)).not.toContain('Daily digests');
+    expect(a.responds).toEqual([]);
+  });
+
+  it('acks with nothing, then answers with the report: one message for one question', async () => {
     const view = reportView();
     const asked: unknown[] = [];
     const t = listenerDeps({ reports: { building: async (req) => (asked.push(req), view) } });
     const a = commandArgs('building 71 yesterday');
-    await occupancyCommand(t.deps)(a.args);
-    expect(a.acks).toEqual([{ response_type: 'ephemeral', text: 'Looking up building 71…' }]);
+    // No notice however long this machine takes: this test is about the fast path.
+    await occupancyCommand({ ...t.deps, slowNoticeMs: 60_000 })(a.args);
+    expect(a.acks).toEqual([undefined]);
     expect(asked).toEqual([]);
     await t.settle();
     expect(asked).toEqual([{ kind: 'building', id: 71, date: 'yesterday', granularity: 'PT1H' }]);
     expect(a.responds).toEqual([ephemeral(asSent(buildReportMessage(view)))]);
+  });
+
+  it('says "Looking up…" first when the answer is slow, then answers', async () => {
+    const view = reportView();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const t = listenerDeps({ reports: { building: async () => (await gate, view) } });
+    const a = commandArgs('building 71');
+    await occupancyCommand({ ...t.deps, slowNoticeMs: 0 })(a.args);
+    expect(a.acks).toEqual([undefined]);
+    while (a.responds.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(a.responds).toEqual([ephemeral({ text: 'Looking up building 71…', blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Looking up building 71…' }] }] })]);
+    release();
+    await t.settle();
+    expect(a.responds).toEqual([expect.objectContaining({ text: 'Looking up building 71…' }), ephemeral(asSent(buildReportMessage(view)))]);
+  });
+
+  it('posts no notice for an answer that is over before it is due', async () => {
+    const t = listenerDeps({ reports: { building: async () => Promise.reject(new NotFoundError('building', 9)) } });
+    const a = commandArgs('building 9');
+    await occupancyCommand({ ...t.deps, slowNoticeMs: 60_000 })(a.args);
+    await t.settle();
+    expect(a.responds).toHaveLength(1);
+    expect(JSON.stringify(a.responds)).not.toContain('Looking up');
   });
 
   it('answers with the words for the error when the report service fails', async () => {
