@@ -25,7 +25,7 @@ describe('the digest form with a slow InnerSpace', () => {
     await world.close();
   });
 
-  it('opens at once as a loading frame, then shows the building list InnerSpace sent', async () => {
+  it('opens at once as a loading frame, then shows the building picker once InnerSpace answered', async () => {
     const asked = app.simulator!.stats.graphqlRequests;
     const res = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest');
     expect(res.status).toBe(200);
@@ -40,8 +40,11 @@ describe('the digest form with a slow InnerSpace', () => {
     }, 30_000);
     const blocks = JSON.stringify(filled.blocks);
     expect(blocks).toContain('"initial_conversation":"C0FACILITY"');
-    expect(blocks).toContain('DEMO (71)');
-    // The list came from the slow InnerSpace, after the form had opened.
+    // The type-ahead picker, not the typed-ids fallback: the directory came, from the slow
+    // InnerSpace, after the form had opened; the menu then finds names in it.
+    expect(blocks).toContain('"type":"multi_external_select","action_id":"digest_buildings_input"');
+    const found = await driver.blockSuggestion(USERS.grace, viewId, 'digest_buildings_input', 'dem');
+    expect(JSON.stringify(found)).toContain('DEMO (71)');
     expect(app.simulator!.stats.graphqlRequests).toBeGreaterThan(asked);
     // The view changes before its call is answered: wait for the answer, not just the change.
     await world.slack.waitForCall('views.update', undefined, PATIENCE_MS);
