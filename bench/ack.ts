@@ -6,12 +6,16 @@
  * it also prints how many full answers per second the flood got. A shared machine makes single
  * runs noisy, so it runs rounds of (bare, ours) back to back and quotes the median ratios.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, HTTPReceiver } from '@slack/bolt';
-import type { AddressInfo } from 'node:net';
-import { signSlackRequest } from '../dev/slack';
+import { signSlackRequest, startSlackWorkspace } from '../dev/slack';
+import { startSimulator } from '../dev/simulator';
 import { BUSY_TEXT } from '../src/slack/blocks/errors';
-import { BENCH_SECRET, commandBody, startBenchBot, startSink, type Sink } from './support';
+import { BENCH_SECRET, commandBody, startSink, type Sink } from './support';
 
 /** Words only the busy answer carries. */
 const BUSY_MARKER = BUSY_TEXT.slice(0, 40);
@@ -162,21 +166,78 @@ async function startFloor(): Promise<{ url: string; stop(): Promise<void> }> {
   return { url: `http://127.0.0.1:${server.address().port}/slack/events`, stop: async () => void (await app.stop()) };
 }
 
-/** Our bot, after one answer (so the runs measure the steady state of a busy bot, InnerSpace cached). */
+/**
+ * Our bot as it runs in production: `src/main.ts` in a process of its own, in HTTP mode, with
+ * Slack (the embedded workspace) and InnerSpace (the simulator) in this process, so its heap and
+ * event loop hold only the bot. One answer first, so the runs measure the steady state of a busy
+ * bot (InnerSpace cached).
+ */
 async function startOurs(body: string, sink: Sink): Promise<{ url: string; stop(): Promise<void> }> {
-  const bot = await startBenchBot();
-  const url = `http://127.0.0.1:${bot.app.port}/slack/events`;
-  const ts = Math.floor(Date.now() / 1000);
-  const first = body.replace('TRIGGER', 'warm-up');
-  const before = await sink.count();
-  await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest(BENCH_SECRET, ts, first) },
-    body: first,
+  const slack = await startSlackWorkspace();
+  const sim = await startSimulator();
+  const dir = mkdtempSync(join(tmpdir(), 'occupancy-bench-ack-'));
+  const port = await freePort();
+  const child = fork(join(__dirname, '../src/main.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: BENCH_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      INNERSPACE_CLIENT_ID: sim.clientId,
+      INNERSPACE_CLIENT_SECRET: sim.clientSecret,
+      INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
+      INNERSPACE_API_URL: sim.apiUrl,
+      INNERSPACE_AUDIENCE: sim.audience,
+    },
   });
-  while ((await sink.count()) === before) await new Promise((r) => setTimeout(r, 20));
-  await settled(sink);
-  return { url, stop: () => bot.stop() };
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await slack.close();
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  try {
+    for (let healthy = false; !healthy; ) {
+      if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (!healthy) await new Promise((r) => setTimeout(r, 100));
+    }
+    const ts = Math.floor(Date.now() / 1000);
+    const first = body.replace('TRIGGER', 'warm-up');
+    const before = await sink.count();
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest(BENCH_SECRET, ts, first) },
+      body: first,
+    });
+    while ((await sink.count()) === before) await new Promise((r) => setTimeout(r, 20));
+    await settled(sink);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
