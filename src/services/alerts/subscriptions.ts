@@ -6,7 +6,8 @@
  */
 import { ForbiddenError, OwnerPresentError } from '../../errors';
 import type { Logger } from '../../logging/logger';
-import type { BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
+import type { AlertEpisodeView, BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
+import { addDays, dayWindow, localDateOf, localHourStart } from '../../domain/time';
 import { SNOOZE_MINUTES, type SnoozeFor } from '../../domain/subscription';
 import { minDurationBuckets } from '../../domain/subscription';
 import type { SubscriptionDraft } from '../../domain/drafts';
@@ -145,6 +146,31 @@ export class SubscriptionService {
   }
 
   /** The user's own rules with their state, for `/occupancy subscriptions` and App Home. */
+  /**
+   * A sample of what the rule sends, for "Send a test alert": an episode made up from its own
+   * line (one bucket past it, yesterday at 10:00 on the scope's clock), to check the destination
+   * before it matters. Whoever may snooze the rule may send one.
+   */
+  async testAlert(who: Who, id: number): Promise<AlertEpisodeView> {
+    const sub = await this.managed(who, id);
+    const scope = await this.deps.scopes.describe(sub.scopeKind, sub.scopeId);
+    const yesterday = addDays(localDateOf(this.deps.now(), scope.timeZone), -1);
+    const startMs = localHourStart(dayWindow(yesterday, scope.timeZone).start + 10 * 3_600_000, scope.timeZone);
+    const step = sub.direction === 'above' ? 1 : -1;
+    return {
+      rule: ruleView(sub, scope),
+      timeZone: scope.timeZone,
+      state: 'alerting',
+      startMs,
+      breachEndMs: startMs + 3_600_000,
+      recoveredAtMs: null,
+      extreme: { value: sub.threshold + step, atMs: startMs },
+      chart: null,
+      snoozedUntilMs: null,
+      muted: false,
+    };
+  }
+
   /** An admin takes over a rule whose creator left the workspace; a DM rule then comes to them. */
   async takeOver(who: Who, id: number): Promise<Subscription> {
     const sub = await this.deps.store.subscriptions.get(who.teamId, id);

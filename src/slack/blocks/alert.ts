@@ -62,6 +62,20 @@ export function episodeSentence(view: AlertEpisodeView): string {
   return `${base}.`;
 }
 
+/**
+ * "Send a test alert": what the rule's message looks like where it goes, marked as a test in
+ * its first words and its last line, with no buttons (pressing them would change the real rule).
+ */
+export function buildTestAlertMessage(view: AlertEpisodeView, sentBy: string): SlackMessage {
+  const lead = `🧪 *Test alert for rule #${view.rule.id}* — a sample with made-up figures; nothing crossed the line.`;
+  const sample = `🔴 ${episodeSentence(view)}`;
+  return message(`🧪 Test alert for rule #${view.rule.id} (made-up figures): ${episodeSentence(view)}`, [
+    section(lead),
+    section(sample),
+    context([`${ruleLine(view.rule)} · sent as a test by <@${sentBy}>; real alerts look like this, with a chart and buttons`]),
+  ]);
+}
+
 export function alertActions(rule: RuleView, muted: boolean): KnownBlock {
   const id = encodeIdValue(rule.id);
   return actions([

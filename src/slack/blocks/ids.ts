@@ -18,6 +18,7 @@ export const ACTION_IDS = {
   unsubscribe: 'alert_unsubscribe',
   editSubscription: 'alert_edit',
   takeOverSubscription: 'alert_take_over',
+  sendTestAlert: 'alert_send_test',
   newSubscription: 'subscription_new',
   // Digest lists and App Home
   digestPause: 'digest_pause',

@@ -43,6 +43,7 @@ export function subscriptionSummaryBlocks(s: SubscriptionSummaryView): KnownBloc
       actions([
         s.muted ? button('Unmute', ACTION_IDS.unmute, value) : button('Mute', ACTION_IDS.mute, value),
         button('Edit', ACTION_IDS.editSubscription, value),
+        button('Send a test', ACTION_IDS.sendTestAlert, value),
         button('Unsubscribe', ACTION_IDS.unsubscribe, value, {
           style: 'danger',
           confirm: { title: `Unsubscribe from rule #${s.rule.id}?`, text: 'You will hear nothing more from this rule.', confirm: 'Unsubscribe', deny: 'Keep it' },

@@ -38,7 +38,7 @@ export interface ListenerDeps {
   readonly names: Pick<NameDirectory, 'resolve' | 'search' | 'named'>;
   readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form' | 'takeOver'>;
   readonly alerts: {
-    readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries' | 'takeOver'>;
+    readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries' | 'takeOver' | 'testAlert'>;
     readonly rules: Pick<RuleChecks, 'backtest'>;
     readonly home: Pick<HomeService, 'view'>;
   };

@@ -1,11 +1,14 @@
 /**
  * Buttons on alert messages, on `/occupancy subscriptions` and on App Home: snooze, mute,
- * unmute, unsubscribe, edit, and an admin's take over. Each acknowledges, calls one service, then answers where the
+ * unmute, unsubscribe, edit, send a test, and an admin's take over. Each acknowledges, calls one service, then answers where the
  * button was: an ephemeral note under a message (the list redrawn when it was the list), or
  * App Home redrawn.
  */
 import type { BlockAction, RespondFn } from '@slack/bolt';
+import { buildTestAlertMessage } from '../../blocks/alert';
 import { buildSubscriptionChangedMessage } from '../../blocks/alert-notices';
+import { message, section } from '../../blocks/kit';
+import { channelMention, userMention } from '../../blocks/mrkdwn';
 import type { SlackMessage } from '../../blocks/kit';
 import { buildSubscriptionsMessage } from '../../blocks/subscriptions';
 import { decodeIdValue, decodeSnoozeValue } from '../../blocks/values';
@@ -84,6 +87,17 @@ export const unsubscribe = ruleButton('unsubscribe', decodeIdValue, async (deps,
 export const takeOverSubscription = ruleButton('take over', decodeIdValue, async (deps, who, id) => {
   await deps.alerts.subscriptions.takeOver(who, id);
   return buildSubscriptionChangedMessage(id, 'taken_over');
+});
+
+/** Send a test alert: a marked sample posted where the rule's alerts go. */
+export const sendTestAlert = ruleButton('send test', decodeIdValue, async (deps, who, id) => {
+  const view = await deps.alerts.subscriptions.testAlert(who, id);
+  const destination = view.rule.destination;
+  const channel = destination.kind === 'channel' ? destination.channelId : await deps.chat.openDm(destination.userId);
+  await deps.chat.postMessage(channel, buildTestAlertMessage(view, who.userId));
+  const where = destination.kind === 'channel' ? channelMention(destination.channelId) : destination.userId === who.userId ? 'your direct messages' : `${userMention(destination.userId)}'s direct messages`;
+  const words = `🧪 A test alert for rule #${id} went to ${where}.`;
+  return message(words, [section(words)]);
 });
 
 /** Edit: the form on the rule, where the button was. */

@@ -1,7 +1,7 @@
 import { ACTION_IDS, CALLBACK_IDS, SUBSCRIBE_DISPATCH_ACTION_IDS, SUBSCRIBE_FIELDS } from '../../blocks/ids';
 import type { FeatureListeners } from '../context';
 import { nameSuggestions } from '../name-menus';
-import { editSubscription, mute, snooze, takeOverSubscription, unmute, unsubscribe } from './buttons';
+import { editSubscription, mute, sendTestAlert, snooze, takeOverSubscription, unmute, unsubscribe } from './buttons';
 import { alertMe, newSubscription, subscribeFieldChanged, subscribeFormSubmitted } from './form-listeners';
 
 export { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './commands';
@@ -16,6 +16,7 @@ export const alertListeners: FeatureListeners = {
     [ACTION_IDS.unsubscribe]: unsubscribe,
     [ACTION_IDS.editSubscription]: editSubscription,
     [ACTION_IDS.takeOverSubscription]: takeOverSubscription,
+    [ACTION_IDS.sendTestAlert]: sendTestAlert,
     ...Object.fromEntries(SUBSCRIBE_DISPATCH_ACTION_IDS.map((id) => [id, subscribeFieldChanged])),
   },
   views: { [CALLBACK_IDS.subscribeModal]: subscribeFormSubmitted },

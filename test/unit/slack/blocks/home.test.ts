@@ -8,6 +8,7 @@ const id3 = JSON.stringify({ id: 3 });
 const SUB_ACTIONS = actionsBlock(
   btn('Mute', ACTION_IDS.mute, id7),
   btn('Edit', ACTION_IDS.editSubscription, id7),
+  btn('Send a test', ACTION_IDS.sendTestAlert, id7),
   btn('Unsubscribe', ACTION_IDS.unsubscribe, id7, {
     style: 'danger',
     ...confirm('Unsubscribe from rule #7?', 'You will hear nothing more from this rule.', 'Unsubscribe', 'Keep it'),
