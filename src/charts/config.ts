@@ -17,7 +17,8 @@ export const COLORS = {
 
 type Dataset = ChartConfig['data']['datasets'][number];
 
-function dashedLine(label: string, value: number, count: number, color: string, digits: number): Dataset {
+/** A flat dashed line across the chart: a threshold, a capacity, an earlier period's mean. */
+export function dashedLine(label: string, value: number, count: number, color: string, digits: number): Dataset {
   return {
     type: 'line',
     label,

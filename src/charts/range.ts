@@ -3,6 +3,7 @@
  * line, a zone's capacity as another. Its alt text and table read the same model.
  */
 import type { ChartConfig } from './model';
+import { dashedLine } from './config';
 import { chartDigits, formatPeople, roundTo } from './model';
 import type { ChartTableView, RangeChartModel } from '../views/chart';
 
@@ -11,18 +12,6 @@ const BAR = '#4e79a7';
 const WEEKEND = '#a0cbe8';
 const PREVIOUS = '#f28e2b';
 const CAPACITY = '#59a14f';
-
-function line(label: string, value: number, count: number, color: string, digits: number): ChartConfig['data']['datasets'][number] {
-  return {
-    type: 'line',
-    label,
-    data: Array.from({ length: count }, () => roundTo(value, digits)),
-    borderColor: color,
-    borderDash: [6, 4],
-    borderWidth: 2,
-    pointRadius: 0,
-  };
-}
 
 function unitWord(model: RangeChartModel): string {
   return model.unit === 'day' ? 'Daily' : 'Weekly';
@@ -40,9 +29,9 @@ export function rangeChartConfig(model: RangeChartModel): ChartConfig {
     },
   ];
   if (model.previousMean !== undefined && model.previousMean !== null) {
-    datasets.push(line(`Previous period ${roundTo(model.previousMean, digits)}`, model.previousMean, values.length, PREVIOUS, digits));
+    datasets.push(dashedLine(`Previous period ${roundTo(model.previousMean, digits)}`, model.previousMean, values.length, PREVIOUS, digits));
   }
-  if (model.reference) datasets.push(line(`Capacity ${roundTo(model.reference.value, digits)}`, model.reference.value, values.length, CAPACITY, digits));
+  if (model.reference) datasets.push(dashedLine(`Capacity ${roundTo(model.reference.value, digits)}`, model.reference.value, values.length, CAPACITY, digits));
   return {
     type: 'bar',
     data: { labels: model.bars.map((b) => b.label), datasets },
