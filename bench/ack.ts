@@ -16,6 +16,7 @@ import { signSlackRequest, startSlackWorkspace } from '../dev/slack';
 import { startSimulator } from '../dev/simulator';
 import { BUSY_TEXT } from '../src/slack/blocks/errors';
 import { BENCH_SECRET, commandBody, startSink, type Sink } from './support';
+import { simulatorEnv, slackHttpEnv } from '../test/support/bot-process';
 
 /** Words only the busy answer carries. */
 const BUSY_MARKER = BUSY_TEXT.slice(0, 40);
@@ -185,14 +186,8 @@ async function startOurs(body: string, sink: Sink): Promise<{ url: string; stop(
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: BENCH_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      INNERSPACE_CLIENT_ID: sim.clientId,
-      INNERSPACE_CLIENT_SECRET: sim.clientSecret,
-      INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
-      INNERSPACE_API_URL: sim.apiUrl,
-      INNERSPACE_AUDIENCE: sim.audience,
+      ...slackHttpEnv(slack, BENCH_SECRET),
+      ...simulatorEnv(sim),
     },
   });
   const stop = async () => {

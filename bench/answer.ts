@@ -16,15 +16,15 @@
  * answer has arrived, so the counts do not depend on timing.
  */
 import { addDays } from '../src/domain/time';
-import { DEFAULT_DIGEST_OPTIONS, type Digest } from '../src/domain/digest';
 import { createCharts, QuickChartRenderer } from '../src/charts';
-import { createInnerSpaceClient } from '../src/innerspace';
 import { OccupancyData } from '../src/services/occupancy-data';
 import { DigestContentSource } from '../src/services/digests/content';
 import { NIL_GROUP_ID } from '../src/domain/occupancy';
 import { SIM_BUILDINGS, type RunningSimulator } from '../dev/simulator';
 import { createSlackDriver } from '../dev/slack';
 import { silentLogger } from '../test/support/logger';
+import { oneBuildingDigest } from '../test/support/digests';
+import { clientFor } from '../test/integration/innerspace/helpers';
 import { BENCH_SECRET, percentile, startBenchBot } from './support';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
@@ -48,19 +48,8 @@ function fmt(xs: readonly Sample[]): string {
 
 /** A digest pass over every simulated building from a fresh client: requests per building. */
 async function digestPass(sim: RunningSimulator, now: number): Promise<{ reference: number; perBuilding: number; buildings: number; ms: number }> {
-  const client = createInnerSpaceClient({
-    auth: 'session',
-    tokenUrl: sim.sessionTokenUrl,
-    apiUrl: sim.apiUrl,
-    clientId: sim.clientId,
-    clientSecret: sim.clientSecret,
-    audience: sim.audience,
-    groupId: NIL_GROUP_ID,
-    timeoutMs: 30_000,
-    deadlineMs: 60_000,
-    logger: silentLogger(),
-    now: () => new Date(now),
-  });
+  // A fresh client, so the pass starts with nothing cached.
+  const client = clientFor(sim, 'session', { logger: silentLogger(), now: () => new Date(now) });
   const source = new DigestContentSource({
     occupancy: new OccupancyData(client, NIL_GROUP_ID),
     charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })),
@@ -71,29 +60,12 @@ async function digestPass(sim: RunningSimulator, now: number): Promise<{ referen
   const session = source.session(now);
   const t0 = performance.now();
   const ids = SIM_BUILDINGS.map((b) => b.id);
-  await Promise.all(ids.map((id, i) => session.view(digestOf(i + 1, id), null)));
+  await Promise.all(ids.map((id, i) => session.view(oneBuildingDigest(i + 1, id), null)));
   const ms = performance.now() - t0;
   const perBuilding = (sim.stats.graphqlRequests - start - reference) / ids.length;
   return { reference, perBuilding, buildings: ids.length, ms };
 }
 
-function digestOf(id: number, buildingId: number): Digest {
-  return {
-    id,
-    teamId: 'T0BENCH',
-    channelId: 'C0BENCH',
-    createdBy: 'U0BENCH',
-    buildingIds: [buildingId],
-    timeOfDay: '08:00',
-    days: [1, 2, 3, 4, 5],
-    timeZone: 'UTC',
-    options: DEFAULT_DIGEST_OPTIONS,
-    status: 'active',
-    pausedReason: null,
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
 
 async function main() {
   const bot = await startBenchBot();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { signSlackRequest, startSlackWorkspace } from '../dev/slack';
 import { startSimulator } from '../dev/simulator';
 import { BODY_LIMIT_BYTES, MAX_CONCURRENT_READS } from '../src/slack/gate';
-import { compileBot, HTTP_READY, spawnBot, type BotProcess } from '../test/support/bot-process';
+import { compileBot, HTTP_READY, simulatorEnv, slackHttpEnv, spawnBot, type BotProcess } from '../test/support/bot-process';
 import { capBounds, measurePayloads } from './gate-payloads';
 import { BENCH_SECRET, commandBody } from './support';
 
@@ -132,9 +132,7 @@ async function partB(): Promise<void> {
       cwd: join(dir, 'bot'),
       env: {
         PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: slack.apiUrl,
-        INNERSPACE_CLIENT_ID: sim.clientId, INNERSPACE_CLIENT_SECRET: sim.clientSecret, INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
-        INNERSPACE_API_URL: sim.apiUrl, INNERSPACE_AUDIENCE: sim.audience, QUICKCHART_URL: 'https://quickchart.example.test',
+        ...slackHttpEnv(slack, BENCH_SECRET), ...simulatorEnv(sim), QUICKCHART_URL: 'https://quickchart.example.test',
       },
       ready: HTTP_READY,
     });

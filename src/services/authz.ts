@@ -124,13 +124,19 @@ export class Authorizer {
 
   /**
    * Whether someone has left the workspace (deactivated, or unknown to Slack), cached: lists ask
-   * it of every creator they show to an admin.
+   * it of every creator they show to an admin. When Slack cannot say (no users:read, a 429),
+   * they count as still here, and that answer is not kept.
    */
   async hasLeft(userId: string): Promise<boolean> {
     const hit = this.left.get(userId);
     // Someone who left stays gone; "still here" is asked again sooner, so a departure shows soon.
     if (hit && this.now() - hit.at < (hit.left ? LEFT_TTL_MS : MEMBERSHIP_TTL_MS)) return hit.left;
-    const left = await this.slack.userLeft(userId);
+    let left: boolean;
+    try {
+      left = await this.slack.userLeft(userId);
+    } catch {
+      return false;
+    }
     this.left.set(userId, { at: this.now(), left });
     if (this.left.size > 5000) this.left.delete(this.left.keys().next().value!);
     return left;

@@ -5,7 +5,24 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunningSimulator } from '../../dev/simulator';
 import { PATIENCE_MS } from './patience';
+
+/** What a bot's environment needs to use a running simulator as InnerSpace (session auth). */
+export function simulatorEnv(sim: Pick<RunningSimulator, 'clientId' | 'clientSecret' | 'sessionTokenUrl' | 'apiUrl' | 'audience'>): Record<string, string> {
+  return {
+    INNERSPACE_CLIENT_ID: sim.clientId,
+    INNERSPACE_CLIENT_SECRET: sim.clientSecret,
+    INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
+    INNERSPACE_API_URL: sim.apiUrl,
+    INNERSPACE_AUDIENCE: sim.audience,
+  };
+}
+
+/** What a bot's environment needs for HTTP mode against an embedded Slack workspace. */
+export function slackHttpEnv(slack: { readonly botToken: string; readonly apiUrl: string }, signingSecret: string): Record<string, string> {
+  return { SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.apiUrl };
+}
 
 /** How long a bot may take to say it is ready before the test gives up on it. */
 export const STARTUP_MS = 120_000;

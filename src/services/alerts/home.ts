@@ -9,6 +9,7 @@ import type { Authorizer } from '../authz';
 import type { Store } from '../../ports/store';
 import type { Digest } from '../../domain/digest';
 import { nextRun } from '../digests/schedule';
+import { digestPermissions } from '../digests/access';
 import { summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
 
@@ -49,15 +50,9 @@ export class HomeService {
     }
     const names = await this.buildingNames();
     const now = this.deps.now();
-    const admin = this.deps.authz.isAdmin(who.userId);
-    // Listed digests are in the user's channels, so theirs to run; changing is the creator's or an admin's.
+    // Listed digests are in the user's channels.
     const theirs = digests.filter((d) => mine.has(d.channelId));
-    return Promise.all(
-      theirs.map(async (d) => {
-        const takeOver = admin && d.createdBy !== who.userId && (await this.deps.authz.hasLeft(d.createdBy).catch(() => false));
-        return digestSummary(d, names, now, { run: true, change: admin || d.createdBy === who.userId, takeOver });
-      }),
-    );
+    return Promise.all(theirs.map(async (d) => digestSummary(d, names, now, await digestPermissions(this.deps.authz, who.userId, d, true))));
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {

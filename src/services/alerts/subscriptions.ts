@@ -177,7 +177,7 @@ export class SubscriptionService {
     if (!sub) throw notFoundSubscription(id);
     if (!this.deps.authz.isAdmin(who.userId)) throw new ForbiddenError('only an admin may take a rule over', undefined, sub.createdBy);
     if (sub.createdBy === who.userId) return sub;
-    if (!(await this.deps.authz.hasLeft(sub.createdBy).catch(() => false))) throw new OwnerPresentError(sub.createdBy);
+    if (!(await this.deps.authz.hasLeft(sub.createdBy))) throw new OwnerPresentError(sub.createdBy);
     const taken = await this.deps.store.subscriptions.transfer(who.teamId, id, sub.createdBy, who.userId);
     this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId, from: sub.createdBy }, 'alert taken over');
     return taken ?? sub;
@@ -189,7 +189,7 @@ export class SubscriptionService {
     const all = await this.deps.store.subscriptions.listByTeam(who.teamId);
     const others = all.filter((s) => s.createdBy !== who.userId);
     const left = new Map<string, boolean>();
-    for (const creator of new Set(others.map((s) => s.createdBy))) left.set(creator, await this.deps.authz.hasLeft(creator).catch(() => false));
+    for (const creator of new Set(others.map((s) => s.createdBy))) left.set(creator, await this.deps.authz.hasLeft(creator));
     const orphans = others.filter((s) => left.get(s.createdBy));
     return (await this.summariesOf(orphans, false)).map((v, i) => ({ ...v, createdBy: orphans[i]!.createdBy, takeOver: true }));
   }

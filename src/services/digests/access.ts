@@ -34,6 +34,22 @@ export function resolveChannelRef(ref: ChannelRef | null, origin: string | null)
   throw new ChannelNameError(ref.name);
 }
 
+/**
+ * What a person may do with a digest (see DigestPermissions). `member`: already known to be in
+ * its channel (App Home lists only those); otherwise asked, and when Slack cannot say just now
+ * the run buttons show, since each use checks again.
+ */
+export async function digestPermissions(
+  authz: Authorizer,
+  userId: string,
+  digest: Pick<Digest, 'channelId' | 'createdBy'>,
+  member?: boolean,
+): Promise<DigestPermissions> {
+  if (authz.isAdmin(userId)) return { run: true, change: true, takeOver: digest.createdBy !== userId && (await authz.hasLeft(digest.createdBy)) };
+  const run = member ?? (await authz.canManageChannel(userId, digest.channelId).catch(() => true));
+  return { run, change: digest.createdBy === userId, takeOver: false };
+}
+
 export class DigestAccess {
   constructor(
     private readonly slack: ChatGateway,
@@ -48,16 +64,13 @@ export class DigestAccess {
    * What the actor may do with a digest, for the buttons a list shows. When Slack cannot say
    * just now whether they are in its channel, the run buttons show: each use checks again.
    */
-  async permissions(actor: Actor, digest: Pick<Digest, 'channelId' | 'createdBy'>): Promise<DigestPermissions> {
-    const admin = this.isAdmin(actor.userId);
-    if (admin) return { run: true, change: true, takeOver: digest.createdBy !== actor.userId && (await this.creatorLeft(digest.createdBy)) };
-    const run = await this.authz.canManageChannel(actor.userId, digest.channelId).catch(() => true);
-    return { run, change: digest.createdBy === actor.userId, takeOver: false };
+  permissions(actor: Actor, digest: Pick<Digest, 'channelId' | 'createdBy'>): Promise<DigestPermissions> {
+    return digestPermissions(this.authz, actor.userId, digest);
   }
 
-  /** Whether whoever set it up has left; unknown (Slack did not say) counts as still here. */
+  /** Whether whoever set it up has left (unknown counts as still here). */
   creatorLeft(userId: string): Promise<boolean> {
-    return this.authz.hasLeft(userId).catch(() => false);
+    return this.authz.hasLeft(userId);
   }
 
   /** Edits and deletes: the creator or an admin. */

@@ -140,6 +140,17 @@ export function actionValue(action: BlockElementAction): string | undefined {
   return 'value' in action && typeof action.value === 'string' ? action.value : undefined;
 }
 
+/**
+ * Whether there is room to take on more answer work; when not, the refusal is counted and
+ * logged (at most every 10 s) and the caller tells the user the bot is busy.
+ */
+export function roomForAnswer(deps: Pick<ListenerDeps, 'inflight'>, log: Logger): boolean {
+  if (deps.inflight.hasRoom()) return true;
+  const turnedAway = deps.inflight.noteBusy();
+  if (turnedAway !== null) log.warn({ turnedAway, tracked: deps.inflight.size }, 'too much work waiting; told users to ask again');
+  return false;
+}
+
 /** Answers through a response_url: ephemeral unless said otherwise. */
 export type Responder = (msg: SlackMessage & Omit<RespondArguments, 'text' | 'blocks'>) => Promise<unknown>;
 

@@ -5,9 +5,9 @@
  */
 import { NO_FAULTS, SIM_BUILDINGS, startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { createCharts, QuickChartRenderer } from '../../../src/charts';
-import { DEFAULT_DIGEST_OPTIONS, type Digest } from '../../../src/domain/digest';
 import { DigestContentSource } from '../../../src/services/digests/content';
 import { OccupancyData } from '../../../src/services/occupancy-data';
+import { oneBuildingDigest } from '../../support/digests';
 import { clientFor, errorOf, NIL, SIM_NOW, YESTERDAY, type Mode } from './helpers';
 
 let sim: RunningSimulator;
@@ -84,23 +84,6 @@ describe('per root of a combined document', () => {
 });
 
 describe('a digest pass', () => {
-  function digestOf(id: number, buildingId: number): Digest {
-    return {
-      id,
-      teamId: 'T0',
-      channelId: 'C0',
-      createdBy: 'U0',
-      buildingIds: [buildingId],
-      timeOfDay: '08:00',
-      days: [1, 2, 3, 4, 5],
-      timeZone: 'UTC',
-      options: DEFAULT_DIGEST_OPTIONS,
-      status: 'active',
-      pausedReason: null,
-      createdAt: 0,
-      updatedAt: 0,
-    };
-  }
 
   it('costs the estate once, then one document per building', async () => {
     const client = clientFor(sim, 'session');
@@ -112,7 +95,7 @@ describe('a digest pass', () => {
     const perBuilding: number[] = [];
     for (const [i, b] of SIM_BUILDINGS.entries()) {
       const before = sim.stats.graphqlRequests;
-      const { view } = await session.view(digestOf(i + 1, b.id), null);
+      const { view } = await session.view(oneBuildingDigest(i + 1, b.id), null);
       expect(view.buildings[0]?.stats?.mean).toBeGreaterThan(0);
       expect(view.buildings[0]?.topZones.length).toBeGreaterThan(0);
       perBuilding.push(sim.stats.graphqlRequests - before);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
-import { compileBot, HTTP_READY, spawnBot, type BotProcess } from '../../support/bot-process';
+import { compileBot, HTTP_READY, simulatorEnv, slackHttpEnv, spawnBot, type BotProcess } from '../../support/bot-process';
 import { PATIENCE_MS } from '../../support/patience';
 
 const ROOT = join(__dirname, '../../..');
@@ -78,9 +78,7 @@ describe('the bot process against hostile requests', () => {
       cwd: join(dir, 'bot'),
       env: {
         PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
-        INNERSPACE_CLIENT_ID: sim.clientId, INNERSPACE_CLIENT_SECRET: sim.clientSecret, INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
-        INNERSPACE_API_URL: sim.apiUrl, INNERSPACE_AUDIENCE: sim.audience, QUICKCHART_URL: 'https://quickchart.example.test',
+        ...slackHttpEnv(slack, TEST_SIGNING_SECRET), ...simulatorEnv(sim), QUICKCHART_URL: 'https://quickchart.example.test',
       },
       ready: HTTP_READY,
     });

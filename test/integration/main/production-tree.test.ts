@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
 import { PATIENCE_MS } from '../../support/patience';
-import { runBotToExit, spawnBot, STARTUP_MS, type BotProcess } from '../../support/bot-process';
+import { runBotToExit, simulatorEnv, spawnBot, STARTUP_MS, type BotProcess } from '../../support/bot-process';
 import { testDatabase, type TestDatabase } from '../../support/postgres';
 
 const ROOT = join(__dirname, '../../..');
@@ -129,14 +129,7 @@ describe('the production tree (Dockerfile: npm ci --omit=dev, dist/)', () => {
     devAside = join(tree, '..', `${tree.split('/').at(-1)}-dist-dev`);
     slack = await startFakeSlack();
     sim = await startSimulator();
-    innerspaceEnv = {
-      INNERSPACE_CLIENT_ID: sim.clientId,
-      INNERSPACE_CLIENT_SECRET: sim.clientSecret,
-      INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
-      INNERSPACE_API_URL: sim.apiUrl,
-      INNERSPACE_AUDIENCE: sim.audience,
-      QUICKCHART_URL: 'https://quickchart.example.test',
-    };
+    innerspaceEnv = { ...simulatorEnv(sim), QUICKCHART_URL: 'https://quickchart.example.test' };
   }, 15 * 60_000);
 
   afterAll(async () => {

@@ -23,7 +23,7 @@ import { freshState } from '../../../src/services/alerts/stored';
 import { openStore } from '../../../src/storage';
 import type { Store } from '../../../src/ports/store';
 import { startFakeSlack, TEST_SIGNING_SECRET, type FakeSlack } from '../../fakes/slack';
-import { compileBot, HTTP_READY, spawnBot, type BotProcess } from '../../support/bot-process';
+import { compileBot, HTTP_READY, simulatorEnv, slackHttpEnv, spawnBot, type BotProcess } from '../../support/bot-process';
 import { silentLogger } from '../../support/logger';
 import { testDatabase, type TestDatabase } from '../../support/postgres';
 
@@ -201,9 +201,7 @@ describe('three replicas on one PostgreSQL database, one killed mid-fan-out', ()
     const envFor = (slack: FakeSlack, db: TestDatabase, replica: string) => ({
       PORT: '0', DATABASE_URL: db.url, REPLICA_ID: replica, REPLICA_LEASE_SECONDS: String(LEASE_SECONDS),
       ALERT_CHECK_CRON: '*/10 * * * * *', LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
-      INNERSPACE_CLIENT_ID: sim.clientId, INNERSPACE_CLIENT_SECRET: sim.clientSecret, INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
-      INNERSPACE_API_URL: sim.apiUrl, INNERSPACE_AUDIENCE: sim.audience, QUICKCHART_URL: 'https://quickchart.example.test',
+      ...slackHttpEnv(slack, TEST_SIGNING_SECRET), ...simulatorEnv(sim), QUICKCHART_URL: 'https://quickchart.example.test',
     });
     const cwd = join(dir, 'bot');
     const launch = async (slack: FakeSlack, db: TestDatabase, replica: string) => {

@@ -11,6 +11,7 @@ import { SUBSCRIBE_FIELDS as F } from '../../../src/slack/blocks/ids';
 import { botPosts, dmOf, formValues, GENERAL, GRACE, QUIET_CRON } from '../alerts/support';
 import { createTestWorld, TEST_NOW, type AppUnderTest, type TestWorld } from '../app/harness';
 import { PATIENCE_MS } from '../../support/patience';
+import { simulatorEnv } from '../../support/bot-process';
 import { testDatabase, type TestDatabase } from '../../support/postgres';
 
 const TORONTO = 'America/Toronto';
@@ -29,8 +30,7 @@ describe('two replicas of the app on one PostgreSQL database', () => {
     db = await testDatabase();
     const env = (replica: string) => ({
       DATABASE_URL: db.url, REPLICA_ID: replica, REPLICA_LEASE_SECONDS: '5', ALERT_CHECK_CRON: QUIET_CRON,
-      INNERSPACE_CLIENT_ID: sim.clientId, INNERSPACE_CLIENT_SECRET: sim.clientSecret, INNERSPACE_TOKEN_URL: sim.sessionTokenUrl,
-      INNERSPACE_API_URL: sim.apiUrl, INNERSPACE_AUDIENCE: sim.audience,
+      ...simulatorEnv(sim),
     });
     a = await world.start(env('replica-a'));
     b = await world.start(env('replica-b'));

@@ -12,7 +12,7 @@ import type { SlackMessage } from '../../blocks/kit';
 import type { ParsedCommand } from '../../parser/types';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from '../alerts';
 import type { Logger } from '../../../logging/logger';
-import { requesterOf, responder, type CommandArgs, type CommandRequester, type Listener, type ListenerDeps, type Responder } from '../context';
+import { requesterOf, responder, roomForAnswer, type CommandArgs, type CommandRequester, type Listener, type ListenerDeps, type Responder } from '../context';
 import { digestCommand } from '../digests';
 import { SLOW_NOTICE_MS, withSlowNotice } from './slow-notice';
 import { answerReport } from '../report/answer';
@@ -44,9 +44,7 @@ export const occupancyCommand: Listener<CommandArgs> = (deps) => async ({ comman
     await ack({ response_type: 'ephemeral', ...immediate });
     return;
   }
-  if (!deps.inflight.hasRoom()) {
-    const turnedAway = deps.inflight.noteBusy();
-    if (turnedAway !== null) log.warn({ turnedAway, tracked: deps.inflight.size }, 'too much work waiting; told users to ask again');
+  if (!roomForAnswer(deps, log)) {
     await ack({ response_type: 'ephemeral', ...buildBusyMessage() });
     return;
   }

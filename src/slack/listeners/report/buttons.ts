@@ -7,7 +7,7 @@ import type { Logger } from '../../../logging/logger';
 import { decodeReportValue, type ReportButtonValue } from '../../blocks/values';
 import { buildBusyMessage, buildShareFailedMessage } from '../../blocks/errors';
 import { toRespondError } from '../../chat';
-import { actionValue, requesterOf, responder, type ActionArgs, type Listener, type ListenerDeps, type Requester } from '../context';
+import { actionValue, requesterOf, responder, roomForAnswer, type ActionArgs, type Listener, type ListenerDeps, type Requester } from '../context';
 import { answerReport, type ReportRequest } from './answer';
 
 function requestOf(v: ReportButtonValue): ReportRequest {
@@ -31,10 +31,8 @@ function reportButton(what: string, answer: Answer): Listener<ActionArgs> {
       log.warn(`ignored a ${what} button with an unreadable value`);
       return;
     }
-    if (!deps.inflight.hasRoom()) {
+    if (!roomForAnswer(deps, log)) {
       // Said through the response_url at once, outside the queue: nothing else was started.
-      const turnedAway = deps.inflight.noteBusy();
-      if (turnedAway !== null) log.warn({ turnedAway, tracked: deps.inflight.size }, 'too much work waiting; told users to ask again');
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildBusyMessage() }).catch((err: unknown) => log.warn({ err }, 'could not say the bot is busy'));
       return;
     }
