@@ -1,121 +1,42 @@
 /**
- * The whole bot in a browser, as a person would use local mode: the real app (embedded Slack
- * workspace, InnerSpace simulator, SQLite file) and Debian's Chromium driven by playwright-core.
- * The steps share one page and run in order, like one demo session.
+ * The whole bot in a browser, as a person would use local mode (see session.ts). The steps share
+ * one page and run in order, like one demo session.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createLocalTools } from '../../dev/local';
-import { FakeQuickChartServer } from '../fakes/quickchart-server';
-import { startApp, type RunningApp } from '../../src/app';
-import { ShiftableClock } from '../../src/clock';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logging/logger';
 import { launchChromium } from './browser';
+import * as s from './session';
 
-/** Wed 25 Nov 2026, 09:50 in Toronto (building 71): a 10:00 digest is ten minutes away. */
-const START = Date.parse('2026-11-25T14:50:00Z');
-const SHOTS = join(__dirname, '../../artifacts/screenshots');
-const WAIT = 20_000;
-
-let app: RunningApp;
 let browser: Browser;
+let session: s.Session;
 let page: Page;
-let dir: string;
-const logs: string[] = [];
-const pageErrors: string[] = [];
-
-let charts: FakeQuickChartServer;
-/** Finding the browser may mean installing one (see browser.ts): minutes on a fresh machine. */
-const BRING_BROWSER_MS = 15 * 60_000;
+let app: s.Session['app'];
 
 beforeAll(async () => {
   browser = await launchChromium();
-}, BRING_BROWSER_MS);
+}, s.BRING_BROWSER_MS);
 
 beforeAll(async () => {
   if (!browser) return; // the hook above failed, and its message says why
-  dir = mkdtempSync(join(tmpdir(), 'occupancy-e2e-'));
-  // The embedded Slack downloads every chart before it takes a message, as Slack does: the
-  // chart server must answer (the machine may have no internet to reach quickchart.io).
-  charts = await FakeQuickChartServer.start();
-  const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'warn', QUICKCHART_URL: charts.baseUrl });
-  const { logger } = createLogger({
-    level: config.logLevel,
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(String(chunk));
-        cb();
-      },
-    }),
-  });
-  app = await startApp({ config, logger, clock: new ShiftableClock(Date.now, START), host: '127.0.0.1', drainTimeoutMs: 2000, local: createLocalTools() });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.setDefaultTimeout(WAIT);
-  mkdirSync(SHOTS, { recursive: true });
-  await page.goto(`http://127.0.0.1:${app.port}/`);
-  await page.locator('#channel-list .nav-item', { hasText: 'general' }).waitFor();
+  session = await s.openSession(browser);
+  ({ page, app } = session);
 });
 
 afterAll(async () => {
+  await session?.close();
   await browser?.close();
-  await app?.stop();
-  await charts?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 afterEach(() => {
   // Uncaught errors in the page fail the step they happened in.
-  expect(pageErrors).toEqual([]);
+  expect(session.pageErrors).toEqual([]);
 });
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, name) });
-}
-
-async function send(text: string): Promise<void> {
-  await page.fill('#composer-input', text);
-  await page.press('#composer-input', 'Enter');
-}
-
-async function open(list: '#channel-list' | '#dm-list', label: string): Promise<void> {
-  await page.locator(`${list} .nav-item`, { hasText: label }).click();
-  await page.locator('#conv-title', { hasText: label }).waitFor();
-}
-
-/** Clicks a demo control and waits for the app to have done what it asked. */
-async function demo(button: Locator, path: string): Promise<Record<string, unknown>> {
-  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/console/api/${path}`)), button.click()]);
-  expect(res.status()).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
-}
-
-/** What ink() reads of a <canvas> in the page (the test program has no DOM lib). */
-interface PageCanvas {
-  readonly width: number;
-  readonly height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
-}
-
-/** How many pixels of a drawn chart are not background: a blank canvas has none. */
-async function ink(canvas: Locator): Promise<number> {
-  await canvas.waitFor();
-  return canvas.evaluate((c: PageCanvas) => {
-    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) > 0 && ((data[i] ?? 255) < 200 || (data[i + 1] ?? 255) < 200 || (data[i + 2] ?? 255) < 200)) n += 1;
-    return n;
-  });
-}
-
-function messageWithHeader(text: string, opts: { ephemeral?: boolean } = {}): Locator {
-  const selector = opts.ephemeral === undefined ? '#pane .msg' : opts.ephemeral ? '#pane .msg.msg-ephemeral' : '#pane .msg:not(.msg-ephemeral)';
-  return page.locator(selector, { has: page.locator('.bk-header', { hasText: text }) });
-}
+const shot = (name: string) => s.shot(page, name);
+const send = (text: string) => s.send(page, text);
+const open = (list: '#channel-list' | '#dm-list', label: string) => s.open(page, list, label);
+const demo = (button: Locator, path: string) => s.demo(page, button, path);
+const ink = s.ink;
+const messageWithHeader = (text: string, opts: { ephemeral?: boolean } = {}) => s.messageWithHeader(page, text, opts);
 
 describe('local mode in a browser', () => {
   it('answers /occupancy building 71 with its chart drawn, and shares it in the channel', async () => {
