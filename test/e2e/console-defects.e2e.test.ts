@@ -115,6 +115,9 @@ describe('the console as Slack', () => {
     const inExec = () =>
       page.evaluate(() => (globalThis as unknown as { OccConsole: { ui: { snap: { channels: { name: string; botMember: boolean }[] } } } }).OccConsole.ui.snap.channels.find((c) => c.name === 'exec')?.botMember);
     expect(await inExec()).toBe(true);
+    // What the bot asked the invitation for: it can post in the private channel now.
+    await send('/occupancy digest add building 71 at 08:00 weekdays');
+    await page.locator('#pane .msg.msg-ephemeral', { hasText: /Digest #\d+ is set up/ }).waitFor();
 
     // Again: Slack says who is in already, and changes nothing.
     await send('/invite @occupancy');
