@@ -38,6 +38,7 @@ export function createLocalTools(opts: DevToolsOptions = {}): DevTools {
       const ws = await startSlackWorkspace({ ...opts.workspace, now });
       workspace = ws;
       const local: LocalWorkspace = {
+        teamId: ws.state.team.id,
         apiUrl: ws.apiUrl,
         botToken: ws.botToken,
         bot: { botId: ws.bot.botId, botUserId: ws.bot.userId },

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CustomRoute } from '@slack/bolt';
 import { createCharts, QuickChartRenderer } from './charts';
-import { ShiftableClock } from './clock';
+import { resumeLocalClock, ShiftableClock } from './clock';
 import { type Clock } from './ports/clock';
 import type { Config } from './config';
 import { createInnerSpaceClient, type InnerSpaceClient } from './innerspace';
@@ -120,11 +120,15 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     const innerspace = createInnerSpaceClient({ ...innerspaceOptions(config, simulator, logger, clock, opts.addSecret), onOutcome: vitals.innerspaceOutcome });
 
     let workspace: LocalWorkspace | null = null;
+    let saveLocalClock: (() => Promise<void>) | null = null;
     let slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
     if (config.slack.mode === 'local') {
       if (!opts.local?.startWorkspace) throw missingLocalTool('the embedded Slack workspace', 'SLACK_BOT_TOKEN');
       workspace = await opts.local.startWorkspace({ now: () => clock.now() });
       cleanups.push(() => workspace!.close());
+      // One clock across restarts: what was done at a moved-on time is stored, so the clock
+      // resumes at least as far ahead as it was.
+      if (clock instanceof ShiftableClock) saveLocalClock = await resumeLocalClock(store.localClock, workspace.teamId, clock);
       slack = { botToken: workspace.botToken, signingSecret: randomBytes(16).toString('hex'), apiUrl: workspace.apiUrl };
     } else {
       slack = {
@@ -245,7 +249,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
             allowRemote: config.localConsoleRemote,
             signingSecret: slack.signingSecret,
             clock,
-            hooks: { runDueDigests: () => digests.engine.runDue(), checkAlerts: () => alerts.tick() },
+            hooks: {
+              runDueDigests: () => digests.engine.runDue(),
+              checkAlerts: () => alerts.tick(),
+              ...(saveLocalClock ? { clockMoved: saveLocalClock } : {}),
+            },
             logger,
           })
         : null;

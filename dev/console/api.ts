@@ -10,6 +10,7 @@ import type { SlackDriver, SlackWorkspace } from '../slack';
 import { typedValues, type ActionInput, type ViewValues } from '../slack/driver-payloads';
 import type { DemoHooks } from './hooks';
 import { ConsoleHttpError } from './http-util';
+import { INVITE_COMMAND, runInvite } from './invite';
 import { applyCommandAck, escapeCommandText, postSlackbotNotice } from './slack-behaviour';
 
 export interface ApiContext {
@@ -22,8 +23,10 @@ export interface ApiContext {
   readonly clockMoved: (now: number) => void;
 }
 
-/** The one command the app answers; anything else gets Slack's "not a valid command". */
+/** The one command the app answers; apart from Slack's own `/invite`, anything else gets Slack's "not a valid command". */
 export const KNOWN_COMMANDS = ['/occupancy'] as const;
+/** What Slack's composer sends at most (clients keep messages to 4,000 characters). */
+export const MAX_COMPOSER_CHARS = 4000;
 const MAX_ADVANCE_MS = 31 * 24 * 3600_000;
 
 const id = z.string().min(1).max(64);
@@ -44,7 +47,7 @@ const actionSchema = z.object({
 });
 
 const schemas = {
-  command: z.object({ user: id, channel: id, text: z.string().max(4000) }),
+  command: z.object({ user: id, channel: id, text: z.string().max(MAX_COMPOSER_CHARS, `is too long: Slack takes up to ${MAX_COMPOSER_CHARS.toLocaleString('en-US')} characters here`) }),
   action: z.object({
     user: id,
     channel: id.optional(),
@@ -88,6 +91,10 @@ async function command(ctx: ApiContext, body: unknown): Promise<unknown> {
   }
   const name = trimmed.split(/\s+/)[0] ?? '';
   const args = trimmed.slice(name.length).trim();
+  if (name === INVITE_COMMAND) {
+    // Slack's own command: the app never hears of it.
+    return { ok: true, kind: 'invite', added: runInvite(state, user, conv, args) };
+  }
   if (!(KNOWN_COMMANDS as readonly string[]).includes(name)) {
     postSlackbotNotice(state, conv.id, user, `${name} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`);
     return { ok: true, kind: 'unknown_command' };
@@ -180,6 +187,7 @@ async function advance(ctx: ApiContext, body: unknown): Promise<unknown> {
   const { ms } = parse(schemas.advance, body);
   if (typeof ctx.clock.advance !== 'function') throw new ConsoleHttpError(409, "this app's clock cannot be moved");
   ctx.clock.advance(ms);
+  await ctx.hooks().clockMoved?.();
   ctx.clockMoved(ctx.clock.now());
   // What would have happened while the time passed: digests that came due, alert checks.
   const digests = await runHook(ctx, 'runDueDigests');

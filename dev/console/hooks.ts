@@ -5,4 +5,6 @@
 export interface DemoHooks {
   readonly runDueDigests?: () => Promise<unknown>;
   readonly checkAlerts?: () => Promise<unknown>;
+  /** Keeps a move of the clock (the app stores it, so a restart resumes there). */
+  readonly clockMoved?: () => Promise<unknown>;
 }

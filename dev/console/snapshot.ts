@@ -59,6 +59,11 @@ export interface ConsoleSnapshot {
   readonly viewer: string;
   readonly users: { id: string; name: string; realName: string; tz: string; isBot: boolean; isAdmin: boolean }[];
   readonly channels: ConsoleChannel[];
+  /**
+   * Every channel this person may see the name of, as Slack names `<#C…>` mentions and fills
+   * channel pickers: all public channels, and the private ones they are in.
+   */
+  readonly directory: { id: string; name: string; isPrivate: boolean; isArchived: boolean }[];
   readonly channel: { id: string; messages: ConsoleMessage[] } | null;
   readonly thread: { channel: string; ts: string; messages: ConsoleMessage[] } | null;
   readonly modal: ConsoleView | null;
@@ -73,6 +78,11 @@ export interface SnapshotQuery {
   readonly thread?: string;
 }
 
+/** How Slack shows a member's arrival: who, where, and who added them. */
+function joinText(m: StoredMessage): string {
+  return `<@${m.user}> joined <#${m.channel}>` + (m.inviter !== undefined && m.inviter !== m.user ? `, added by <@${m.inviter}>` : '');
+}
+
 export function messageView(state: WorkspaceState, m: StoredMessage): ConsoleMessage {
   const author = state.getUser(m.user);
   const isRoot = m.threadTs !== undefined && m.threadTs === m.ts;
@@ -82,7 +92,7 @@ export function messageView(state: WorkspaceState, m: StoredMessage): ConsoleMes
     user: m.user,
     author: m.username ?? author?.realName ?? (m.user === SLACKBOT_ID ? 'Slackbot' : m.user),
     isBot: m.botId !== undefined || author?.isBot === true || m.user === SLACKBOT_ID,
-    text: m.text,
+    text: m.subtype === 'channel_join' ? joinText(m) : m.text,
     ...(m.blocks !== undefined ? { blocks: m.blocks } : {}),
     ...(m.attachments !== undefined ? { attachments: m.attachments } : {}),
     ...(m.files !== undefined
@@ -145,6 +155,9 @@ export function buildSnapshot(
     topic: c.topic,
     latestTs: state.timeline(c.id, viewer).at(-1)?.ts ?? null,
   }));
+  const directory = state.listChannels()
+    .filter((c) => !c.isIm && (!c.isPrivate || c.members.has(viewer)))
+    .map((c) => ({ id: c.id, name: sidebarName(state, c, viewer), isPrivate: c.isPrivate, isArchived: c.isArchived }));
   const selected = query.channel !== undefined ? channels.find((c) => c.id === query.channel) : undefined;
   const thread = selected && query.thread !== undefined ? state.thread(selected.id, query.thread, viewer) : [];
   const stack = viewer === '' ? [] : state.views.stack(viewer);
@@ -156,6 +169,7 @@ export function buildSnapshot(
     viewer,
     users: state.listUsers().map((u) => ({ id: u.id, name: u.name, realName: u.realName, tz: u.tz, isBot: u.isBot, isAdmin: u.isAdmin })),
     channels,
+    directory,
     channel: selected ? { id: selected.id, messages: state.timeline(selected.id, viewer).map((m) => messageView(state, m)) } : null,
     thread: selected && thread.length > 0 && query.thread !== undefined
       ? { channel: selected.id, ts: query.thread, messages: thread.map((m) => messageView(state, m)) }

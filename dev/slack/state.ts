@@ -1,5 +1,6 @@
 import type { WorkspaceEvents } from './events';
 import type { IdMinter } from './ids';
+import { fail } from './errors';
 import { ViewStore } from './view-store';
 import type {
   BotIdentity, ChannelSeed, StoredChannel, StoredFile, StoredMessage, StoredUser, TeamInfo, UserSeed,
@@ -112,6 +113,21 @@ export class WorkspaceState {
   /** Private channels the bot is not in do not exist as far as the bot can tell. */
   botCanSee(channel: StoredChannel): boolean {
     return !channel.isPrivate || this.isBotMember(channel);
+  }
+
+  /**
+   * Adds a person or the bot to a channel on `inviter`'s word, as conversations.invite does:
+   * the same refusals (codes of Slack's own), and a channel_join message for everyone there.
+   */
+  invite(channel: StoredChannel, inviter: string, userId: string): void {
+    if (channel.isIm || channel.isMpim) fail('method_not_supported_for_channel_type');
+    if (channel.isArchived) fail('is_archived');
+    if (!channel.members.has(inviter)) fail('not_in_channel');
+    if (userId === inviter) fail('cant_invite_self');
+    if (!this.users.has(userId) || this.deactivated.has(userId)) fail('user_not_found');
+    if (channel.members.has(userId)) fail('already_in_channel');
+    this.join(channel, userId);
+    this.addMessage({ channel: channel.id, user: userId, text: `<@${userId}> has joined the channel`, subtype: 'channel_join', inviter });
   }
 
   join(channel: StoredChannel, userId: string): void {

@@ -93,6 +93,9 @@ export interface StoredMessage {
   edited?: { user: string; ts: string };
   /** Display name used instead of the bot's, e.g. "Shared by Grace" via `username`. */
   username?: string;
+  /** Slack's own kinds of message, e.g. `channel_join` (with who added the member as `inviter`). */
+  readonly subtype?: 'channel_join';
+  readonly inviter?: string;
   iconEmoji?: string;
   iconUrl?: string;
 }

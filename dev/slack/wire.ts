@@ -21,6 +21,8 @@ export function wireMessage(state: WorkspaceState, m: StoredMessage): Record<str
   if (m.username !== undefined) out.username = m.username;
   if (m.iconEmoji !== undefined || m.iconUrl !== undefined) out.icons = { emoji: m.iconEmoji, image_48: m.iconUrl };
   if (m.edited !== undefined) out.edited = m.edited;
+  if (m.subtype !== undefined) out.subtype = m.subtype;
+  if (m.inviter !== undefined) out.inviter = m.inviter;
   if (m.threadTs !== undefined) {
     out.thread_ts = m.threadTs;
     if (m.threadTs === m.ts) {

@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock';
+import type { LocalClockRepository } from '../ports/store/index';
 
 /**
  * The system clock plus an offset that only moves forward: local mode's "advance the clock"
@@ -27,4 +28,27 @@ export class ShiftableClock implements Clock {
   set(instant: number): void {
     this.advance(Math.max(0, instant - this.now()));
   }
+
+  /** How far this clock runs ahead of its base (the system clock): what a restart must keep. */
+  offset(): number {
+    return this.offsetMs;
+  }
+
+  /** Runs `offsetMs` ahead of the base, unless it already runs further ahead (never backwards). */
+  resume(offsetMs: number): void {
+    if (Number.isFinite(offsetMs) && offsetMs > this.offsetMs) this.offsetMs = offsetMs;
+  }
+}
+
+/**
+ * Local mode's one clock across restarts: takes up the lead over the system clock that the store
+ * kept, and returns how to save the lead after each move (awaited, so a move is kept before
+ * anything it caused is stored).
+ */
+export async function resumeLocalClock(repo: LocalClockRepository, teamId: string, clock: ShiftableClock): Promise<() => Promise<void>> {
+  const saved = await repo.offset(teamId);
+  if (saved !== null) clock.resume(saved);
+  const save = () => repo.saveOffset(teamId, clock.offset());
+  await save();
+  return save;
 }

@@ -32,6 +32,8 @@ export interface LocalSimulator extends SimulatedEndpoints {
 export interface ConsoleHooks {
   readonly runDueDigests?: () => Promise<unknown>;
   readonly checkAlerts?: () => Promise<unknown>;
+  /** After the clock was moved, before anything runs at the new time: keeps the move across restarts. */
+  readonly clockMoved?: () => Promise<unknown>;
 }
 
 export interface LocalConsoleOptions {
@@ -58,6 +60,8 @@ export interface LocalConsole {
 
 /** A Slack workspace on loopback that plays Slack's Web API for the app. */
 export interface LocalWorkspace {
+  /** Its Slack team id: what local mode keeps of its own (its clock) is stored under it. */
+  readonly teamId: string;
   /** Base URL of its Web API, with a trailing slash. */
   readonly apiUrl: string;
   readonly botToken: string;

@@ -3,6 +3,7 @@ import { digestRunContract } from './storage/digest-runs.contract';
 import { coordinationContract, digestRunLeaseContract } from './storage/leases.contract';
 import { digestContract } from './storage/digests.contract';
 import { durabilityContract } from './storage/durability.contract';
+import { localClockContract } from './storage/local-clock.contract';
 import { watermarkAndNoticeContract } from './storage/scopes.contract';
 import { subscriptionContract } from './storage/subscriptions.contract';
 import { ManualClock, T0, type ContractContext, type MakeStore, type StoreHarness } from './storage/context';
@@ -55,5 +56,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     subscriptionContract(ctx);
     watermarkAndNoticeContract(ctx);
     durabilityContract(ctx);
+    localClockContract(ctx);
   });
 }

@@ -204,11 +204,32 @@
 
   // ---- composer, people, demo controls -----------------------------------------------------
 
+  /** Slack's composer takes 4,000 characters; past that it says so and sends nothing. */
+  const MAX_CHARS = 4000;
+  const count = (n) => n.toLocaleString('en-US');
+
+  /** Shows or clears the line under the composer; true when the text may be sent. */
+  function checkLength(text) {
+    const note = $('composer-note');
+    const over = text.length - MAX_CHARS;
+    note.hidden = over <= 0;
+    note.textContent = over > 0
+      ? 'Your message is too long: Slack takes up to ' + count(MAX_CHARS) + ' characters here, and this has ' + count(text.length) +
+        '. Shorten it by ' + count(over) + (over === 1 ? ' character' : ' characters') + ' to send it.'
+      : '';
+    return over <= 0;
+  }
+
+  $('composer-input').addEventListener('input', (ev) => {
+    if (!$('composer-note').hidden) checkLength(ev.target.value.trim());
+  });
+
   $('composer').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const input = $('composer-input');
     const text = input.value.trim();
     if (!text || !ui.channel) return;
+    if (!checkLength(text)) return;
     input.value = '';
     await C.run('Sending', () => C.post('command', { user: ui.user, channel: ui.channel, text }));
     C.scheduleRefresh();

@@ -1,13 +1,14 @@
 /*
  * The modal on top of the acting person's stack: drawn only when it changed (the app updated
- * it, or errors came back), keeping what was typed and where the cursor was; submitted and
+ * it, or errors came back), keeping what was typed, the focus and the caret; submitted and
  * closed like Slack does.
  */
-/* global CSS */
+/* global FocusEvent */
 (function (root) {
   'use strict';
   const B = root.BKBlocks;
   const V = root.ConsoleValues;
+  const M = root.ConsoleMorph;
   const $ = (id) => document.getElementById(id);
 
   /** `c` is the page: its state (ui), server calls and rendering context. */
@@ -32,15 +33,21 @@
       const open = layer.querySelector('.modal');
       if (open && open.dataset.viewId === view.id) ui.values[view.id] = V.readValues(open, ui.modalBlocks || []);
       const values = ui.values[view.id] || view.stateValues || {};
-      const focused = document.activeElement && layer.contains(document.activeElement) ? document.activeElement.dataset.actionId : null;
-      destroyCharts(layer);
-      layer.innerHTML = B.renderModal(view, context(), values);
+      const html = B.renderModal(view, context(), values);
       layer.hidden = false;
+      if (open && open.dataset.viewId === view.id) {
+        // The same form redrawn (the app's views.update): laid over the page's nodes, so the
+        // control being typed in keeps its caret.
+        const kept = M.morph(layer, html, destroyCharts);
+        // A type-ahead box that kept focus shows the options for what it holds, as on focus.
+        if (kept && kept.classList.contains('bk-suggest')) kept.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      } else {
+        destroyCharts(layer);
+        layer.innerHTML = html;
+      }
       ui.modalKey = key;
       ui.modalBlocks = view.blocks;
       drawCharts(layer);
-      const again = focused ? layer.querySelector(['input', 'select', 'textarea'].map((t) => t + '[data-action-id="' + CSS.escape(focused) + '"]').join(', ')) : null;
-      if (again) again.focus();
       const error = layer.querySelector('.bk-has-error');
       if (error) error.scrollIntoView({ block: 'nearest' });
     }

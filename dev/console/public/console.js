@@ -55,9 +55,11 @@
     if (ui.user) q.set('user', ui.user);
     if (ui.channel) q.set('channel', ui.channel);
     if (ui.thread) q.set('thread', ui.thread);
+    const asked = ui.user;
     refreshing = fetch('/console/api/state?' + q.toString())
       .then((r) => r.json())
-      .then(render)
+      // A person picked while this was on its way: the answer is for someone else.
+      .then((snap) => (ui.user !== asked && asked !== null ? scheduleRefresh() : render(snap)))
       .catch((err) => toast('Could not load the workspace: ' + err.message, true))
       .finally(() => {
         refreshing = null;
@@ -111,12 +113,14 @@
         const u = s.users.find((x) => x.id === id);
         return u ? u.name : undefined;
       },
+      // Slack names public channels for everyone, and private ones only for their members.
       channelName: (id) => {
-        const c = s.channels.find((x) => x.id === id);
-        return c && !c.isIm ? c.name : undefined;
+        const c = s.directory.find((x) => x.id === id);
+        return c ? c.name : 'private-channel';
       },
       users: users.map((u) => ({ id: u.id, label: u.realName })),
-      conversations: s.channels.filter((c) => !c.isArchived).map((c) => ({ id: c.id, label: c.isIm ? 'Direct message with ' + s.bot.name : '#' + c.name, isIm: c.isIm, isPrivate: c.isPrivate })),
+      conversations: s.directory.filter((c) => !c.isArchived).map((c) => ({ id: c.id, label: '#' + c.name, isIm: false, isPrivate: c.isPrivate }))
+        .concat(s.channels.filter((c) => c.isIm && !c.isArchived).map((c) => ({ id: c.id, label: 'Direct message with ' + s.bot.name, isIm: true, isPrivate: true }))),
       currentChannel: ui.channel,
       timeZone: zoneOf(ui.user),
       formatTime: (ms) => formatTime(ms, false),

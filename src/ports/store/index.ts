@@ -21,8 +21,9 @@ import type { NoticeRepository } from './notices';
 import type { SubscriptionRepository } from './subscriptions';
 import type { WatermarkRepository } from './watermarks';
 import type { FormViewRepository, ScopeCheckRepository, SendSlotRepository } from './coordination';
+import type { LocalClockRepository } from './local-clock';
 
-export type { AlertStateRepository, DigestRunRepository, DigestRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
+export type { AlertStateRepository, DigestRunRepository, DigestRepository, LocalClockRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
 export type { FormViewRepository, FormViewState, ScopeCheckRepository, SendSlotRepository } from './coordination';
 export { FORM_OPENING_TICKET } from './coordination';
 export type { ClaimOptions, DigestRunKey } from './digest-runs';
@@ -38,6 +39,8 @@ export interface Store {
   readonly scopeChecks: ScopeCheckRepository;
   readonly sendSlots: SendSlotRepository;
   readonly formViews: FormViewRepository;
+  /** Local mode only: its clock's lead over the system clock, kept across restarts. */
+  readonly localClock: LocalClockRepository;
   /**
    * True when several processes may use this store at once (PostgreSQL); false when one
    * process owns it (SQLite), so what a previous process left claimed is known to be dead.

@@ -8,7 +8,8 @@ import type { AppHomeViewModel, DigestPermissions, DigestSummaryView } from '../
 import type { Authorizer } from '../authz';
 import type { Store } from '../../ports/store';
 import type { Digest } from '../../domain/digest';
-import { nextRun } from '../digests/schedule';
+import type { DigestRunRepository } from '../../ports/store';
+import { nextRunOf } from '../digests/next-run';
 import { digestPermissions } from '../digests/access';
 import { summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
@@ -52,7 +53,9 @@ export class HomeService {
     const now = this.deps.now();
     // Listed digests are in the user's channels.
     const theirs = digests.filter((d) => mine.has(d.channelId));
-    return Promise.all(theirs.map(async (d) => digestSummary(d, names, now, await digestPermissions(this.deps.authz, who.userId, d, true))));
+    return Promise.all(
+      theirs.map(async (d) => digestSummary(d, names, now, this.deps.store.digestRuns, await digestPermissions(this.deps.authz, who.userId, d, true))),
+    );
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {
@@ -65,11 +68,19 @@ export class HomeService {
   }
 }
 
-export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number, may: DigestPermissions): DigestSummaryView {
+/** A digest's row on Home: its next run is the one `digest list` shows (the same function). */
+export async function digestSummary(
+  d: Digest,
+  names: ReadonlyMap<number, string>,
+  now: number,
+  runs: DigestRunRepository,
+  may: DigestPermissions,
+): Promise<DigestSummaryView> {
   let next: number | null = null;
   try {
-    next = nextRun(d, now);
+    next = await nextRunOf(d, now, runs);
   } catch {
+    // Home still shows the digest; only its next run is left unsaid.
     next = null;
   }
   return summaryView(d, { nextRunMs: next, names, may });

@@ -13,12 +13,11 @@ import type { ChatGateway } from '../../ports/chat';
 import type { DigestDraft } from '../../domain/drafts';
 import type { Store } from '../../ports/store';
 import type { Digest } from '../../domain/digest';
-import { localDateOf } from '../../domain/time';
 import { resolveChannelRef, type Actor, type DigestAccess } from './access';
 import type { PostOutcome } from './delivery';
 import type { DigestEngine } from './engine';
 import { pausedNoticeKey } from './refusals';
-import { nextRun } from './schedule';
+import { nextRunOf } from './next-run';
 import { modalView, summaryView } from './views';
 
 export interface DigestServiceDeps {
@@ -169,16 +168,8 @@ export class DigestService {
   }
 
   /** When the digest runs next, skipping a date whose run is already decided. */
-  async nextRunOf(digest: Digest): Promise<number | null> {
-    if (digest.status !== 'active') return null;
-    let from = this.deps.now();
-    for (let i = 0; i < 3; i += 1) {
-      const at = nextRun(digest, from, digest.updatedAt);
-      if (at === null) return null;
-      if (!(await this.deps.store.digestRuns.get(digest.id, localDateOf(at, digest.timeZone)))) return at;
-      from = at;
-    }
-    return nextRun(digest, from, digest.updatedAt);
+  nextRunOf(digest: Digest): Promise<number | null> {
+    return nextRunOf(digest, this.deps.now(), this.deps.store.digestRuns);
   }
 
   private async get(actor: Actor, id: number): Promise<Digest> {

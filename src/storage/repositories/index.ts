@@ -12,6 +12,7 @@ import { watermarkRepository } from './watermarks';
 import { scopeCheckRepository } from './scope-checks';
 import { sendSlotRepository } from './send-slots';
 import { formViewRepository } from './form-views';
+import { localClockRepository } from './local-clock';
 
 /** The store over an open database of any dialect; closing the store closes the database. */
 export function createStore(database: Database, options: StoreOptions = {}): Store {
@@ -31,6 +32,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     scopeChecks: scopeCheckRepository(ctx),
     sendSlots: sendSlotRepository(ctx),
     formViews: formViewRepository(ctx),
+    localClock: localClockRepository(ctx),
     shared: database.dialect !== 'sqlite',
     health: async () => (closed ? notOk(database.dialect, 'the store is closed') : database.health()),
     close: () => {

@@ -113,6 +113,12 @@ export interface FormViewsTable {
   updated_at: Int8;
 }
 
+export interface LocalClockTable {
+  team_id: string;
+  offset_ms: Int8;
+  updated_at: Int8;
+}
+
 export interface StorageSchema {
   digests: DigestsTable;
   digest_runs: DigestRunsTable;
@@ -123,4 +129,5 @@ export interface StorageSchema {
   alert_scope_checks: AlertScopeChecksTable;
   send_slots: SendSlotsTable;
   form_views: FormViewsTable;
+  local_clock: LocalClockTable;
 }

@@ -172,6 +172,50 @@ describe('web console (local mode)', () => {
     expect(said.ephemeralFor).toBeUndefined();
   });
 
+  it("takes Slack's own /invite: adds the member where the inviter is, refuses the rest as Slack does", async () => {
+    // Grace is in #facilities and #random, not in the private #exec; the bot is not in #random.
+    const notices = () => messages(FACILITIES, GRACE).filter((m) => m.user === 'USLACKBOT').map((m) => m.text);
+    const seen = notices().length;
+    const added = await (await post('command', { user: GRACE, channel: FACILITIES, text: '/invite @occupancy #random' })).json();
+    expect(added).toMatchObject({ ok: true, kind: 'invite', added: true });
+    const random = workspace.state.resolveChannel('random')!;
+    expect(random.members.has(workspace.bot.userId)).toBe(true);
+    expect(messages('C0RANDOM', 'U0LOCAL003').at(-1)).toMatchObject({ user: workspace.bot.userId, subtype: 'channel_join', inviter: GRACE });
+
+    expect(await (await post('command', { user: GRACE, channel: FACILITIES, text: '/invite @margaret' })).json()).toMatchObject({ added: true });
+    for (const text of ['/invite @occupancy #random', '/invite @grace', '/invite @nobody', '/invite @linus #exec', '/invite @linus #old-office', '/invite']) {
+      expect(await (await post('command', { user: GRACE, channel: FACILITIES, text })).json()).toMatchObject({ ok: true, added: false });
+    }
+    const said = notices().slice(seen).join('\n');
+    expect(said).toContain('<@U0LOCALBOT> is already in <#C0RANDOM>.');
+    expect(said).toContain("You're already in this channel.");
+    expect(said).toContain('No one here is called @nobody.');
+    // A private channel of others is not there for her; an archived one takes no one.
+    expect(said).toContain('There is no channel called #exec that you can see.');
+    expect(said).toContain('is archived: no one can be added to it.');
+    expect(said).toContain('To add someone to this channel, type `/invite @name`');
+    expect(workspace.state.resolveChannel('facilities')!.members.has('U0LOCAL003')).toBe(true);
+    // The refusals changed nothing.
+    expect([...workspace.state.resolveChannel('exec')!.members].sort()).toEqual(['U0LOCAL002', 'U0LOCALADM']);
+    expect(workspace.state.resolveChannel('old-office')!.members.has('U0LOCAL002')).toBe(false);
+  });
+
+  it('names every public channel to everyone, and private ones only to their members', async () => {
+    const snap = await state(`user=${GRACE}`);
+    const names = snap.directory.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['general', 'facilities', 'random', 'old-office']));
+    expect(names).not.toContain('exec');
+    expect((await state('user=U0LOCALADM')).directory.map((c) => c.name)).toContain('exec');
+  });
+
+  it('refuses text over 4,000 characters in words, changing nothing', async () => {
+    const before = messages(FACILITIES, GRACE).length;
+    const res = await post('command', { user: GRACE, channel: FACILITIES, text: 'x'.repeat(4001) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('text is too long: Slack takes up to 4,000 characters here');
+    expect(messages(FACILITIES, GRACE)).toHaveLength(before);
+  });
+
   it('moves the clock and runs what came due, telling the open pages', async () => {
     const events = follow(`${base}/console/events`);
     try {
@@ -181,6 +225,8 @@ describe('web console (local mode)', () => {
       const body = (await res.json()) as { ok: boolean; now: number; digests: boolean; alerts: boolean };
       expect(body.ok).toBe(true);
       expect(body.now - before).toBeGreaterThanOrEqual(3_600_000);
+      // Kept before the answer: a restart resumes the clock this far ahead.
+      expect(await app.store.localClock.offset('T0LOCAL')).toBe(clock.offset());
       const snap = await state(`user=${GRACE}`);
       expect(body.digests).toBe(snap.demo.digests);
       expect(body.alerts).toBe(snap.demo.alerts);
