@@ -7,10 +7,10 @@ import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { AppHomeViewModel, DigestPermissions, DigestSummaryView } from '../../views/index';
 import type { Authorizer } from '../authz';
 import type { Store } from '../../ports/store';
-import type { Digest } from '../../domain/digest';
+import type { Digest, DigestRun } from '../../domain/digest';
 import { nextRun } from '../digests/schedule';
 import { digestPermissions } from '../digests/access';
-import { summaryView } from '../digests/views';
+import { RECENT_RUNS, summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
 
 export interface HomeServiceDeps {
@@ -52,7 +52,11 @@ export class HomeService {
     const now = this.deps.now();
     // Listed digests are in the user's channels.
     const theirs = digests.filter((d) => mine.has(d.channelId));
-    return Promise.all(theirs.map(async (d) => digestSummary(d, names, now, await digestPermissions(this.deps.authz, who.userId, d, true))));
+    return Promise.all(
+      theirs.map(async (d) =>
+        digestSummary(d, names, now, await digestPermissions(this.deps.authz, who.userId, d, true), await this.deps.store.digestRuns.listForDigest(d.id, RECENT_RUNS)),
+      ),
+    );
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {
@@ -65,12 +69,12 @@ export class HomeService {
   }
 }
 
-export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number, may: DigestPermissions): DigestSummaryView {
+export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number, may: DigestPermissions, runs?: readonly DigestRun[]): DigestSummaryView {
   let next: number | null = null;
   try {
     next = nextRun(d, now);
   } catch {
     next = null;
   }
-  return summaryView(d, { nextRunMs: next, names, may });
+  return summaryView(d, { nextRunMs: next, names, may, ...(runs ? { runs } : {}) });
 }
