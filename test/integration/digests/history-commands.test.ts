@@ -1,4 +1,5 @@
-import type { SlackDriver } from '../../../dev/slack';
+import type { SlackDriver, ViewValues } from '../../../dev/slack';
+import { DIGEST_FIELDS as F } from '../../../src/slack/blocks/ids';
 import type { AppUnderTest } from '../app/harness';
 import { textOf } from '../app/harness';
 import { slotInstant } from '../../../src/services/digests';
@@ -89,6 +90,39 @@ describe('digest history and preview through the real app', () => {
     expect(body.blocks.slice(1).map((b) => (b as { type: string }).type)).toEqual(sentBlocks.map((b) => b.type));
     expect(channelPosts('C0FACILITY')).toHaveLength(posted);
     expect(await app.store.digestRuns.listForDigest(id)).toHaveLength(runs);
+  });
+
+  it('"Send me a preview" in the form saves the digest, then shows its creator the preview in the channel, posting and recording nothing', async () => {
+    const before = world.slack.callsTo('views.open').length;
+    await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest');
+    const call = await world.slack.waitFor(() => world.slack.callsTo('views.open')[before]?.response && world.slack.callsTo('views.open')[before], PATIENCE_MS);
+    const viewId = (call.response as { view: { id: string } }).view.id;
+    await world.slack.waitFor(() => world.slack.state.views.get(viewId)?.definition.submit !== undefined, PATIENCE_MS);
+    const demo = (await driver.blockSuggestion(USERS.grace, viewId, F.buildings.actionId, 'demo')).pick('DEMO (71)');
+    const opt = (v: string) => ({ value: v, text: { type: 'plain_text', text: v } });
+    const values: ViewValues = {
+      [F.channel.blockId]: { [F.channel.actionId]: { selected_conversation: 'C0FACILITY' } },
+      [F.buildings.blockId]: { [F.buildings.actionId]: { selected_options: [demo] } },
+      [F.time.blockId]: { [F.time.actionId]: { selected_time: '07:00' } },
+      [F.days.blockId]: { [F.days.actionId]: { selected_options: [opt('1')] } },
+      [F.timeZone.blockId]: { [F.timeZone.actionId]: { value: '' } },
+      [F.content.blockId]: { [F.content.actionId]: { selected_options: [opt('chart')] } },
+      [F.options.blockId]: { [F.options.actionId]: { selected_options: [opt('preview')] } },
+    };
+    const posted = channelPosts('C0FACILITY').length;
+    const res = await driver.viewSubmission(USERS.grace, viewId, values);
+    expect(res.body).toBeUndefined();
+    const saved = (await app.store.digests.listByTeam('T0LOCAL')).at(-1)!;
+    expect(saved).toMatchObject({ timeOfDay: '07:00', options: { chart: true, skipWhenNoData: false } });
+    const preview = await world.slack.waitFor(
+      () => world.slack.state.messagesFor('C0FACILITY', USERS.grace).find((m) => JSON.stringify(m.blocks).includes(`Preview of digest #${saved.id}*`)),
+      PATIENCE_MS,
+    );
+    expect(preview.text).toMatch(/^Preview: Occupancy for /);
+    // Only Grace sees it: nobody else's view of the channel has it, and nothing was posted or recorded.
+    expect(world.slack.state.messagesFor('C0FACILITY', USERS.linus).some((m) => JSON.stringify(m.blocks).includes('Preview of digest'))).toBe(false);
+    expect(channelPosts('C0FACILITY')).toHaveLength(posted);
+    expect(await app.store.digestRuns.listForDigest(saved.id)).toEqual([]);
   });
 
   it('refuses history and preview to someone outside the digest’s channel, and a digest that does not exist', async () => {
