@@ -4,7 +4,7 @@
  * limit cannot take the mark, so then the mark goes first as a message of its own.
  */
 import { buildDigestMessages } from './digest';
-import { LIMITS, context, message, section, type SlackMessage } from './kit';
+import { LIMITS, message, section, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
 import type { DigestView } from '../../views/digest';
 
@@ -15,7 +15,7 @@ export function previewNote(digestId: number, channelId: string): string {
 export function buildDigestPreviewMessages(view: DigestView, channelId: string): SlackMessage[] {
   const note = previewNote(view.digestId, channelId);
   const digest = buildDigestMessages(view);
-  const marked = digest.map((m) => (m.blocks.length < LIMITS.messageBlocks ? { ...m, text: `Preview: ${m.text}`, blocks: [context([note]), ...m.blocks] } : null));
+  const marked = digest.map((m) => (m.blocks.length < LIMITS.messageBlocks ? { ...m, text: `Preview: ${m.text}`, blocks: [section(note), ...m.blocks] } : null));
   if (marked.every((m) => m !== null)) return marked as SlackMessage[];
   return [message(`Preview of digest #${view.digestId}`, [section(note)]), ...digest];
 }

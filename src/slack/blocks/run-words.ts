@@ -21,7 +21,7 @@ export function runWhy(run: DigestRunView, ctx: RunWordsContext): string {
   const where = channelMention(ctx.channelId);
   const sendNow = `\`/occupancy digest send ${ctx.digestId}\` sends it now`;
   if (run.outcome === 'sent') return 'sent on time';
-  if (run.outcome === 'late') return `sent ${formatDuration(run.lateMinutes)} late, after a restart`;
+  if (run.outcome === 'late') return `I wasn't running at the scheduled time; a digest up to ${formatDuration(ctx.graceMinutes)} late still goes out, marked as late`;
   if (run.outcome === 'under_way') return 'being sent right now';
   switch (run.reason) {
     case RUN_REASONS.missed:

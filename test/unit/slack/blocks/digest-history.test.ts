@@ -39,7 +39,7 @@ describe('digest history', () => {
       text: 'Digest #3, last 3 runs: 1 sent late, 1 skipped, 1 sent',
       blocks: [
         sectionBlock('*Digest #3* in <#C0FACILITY> · its last 3 runs, newest first'),
-        sectionBlock(`🕒 *Wed 26 Nov* · sent Wed 26 Nov 08:14 America/Toronto (${reader('2025-11-26T08:14', 'Wed 26 Nov 13:14')} your time), 14 min late\nsent 14 min late, after a restart.`),
+        sectionBlock(`🕒 *Wed 26 Nov* · sent Wed 26 Nov 08:14 America/Toronto (${reader('2025-11-26T08:14', 'Wed 26 Nov 13:14')} your time), 14 min late\nI wasn't running at the scheduled time; a digest up to 30 min late still goes out, marked as late.`),
         sectionBlock(
           `⏭️ *Tue 25 Nov* · skipped, recorded Tue 25 Nov 08:45 America/Toronto (${reader('2025-11-25T08:45', 'Tue 25 Nov 13:45')} your time)\n` +
             "I wasn't running at the scheduled time and came back 45 min later, past the 30 min a late digest may still go out, so I skipped it rather than post a stale one. `/occupancy digest send 3` sends it now; if this keeps happening, tell whoever runs the bot.",
@@ -88,7 +88,7 @@ describe('digest preview', () => {
     const view = digestView({ digestId: 3 });
     const channel = buildDigestMessages(view);
     const preview = buildDigestPreviewMessages(view, 'C0FACILITY');
-    expect(preview).toEqual(channel.map((m) => ({ ...m, text: `Preview: ${m.text}`, blocks: [contextBlock(NOTE), ...m.blocks] })));
+    expect(preview).toEqual(channel.map((m) => ({ ...m, text: `Preview: ${m.text}`, blocks: [sectionBlock(NOTE), ...m.blocks] })));
   });
 
   it('sends the mark on its own when a message has no room left for it', () => {
