@@ -2,7 +2,9 @@
  * The delivery engine. The store is the truth: every tick reads the active digests, works out
  * which slots were reached (schedule.ts), and for each one nobody has decided yet either sends
  * it (claimed first: at most once per digest and local date) or records it as skipped. A
- * timer only says when to look; a missed or doubled tick changes nothing.
+ * timer only says when to look; a missed or doubled tick changes nothing. Every run keeps why
+ * it went as it did (RUN_REASONS), and a skipped or failed one is told to its creator once
+ * (run-notices.ts).
  *
  * Replicas share the work through the claims: a run is claimed with a lease before its content
  * is built, marked posting just before its first message goes to Slack, and finished after. A
@@ -70,7 +72,6 @@ interface Job {
   /** The run exists, claimed by a process whose lease ran out: taken over rather than claimed. */
   readonly takeOver: boolean;
 }
-
 
 /** Later than any lease: what a claim of a process gone for sure is compared with. */
 const ALWAYS_EXPIRED = Number.MAX_SAFE_INTEGER;
