@@ -86,6 +86,29 @@ export interface DigestRun {
   postingAt: EpochMs | null;
 }
 
+/**
+ * Why a run was skipped, failed or left unknown, as stored in its `reason`. A failed run's
+ * reason may also be Slack's own error for a refused post (`not_in_channel`, `is_archived`…).
+ */
+export const RUN_REASONS = {
+  /** Missed by more than the grace window (the bot was not running): its `lateMinutes` says by how much. */
+  missed: 'missed',
+  /** Several runs were missed; only the newest could still be sent. */
+  superseded: 'superseded',
+  /** Nothing was published and the digest skips such days. */
+  noData: 'no_data',
+  buildingsNotFound: 'buildings_not_found',
+  /** InnerSpace did not answer from the scheduled time until the grace window ended. */
+  innerspaceUnavailable: 'innerspace_unavailable',
+  rateLimited: 'rate_limited',
+  /** The process stopped with a post possibly under way. */
+  interrupted: 'interrupted',
+  /** No answer or a server error from Slack: the post may have gone out. */
+  noAnswer: 'no_answer',
+  postFailed: 'post_failed',
+  nothingToPost: 'nothing_to_post',
+} as const;
+
 export type DigestRunOutcome =
   | { state: 'sent'; messageTs: string; channelId?: string }
   | { state: 'failed'; reason: string }

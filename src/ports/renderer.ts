@@ -6,13 +6,15 @@
 import type { ChatMessage } from './chat';
 import type { IsoDate } from '../domain/time';
 import type { AlertEpisodeView, AlertPausedBecause, RuleView } from '../views/alert';
-import type { DigestView, PausedBecause } from '../views/digest';
+import type { DigestRunNoticeView, DigestView, PausedBecause } from '../views/digest';
 
 export interface MessageRenderer {
   /** A digest; more than one message when it is too long for one. */
   digest(view: DigestView): ChatMessage[];
   /** The direct message to a digest's creator when it paused itself. */
   digestPaused(id: number, channelId: string, because: PausedBecause): ChatMessage;
+  /** The direct message to a digest's creator when one of its runs was skipped or failed. */
+  digestRunNotice(view: DigestRunNoticeView): ChatMessage;
   /** An alert episode's top-level message, posted and then edited in place. */
   alert(view: AlertEpisodeView): ChatMessage;
   /** Thread replies under the episode message. */

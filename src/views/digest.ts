@@ -53,6 +53,42 @@ export interface DigestSummaryView {
   readonly createdBy: string;
   /** What the viewer may do with it, so a list shows exactly those buttons. */
   readonly may: DigestPermissions;
+  /** Its last few runs, newest first; absent where the runs were not read. */
+  readonly recentRuns?: readonly DigestRunView[];
+}
+
+/** How a run ended: `late` is sent after a restart, inside the grace window; `under_way` is still claimed. */
+export type DigestRunOutcomeView = 'sent' | 'late' | 'skipped' | 'failed' | 'unknown' | 'under_way';
+
+export interface DigestRunView {
+  /** The digest's local date the run was for. */
+  readonly localDate: IsoDate;
+  readonly outcome: DigestRunOutcomeView;
+  /** When it was sent, skipped or given up on; when it was claimed, while under way. */
+  readonly atMs: EpochMs;
+  /** How late it was sent (late) or by how much it was missed (skipped as missed). */
+  readonly lateMinutes: number;
+  /** RUN_REASONS code, or Slack's error for a refused post; null for sent runs. */
+  readonly reason: string | null;
+}
+
+/** `/occupancy digest history <id>`: its recent runs, newest first. */
+export interface DigestHistoryView {
+  readonly digestId: number;
+  readonly channelId: string;
+  /** The digest's zone: run times are shown in it, and in each reader's own. */
+  readonly timeZone: string;
+  readonly graceMinutes: number;
+  readonly runs: readonly DigestRunView[];
+}
+
+/** The direct message to a digest's creator when one of its runs was skipped or failed. */
+export interface DigestRunNoticeView {
+  readonly digestId: number;
+  readonly channelId: string;
+  readonly timeZone: string;
+  readonly graceMinutes: number;
+  readonly run: DigestRunView;
 }
 
 /**

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { fromDatePartition } from '../support/time';
 import type { InnerSpacePort, InsightQuery } from '../../src/ports/occupancy-source';
 import type { Building, Floor, Group, InsightRow, Site, Zone } from '../../src/domain/occupancy';
+import { UpstreamUnavailableError } from '../../src/errors';
 
 /**
  * An in-process InnerSpace with buildings spread over several time zones, as many as a test or
@@ -32,6 +33,8 @@ export class ZonedInnerSpace implements InnerSpacePort {
   };
   /** One-day building insight queries by "building id|date", for "fetched once" checks. */
   readonly insightKeys = new Map<string, number>();
+  /** While true, every call fails as the real adapter does when InnerSpace does not answer. */
+  down = false;
   private readonly list: Building[];
   private readonly emptyDates: ReadonlySet<string>;
 
@@ -51,6 +54,7 @@ export class ZonedInnerSpace implements InnerSpacePort {
 
   private async count(method: ZonedInnerSpaceMethod): Promise<void> {
     this.calls[method] += 1;
+    if (this.down) throw new UpstreamUnavailableError(`InnerSpace did not answer (${method})`, { upstream: 'innerspace', operation: method, reason: 'ECONNREFUSED' });
     if (this.opts.latencyMs) await new Promise((r) => setTimeout(r, this.opts.latencyMs));
   }
 

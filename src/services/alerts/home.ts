@@ -7,11 +7,11 @@ import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { AppHomeViewModel, DigestPermissions, DigestSummaryView } from '../../views/index';
 import type { Authorizer } from '../authz';
 import type { Store } from '../../ports/store';
-import type { Digest } from '../../domain/digest';
+import type { Digest, DigestRun } from '../../domain/digest';
 import type { DigestRunRepository } from '../../ports/store';
 import { nextRunOf } from '../digests/next-run';
 import { digestPermissions } from '../digests/access';
-import { summaryView } from '../digests/views';
+import { RECENT_RUNS, summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
 
 export interface HomeServiceDeps {
@@ -54,7 +54,16 @@ export class HomeService {
     // Listed digests are in the user's channels.
     const theirs = digests.filter((d) => mine.has(d.channelId));
     return Promise.all(
-      theirs.map(async (d) => digestSummary(d, names, now, this.deps.store.digestRuns, await digestPermissions(this.deps.authz, who.userId, d, true))),
+      theirs.map(async (d) =>
+        digestSummary(
+          d,
+          names,
+          now,
+          this.deps.store.digestRuns,
+          await digestPermissions(this.deps.authz, who.userId, d, true),
+          await this.deps.store.digestRuns.listForDigest(d.id, RECENT_RUNS),
+        ),
+      ),
     );
   }
 
@@ -73,15 +82,16 @@ export async function digestSummary(
   d: Digest,
   names: ReadonlyMap<number, string>,
   now: number,
-  runs: DigestRunRepository,
+  runStore: DigestRunRepository,
   may: DigestPermissions,
+  recent?: readonly DigestRun[],
 ): Promise<DigestSummaryView> {
   let next: number | null = null;
   try {
-    next = await nextRunOf(d, now, runs);
+    next = await nextRunOf(d, now, runStore);
   } catch {
     // Home still shows the digest; only its next run is left unsaid.
     next = null;
   }
-  return summaryView(d, { nextRunMs: next, names, may });
+  return summaryView(d, { nextRunMs: next, names, may, ...(recent ? { runs: recent } : {}) });
 }

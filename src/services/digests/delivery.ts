@@ -6,6 +6,7 @@
 import type { ChatMessage } from '../../ports/chat';
 import { SlackCallError, type ChatGateway } from '../../ports/chat';
 import type { ChannelPacer } from './pacing';
+import { RUN_REASONS } from '../../domain/digest';
 
 export type PostOutcome =
   | { readonly kind: 'sent'; readonly channel: string; readonly ts: string; readonly posted: number }
@@ -62,10 +63,10 @@ export async function postMessages(channel: string, messages: readonly ChatMessa
           continue;
         }
         if (err instanceof SlackCallError && err.kind === 'refused') return { kind: 'refused', slackError: err.slackError ?? 'unknown_error', posted };
-        const reason = err instanceof SlackCallError ? 'no answer or a server error from Slack' : 'the post failed unexpectedly';
+        const reason = err instanceof SlackCallError ? RUN_REASONS.noAnswer : RUN_REASONS.postFailed;
         return { kind: 'unknown', reason, posted };
       }
     }
   }
-  return first ? { kind: 'sent', channel: first.channel, ts: first.ts, posted } : { kind: 'unknown', reason: 'nothing to post', posted };
+  return first ? { kind: 'sent', channel: first.channel, ts: first.ts, posted } : { kind: 'unknown', reason: RUN_REASONS.nothingToPost, posted };
 }

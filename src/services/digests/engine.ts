@@ -2,7 +2,9 @@
  * The delivery engine. The store is the truth: every tick reads the active digests, works out
  * which slots were reached (schedule.ts), and for each one nobody has decided yet either sends
  * it (claimed first: at most once per digest and local date) or records it as skipped. A
- * timer only says when to look; a missed or doubled tick changes nothing.
+ * timer only says when to look; a missed or doubled tick changes nothing. Every run keeps why
+ * it went as it did (RUN_REASONS), and a skipped or failed one is told to its creator once
+ * (run-notices.ts).
  *
  * Replicas share the work through the claims: a run is claimed with a lease before its content
  * is built, marked posting just before its first message goes to Slack, and finished after. A
@@ -10,15 +12,18 @@
  * handed to Slack over and sends it, and records one that was as unknown (never re-posted).
  */
 import type { IsoDate } from '../../domain/time';
+import type { DigestView } from '../../views/digest';
 import { NotFoundError, toAppError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { MessageRenderer } from '../../ports/renderer';
 import type { ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
-import type { Digest } from '../../domain/digest';
+import { RUN_REASONS, type Digest, type DigestRunOutcome } from '../../domain/digest';
+import { refusalReach } from '../refusals';
 import { hasNoData, type DigestContentSession, type DigestContentSource } from './content';
 import { postMessages, type PostOutcome } from './delivery';
 import { recordOutcome } from './outcome';
+import { tellCreatorOfRun } from './run-notices';
 import { ChannelPacer, PARK_AFTER_MS, realPacingClock, runPaced, type PacedJob, type PacingClock } from './pacing';
 import type { DigestRunKey } from '../../ports/store';
 import type { DigestRun } from '../../domain/digest';
@@ -68,8 +73,6 @@ interface Job {
   readonly takeOver: boolean;
 }
 
-const INTERRUPTED = 'interrupted: the process stopped before the outcome was known';
-
 /** Later than any lease: what a claim of a process gone for sure is compared with. */
 const ALWAYS_EXPIRED = Number.MAX_SAFE_INTEGER;
 
@@ -79,6 +82,12 @@ export class DigestEngine {
   private readonly pacingClock: PacingClock;
   /** (digest, date) pairs known to be decided in the store, so ticks do not re-read them. */
   private readonly decided = new Map<string, IsoDate>();
+  /**
+   * Runs whose content could not be built (InnerSpace trouble) and were given back to try again:
+   * if the grace window ends first, the run failed for that reason rather than being missed.
+   * Kept in memory: after a restart such a run reads as missed, which is also true.
+   */
+  private readonly deferred = new Map<string, IsoDate>();
   private readonly slotCache = new SlotCache();
   private forgotThrough = '';
   private stopping = false;
@@ -96,6 +105,10 @@ export class DigestEngine {
     this.replica = this.leases.replica;
   }
 
+  get graceMinutes(): number {
+    return this.deps.graceMinutes;
+  }
+
   /** Runs one tick at the current time, after any tick already under way. */
   runDue(): Promise<DigestTickReport> {
     const run = this.chain.then(() => this.tick(this.deps.now()));
@@ -107,6 +120,16 @@ export class DigestEngine {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.chain;
+  }
+
+  /**
+   * What the digest's channel would get if it ran now, built exactly as a run builds it, and
+   * whether a run would send nothing (no data on a digest that skips such days). Nothing is
+   * posted and no run is recorded.
+   */
+  async preview(digest: Digest): Promise<{ readonly view: DigestView; readonly wouldSkip: boolean }> {
+    const { view } = await this.deps.content.session(this.deps.now()).view(digest, null);
+    return { view, wouldSkip: digest.options.skipWhenNoData && hasNoData(view) };
   }
 
   /** Posts a digest now, outside its schedule: no run is recorded, so today's run still happens. */
@@ -165,7 +188,7 @@ export class DigestEngine {
     for (const run of await this.deps.store.digestRuns.listUnfinished()) {
       if (run.owner !== null && run.postingAt === null) continue; // taken over when its slot comes up
       const key = { digestId: run.digestId, localDate: run.localDate };
-      if (await this.deps.store.digestRuns.expire(key, this.expiryClock(run, now), INTERRUPTED)) {
+      if (await this.deps.store.digestRuns.expire(key, this.expiryClock(run, now), RUN_REASONS.interrupted)) {
         n += 1;
         this.decided.set(`${run.digestId}|${run.localDate}`, run.localDate);
         this.log.warn({ digestId: run.digestId, localDate: run.localDate, team: run.teamId, owner: run.owner }, 'digest run was interrupted; recorded as unknown, not re-posted');
@@ -214,12 +237,23 @@ export class DigestEngine {
         job = { digest, slot, lateMinutes: decision.lateMinutes, takeOver };
         continue;
       }
-      const reason = decision.action === 'skip' ? `missed by ${decision.lateMinutes} min, beyond the ${graceMinutes} min grace window` : 'superseded by a later run';
+      const words = decision.action === 'skip' ? `missed by ${decision.lateMinutes} min, beyond the ${graceMinutes} min grace window` : 'superseded by a later run';
+      const innerspaceDown = decision.action === 'skip' && this.deferred.has(`${digest.id}|${slot.localDate}`);
+      const outcome: DigestRunOutcome = innerspaceDown
+        ? { state: 'failed', reason: RUN_REASONS.innerspaceUnavailable }
+        : { state: 'skipped', reason: decision.action === 'skip' ? RUN_REASONS.missed : RUN_REASONS.superseded };
       if (await this.claim({ digest, slot, lateMinutes: decision.lateMinutes, takeOver }, report)) {
-        await store.digestRuns.finish(digest.id, slot.localDate, { state: 'skipped', reason });
+        await store.digestRuns.finish(digest.id, slot.localDate, outcome);
         this.decide({ digestId: digest.id, localDate: slot.localDate });
-        report.skipped += 1;
-        this.log.warn({ digestId: digest.id, team: digest.teamId, localDate: slot.localDate, lateMinutes: decision.lateMinutes }, `digest run skipped: ${reason}`);
+        const log = { digestId: digest.id, team: digest.teamId, localDate: slot.localDate, lateMinutes: decision.lateMinutes };
+        if (innerspaceDown) {
+          report.failed += 1;
+          this.log.warn(log, `digest run failed: InnerSpace did not answer before the run was ${words}`);
+        } else {
+          report.skipped += 1;
+          this.log.warn(log, `digest run skipped: ${words}`);
+        }
+        await this.tellCreator(digest, slot.localDate);
       }
     }
     return job;
@@ -258,6 +292,17 @@ export class DigestEngine {
   /** The run is ours and finished one way or another: no tick needs to read it again. */
   private decide(key: DigestRunKey): void {
     this.decided.set(`${key.digestId}|${key.localDate}`, key.localDate);
+    this.deferred.delete(`${key.digestId}|${key.localDate}`);
+  }
+
+  /** Its creator hears once about a run that was skipped or failed; a notice that cannot go out never stops delivery. */
+  private async tellCreator(digest: Digest, localDate: string): Promise<void> {
+    const { store, slack, renderer, graceMinutes } = this.deps;
+    try {
+      await tellCreatorOfRun({ store, slack, renderer, graceMinutes, log: this.log }, digest, localDate);
+    } catch (err) {
+      this.log.warn({ err, digestId: digest.id, localDate }, 'could not record or send the notice of a skipped or failed run');
+    }
   }
 
   private async deliver(job: Job, session: DigestContentSession, revokedTeams: Set<string>, report: DigestTickReport): Promise<void> {
@@ -281,18 +326,20 @@ export class DigestEngine {
         if (!(err instanceof NotFoundError)) {
           // Nothing posted: the claim is given back and the next tick tries again, late, while the grace window lasts.
           await runs.release(key, this.replica.id);
+          this.deferred.set(`${digest.id}|${slot.localDate}`, slot.localDate);
           report.deferred += 1;
           log.warn({ code: toAppError(err).code }, 'digest content unavailable; will retry on the next tick');
           return;
         }
-        await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: 'buildings_not_found' });
+        await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: RUN_REASONS.buildingsNotFound });
         this.decide(key);
         report.failed += 1;
         log.warn('digest buildings no longer exist; run failed');
+        await this.tellCreator(digest, slot.localDate);
         return;
       }
       if (digest.options.skipWhenNoData && hasNoData(view)) {
-        await runs.finish(digest.id, slot.localDate, { state: 'skipped', reason: 'no_data' });
+        await runs.finish(digest.id, slot.localDate, { state: 'skipped', reason: RUN_REASONS.noData });
         this.decide(key);
         report.skipped += 1;
         return;
@@ -318,6 +365,11 @@ export class DigestEngine {
       await recordOutcome({ store: this.deps.store, slack: this.deps.slack, renderer: this.deps.renderer, log }, { digest, slot, outcome, lateMinutes }, report, () =>
         revokedTeams.add(digest.teamId),
       );
+      // A refusal that repeats paused the digest and told its creator so; one that passes, or
+      // Slack's limits, failed only this run, so this run is what they hear about.
+      if (outcome.kind === 'rate_limited' || (outcome.kind === 'refused' && refusalReach(outcome.slackError) === 'transient')) {
+        await this.tellCreator(digest, slot.localDate);
+      }
     } catch (err) {
       log.error({ err }, 'digest delivery failed');
       // A claimed run whose outcome could not be recorded stays 'claimed' until its lease ends:
@@ -335,5 +387,6 @@ export class DigestEngine {
     this.forgotThrough = today;
     const horizon = new Date(now - (lookbackDaysFor(this.deps.graceMinutes) + 2) * 86_400_000).toISOString().slice(0, 10);
     for (const [key, date] of this.decided) if (date < horizon) this.decided.delete(key);
+    for (const [key, date] of this.deferred) if (date < horizon) this.deferred.delete(key);
   }
 }

@@ -22,7 +22,7 @@ export { DigestAccess, resolveChannelRef, type Actor } from './access';
 export { DigestContentSource, DigestContentSession, hasNoData, type DigestContentStats } from './content';
 export { DigestEngine, type DigestEngineDeps, type DigestTickReport } from './engine';
 export { SharedChannelPacer } from './shared-pacing';
-export { DigestService, type SavedDigest, type SendNowResult } from './service';
+export { DigestService, type DigestPreview, type SavedDigest, type SendNowResult } from './service';
 export { dueSlots, nextRun, slotInstant, decideSlot, type DueSlot, type ScheduleSpec } from './schedule';
 export { ChannelPacer, runPaced, realPacingClock, type PacingClock } from './pacing';
 

@@ -2,7 +2,7 @@
  * Writes what became of a posted digest run, and what a refusal means beyond it.
  */
 import type { Logger } from '../../logging/logger';
-import type { Digest } from '../../domain/digest';
+import { RUN_REASONS, type Digest } from '../../domain/digest';
 import type { PostOutcome } from './delivery';
 import { handleRefusal, type RefusalContext } from './refusals';
 import type { DueSlot } from './schedule';
@@ -40,7 +40,7 @@ export async function recordOutcome(ctx: RefusalContext, run: PostedRun, counts:
       log.warn({ posted: outcome.posted }, `digest outcome unknown (${outcome.reason}); not re-posted`);
       return;
     case 'rate_limited':
-      await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: 'rate_limited' });
+      await runs.finish(digest.id, slot.localDate, { state: 'failed', reason: RUN_REASONS.rateLimited });
       counts.failed += 1;
       log.warn({ posted: outcome.posted }, 'digest gave up after repeated rate limits');
       return;

@@ -8,7 +8,7 @@ import { BadInputError, CannotPostError, ForbiddenError, NotFoundError, OwnerPre
 import type { InnerSpacePort } from '../../ports/occupancy-source';
 import type { Building } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
-import type { DigestListView, DigestModalView, DigestSummaryView } from '../../views/index';
+import type { DigestHistoryView, DigestListView, DigestModalView, DigestSummaryView, DigestView } from '../../views/index';
 import type { ChatGateway } from '../../ports/chat';
 import type { DigestDraft } from '../../domain/drafts';
 import type { Store } from '../../ports/store';
@@ -18,7 +18,7 @@ import type { PostOutcome } from './delivery';
 import type { DigestEngine } from './engine';
 import { pausedNoticeKey } from './refusals';
 import { nextRunOf } from './next-run';
-import { modalView, summaryView } from './views';
+import { RECENT_RUNS, modalView, runView, summaryView } from './views';
 
 export interface DigestServiceDeps {
   readonly store: Store;
@@ -38,6 +38,16 @@ export interface SavedDigest {
 }
 
 export type SendNowResult = { readonly digest: Digest; readonly sent: boolean };
+
+export interface DigestPreview {
+  readonly digest: Digest;
+  readonly view: DigestView;
+  /** A run now would send nothing: no data, and the digest skips such days. */
+  readonly wouldSkip: boolean;
+}
+
+/** How many runs `digest history` lists. */
+export const HISTORY_RUNS = 10;
 
 
 export class DigestService {
@@ -150,6 +160,22 @@ export class DigestService {
     return { digest, sent: true };
   }
 
+  /** `digest preview <id>` and the form's "Send me a preview": for whoever may send it now, with nothing posted or recorded. */
+  async preview(actor: Actor, id: number): Promise<DigestPreview> {
+    const digest = await this.get(actor, id);
+    await this.deps.access.requireMember(actor, digest.channelId);
+    const { view, wouldSkip } = await this.deps.engine.preview(digest);
+    return { digest, view, wouldSkip };
+  }
+
+  /** `digest history <id>`: its last runs, for the members of its channel (and admins), as `send` is. */
+  async history(actor: Actor, id: number): Promise<DigestHistoryView> {
+    const digest = await this.get(actor, id);
+    await this.deps.access.requireMember(actor, digest.channelId);
+    const runs = await this.deps.store.digestRuns.listForDigest(id, HISTORY_RUNS);
+    return { digestId: id, channelId: digest.channelId, timeZone: digest.timeZone, graceMinutes: this.deps.engine.graceMinutes, runs: runs.map(runView) };
+  }
+
   /**
    * The form, empty (prefilled with the channel it was opened from) or for editing a digest.
    * `privateMetadata` is the caller's own, carried into the view untouched.
@@ -203,6 +229,7 @@ export class DigestService {
       nextRunMs: await this.nextRunOf(digest),
       names,
       may: await this.deps.access.permissions(actor, digest),
+      runs: await this.deps.store.digestRuns.listForDigest(digest.id, RECENT_RUNS),
     });
   }
 }

@@ -3,9 +3,9 @@
  * it arrives here already encoded and is carried through untouched.
  */
 import type { Building } from '../../domain/occupancy';
-import type { DigestModalView, DigestPauseReason, DigestPermissions, DigestSummaryView } from '../../views/index';
+import type { DigestModalView, DigestPauseReason, DigestPermissions, DigestRunView, DigestSummaryView } from '../../views/index';
 import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
-import type { Digest } from '../../domain/digest';
+import type { Digest, DigestRun } from '../../domain/digest';
 
 const PAUSE_REASONS: ReadonlySet<string> = new Set<DigestPauseReason>(['channel_not_found', 'not_in_channel', 'is_archived', 'access_revoked']);
 
@@ -15,8 +15,27 @@ export function pauseReasonOf(digest: Digest): DigestPauseReason | null {
   return r !== null && PAUSE_REASONS.has(r) ? (r as DigestPauseReason) : 'by_user';
 }
 
-export function summaryView(digest: Digest, opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions }): DigestSummaryView {
+/** How many runs a list row and App Home show. */
+export const RECENT_RUNS = 3;
+
+/** A stored run as history shows it. */
+export function runView(run: DigestRun): DigestRunView {
+  const outcome = run.state === 'claimed' ? 'under_way' : run.state === 'sent' && run.lateMinutes > 0 ? 'late' : run.state;
   return {
+    localDate: run.localDate,
+    outcome,
+    atMs: run.finishedAt ?? run.claimedAt,
+    lateMinutes: run.lateMinutes,
+    reason: run.state === 'sent' ? null : run.reason,
+  };
+}
+
+export function summaryView(
+  digest: Digest,
+  opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions; runs?: readonly DigestRun[] },
+): DigestSummaryView {
+  return {
+    ...(opts.runs ? { recentRuns: opts.runs.map(runView) } : {}),
     id: digest.id,
     channelId: digest.channelId,
     buildings: digest.buildingIds.map((id) => ({ id, name: opts.names?.get(id) ?? null })),

@@ -2,6 +2,7 @@
  * `/occupancy digest list` and the digest rows of App Home: schedule, next run, status, and
  * buttons for those who may manage them.
  */
+import { recentRunsLine } from './digest-history';
 import { daysText, momentText, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
@@ -29,10 +30,12 @@ export function digestSummaryText(d: DigestSummaryView): string {
       : d.nextRunMs === null
         ? 'Next run: not scheduled'
         : `Next run: ${momentText(d.nextRunMs, d.timeZone)}`;
+  const runs = d.recentRuns ? recentRunsLine(d.recentRuns) : null;
   return [
     `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
     `${names.join(', ')}${moreBuildings}`,
     `${status} · set up by ${userMention(d.createdBy)}`,
+    ...(runs === null ? [] : [runs]),
   ].join('\n');
 }
 

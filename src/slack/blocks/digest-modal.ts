@@ -20,6 +20,8 @@ const CONTENT_OPTIONS: Readonly<Record<DigestSection, PlainTextOption>> = {
   weekOverWeek: option('Change vs the same day last week', 'weekOverWeek'),
 };
 export const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
+/** Not stored: on saving, the person gets what the channel would get, shown only to them. Never preselected. */
+export const PREVIEW_OPTION = option('Send me a preview when I save', 'preview');
 
 /**
  * How buildings are picked: by name from a menu the bot fills as the user types (it searches
@@ -139,7 +141,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         {
           type: 'checkboxes',
           action_id: DIGEST_FIELDS.options.actionId,
-          options: [SKIP_OPTION],
+          options: [SKIP_OPTION, PREVIEW_OPTION],
           ...(view.options.skipWhenNoData ? { initial_options: [SKIP_OPTION] } : {}),
         },
         { optional: true },

@@ -26,6 +26,7 @@ const DIGESTS = [
   '*Daily digests*',
   '`/occupancy digest` — set one up in a form',
   '`/occupancy digest add building 71 building 104 at 08:00 weekdays in Europe/London #facilities`',
+  '`/occupancy digest history 1` — its last runs: sent, late, skipped or failed, and why · `digest preview 1` — what the channel would get, shown only to you',
   '`/occupancy digest list` · `digest send 1` · `digest pause 1` · `digest resume 1` · `digest remove 1`',
 ].join('\n');
 
@@ -132,6 +133,10 @@ export function lookingUpText(command: ParsedCommand): string | null {
           return `Pausing digest #${command.id}…`;
         case 'resume':
           return `Resuming digest #${command.id}…`;
+        case 'history':
+          return `Looking up digest #${command.id}'s runs…`;
+        case 'preview':
+          return `Building a preview of digest #${command.id}…`;
         default:
           return null;
       }

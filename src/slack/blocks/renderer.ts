@@ -4,10 +4,12 @@ import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, bui
 import { buildAlertPausedNotice } from './alert-notices';
 import { buildDigestMessages } from './digest';
 import { buildDigestPausedNotice } from './digest-replies';
+import { buildDigestRunNotice } from './digest-history';
 
 export const blockKitRenderer: MessageRenderer = {
   digest: buildDigestMessages,
   digestPaused: buildDigestPausedNotice,
+  digestRunNotice: buildDigestRunNotice,
   alert: buildAlertMessage,
   alertRecovered: buildAlertRecoveredReply,
   alertRenotify: buildAlertRenotifyReply,

@@ -36,7 +36,7 @@ export interface ListenerDeps {
   readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones' | 'range'>;
   /** Buildings and zones by name, from the cached directory. */
   readonly names: Pick<NameDirectory, 'resolve' | 'search' | 'named'>;
-  readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'form' | 'takeOver'>;
+  readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'history' | 'preview' | 'form' | 'takeOver'>;
   readonly alerts: {
     readonly subscriptions: Pick<SubscriptionService, 'create' | 'update' | 'owned' | 'remove' | 'snooze' | 'mute' | 'unmute' | 'summaries' | 'takeOver' | 'testAlert'>;
     readonly rules: Pick<RuleChecks, 'backtest'>;

@@ -1,6 +1,6 @@
 /**
  * `/occupancy digest …`: open the form, or the text forms add / list / remove / pause /
- * resume / send.
+ * resume / send / history / preview.
  */
 import { ID_HINTS, badChannel, classifyChannel, duplicate, fail, parseId, unexpected } from './args';
 import { badDays, badTime, parseDays, parseTime, parseZone } from './schedule';
@@ -11,7 +11,7 @@ import { type ChannelRef } from '../../domain/drafts';
 
 export const MAX_DIGEST_BUILDINGS = 25;
 
-const ACTIONS_HELP = 'Use `add`, `list`, `remove`, `pause`, `resume` or `send`, or just `/occupancy digest` to open the form.';
+const ACTIONS_HELP = 'Use `add`, `list`, `remove`, `pause`, `resume`, `send`, `history` or `preview`, or just `/occupancy digest` to open the form.';
 const ADD_HELP =
   'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [#channel]`.';
 
@@ -30,7 +30,9 @@ export function parseDigest(rest: readonly string[]): ParsedCommand {
     case 'delete':
     case 'pause':
     case 'resume':
-    case 'send': {
+    case 'send':
+    case 'history':
+    case 'preview': {
       const verb = action === 'delete' ? 'remove' : action;
       const [idToken, extra] = args;
       if (idToken === undefined) {

@@ -50,7 +50,7 @@ export type DigestCommand =
   | { readonly kind: 'digest'; readonly action: 'modal' }
   | { readonly kind: 'digest'; readonly action: 'list' }
   | { readonly kind: 'digest'; readonly action: 'add'; readonly draft: DigestDraft }
-  | { readonly kind: 'digest'; readonly action: 'remove' | 'pause' | 'resume' | 'send'; readonly id: number };
+  | { readonly kind: 'digest'; readonly action: 'remove' | 'pause' | 'resume' | 'send' | 'history' | 'preview'; readonly id: number };
 
 export type SubscribeCommand =
   | { readonly kind: 'subscribe'; readonly action: 'modal' }

@@ -228,8 +228,10 @@ describe('digest delivery', () => {
     await start();
     const d = await ny('CA');
     expect(await tickAt(SLOT + 45 * MIN)).toMatchObject({ sent: 0, skipped: 1 });
-    expect(await rig.store.digestRuns.get(d.id, DATE)).toMatchObject({ state: 'skipped', lateMinutes: 45 });
-    expect(rig.workspace.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(await rig.store.digestRuns.get(d.id, DATE)).toMatchObject({ state: 'skipped', reason: 'missed', lateMinutes: 45 });
+    expect(rig.postsIn('CA')).toHaveLength(0);
+    // Its creator hears of it, once (test/integration/digests/history.test.ts covers the words).
+    expect(dmsTo(CREATOR)).toHaveLength(1);
     expect(logs.lines.some((l) => l.includes('digest run skipped') && l.includes('beyond the 30 min grace window'))).toBe(true);
     // Tomorrow it runs as usual.
     expect(await tickAt(SLOT + 86_400_000)).toMatchObject({ sent: 1 });

@@ -1,9 +1,12 @@
 /**
  * `/occupancy digest …`: the form, or the text forms add / list / remove / pause / resume /
- * send. Each calls the digest service once and renders its answer; errors become words.
+ * send / history / preview. Each calls the digest service once and renders its answer; errors
+ * become words.
  */
 import { InternalError } from '../../../errors';
+import { buildDigestHistoryMessage } from '../../blocks/digest-history';
 import { buildDigestListMessage } from '../../blocks/digest-list';
+import { buildDigestPreviewMessages, buildDigestPreviewSkippedMessage } from '../../blocks/digest-preview';
 import {
   buildDigestChangedMessage,
   buildDigestNothingToSendMessage,
@@ -44,6 +47,16 @@ export const digestCommand: Subcommand<DigestCommand> = async (deps, command, wh
       case 'send': {
         const r = await digests.sendNow(actor, command.id);
         await reply(r.sent ? buildDigestSentMessage(r.digest.id, r.digest.channelId) : buildDigestNothingToSendMessage(r.digest.id));
+        return;
+      }
+      case 'history':
+        await reply(buildDigestHistoryMessage(await digests.history(actor, command.id)));
+        return;
+      case 'preview': {
+        const p = await digests.preview(actor, command.id);
+        const msgs = p.wouldSkip ? [buildDigestPreviewSkippedMessage(p.digest.id, p.digest.channelId)] : buildDigestPreviewMessages(p.view, p.digest.channelId);
+        // In order: a long digest's parts read as the channel would see them.
+        for (const m of msgs) await reply(m);
         return;
       }
     }

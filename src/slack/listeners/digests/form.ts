@@ -5,7 +5,7 @@
  */
 import type { DigestDraft } from '../../../domain/drafts';
 import type { Weekday } from '../../../domain/values';
-import { SKIP_OPTION, buildDigestFailedModal, buildDigestLoadingModal, buildDigestModal } from '../../blocks/digest-modal';
+import { PREVIEW_OPTION, SKIP_OPTION, buildDigestFailedModal, buildDigestLoadingModal, buildDigestModal } from '../../blocks/digest-modal';
 import { DIGEST_FIELDS } from '../../blocks/ids';
 import { LIMITS, fieldState, type ModalView, type ViewStateValues } from '../../blocks/kit';
 import { truncate } from '../../blocks/mrkdwn';
@@ -35,7 +35,8 @@ export function decodeFormMeta(text: string | undefined): DigestFormMeta | null 
 }
 
 export type DigestSubmission =
-  | { readonly ok: true; readonly draft: DigestDraft }
+  /** `preview`: "Send me a preview" was ticked (present only then). */
+  | { readonly ok: true; readonly draft: DigestDraft; readonly preview?: true }
   /** Ack with `{ response_action: 'errors', errors }`. */
   | { readonly ok: false; readonly errors: Record<string, string> };
 
@@ -94,11 +95,13 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
   }
 
   const contentValues = new Set((fieldState(values, DIGEST_FIELDS.content)?.selected_options ?? []).map((o) => o.value));
-  const skip = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).some((o) => o.value === SKIP_OPTION.value);
+  const ticked: readonly (string | undefined)[] = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).map((o) => o.value);
+  const skip = ticked.includes(SKIP_OPTION.value);
 
   if (Object.keys(errors).length > 0 || !Array.isArray(buildingIds) || !channelId) return { ok: false, errors };
   return {
     ok: true,
+    ...(ticked.includes(PREVIEW_OPTION.value) ? { preview: true as const } : {}),
     draft: {
       buildingIds,
       time,

@@ -1,13 +1,17 @@
 /**
  * The digest form's submission. Input and authorization problems go back in the ack as
  * `response_action: errors` (the form stays open); a saved digest closes the form and is
- * confirmed privately in its channel.
+ * confirmed privately in its channel, followed, when "Send me a preview" was ticked, by the
+ * preview. A modal has no response_url, so both go as ephemerals in the digest's channel, or
+ * by direct message when an ephemeral cannot reach the person there.
  */
 import { StaleFormError, toAppError, type ErrorCode } from '../../../errors';
 import { buildDigestSavedMessage } from '../../blocks/digest-replies';
+import { buildDigestPreviewMessages, buildDigestPreviewSkippedMessage } from '../../blocks/digest-preview';
 import { digestFormErrors } from '../../blocks/errors';
 import type { SlackMessage } from '../../blocks/kit';
-import { actorOf, errorReply, requesterOf, tellUser, type Listener, type ViewArgs } from '../context';
+import type { Logger } from '../../../logging/logger';
+import { actorOf, errorReply, requesterOf, tellUser, type Actor, type Listener, type ViewArgs } from '../context';
 import { decodeFormMeta, validateDigestSubmission } from './form';
 
 /** Slack closes the form with an error after 3 s; checks that take longer answer afterwards. */
@@ -57,7 +61,20 @@ export const digestFormSubmitted: Listener<ViewArgs> = (deps) => async ({ ack, b
         ? buildDigestSavedMessage(outcome.saved.summary, { mode: meta.digestId === null ? 'created' : 'updated', joined: outcome.saved.joined })
         : errorReply(outcome.err, { kind: 'digest' }, log);
       await tellUser(deps, actor.userId, outcome.ok ? outcome.saved.digest.channelId : meta.origin, msg);
+      if (outcome.ok && checked.preview) await sendPreview(deps, actor, outcome.saved.digest.id, outcome.saved.digest.channelId, log);
     },
     (err) => log.warn({ err }, 'could not confirm the digest form'),
   );
 };
+
+/** The saved digest's preview, as `digest preview` shows it; trouble building it is told, never thrown. */
+async function sendPreview(deps: Parameters<Listener<ViewArgs>>[0], actor: Actor, id: number, channelId: string, log: Logger): Promise<void> {
+  let msgs: SlackMessage[];
+  try {
+    const p = await deps.digests.preview(actor, id);
+    msgs = p.wouldSkip ? [buildDigestPreviewSkippedMessage(id, channelId)] : buildDigestPreviewMessages(p.view, channelId);
+  } catch (err) {
+    msgs = [errorReply(err, { kind: 'digest', id }, log)];
+  }
+  for (const m of msgs) await tellUser(deps, actor.userId, channelId, m);
+}

@@ -1,5 +1,5 @@
-import { modalView, pauseReasonOf } from '../../../../src/services/digests/views';
-import type { Digest } from '../../../../src/domain/digest';
+import { modalView, pauseReasonOf, runView } from '../../../../src/services/digests/views';
+import type { Digest, DigestRun } from '../../../../src/domain/digest';
 
 const digest: Digest = {
   id: 7, teamId: 'T1', channelId: 'C1', createdBy: 'U1', buildingIds: [71, 104], timeOfDay: '07:30', days: [1, 3], timeZone: 'Europe/London',
@@ -29,5 +29,18 @@ describe('digest views', () => {
     expect(pauseReasonOf({ ...digest, pausedReason: null })).toBe('by_user');
     expect(pauseReasonOf({ ...digest, pausedReason: 'something else' })).toBe('by_user');
     expect(pauseReasonOf({ ...digest, status: 'active', pausedReason: null })).toBeNull();
+  });
+
+  it('shows a stored run by its outcome: late when sent after its time, under way while claimed, no reason once sent', () => {
+    const stored: DigestRun = {
+      digestId: 7, localDate: '2026-11-25', teamId: 'T1', state: 'sent', claimedAt: 1000, finishedAt: 2000, messageTs: '1.2', channelId: 'C1',
+      reason: null, lateMinutes: 0, owner: 'r1', leaseUntil: 3000, postingAt: 1500,
+    };
+    expect(runView(stored)).toEqual({ localDate: '2026-11-25', outcome: 'sent', atMs: 2000, lateMinutes: 0, reason: null });
+    expect(runView({ ...stored, lateMinutes: 14 })).toMatchObject({ outcome: 'late', lateMinutes: 14 });
+    expect(runView({ ...stored, state: 'skipped', reason: 'missed', lateMinutes: 45 })).toMatchObject({ outcome: 'skipped', reason: 'missed', lateMinutes: 45 });
+    expect(runView({ ...stored, state: 'failed', reason: 'is_archived' })).toMatchObject({ outcome: 'failed', reason: 'is_archived' });
+    expect(runView({ ...stored, state: 'unknown', reason: 'interrupted' })).toMatchObject({ outcome: 'unknown', reason: 'interrupted' });
+    expect(runView({ ...stored, state: 'claimed', finishedAt: null })).toMatchObject({ outcome: 'under_way', atMs: 1000 });
   });
 });

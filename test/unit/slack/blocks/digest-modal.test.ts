@@ -30,6 +30,8 @@ const CONTENT_OPTS = [
   opt('Change vs the same day last week', 'weekOverWeek'),
 ];
 const SKIP = opt('Skip the message when there is no data', 'skipWhenNoData');
+/** Never preselected, on an edit either: it is a wish for one save, not part of the digest. */
+const PREVIEW = opt('Send me a preview when I save', 'preview');
 
 describe('buildDigestModal', () => {
   it('opens with the defaults of issue 4', () => {
@@ -103,7 +105,7 @@ describe('buildDigestModal', () => {
           type: 'input',
           block_id: 'digest_options',
           label: pt('Options'),
-          element: { type: 'checkboxes', action_id: 'digest_options_checkboxes', options: [SKIP] },
+          element: { type: 'checkboxes', action_id: 'digest_options_checkboxes', options: [SKIP, PREVIEW] },
           optional: true,
         },
       ],
@@ -129,7 +131,7 @@ describe('buildDigestModal', () => {
       { type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS },
       { type: 'plain_text_input', action_id: 'digest_time_zone_input', placeholder: pt('America/Toronto') },
       { type: 'checkboxes', action_id: 'digest_content_checkboxes', options: CONTENT_OPTS },
-      { type: 'checkboxes', action_id: 'digest_options_checkboxes', options: [SKIP], initial_options: [SKIP] },
+      { type: 'checkboxes', action_id: 'digest_options_checkboxes', options: [SKIP, PREVIEW], initial_options: [SKIP] },
     ]);
     expect(checkViewLimits(view)).toEqual([]);
   });

@@ -21,6 +21,7 @@ const HELP_BLOCKS = [
       '*Daily digests*',
       '`/occupancy digest` — set one up in a form',
       '`/occupancy digest add building 71 building 104 at 08:00 weekdays in Europe/London #facilities`',
+      '`/occupancy digest history 1` — its last runs: sent, late, skipped or failed, and why · `digest preview 1` — what the channel would get, shown only to you',
       '`/occupancy digest list` · `digest send 1` · `digest pause 1` · `digest resume 1` · `digest remove 1`',
     ].join('\n'),
   ),

@@ -20,6 +20,8 @@ describe('parseCommand: digest', () => {
     ['digest pause #12', { kind: 'digest', action: 'pause', id: 12 }],
     ['digest resume 12', { kind: 'digest', action: 'resume', id: 12 }],
     ['digest send #3', { kind: 'digest', action: 'send', id: 3 }],
+    ['digest history 3', { kind: 'digest', action: 'history', id: 3 }],
+    ['digest Preview #3', { kind: 'digest', action: 'preview', id: 3 }],
     ['digest add building 71', draft({})],
     ['digest add building 71 building 12', draft({ buildingIds: [71, 12] })],
     ['digest add building 71, 12 12 9', draft({ buildingIds: [71, 12, 9] })],
@@ -55,10 +57,12 @@ describe('parseCommand: digest', () => {
 
   const ADD_HELP = 'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [#channel]`.';
   const invalid: [string, string, string][] = [
-    ['digest frobnicate', 'unexpected_argument', 'I didn\'t understand "frobnicate" after `digest`. Use `add`, `list`, `remove`, `pause`, `resume` or `send`, or just `/occupancy digest` to open the form.'],
+    ['digest frobnicate', 'unexpected_argument', 'I didn\'t understand "frobnicate" after `digest`. Use `add`, `list`, `remove`, `pause`, `resume`, `send`, `history` or `preview`, or just `/occupancy digest` to open the form.'],
     ['digest remove', 'missing_argument', '`/occupancy digest remove` needs a digest number, e.g. `/occupancy digest remove 3`. `/occupancy digest list` shows this channel\'s digests.'],
     ['digest pause -3', 'negative', '"-3" isn\'t a digest id: ids are positive whole numbers. `/occupancy digest list` shows this channel\'s digests.'],
     ['digest send 3 4', 'unexpected_argument', 'I didn\'t understand "4" after `digest send 3`. Give one digest number at a time.'],
+    ['digest history', 'missing_argument', expect.stringContaining('`/occupancy digest history` needs a digest number, e.g. `/occupancy digest history 3`.')],
+    ['digest preview 3 today', 'unexpected_argument', 'I didn\'t understand "today" after `digest preview 3`. Give one digest number at a time.'],
     ['digest list now', 'unexpected_argument', 'I didn\'t understand "now" after `digest list`. `/occupancy digest list` takes nothing after it.'],
     ['digest add', 'missing_argument', 'Say which buildings the digest covers, e.g. `/occupancy digest add building 71 at 08:00`. `/occupancy buildings` lists the ones you can see.'],
     ['digest add at 08:00', 'missing_argument', 'Say which buildings the digest covers, e.g. `/occupancy digest add building 71 at 08:00`. `/occupancy buildings` lists the ones you can see.'],

@@ -80,6 +80,15 @@ describe('validateDigestSubmission', () => {
     });
   });
 
+  it('reads "Send me a preview" as a wish for this submission, not a stored option', () => {
+    const values = state({ channel: 'C1', buildings: { text: '71' }, time: '08:00', days: ['1'] });
+    const F = DIGEST_FIELDS;
+    values[F.options.blockId] = { [F.options.actionId]: { type: 'checkboxes', selected_options: [{ value: 'preview', text: { type: 'plain_text', text: 'preview' } }] } };
+    const result = validateDigestSubmission(values);
+    expect(result).toMatchObject({ ok: true, preview: true, draft: { options: { skipWhenNoData: false } } });
+    expect(validateDigestSubmission(state({ channel: 'C1', buildings: { text: '71' }, time: '08:00', days: ['1'] }))).not.toHaveProperty('preview');
+  });
+
   it('reads ids typed as text and an empty zone as the first building\'s', () => {
     const result = validateDigestSubmission(state({ channel: 'C1', buildings: { text: '71, 12;9 ' }, time: '08:00', days: ['1'] }));
     expect(result).toMatchObject({ ok: true, draft: { buildingIds: [71, 12, 9], timeZone: null } });
