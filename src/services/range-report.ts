@@ -1,14 +1,14 @@
 /**
  * `/occupancy building|zone <x> <range>`: the range resolved on the building's calendar, its
- * daily means, the comparison period's daily means and its hourly buckets (for the peak),
- * asked for in one turn so they travel in one GraphQL document with the latest-day lookup.
+ * hourly buckets and the comparison period's, asked for in one turn so they travel in one
+ * GraphQL document with the latest-day lookup.
  *
- * The bars come from the daily rows, not from P1W/P1M rows: the range's own figures (busiest
- * and quietest day, the weekday pattern) need the days anyway; a range that does not start on
- * a Monday or the 1st would get P1W/P1M buckets covering days outside it; a week or month
- * bucket appears only once its last day is published (`this week` would have none); and the
- * week bar, the mean of its day means, is InnerSpace's own P1W rule, so it agrees with P1W
- * wherever a whole week is drawn (test/integration/app/ranges.test.ts checks that).
+ * Every figure comes from the hourly (PT1H) rows, so a range speaks of the same "average while
+ * occupied" as a day answer (see domain/range-summary.ts). The bars are drawn from those hours
+ * too, not from P1D/P1W/P1M rows: InnerSpace's coarser rows are 24-hour means; a range that does
+ * not start on a Monday or the 1st would get P1W/P1M buckets covering days outside it; and a
+ * week or month bucket appears only once its last day is published (`this week` would have
+ * none). test/integration/app/ranges.test.ts checks a week bar against the hourly rows.
  */
 import { bucketsFromRows } from '../domain/summary';
 import {
@@ -22,7 +22,7 @@ import {
   type ResolvedRange,
 } from '../domain/period';
 import { summarizeRange, type RangeSummary } from '../domain/range-summary';
-import { latestCompleteDay, localToday, parseDatePartition, toDatePartition, type IsoDate } from '../domain/time';
+import { latestCompleteDay, localToday, toDatePartition, type IsoDate } from '../domain/time';
 import type { Building, InsightRow } from '../domain/occupancy';
 import { RangeInputError, RangeNoDataError } from '../errors';
 import type { Charts } from '../ports/charts';
@@ -112,14 +112,13 @@ export class RangeReports {
     };
   }
 
-  /** The three queries of a range, started in the same turn. */
-  private load(subject: Subject, range: Period): Promise<[InsightRow[], InsightRow[], InsightRow[]]> {
+  /** The two queries of a range (its hours, the comparison period's), started in the same turn. */
+  private load(subject: Subject, range: Period): Promise<[InsightRow[], InsightRow[]]> {
     const ids = [subject.scope.id];
     const span = (p: Period) => ({ from: toDatePartition(p.from), to: toDatePartition(p.to) });
     return Promise.all([
-      subject.rows({ ids, ...span(range), granularity: 'P1D' }),
-      subject.rows({ ids, ...span(comparisonPeriod(range)), granularity: 'P1D' }),
       subject.rows({ ids, ...span(range), granularity: 'PT1H' }),
+      subject.rows({ ids, ...span(comparisonPeriod(range)), granularity: 'PT1H' }),
     ]);
   }
 
@@ -132,14 +131,13 @@ export class RangeReports {
     dataThrough: IsoDate | null,
   ): Promise<RangeReportView> {
     const zone = subject.building.timeZone;
-    const [days, previousDays, hours] = await this.load(subject, range);
+    const [hours, previousHours] = await this.load(subject, range);
     const summary = summarizeRange({
       period: range,
       zone,
-      days: dayMeans(days),
       hours: bucketsFromRows(hours),
       previous: comparisonPeriod(range),
-      previousDays: dayMeans(previousDays),
+      previousHours: bucketsFromRows(previousHours),
       capacity: subject.capacity,
     });
     if (summary.daysWithData === 0) throw new RangeNoDataError(req.kind, req.id, range.from, range.to, req.words, dataThrough);
@@ -164,20 +162,10 @@ export class RangeReports {
   }
 }
 
-/** P1D rows to one mean per local day, summed over the rows of a day (a building reported per site adds up). */
-export function dayMeans(rows: readonly InsightRow[]): Map<IsoDate, number> {
-  const byDay = new Map<IsoDate, number>();
-  for (const r of rows) {
-    const date = parseDatePartition(r.datePartition);
-    if (date === null || !Number.isFinite(r.occupancyMean)) continue;
-    byDay.set(date, (byDay.get(date) ?? 0) + r.occupancyMean);
-  }
-  return byDay;
-}
-
 function statsOf(s: RangeSummary): RangeReportView['stats'] {
   return {
     mean: s.mean,
+    dayMean: s.dayMean,
     meanPctOfCapacity: s.meanPctOfCapacity,
     capacity: s.capacity,
     busiestDay: s.busiestDay,
