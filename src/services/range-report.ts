@@ -54,7 +54,7 @@ export interface RangeReportDeps {
   readonly memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
 
-interface Subject {
+export interface RangeSubject {
   readonly scope: ReportScopeView;
   readonly building: Building;
   readonly capacity: number | null;
@@ -63,10 +63,37 @@ interface Subject {
   readonly rows: (q: InsightQuery) => Promise<InsightRow[]>;
 }
 
+/** A range resolved on its subject's calendar. */
+interface ResolvedRangeOf {
+  readonly subject: RangeSubject;
+  readonly range: ResolvedRange;
+  readonly today: IsoDate;
+  readonly latest: IsoDate;
+  readonly dataThrough: IsoDate | null;
+}
+
+export interface RangeFigures extends ResolvedRangeOf {
+  readonly summary: RangeSummary;
+}
+
 export class RangeReports {
   constructor(private readonly deps: RangeReportDeps) {}
 
   async answer(req: RangeRequest): Promise<RangeReportView> {
+    const resolved = await this.resolve(req);
+    const { range, dataThrough } = resolved;
+    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}`;
+    return this.deps.memo(key, () => this.build(req, resolved));
+  }
+
+  /** A range's figures without the answer around them: what a comparison shows of each subject. */
+  async figures(req: RangeRequest): Promise<RangeFigures> {
+    const resolved = await this.resolve(req);
+    return { ...resolved, summary: await this.summarise(req, resolved) };
+  }
+
+  /** The subject and the range on its calendar, checked against what the data says is published. */
+  private async resolve(req: RangeRequest): Promise<ResolvedRangeOf> {
     const subject = await this.subject(req);
     const zone = subject.building.timeZone;
     const now = this.deps.now();
@@ -84,11 +111,24 @@ export class RangeReports {
       throw new RangeInputError(kind, req.words ?? `${period.from}..${period.to}`, period.from, period.to);
     }
     const range: ResolvedRange = { ...resolved.range, unit: req.unit ?? resolved.range.unit };
-    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}`;
-    return this.deps.memo(key, () => this.build(subject, req, range, today, latest, dataThrough));
+    return { subject, range, today, latest, dataThrough };
   }
 
-  private async subject(req: RangeRequest): Promise<Subject> {
+  private async summarise(req: RangeRequest, r: ResolvedRangeOf): Promise<RangeSummary> {
+    const [hours, previousHours] = await this.load(r.subject, r.range);
+    const summary = summarizeRange({
+      period: r.range,
+      zone: r.subject.building.timeZone,
+      hours: bucketsFromRows(hours),
+      previous: comparisonPeriod(r.range),
+      previousHours: bucketsFromRows(previousHours),
+      capacity: r.subject.capacity,
+    });
+    if (summary.daysWithData === 0) throw new RangeNoDataError(req.kind, req.id, r.range.from, r.range.to, req.words, r.dataThrough);
+    return summary;
+  }
+
+  private async subject(req: RangeRequest): Promise<RangeSubject> {
     const groupId = this.deps.groupId;
     if (req.kind === 'building') {
       const layout = await this.deps.data.layout(req.id);
@@ -113,7 +153,7 @@ export class RangeReports {
   }
 
   /** The two queries of a range (its hours, the comparison period's), started in the same turn. */
-  private load(subject: Subject, range: Period): Promise<[InsightRow[], InsightRow[]]> {
+  private load(subject: RangeSubject, range: Period): Promise<[InsightRow[], InsightRow[]]> {
     const ids = [subject.scope.id];
     const span = (p: Period) => ({ from: toDatePartition(p.from), to: toDatePartition(p.to) });
     return Promise.all([
@@ -122,25 +162,10 @@ export class RangeReports {
     ]);
   }
 
-  private async build(
-    subject: Subject,
-    req: RangeRequest,
-    range: ResolvedRange,
-    today: IsoDate,
-    latest: IsoDate,
-    dataThrough: IsoDate | null,
-  ): Promise<RangeReportView> {
+  private async build(req: RangeRequest, resolved: ResolvedRangeOf): Promise<RangeReportView> {
+    const { subject, range, today, latest, dataThrough } = resolved;
     const zone = subject.building.timeZone;
-    const [hours, previousHours] = await this.load(subject, range);
-    const summary = summarizeRange({
-      period: range,
-      zone,
-      hours: bucketsFromRows(hours),
-      previous: comparisonPeriod(range),
-      previousHours: bucketsFromRows(previousHours),
-      capacity: subject.capacity,
-    });
-    if (summary.daysWithData === 0) throw new RangeNoDataError(req.kind, req.id, range.from, range.to, req.words, dataThrough);
+    const summary = await this.summarise(req, resolved);
     const { previous, next } = neighbours(range, latest);
     const label = periodLabel(range, today);
     return {
@@ -180,7 +205,7 @@ function statsOf(s: RangeSummary): RangeReportView['stats'] {
   };
 }
 
-function chartModel(subject: Subject, s: RangeSummary, label: string, today: IsoDate): RangeChartModel {
+function chartModel(subject: RangeSubject, s: RangeSummary, label: string, today: IsoDate): RangeChartModel {
   const labels = barLabels(s.bars, s.barUnit, today);
   return {
     kind: 'range',
