@@ -10,7 +10,7 @@ import type { CompareSubjectView, CompareView } from '../../views/compare';
 import type { RangeNavView } from '../../views/range';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
-import { comparisonLabel, measuresNote, usableChart } from './format';
+import { comparisonLabel, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { escapeMrkdwn, formatChange, formatCount, formatPct, plainName, safeName, userMention } from './mrkdwn';
@@ -25,10 +25,7 @@ export function buildCompareMessage(view: CompareView): SlackMessage {
   const head = `${ICONS[view.kind]} ${names}`;
   const tail = ` · ${when}`;
   const blocks: KnownBlock[] = [header(head.length + tail.length <= HEADER_MAX ? `${head}${tail}` : `${head.slice(0, HEADER_MAX - tail.length - 1)}…${tail}`)];
-  const notes: string[] = [];
-  if (view.words) notes.push(`*${safeName(capitalise(view.words), 60)}*`);
-  notes.push(view.mode === 'day' ? 'Each on its own calendar: local days and hours in its own time zone.' : 'Each range on its own calendar, in its own time zone.');
-  blocks.push(context(notes));
+  if (view.words) blocks.push(context([`*${safeName(capitalise(view.words), 60)}*, each on its own calendar`]));
 
   blocks.push(fields(view.subjects.map((s) => subjectField(view, s))));
 
@@ -39,7 +36,7 @@ export function buildCompareMessage(view: CompareView): SlackMessage {
 
   const zones = view.subjects.map((s) => `${safeName(s.scope.name, 40)}: ${escapeMrkdwn(s.timeZone)}${s.dataThrough ? `, through ${formatDay(s.dataThrough, view.today)}` : ''}`);
   const stamp = `Nightly data · ${view.mode === 'day' ? 'hourly' : 'from the hourly buckets'} · ${safeName(view.groupLabel, 60)} · ${zones.join(' · ')}`;
-  const rule = view.mode === 'day' ? measuresNote('PT1H') : `${measuresNote('PT1H')}, of the days with data`;
+  const rule = `Average while occupied: the hourly buckets with anyone present${view.mode === 'range' ? ', of the days with data' : ''} · peak: the highest hourly bucket`;
   blocks.push(context(view.sharedBy ? [rule, stamp, `Shared by ${userMention(view.sharedBy)}`] : [rule, stamp]));
 
   if (!view.sharedBy) {
