@@ -75,7 +75,8 @@ describe('/occupancy compare', () => {
   });
 
   it('shows each building its own latest day without a date, and says so', async () => {
-    const { json, body } = await ask('compare 71 104 118');
+    const { json, body, cost } = await ask('compare 71 104 118');
+    expect(cost).toBe(1);
     expect(json).toMatch(/DEMO vs Southwark Works vs Barangaroo Tower · (the latest published day of each|\w{3} \d+ \w{3} \(each in its own time zone\))/);
     expect(fieldTexts(body.blocks)).toHaveLength(3);
     expect(chartConfig(body.blocks).data.datasets).toHaveLength(3);
@@ -83,7 +84,9 @@ describe('/occupancy compare', () => {
 
   it('compares zones over a range with a bar series each, and steps to the week before in place', async () => {
     const zones = (await t.app.innerspace.zones({ siteIds: (await t.app.innerspace.sites(71)).map((s) => s.id) })).slice(0, 2);
-    const { body, json } = await ask(`compare ${zones[0]!.id} ${zones[1]!.id} last week`);
+    const { body, json, cost } = await ask(`compare ${zones[0]!.id} ${zones[1]!.id} last week`);
+    // Both zones' latest-day lookups, ranges and comparison periods: one document.
+    expect(cost).toBe(1);
     expect(json).toContain('📍');
     expect(json).toContain('Mon 16 – Sun 22 Nov');
     const fields = fieldTexts(body.blocks);
