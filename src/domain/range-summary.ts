@@ -11,7 +11,7 @@
  */
 import { barPeriods, daysOf, isoWeekday, periodDays, type Period } from './period';
 import { meanOf, mergeBuckets, occupiedMeanOf, peakOf, type Bucket, type PeakBucket } from './summary';
-import { localDateOf, type IsoDate } from './time';
+import { localDateOf, wallClock, type IsoDate } from './time';
 
 export interface DayMean {
   readonly date: IsoDate;
@@ -41,6 +41,12 @@ export interface RangeSummary extends Period {
   readonly quietestWeekday: DayMean | null;
   /** The highest hourly bucket of the range. */
   readonly peak: PeakBucket | null;
+  /**
+   * The hours a weekday was usually occupied: the median first occupied hour and the median end
+   * of the last one over the Monday-to-Friday days anyone was present ("08:00", "18:00"); null
+   * without such days.
+   */
+  readonly weekdayHours: { readonly from: string; readonly to: string } | null;
   /** Average while occupied over each weekday's hours, Monday to Friday; null for a weekday without data. */
   readonly weekdays: readonly { readonly weekday: 1 | 2 | 3 | 4 | 5; readonly mean: number | null; readonly days: number }[];
   readonly barUnit: 'day' | 'week';
@@ -73,6 +79,40 @@ export function hoursByDay(buckets: readonly Bucket[], zone: string): Map<IsoDat
     else byDay.set(date, [b]);
   }
   return byDay;
+}
+
+/** Minutes after local midnight of a day's first occupied hour and of the end of its last; null when nobody was present. */
+function occupiedSpan(buckets: readonly Bucket[], zone: string): { from: number; to: number } | null {
+  const occupied = buckets.filter((b) => b.value > 0);
+  const first = occupied[0];
+  const last = occupied[occupied.length - 1];
+  if (!first || !last) return null;
+  const minutes = (start: number) => {
+    const w = wallClock(start, zone);
+    return w.hour * 60 + w.minute;
+  };
+  return { from: minutes(first.start), to: minutes(last.start) + 60 };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/** "08:00"; a day occupied to midnight ends at "24:00". */
+function clockOf(minutes: number): string {
+  const m = Math.min(minutes, 24 * 60);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** The usual occupied hours of the Monday-to-Friday days anyone was present (see RangeSummary.weekdayHours). */
+function weekdayHoursOf(days: readonly IsoDate[], byDay: ReadonlyMap<IsoDate, readonly Bucket[]>, zone: string): RangeSummary['weekdayHours'] {
+  const spans = days.filter((d) => isoWeekday(d) <= 5).flatMap((d) => {
+    const span = occupiedSpan(byDay.get(d) ?? [], zone);
+    return span ? [span] : [];
+  });
+  if (spans.length === 0) return null;
+  return { from: clockOf(median(spans.map((s) => s.from))), to: clockOf(median(spans.map((s) => s.to))) };
 }
 
 /** The average while occupied of some hours: 0 when they have buckets but nobody present, null without buckets. */
@@ -135,6 +175,7 @@ export function summarizeRange(input: RangeSummaryInput): RangeSummary {
     quietestDay: quietest,
     quietestWeekday,
     peak: peakOf(overall.buckets, zone),
+    weekdayHours: weekdayHoursOf(all, byDay, zone),
     weekdays,
     barUnit: layout.unit,
     bars,

@@ -191,6 +191,7 @@ function statsOf(s: RangeSummary): RangeReportView['stats'] {
   return {
     mean: s.mean,
     dayMean: s.dayMean,
+    weekdayHours: s.weekdayHours,
     meanPctOfCapacity: s.meanPctOfCapacity,
     capacity: s.capacity,
     busiestDay: s.busiestDay,

@@ -27,6 +27,8 @@ export interface RangeBarView extends PeriodView {
 export interface RangeStatsView {
   /** Average while occupied: the mean of the range's hourly buckets with anyone present; null without data. */
   readonly mean: number | null;
+  /** The hours a weekday was usually occupied ("08:00"–"18:00"); null without an occupied weekday. */
+  readonly weekdayHours?: { readonly from: string; readonly to: string } | null;
   /** The 24-hour mean: every hourly bucket of the range, nights included. */
   readonly dayMean: number | null;
   readonly meanPctOfCapacity: number | null;

@@ -32,7 +32,9 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   const items: string[] = [];
   if (stats.mean !== null) {
     const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
-    items.push(`*Average while occupied*\n${formatPeople(stats.mean)}${pct}`);
+    // "08:00–18:00" on a clock, not a span of instants: the days differ, the usual hours are what is read.
+    const hours = stats.weekdayHours ? `, ${stats.weekdayHours.from}–${stats.weekdayHours.to} on weekdays` : '';
+    items.push(`*Average while occupied*\n${formatPeople(stats.mean)}${pct}${hours}`);
   }
   if (stats.dayMean !== null) items.push(`*24-hour average*\n${formatPeople(stats.dayMean)}`);
   if (stats.busiestDay) items.push(`*Busiest day*\n${formatDay(stats.busiestDay.date, today)} (avg ${formatCount(stats.busiestDay.mean)})`);

@@ -62,6 +62,7 @@ describe('/occupancy building|zone <range>', () => {
     expect(cost).toBe(1);
     expect(json).toContain('DEMO (71) · Mon 16 – Sun 22 Nov');
     for (const words of ['*Average while occupied*', '*24-hour average*', '*Peak*', '*Busiest day*', '*Quietest weekday*', '*vs the week before*', '*Weekdays:* Mon ']) expect(json).toContain(words);
+    expect(json).toMatch(/\*Average while occupied\*\\n\d+ people \(\d+% of capacity\), \d\d:00–\d\d:00 on weekdays/);
     expect(blockLimitViolations(body)).toEqual([]);
     const config = chartConfig(body.blocks);
     expect(config.data.labels).toEqual(['Mon 16', 'Tue 17', 'Wed 18', 'Thu 19', 'Fri 20', 'Sat 21', 'Sun 22']);

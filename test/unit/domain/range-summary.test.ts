@@ -47,6 +47,8 @@ describe('summarizeRange', () => {
     expect(s.quietestWeekday).toEqual({ date: '2026-10-23', mean: 60 });
     expect(s.peak).toEqual({ start: dayWindow('2026-10-20', zone).start + 10 * HOUR, value: 190, time: '10:00' });
     expect(s.weekdays.map((w) => w.mean)).toEqual([80, 120, 110, null, 60]);
+    // Medians of Mon 09–11, Tue 09–12, Wed 08–09, Fri 10–11: the weekend is left out.
+    expect(s.weekdayHours).toEqual({ from: '09:00', to: '11:00' });
     expect(s.previous).toEqual({ from: '2026-10-12', to: '2026-10-18', mean: 94, daysWithData: 2 });
     expect(s.changePct).toBeCloseTo(((mean - 94) / 94) * 100);
     expect(s.meanPctOfCapacity).toBeCloseTo((mean / 200) * 100);
@@ -74,6 +76,14 @@ describe('summarizeRange', () => {
     expect(s.bars[1]!.mean).toBeCloseTo(weighted([4, 5, 6, 7, 8, 9, 10]));
     expect(s.changePct).toBeNull();
     expect(s.previous.mean).toBeNull();
+  });
+
+  it('ends the usual hours of a day occupied to midnight at 24:00, and has none without an occupied weekday', () => {
+    const period = { from: '2026-10-19', to: '2026-10-20' };
+    const late = summarizeRange({ period, zone, hours: day('2026-10-19', 20, [5, 5, 5, 5]), previous: comparisonPeriod(period), previousHours: [] });
+    expect(late.weekdayHours).toEqual({ from: '20:00', to: '24:00' });
+    const weekend = { from: '2026-10-24', to: '2026-10-25' };
+    expect(summarizeRange({ period: weekend, zone, hours: day('2026-10-24', 9, [5]), previous: comparisonPeriod(weekend), previousHours: [] }).weekdayHours).toBeNull();
   });
 
   it('scores a day without anyone present 0, a day without buckets as missing', () => {
