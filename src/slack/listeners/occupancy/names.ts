@@ -53,8 +53,14 @@ export function lookingUpNames(read: ReadCommand, usual: string | null): string 
       return `Looking up ${echoCode(first.text)}…`;
     case 'zones':
       return `Looking up the zones of ${echoCode(first.text)}…`;
-    case 'compare':
-      return `Comparing ${read.slots.map((s) => echoCode(s.text)).join(', ')}…`;
+    case 'compare': {
+      // Ids as typed, names for their stand-ins.
+      const typed = read.parsed.ids.map((id) => {
+        const i = read.slots.findIndex((_, j) => standIn(j) === id);
+        return i >= 0 ? echoCode(read.slots[i]!.text) : String(id);
+      });
+      return `Comparing ${typed.join(', ')}…`;
+    }
     default:
       return usual;
   }

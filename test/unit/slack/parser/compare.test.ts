@@ -1,6 +1,8 @@
 import { parseCommand } from '../../../../src/slack/parser';
 import { nameSlotsOf } from '../../../../src/slack/parser/names';
 import { decodeCompareValue, encodeCompareValue } from '../../../../src/slack/blocks/values';
+import { lookingUpText } from '../../../../src/slack/blocks/help';
+import { lookingUpNames, readCommand } from '../../../../src/slack/listeners/occupancy/names';
 
 describe('compare', () => {
   it('reads two to six buildings, then a date or a range', () => {
@@ -53,5 +55,13 @@ describe('compare', () => {
     for (const bad of ['{"compare":"building","ids":[71]}', '{"compare":"building","ids":[71,71]}', '{"compare":"site","ids":[1,2]}', '{"compare":"building","ids":[1,2,3,4,5,6,7]}', '{"compare":"building","ids":[1,2],"date":"2026-02-30"}', 'nonsense']) {
       expect(decodeCompareValue(bad)).toBeNull();
     }
+  });
+
+  it('says what it is comparing while a slow answer is on its way, names as typed', () => {
+    const named = readCommand('compare 71 "Southwark Works" whitefield yesterday');
+    expect(named.parsed.kind).toBe('compare');
+    expect(lookingUpNames(named, null)).toBe('Comparing 71, `Southwark Works`, `whitefield`…');
+    const ids = readCommand('compare zones 71001 71002');
+    expect(lookingUpNames(ids, lookingUpText(ids.parsed))).toBe('Comparing zones 71001, 71002…');
   });
 });
