@@ -106,6 +106,18 @@ describe('/occupancy compare', () => {
     expect(JSON.stringify(earlier.body)).toContain('Mon 9 – Sun 15 Nov');
   });
 
+  it("compares six zones over twelve weeks with weekly bars, within Slack's limits", async () => {
+    const zones = (await t.app.innerspace.zones({ siteIds: (await t.app.innerspace.sites(71)).map((s) => s.id) })).slice(0, 6);
+    expect(zones).toHaveLength(6);
+    const { body, json } = await ask(`compare zones ${zones.map((z) => z.id).join(' ')} 2026-08-31..2026-11-22`);
+    expect(json).toContain('Mon 31 Aug – Sun 22 Nov');
+    expect(fieldTexts(body.blocks)).toHaveLength(6);
+    const config = chartConfig(body.blocks);
+    expect(config.data.labels).toHaveLength(12);
+    expect(config.data.datasets).toHaveLength(6);
+    expect(checkMessageLimits(body)).toEqual([]);
+  });
+
   it('shares a comparison in the channel, credited, without buttons', async () => {
     await ask('compare DEMO southwark 2026-11-20');
     const target = t.slack.state.messagesFor(CHANNEL, USER).find((m) => JSON.stringify(m).includes('DEMO vs Southwark Works · Fri 20 Nov') && JSON.stringify(m).includes('occupancy_share'))!;
