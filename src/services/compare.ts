@@ -208,6 +208,7 @@ export class CompareReports {
       })),
       date: null,
       range: { from: first.range.from, to: first.range.to, unit: first.range.unit },
+      clippedFrom: first.range.clippedFrom,
       words: range.words,
       today,
       groupLabel: await this.deps.groupLabel(),

@@ -38,6 +38,8 @@ export interface CompareView {
   readonly date: IsoDate | null;
   /** A range comparison: the range asked for (on the first subject's calendar), with how its buttons step. */
   readonly range: RangeNavView | null;
+  /** A range whose words end after the latest published day: the end they named (the range stops there). */
+  readonly clippedFrom?: IsoDate | null;
   /** The range words asked ("last week"); null otherwise. */
   readonly words: string | null;
   /** Today on the first subject's calendar, so dates of other years show theirs. */

@@ -25,7 +25,12 @@ export function buildCompareMessage(view: CompareView): SlackMessage {
   const head = `${ICONS[view.kind]} ${names}`;
   const tail = ` · ${when}`;
   const blocks: KnownBlock[] = [header(head.length + tail.length <= HEADER_MAX ? `${head}${tail}` : `${head.slice(0, HEADER_MAX - tail.length - 1)}…${tail}`)];
-  if (view.words) blocks.push(context([`*${safeName(capitalise(view.words), 60)}*, each on its own calendar`]));
+  const notes: string[] = [];
+  if (view.words) notes.push(`*${safeName(capitalise(view.words), 60)}*, each on its own calendar`);
+  if (view.clippedFrom && view.range) {
+    notes.push(`⏳ Up to ${formatDay(view.range.to, view.today)}, the latest published day (the period runs to ${formatDay(view.clippedFrom, view.today)}).`);
+  }
+  if (notes.length > 0) blocks.push(context(notes));
 
   blocks.push(fields(view.subjects.map((s) => subjectField(view, s))));
 

@@ -130,6 +130,12 @@ describe('/occupancy compare', () => {
     expect(json).not.toContain('occupancy_share');
   });
 
+  it('stops this week at the latest published day, and says so', async () => {
+    const { json } = await ask('compare 71 104 this week');
+    expect(json).toContain('Mon 23 – Tue 24 Nov');
+    expect(json).toContain('Up to Tue 24 Nov, the latest published day (the period runs to Sun 29 Nov)');
+  });
+
   it('names the subject it could not find, refuses a mix, too many and the same one twice', async () => {
     const unknown = await ask('compare 71 7100');
     expect(unknown.body.text).toContain("I couldn't find building 7100.");
