@@ -10,7 +10,9 @@
  *   - a digest pass: requests per building, from a fresh client (reference data once);
  *   - ranges: `building <id> last 4 weeks` cold in each building, then 28-day date ranges of
  *     building 71 eight weeks apart (so no range or comparison period was fetched by another),
- *     then the same again warm.
+ *     then the same again warm;
+ *   - comparisons: `compare 71 104 118 <date>` (three buildings in three time zones) on dates
+ *     clear of every other answer's days, then the same again warm.
  *
  * Requests are counted at the simulator (every GraphQL HTTP request it received), after each
  * answer has arrived, so the counts do not depend on timing.
@@ -30,6 +32,7 @@ import { BENCH_SECRET, percentile, startBenchBot } from './support';
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const RANGES = Number(process.env.BENCH_RANGES ?? 8);
+const COMPARES = Number(process.env.BENCH_COMPARES ?? 8);
 
 interface Sample {
   ms: number;
@@ -94,6 +97,12 @@ async function main() {
     for (const b of SIM_BUILDINGS.filter((x) => x.id !== 71)) undated.push(await ask(`building ${b.id}`, b.name));
     const warm: Sample[] = [];
     for (const d of dates) warm.push(await ask(`building 71 ${d}`));
+    // Four days off the single-building dates (and their week-earlier days), so nothing of them was fetched before.
+    const compareDates = Array.from({ length: COMPARES }, (_, i) => addDays(today, -(7 + 8 * i)));
+    const comparesCold: Sample[] = [];
+    for (const d of compareDates) comparesCold.push(await ask(`compare 71 104 118 ${d}`, 'Barangaroo'));
+    const comparesWarm: Sample[] = [];
+    for (const d of compareDates) comparesWarm.push(await ask(`compare 71 104 118 ${d}`, 'Barangaroo'));
     const rangesCold: Sample[] = [];
     for (const b of SIM_BUILDINGS) rangesCold.push(await ask(`building ${b.id} last 4 weeks`, b.name));
     const ranges = Array.from({ length: RANGES }, (_, i) => {
@@ -113,7 +122,8 @@ async function main() {
     console.log(`warm answers (same ${DAYS} dates, cached):            ${fmt(warm)}`);
     console.log(`cold ranges (last 4 weeks ×${SIM_BUILDINGS.length} buildings, ${RANGES} 28-day ranges): ${fmt(rangesCold)}`);
     console.log(`warm ranges (the same again, cached):           ${fmt(rangesWarm)}`);
-    // A row for `compare 71 72 73` goes here once that answer exists.
+    console.log(`cold compares (71 104 118, ${COMPARES} dates):         ${fmt(comparesCold)}`);
+    console.log(`warm compares (the same again, cached):         ${fmt(comparesWarm)}`);
     console.log(
       `digest pass (${digest.buildings} buildings, fresh client): reference data ${digest.reference} request(s) once, ` +
         `then ${digest.perBuilding.toFixed(2)} requests per building, ${digest.ms.toFixed(0)} ms for the pass`,

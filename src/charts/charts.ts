@@ -1,6 +1,7 @@
 /** The charts port over a ChartRenderer: Chart.js configurations, their URLs, PNGs, alt text and tables. */
 import type { Charts } from '../ports/charts';
-import type { AlertChartModel, ChartModel, ChartView, DayChartModel, RangeChartModel } from '../views/chart';
+import type { AlertChartModel, ChartModel, ChartView, CompareChartModel, DayChartModel, RangeChartModel } from '../views/chart';
+import { compareChartConfig } from './compare';
 import { alertChartConfig, dayChartConfig } from './config';
 import { rangeChartConfig } from './range';
 import type { ChartConfig } from './model';
@@ -10,6 +11,7 @@ import { chartAltText, chartTable } from './text';
 /** The configs that draw a model, best first: the full-resolution day, then its hourly version (a shorter URL). */
 function candidates(model: ChartModel): ChartConfig[] {
   if (model.kind === 'range') return [rangeChartConfig(model)];
+  if (model.kind === 'compare') return [compareChartConfig(model)];
   return model.kind === 'day' ? [dayChartConfig(model), dayChartConfig(model, { hourly: true })] : [alertChartConfig(model)];
 }
 
@@ -22,6 +24,7 @@ export function createCharts(renderer: ChartRenderer): Charts {
     day: (model: DayChartModel) => view(model),
     alert: (model: AlertChartModel) => view(model),
     range: (model: RangeChartModel) => view(model),
+    compare: (model: CompareChartModel) => view(model),
     // A PNG has no URL limit: always the full-resolution chart.
     png: (chart: ChartView) => renderer.png(candidates(chart.model)[0]!),
   };

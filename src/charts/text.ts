@@ -9,6 +9,7 @@ import {
 } from './model';
 import type { AlertChartModel, ChartModel, ChartTableView, DayChartModel } from '../views/chart';
 import { rangeAltText, rangeTable } from './range';
+import { compareAltText, compareTable } from './compare';
 
 /** Slack's limit for an image block's alt_text. */
 export const ALT_TEXT_MAX = 2000;
@@ -73,7 +74,8 @@ function alertAltText(model: AlertChartModel): string {
 
 /** Describes the chart in one or two sentences, within Slack's alt_text limit. */
 export function chartAltText(model: ChartModel): string {
-  const text = model.kind === 'day' ? dayAltText(model) : model.kind === 'range' ? rangeAltText(model) : alertAltText(model);
+  const text =
+    model.kind === 'day' ? dayAltText(model) : model.kind === 'range' ? rangeAltText(model) : model.kind === 'compare' ? compareAltText(model) : alertAltText(model);
   return clip(text, ALT_TEXT_MAX);
 }
 
@@ -119,5 +121,6 @@ function alertTable(model: AlertChartModel): ChartTableView {
 /** The chart's numbers as a table: what a reader sees when the picture can't be shown. */
 export function chartTable(model: ChartModel): ChartTableView {
   if (model.kind === 'range') return rangeTable(model);
+  if (model.kind === 'compare') return compareTable(model);
   return model.kind === 'day' ? dayTable(model) : alertTable(model);
 }

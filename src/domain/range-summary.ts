@@ -1,22 +1,26 @@
 /**
- * A range of days summarised from its daily means (InnerSpace's P1D rows) and its hourly
- * buckets (for the peak). Plain, unrounded numbers, like the day summary.
+ * A range of days summarised from its hourly buckets, with the day answer's definitions: every
+ * average (the range's, a day's, a bar's, a weekday's, the period before's) is the mean of the
+ * hourly buckets with anyone present in it, so a week bar is the same figure a day answer would
+ * give for those hours together, and an empty night or weekend does not pull a figure down.
+ * The 24-hour mean (every bucket present) is kept beside it. Plain, unrounded numbers, like
+ * the day summary.
  *
- * Every average over several days is the mean of the day means of the days that have data:
- * InnerSpace's own rule for P1W and P1M buckets, so a week bar drawn here is the P1W figure
- * for that week, and a day with nothing published counts as missing, never as zero.
+ * A day with no buckets counts as missing, never as zero; a day with buckets but nobody present
+ * scores 0 (it was published, and empty).
  */
 import { barPeriods, daysOf, isoWeekday, periodDays, type Period } from './period';
-import { peakOf, type Bucket, type PeakBucket } from './summary';
-import type { IsoDate } from './time';
+import { meanOf, mergeBuckets, occupiedMeanOf, peakOf, type Bucket, type PeakBucket } from './summary';
+import { localDateOf, wallClock, type IsoDate } from './time';
 
 export interface DayMean {
   readonly date: IsoDate;
+  /** The day's average while occupied (0 when nobody was present). */
   readonly mean: number;
 }
 
 export interface RangeBar extends Period {
-  /** Mean of the day means inside; null when none of its days has data. */
+  /** Average while occupied over the bar's hours; null when none of its days has data. */
   readonly mean: number | null;
   /** Days of the bar with data. */
   readonly days: number;
@@ -27,20 +31,29 @@ export interface RangeSummary extends Period {
   readonly dayCount: number;
   /** Days with data. */
   readonly daysWithData: number;
+  /** Average while occupied over the range's hours. */
   readonly mean: number | null;
+  /** The 24-hour mean: every hourly bucket of the range, nights included. */
+  readonly dayMean: number | null;
   readonly busiestDay: DayMean | null;
   readonly quietestDay: DayMean | null;
   /** The quietest Monday-to-Friday day: weekends are always quiet, so this is the one people ask about. */
   readonly quietestWeekday: DayMean | null;
   /** The highest hourly bucket of the range. */
   readonly peak: PeakBucket | null;
-  /** Mean of the day means of each weekday, Monday to Friday; null for a weekday without data. */
+  /**
+   * The hours a weekday was usually occupied: the median first occupied hour and the median end
+   * of the last one over the Monday-to-Friday days anyone was present ("08:00", "18:00"); null
+   * without such days.
+   */
+  readonly weekdayHours: { readonly from: string; readonly to: string } | null;
+  /** Average while occupied over each weekday's hours, Monday to Friday; null for a weekday without data. */
   readonly weekdays: readonly { readonly weekday: 1 | 2 | 3 | 4 | 5; readonly mean: number | null; readonly days: number }[];
   readonly barUnit: 'day' | 'week';
   readonly bars: readonly RangeBar[];
   readonly capacity: number | null;
   readonly meanPctOfCapacity: number | null;
-  /** The period compared with (comparisonPeriod) and its mean; null mean without data. */
+  /** The period compared with (comparisonPeriod) and its average while occupied; null mean without data. */
   readonly previous: Period & { readonly mean: number | null; readonly daysWithData: number };
   /** Signed percentage change of the mean against the previous period. */
   readonly changePct: number | null;
@@ -49,35 +62,86 @@ export interface RangeSummary extends Period {
 export interface RangeSummaryInput {
   readonly period: Period;
   readonly zone: string;
-  /** Day means of the range; days outside it are ignored. */
-  readonly days: ReadonlyMap<IsoDate, number>;
-  /** Hourly buckets of the range, summed per start. */
+  /** Hourly buckets of the range (several per start are summed); buckets outside it are ignored. */
   readonly hours: readonly Bucket[];
   readonly previous: Period;
-  readonly previousDays: ReadonlyMap<IsoDate, number>;
+  readonly previousHours: readonly Bucket[];
   readonly capacity?: number | null;
 }
 
-function meanOver(days: readonly IsoDate[], means: ReadonlyMap<IsoDate, number>): { mean: number | null; days: number } {
-  let sum = 0;
+/** Hourly buckets grouped by local day, summed per start. */
+export function hoursByDay(buckets: readonly Bucket[], zone: string): Map<IsoDate, Bucket[]> {
+  const byDay = new Map<IsoDate, Bucket[]>();
+  for (const b of mergeBuckets(buckets)) {
+    const date = localDateOf(b.start, zone);
+    const list = byDay.get(date);
+    if (list) list.push(b);
+    else byDay.set(date, [b]);
+  }
+  return byDay;
+}
+
+/** Minutes after local midnight of a day's first occupied hour and of the end of its last; null when nobody was present. */
+function occupiedSpan(buckets: readonly Bucket[], zone: string): { from: number; to: number } | null {
+  const occupied = buckets.filter((b) => b.value > 0);
+  const first = occupied[0];
+  const last = occupied[occupied.length - 1];
+  if (!first || !last) return null;
+  const minutes = (start: number) => {
+    const w = wallClock(start, zone);
+    return w.hour * 60 + w.minute;
+  };
+  return { from: minutes(first.start), to: minutes(last.start) + 60 };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/** "08:00"; a day occupied to midnight ends at "24:00". */
+function clockOf(minutes: number): string {
+  const m = Math.min(minutes, 24 * 60);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** The usual occupied hours of the Monday-to-Friday days anyone was present (see RangeSummary.weekdayHours). */
+function weekdayHoursOf(days: readonly IsoDate[], byDay: ReadonlyMap<IsoDate, readonly Bucket[]>, zone: string): RangeSummary['weekdayHours'] {
+  const spans = days.filter((d) => isoWeekday(d) <= 5).flatMap((d) => {
+    const span = occupiedSpan(byDay.get(d) ?? [], zone);
+    return span ? [span] : [];
+  });
+  if (spans.length === 0) return null;
+  return { from: clockOf(median(spans.map((s) => s.from))), to: clockOf(median(spans.map((s) => s.to))) };
+}
+
+/** The average while occupied of some hours: 0 when they have buckets but nobody present, null without buckets. */
+export function occupiedFigure(buckets: readonly Bucket[]): number | null {
+  if (buckets.length === 0) return null;
+  return occupiedMeanOf(buckets) ?? 0;
+}
+
+function over(days: readonly IsoDate[], byDay: ReadonlyMap<IsoDate, readonly Bucket[]>): { mean: number | null; days: number; buckets: Bucket[] } {
+  const buckets: Bucket[] = [];
   let n = 0;
   for (const d of days) {
-    const v = means.get(d);
-    if (v === undefined || !Number.isFinite(v)) continue;
-    sum += v;
+    const list = byDay.get(d);
+    if (!list || list.length === 0) continue;
+    buckets.push(...list);
     n += 1;
   }
-  return { mean: n === 0 ? null : sum / n, days: n };
+  return { mean: occupiedFigure(buckets), days: n, buckets };
 }
 
 export function summarizeRange(input: RangeSummaryInput): RangeSummary {
-  const { period, zone, days } = input;
+  const { period, zone } = input;
   const all = daysOf(period);
+  const byDay = hoursByDay(input.hours, zone);
   const present: DayMean[] = all.flatMap((date) => {
-    const mean = days.get(date);
-    return mean === undefined || !Number.isFinite(mean) ? [] : [{ date, mean }];
+    const mean = occupiedFigure(byDay.get(date) ?? []);
+    return mean === null ? [] : [{ date, mean }];
   });
-  const overall = meanOver(all, days);
+  const overall = over(all, byDay);
   // Ties go to the earlier day, as a day's peak goes to the earlier bucket.
   let busiest: DayMean | null = null;
   let quietest: DayMean | null = null;
@@ -88,16 +152,15 @@ export function summarizeRange(input: RangeSummaryInput): RangeSummary {
     if (isoWeekday(d.date) <= 5 && (quietestWeekday === null || d.mean < quietestWeekday.mean)) quietestWeekday = d;
   }
   const weekdays = ([1, 2, 3, 4, 5] as const).map((weekday) => {
-    const m = meanOver(all.filter((d) => isoWeekday(d) === weekday), days);
+    const m = over(all.filter((d) => isoWeekday(d) === weekday), byDay);
     return { weekday, mean: m.mean, days: m.days };
   });
   const layout = barPeriods(period);
   const bars = layout.bars.map((b) => {
-    const m = meanOver(daysOf(b), days);
+    const m = over(daysOf(b), byDay);
     return { from: b.from, to: b.to, mean: m.mean, days: m.days };
   });
-  const hours = input.hours.filter((h) => Number.isFinite(h.value));
-  const previous = meanOver(daysOf(input.previous), input.previousDays);
+  const previous = over(daysOf(input.previous), hoursByDay(input.previousHours, zone));
   const capacity = input.capacity !== undefined && input.capacity !== null && input.capacity > 0 ? input.capacity : null;
   const mean = overall.mean;
   return {
@@ -107,10 +170,12 @@ export function summarizeRange(input: RangeSummaryInput): RangeSummary {
     dayCount: periodDays(period),
     daysWithData: present.length,
     mean,
+    dayMean: meanOf(overall.buckets),
     busiestDay: busiest,
     quietestDay: quietest,
     quietestWeekday,
-    peak: peakOf(hours, zone),
+    peak: peakOf(overall.buckets, zone),
+    weekdayHours: weekdayHoursOf(all, byDay, zone),
     weekdays,
     barUnit: layout.unit,
     bars,

@@ -1,14 +1,14 @@
 /**
  * `/occupancy building|zone <x> <range>`: the range resolved on the building's calendar, its
- * daily means, the comparison period's daily means and its hourly buckets (for the peak),
- * asked for in one turn so they travel in one GraphQL document with the latest-day lookup.
+ * hourly buckets and the comparison period's, asked for in one turn so they travel in one
+ * GraphQL document with the latest-day lookup.
  *
- * The bars come from the daily rows, not from P1W/P1M rows: the range's own figures (busiest
- * and quietest day, the weekday pattern) need the days anyway; a range that does not start on
- * a Monday or the 1st would get P1W/P1M buckets covering days outside it; a week or month
- * bucket appears only once its last day is published (`this week` would have none); and the
- * week bar, the mean of its day means, is InnerSpace's own P1W rule, so it agrees with P1W
- * wherever a whole week is drawn (test/integration/app/ranges.test.ts checks that).
+ * Every figure comes from the hourly (PT1H) rows, so a range speaks of the same "average while
+ * occupied" as a day answer (see domain/range-summary.ts). The bars are drawn from those hours
+ * too, not from P1D/P1W/P1M rows: InnerSpace's coarser rows are 24-hour means; a range that does
+ * not start on a Monday or the 1st would get P1W/P1M buckets covering days outside it; and a
+ * week or month bucket appears only once its last day is published (`this week` would have
+ * none). test/integration/app/ranges.test.ts checks a week bar against the hourly rows.
  */
 import { bucketsFromRows } from '../domain/summary';
 import {
@@ -22,7 +22,7 @@ import {
   type ResolvedRange,
 } from '../domain/period';
 import { summarizeRange, type RangeSummary } from '../domain/range-summary';
-import { latestCompleteDay, localToday, parseDatePartition, toDatePartition, type IsoDate } from '../domain/time';
+import { latestCompleteDay, localToday, toDatePartition, type IsoDate } from '../domain/time';
 import type { Building, InsightRow } from '../domain/occupancy';
 import { RangeInputError, RangeNoDataError } from '../errors';
 import type { Charts } from '../ports/charts';
@@ -54,7 +54,7 @@ export interface RangeReportDeps {
   readonly memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
 
-interface Subject {
+export interface RangeSubject {
   readonly scope: ReportScopeView;
   readonly building: Building;
   readonly capacity: number | null;
@@ -63,10 +63,37 @@ interface Subject {
   readonly rows: (q: InsightQuery) => Promise<InsightRow[]>;
 }
 
+/** A range resolved on its subject's calendar. */
+interface ResolvedRangeOf {
+  readonly subject: RangeSubject;
+  readonly range: ResolvedRange;
+  readonly today: IsoDate;
+  readonly latest: IsoDate;
+  readonly dataThrough: IsoDate | null;
+}
+
+export interface RangeFigures extends ResolvedRangeOf {
+  readonly summary: RangeSummary;
+}
+
 export class RangeReports {
   constructor(private readonly deps: RangeReportDeps) {}
 
   async answer(req: RangeRequest): Promise<RangeReportView> {
+    const resolved = await this.resolve(req);
+    const { range, dataThrough } = resolved;
+    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}`;
+    return this.deps.memo(key, () => this.build(req, resolved));
+  }
+
+  /** A range's figures without the answer around them: what a comparison shows of each subject. */
+  async figures(req: RangeRequest): Promise<RangeFigures> {
+    const resolved = await this.resolve(req);
+    return { ...resolved, summary: await this.summarise(req, resolved) };
+  }
+
+  /** The subject and the range on its calendar, checked against what the data says is published. */
+  private async resolve(req: RangeRequest): Promise<ResolvedRangeOf> {
     const subject = await this.subject(req);
     const zone = subject.building.timeZone;
     const now = this.deps.now();
@@ -84,11 +111,24 @@ export class RangeReports {
       throw new RangeInputError(kind, req.words ?? `${period.from}..${period.to}`, period.from, period.to);
     }
     const range: ResolvedRange = { ...resolved.range, unit: req.unit ?? resolved.range.unit };
-    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}`;
-    return this.deps.memo(key, () => this.build(subject, req, range, today, latest, dataThrough));
+    return { subject, range, today, latest, dataThrough };
   }
 
-  private async subject(req: RangeRequest): Promise<Subject> {
+  private async summarise(req: RangeRequest, r: ResolvedRangeOf): Promise<RangeSummary> {
+    const [hours, previousHours] = await this.load(r.subject, r.range);
+    const summary = summarizeRange({
+      period: r.range,
+      zone: r.subject.building.timeZone,
+      hours: bucketsFromRows(hours),
+      previous: comparisonPeriod(r.range),
+      previousHours: bucketsFromRows(previousHours),
+      capacity: r.subject.capacity,
+    });
+    if (summary.daysWithData === 0) throw new RangeNoDataError(req.kind, req.id, r.range.from, r.range.to, req.words, r.dataThrough);
+    return summary;
+  }
+
+  private async subject(req: RangeRequest): Promise<RangeSubject> {
     const groupId = this.deps.groupId;
     if (req.kind === 'building') {
       const layout = await this.deps.data.layout(req.id);
@@ -112,37 +152,20 @@ export class RangeReports {
     };
   }
 
-  /** The three queries of a range, started in the same turn. */
-  private load(subject: Subject, range: Period): Promise<[InsightRow[], InsightRow[], InsightRow[]]> {
+  /** The two queries of a range (its hours, the comparison period's), started in the same turn. */
+  private load(subject: RangeSubject, range: Period): Promise<[InsightRow[], InsightRow[]]> {
     const ids = [subject.scope.id];
     const span = (p: Period) => ({ from: toDatePartition(p.from), to: toDatePartition(p.to) });
     return Promise.all([
-      subject.rows({ ids, ...span(range), granularity: 'P1D' }),
-      subject.rows({ ids, ...span(comparisonPeriod(range)), granularity: 'P1D' }),
       subject.rows({ ids, ...span(range), granularity: 'PT1H' }),
+      subject.rows({ ids, ...span(comparisonPeriod(range)), granularity: 'PT1H' }),
     ]);
   }
 
-  private async build(
-    subject: Subject,
-    req: RangeRequest,
-    range: ResolvedRange,
-    today: IsoDate,
-    latest: IsoDate,
-    dataThrough: IsoDate | null,
-  ): Promise<RangeReportView> {
+  private async build(req: RangeRequest, resolved: ResolvedRangeOf): Promise<RangeReportView> {
+    const { subject, range, today, latest, dataThrough } = resolved;
     const zone = subject.building.timeZone;
-    const [days, previousDays, hours] = await this.load(subject, range);
-    const summary = summarizeRange({
-      period: range,
-      zone,
-      days: dayMeans(days),
-      hours: bucketsFromRows(hours),
-      previous: comparisonPeriod(range),
-      previousDays: dayMeans(previousDays),
-      capacity: subject.capacity,
-    });
-    if (summary.daysWithData === 0) throw new RangeNoDataError(req.kind, req.id, range.from, range.to, req.words, dataThrough);
+    const summary = await this.summarise(req, resolved);
     const { previous, next } = neighbours(range, latest);
     const label = periodLabel(range, today);
     return {
@@ -164,20 +187,11 @@ export class RangeReports {
   }
 }
 
-/** P1D rows to one mean per local day, summed over the rows of a day (a building reported per site adds up). */
-export function dayMeans(rows: readonly InsightRow[]): Map<IsoDate, number> {
-  const byDay = new Map<IsoDate, number>();
-  for (const r of rows) {
-    const date = parseDatePartition(r.datePartition);
-    if (date === null || !Number.isFinite(r.occupancyMean)) continue;
-    byDay.set(date, (byDay.get(date) ?? 0) + r.occupancyMean);
-  }
-  return byDay;
-}
-
 function statsOf(s: RangeSummary): RangeReportView['stats'] {
   return {
     mean: s.mean,
+    dayMean: s.dayMean,
+    weekdayHours: s.weekdayHours,
     meanPctOfCapacity: s.meanPctOfCapacity,
     capacity: s.capacity,
     busiestDay: s.busiestDay,
@@ -192,7 +206,7 @@ function statsOf(s: RangeSummary): RangeReportView['stats'] {
   };
 }
 
-function chartModel(subject: Subject, s: RangeSummary, label: string, today: IsoDate): RangeChartModel {
+function chartModel(subject: RangeSubject, s: RangeSummary, label: string, today: IsoDate): RangeChartModel {
   const labels = barLabels(s.bars, s.barUnit, today);
   return {
     kind: 'range',

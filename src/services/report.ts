@@ -25,6 +25,8 @@ import type { UserGranularity } from '../domain/occupancy';
 import { ResultCache } from '../cache/result-cache';
 import { OccupancyData } from './occupancy-data';
 import { RangeReports, type RangeRequest } from './range-report';
+import { CompareReports, type CompareRequest } from './compare';
+import type { CompareView } from '../views/compare';
 import type { RangeReportView } from '../views/range';
 
 /**
@@ -57,11 +59,24 @@ export class ReportService {
   private readonly data: OccupancyData;
   private readonly views: ResultCache;
   private readonly ranges: RangeReports;
+  private readonly comparisons: CompareReports;
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.data = new OccupancyData(deps.innerspace, deps.groupId);
     this.views = new ResultCache(500, () => new Date(deps.now()));
     this.ranges = new RangeReports({ ...deps, data: this.data, groupLabel: () => this.groupLabel(), memo: (key, load) => this.memo(key, load) });
+    this.comparisons = new CompareReports({
+      ...deps,
+      data: this.data,
+      ranges: this.ranges,
+      groupLabel: () => this.groupLabel(),
+      resolveDay: (kind, id, asked, zone) => this.resolveDay(kind, id, asked, zone),
+    });
+  }
+
+  /** `compare <x> <y> …` (src/services/compare.ts). */
+  async compare(req: CompareRequest): Promise<CompareView> {
+    return this.comparisons.answer(req);
   }
 
   /** `building|zone <x> last week` and other ranges of days (src/services/range-report.ts). */

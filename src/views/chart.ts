@@ -91,4 +91,19 @@ export interface RangeChartModel {
   readonly reference?: ReferenceLine | null;
 }
 
-export type ChartModel = DayChartModel | AlertChartModel | RangeChartModel;
+/**
+ * Several buildings or zones on one chart: a line each over the local hours of their day, or a
+ * bar series each over the days (weeks) of a range. The positions are aligned beforehand: one
+ * label per position, one value per subject and position (null where nothing was published).
+ */
+export interface CompareChartModel {
+  readonly kind: 'compare';
+  readonly mode: 'day' | 'range';
+  readonly title: string;
+  /** What the axis shows ("08", "Mon 16") and what the table says ("08:00", "Mon 16 Nov"). */
+  readonly labels: readonly string[];
+  readonly longLabels: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+}
+
+export type ChartModel = DayChartModel | AlertChartModel | RangeChartModel | CompareChartModel;

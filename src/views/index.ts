@@ -12,6 +12,7 @@ export type { EpochMs } from '../domain/values';
 export type * from './chart';
 export type * from './report';
 export type * from './range';
+export type * from './compare';
 export type * from './digest';
 export type * from './alert';
 export type * from './home';

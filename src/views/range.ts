@@ -25,8 +25,12 @@ export interface RangeBarView extends PeriodView {
 }
 
 export interface RangeStatsView {
-  /** Mean of the day means of the days with data; null without any. */
+  /** Average while occupied: the mean of the range's hourly buckets with anyone present; null without data. */
   readonly mean: number | null;
+  /** The hours a weekday was usually occupied ("08:00"–"18:00"); null without an occupied weekday. */
+  readonly weekdayHours?: { readonly from: string; readonly to: string } | null;
+  /** The 24-hour mean: every hourly bucket of the range, nights included. */
+  readonly dayMean: number | null;
   readonly meanPctOfCapacity: number | null;
   readonly capacity: number | null;
   readonly busiestDay: DayMeanView | null;
@@ -35,7 +39,7 @@ export interface RangeStatsView {
   readonly quietestWeekday: DayMeanView | null;
   /** The highest hourly bucket of the range. */
   readonly peak: { readonly start: EpochMs; readonly value: number } | null;
-  /** Monday to Friday: mean of the day means of that weekday (null: no such day with data). */
+  /** Monday to Friday: average while occupied over that weekday's hours (null: no such day with data). */
   readonly weekdays: readonly { readonly weekday: 1 | 2 | 3 | 4 | 5; readonly mean: number | null }[];
   readonly dayCount: number;
   readonly daysWithData: number;

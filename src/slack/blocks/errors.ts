@@ -15,6 +15,7 @@ import {
   NoDataError,
   NotFoundError,
   OwnerPresentError,
+  CompareMixError,
   RangeInputError,
   RangeNoDataError,
   SlackCallError,
@@ -192,6 +193,13 @@ function rangeInput(error: RangeInputError): string {
     : `${word} starts before any data I can look up. Try a later start, or \`last month\`.`;
 }
 
+function compareMix(error: CompareMixError): string {
+  const list = (ids: readonly number[]) => ids.join(', ');
+  const zones = error.zoneIds.length === 1 ? `zone ${error.zoneIds[0]}` : `zones ${list(error.zoneIds)}`;
+  const buildings = error.buildingIds.length === 1 ? `building ${error.buildingIds[0]}` : `buildings ${list(error.buildingIds)}`;
+  return `I compare buildings with buildings and zones with zones, and that names ${buildings} and ${zones}. Try \`/occupancy compare ${list(error.buildingIds)} …\` or \`/occupancy compare zones ${list(error.zoneIds)} …\` with at least two of one kind.`;
+}
+
 function slackApi(ctx: Facts): string {
   const where = ctx.channelId ? channelMention(ctx.channelId) : 'that channel';
   const here = ctx.origin && ctx.origin.channelId === ctx.channelId ? ctx.origin.conversation : 'channel';
@@ -233,6 +241,7 @@ export function errorWords(error: AppError, about: ErrorContext = {}): string {
     case 'NO_DATA':
       return error instanceof RangeNoDataError ? rangeNoData(error) : noData(ctx);
     case 'BAD_INPUT':
+      if (error instanceof CompareMixError) return compareMix(error);
       return error instanceof RangeInputError ? rangeInput(error) : badInput(error);
     case 'FORBIDDEN':
       if (ctx.ownerPresent && ctx.ownerId) {

@@ -20,6 +20,7 @@ const LOOK_UP = [
   '`/occupancy zone 71001 2026-11-20` — one zone on a date',
   '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
   '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
+  '`/occupancy compare 71 104 last week` — up to 6 buildings side by side on a day or a range (`compare zones 71001 71002` for zones)',
 ].join('\n');
 
 const DIGESTS = [
@@ -111,6 +112,8 @@ export function lookingUpText(command: ParsedCommand): string | null {
       return `Looking up the zones of building ${command.buildingId}…`;
     case 'range':
       return `Looking up ${command.scope} ${command.id}, ${command.range.text}…`;
+    case 'compare':
+      return `Comparing ${command.scope === 'zone' ? 'zones ' : ''}${command.ids.join(', ')}…`;
     case 'buildings':
       return 'Looking up your buildings…';
     case 'subscriptions':

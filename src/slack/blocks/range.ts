@@ -9,7 +9,7 @@ import { addDays, formatDay, formatLocalTime, localDateOf, type IsoDate } from '
 import type { RangeNavView, RangeReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
-import { dataStamp, scopeTitle, scopeTitleMd, usableChart } from './format';
+import { dataStamp, measuresNote, scopeTitle, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPct, formatPeople, safeName, userMention } from './mrkdwn';
@@ -32,8 +32,11 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   const items: string[] = [];
   if (stats.mean !== null) {
     const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
-    items.push(`*Average*\n${formatPeople(stats.mean)}${pct}`);
+    // "08:00–18:00" on a clock, not a span of instants: the days differ, the usual hours are what is read.
+    const hours = stats.weekdayHours ? `, ${stats.weekdayHours.from}–${stats.weekdayHours.to} on weekdays` : '';
+    items.push(`*Average while occupied*\n${formatPeople(stats.mean)}${pct}${hours}`);
   }
+  if (stats.dayMean !== null) items.push(`*24-hour average*\n${formatPeople(stats.dayMean)}`);
   if (stats.busiestDay) items.push(`*Busiest day*\n${formatDay(stats.busiestDay.date, today)} (avg ${formatCount(stats.busiestDay.mean)})`);
   // Weekends are always quiet: the quietest weekday is the one worth naming.
   const quiet = stats.quietestWeekday ?? stats.quietestDay;
@@ -61,7 +64,7 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   else blocks.push(section(`*${capitalise(unitWord(view.barUnit))} averages*\n${chartTableText(barsTable(view))}`));
 
   const stamp = dataStamp(view.dataThrough, timeZone, 'P1D', view.groupLabel);
-  const rule = 'Averages are means of the daily averages of the days with data; the peak is the highest hourly average.';
+  const rule = `${measuresNote('PT1H')}, of the days with data`;
   blocks.push(context(view.sharedBy ? [stamp, rule, `Shared by ${userMention(view.sharedBy)}`] : [stamp, rule]));
 
   if (!view.sharedBy) {

@@ -92,3 +92,29 @@ export function decodeSnoozeValue(value: string | null | undefined): SnoozeValue
   const snooze = o.snooze;
   return snooze === 'PT1H' || snooze === 'P1D' || snooze === 'P1W' ? { id: o.id, snooze } : null;
 }
+
+/** A comparison's buttons: who is compared, and the day or range they show. */
+export interface CompareButtonValue {
+  readonly compare: 'building' | 'zone';
+  readonly ids: readonly number[];
+  /** A day comparison (absent: each subject's latest day). */
+  readonly date?: IsoDate;
+  readonly range?: { readonly from: IsoDate; readonly to: IsoDate; readonly unit: RangeUnit };
+}
+
+export function encodeCompareValue(v: CompareButtonValue): string {
+  return JSON.stringify({ compare: v.compare, ids: v.ids, ...(v.date ? { date: v.date } : {}), ...(v.range ? { range: v.range } : {}) });
+}
+
+/** Two to six distinct ids of one kind, and at most one of a date and a range; null for anything else. */
+export function decodeCompareValue(value: string | null | undefined): CompareButtonValue | null {
+  const o = parseObject(value);
+  if (!o) return null;
+  const { compare, ids, date } = o;
+  if (compare !== 'building' && compare !== 'zone') return null;
+  if (!Array.isArray(ids) || ids.length < 2 || ids.length > 6 || !ids.every(isId) || new Set(ids).size !== ids.length) return null;
+  if (date !== undefined && (typeof date !== 'string' || parseIsoDate(date) === null)) return null;
+  const range = o.range === undefined ? undefined : decodeRange(o.range);
+  if (range === null || (range !== undefined && date !== undefined)) return null;
+  return { compare, ids: ids as number[], ...(typeof date === 'string' ? { date } : {}), ...(range ? { range } : {}) };
+}

@@ -15,6 +15,7 @@ import {
   tokenize,
   unexpected,
 } from './args';
+import { parseCompare } from './compare';
 import { parseDigest } from './digest';
 import { readRange, RANGE_HELP, type RangeArg } from './range';
 import { parseSubscribe } from './subscribe';
@@ -24,6 +25,7 @@ import type { UserGranularity } from '../../domain/occupancy';
 export * from './types';
 export { defaultRecovery, minDurationBuckets } from '../../domain/subscription';
 export { MAX_DIGEST_BUILDINGS } from './digest';
+export { MAX_COMPARE, MIN_COMPARE } from './compare';
 export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
 export { parseTime, parseDays, parseZone } from './schedule';
 export { readRange, RANGE_HELP } from './range';
@@ -31,7 +33,7 @@ export { readRange, RANGE_HELP } from './range';
 /** Longer input is refused outright rather than echoed. */
 export const MAX_COMMAND_LENGTH = 500;
 
-export const SUBCOMMANDS = ['help', 'buildings', 'building', 'zone', 'zones', 'digest', 'subscribe', 'subscriptions', 'unsubscribe'] as const;
+export const SUBCOMMANDS = ['help', 'buildings', 'building', 'zone', 'zones', 'compare', 'digest', 'subscribe', 'subscriptions', 'unsubscribe'] as const;
 
 const DATE_AND_GRANULARITY =
   'Add a date (`yesterday`, `monday`, `2025-11-20`) and, if you like, a granularity (`PT15M`, `PT1H`, `P1D`).';
@@ -58,6 +60,8 @@ export function parseCommand(text: string): ParsedCommand {
       return parseScopeReport(word, rest);
     case 'zones':
       return parseZones(rest);
+    case 'compare':
+      return parseCompare(rest);
     case 'digest':
     case 'digests':
       return parseDigest(rest);

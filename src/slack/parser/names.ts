@@ -8,6 +8,7 @@
 import type { NamedKind } from '../../domain/names';
 import { classifyChannel, classifyDate, classifyGranularity, parseId, tokenize, unquote } from './args';
 import { parseDays, parseTime } from './schedule';
+import { compareKindWord, isJoiner } from './compare';
 
 /** The words of one name in a command. */
 export interface NameSlot {
@@ -17,6 +18,8 @@ export interface NameSlot {
   /** The tokens it occupies, [start, end), in tokenize(command text). */
   readonly start: number;
   readonly end: number;
+  /** A `compare` subject without a kind word: a name no building has may be a zone's. */
+  readonly orZone?: boolean;
 }
 
 /**
@@ -74,6 +77,8 @@ export function findNameSlots(tokens: readonly string[]): NameSlot[] {
       return one(slotAt(tokens, 1, first, reportWord));
     case 'zones':
       return one(slotAt(tokens, 1, 'building', reportWord));
+    case 'compare':
+      return compareSlots(tokens);
     case 'subscribe':
       return second === 'building' || second === 'zone' ? one(slotAt(tokens, 2, second, subscribeWord)) : [];
     case 'digest':
@@ -83,6 +88,27 @@ export function findNameSlots(tokens: readonly string[]): NameSlot[] {
     default:
       return [];
   }
+}
+
+/**
+ * `compare [buildings|zones] <x> <y> …`: every subject that is not an id is a name, one word
+ * each (several subjects follow one another, so a name with spaces is quoted), up to the date
+ * or range.
+ */
+function compareSlots(tokens: readonly string[]): NameSlot[] {
+  const kind = compareKindWord(tokens[1]);
+  const slots: NameSlot[] = [];
+  for (let i = kind === null ? 1 : 2; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    if (isJoiner(token)) continue;
+    const quoted = unquote(token);
+    if (quoted === null && (idShaped(token) || reportWord(token))) {
+      if (reportWord(token)) break;
+      continue;
+    }
+    slots.push({ kind: kind ?? 'building', text: quoted ?? token, start: i, end: i + 1, ...(kind === null ? { orZone: true } : {}) });
+  }
+  return slots;
 }
 
 /** `digest add … building <name> … building <name>`: a name after each `building(s)`. */

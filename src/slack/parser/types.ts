@@ -64,6 +64,14 @@ export type ParsedCommand =
   | { readonly kind: 'zones'; readonly buildingId: number; readonly date: DateArg | null }
   /** `building|zone <x> last week`, `… 2026-10-01..2026-11-20`: a range of days. */
   | { readonly kind: 'range'; readonly scope: 'building' | 'zone'; readonly id: number; readonly range: RangeArg }
+  /** `compare <x> <y> …`: `scope` null when the words did not say buildings or zones (the directory decides). */
+  | {
+      readonly kind: 'compare';
+      readonly scope: 'building' | 'zone' | null;
+      readonly ids: readonly number[];
+      readonly date: DateArg | null;
+      readonly range: RangeArg | null;
+    }
   | DigestCommand
   | SubscribeCommand
   | { readonly kind: 'subscriptions' }

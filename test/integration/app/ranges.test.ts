@@ -21,6 +21,15 @@ function chartConfig(blocks: readonly Block[]): { data: { labels: string[]; data
   return runInNewContext(`(${new URL(image.image_url).searchParams.get('c') ?? 'null'})`, {}, { timeout: 1000 }) as ReturnType<typeof chartConfig>;
 }
 
+/** The average while occupied, worked out here from the rows: summed per hour (a building reported per site adds up), then the hours with anyone present. */
+function occupiedMean(rows: readonly { start: number; occupancyMean: number }[]): number {
+  const perHour = new Map<number, number>();
+  for (const r of rows) perHour.set(r.start, (perHour.get(r.start) ?? 0) + r.occupancyMean);
+  const occupied = [...perHour.values()].filter((v) => v > 0);
+  if (occupied.length === 0) throw new Error('nobody present in those hours');
+  return occupied.reduce((a, b) => a + b, 0) / occupied.length;
+}
+
 function buttons(blocks: readonly Block[]) {
   return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 }
@@ -52,7 +61,8 @@ describe('/occupancy building|zone <range>', () => {
     expect(ack).toBeUndefined();
     expect(cost).toBe(1);
     expect(json).toContain('DEMO (71) · Mon 16 – Sun 22 Nov');
-    for (const words of ['*Average*', '*Peak*', '*Busiest day*', '*Quietest weekday*', '*vs the week before*', '*Weekdays:* Mon ']) expect(json).toContain(words);
+    for (const words of ['*Average while occupied*', '*24-hour average*', '*Peak*', '*Busiest day*', '*Quietest weekday*', '*vs the week before*', '*Weekdays:* Mon ']) expect(json).toContain(words);
+    expect(json).toMatch(/\*Average while occupied\*\\n\d+ people \(\d+% of capacity\), \d\d:00–\d\d:00 on weekdays/);
     expect(blockLimitViolations(body)).toEqual([]);
     const config = chartConfig(body.blocks);
     expect(config.data.labels).toEqual(['Mon 16', 'Tue 17', 'Wed 18', 'Thu 19', 'Fri 20', 'Sat 21', 'Sun 22']);
@@ -64,10 +74,11 @@ describe('/occupancy building|zone <range>', () => {
     // The week after stops at the latest published day.
     const next = decodeReportValue(buttons(body.blocks)[1]!.value);
     expect(next?.range).toEqual({ from: '2026-11-23', to: '2026-11-24', unit: 'week' });
-    // The bars agree with the day answers: each day's bar is that day's P1D mean.
-    const day = await t.app.innerspace.buildingInsights({ ids: [71], from: 20261117, to: 20261117, granularity: 'P1D' });
-    const tuesday = day.reduce((s, r) => s + r.occupancyMean, 0);
+    // The bars agree with the day answers: each day's bar is that day's average while occupied.
+    const tuesday = occupiedMean(await t.app.innerspace.buildingInsights({ ids: [71], from: 20261117, to: 20261117, granularity: 'PT1H' }));
     expect(config.data.datasets[0]!.data[1]).toBe(Math.round(tuesday));
+    const answer = await ask('building 71 2026-11-17');
+    expect(answer.json).toContain(`*Average while occupied*\\n${Math.round(tuesday)} people`);
   });
 
   it('answers last 4 weeks with 28 daily bars ending at the latest published day', async () => {
@@ -82,18 +93,19 @@ describe('/occupancy building|zone <range>', () => {
     expect(blockLimitViolations(body)).toEqual([]);
   });
 
-  it('answers a date range over five weeks with weekly bars that agree with InnerSpace P1W weeks', async () => {
+  it('answers a date range over five weeks with weekly bars of the occupied hours of each week', async () => {
     const { body, json } = await ask('building 71 2026-10-01..2026-11-20');
     expect(json).toContain('Thu 1 Oct – Fri 20 Nov');
     const config = chartConfig(body.blocks);
     // Thu 1–Sun 4 Oct, six whole weeks, then Mon 16–Fri 20 Nov.
     expect(config.data.labels).toEqual(['1 Oct', '5 Oct', '12 Oct', '19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov']);
-    const weeks = await t.app.innerspace.buildingInsights({ ids: [71], from: 20261005, to: 20261115, granularity: 'P1W' });
-    const perWeek = new Map<number, number>();
-    for (const r of weeks) perWeek.set(r.datePartition, (perWeek.get(r.datePartition) ?? 0) + r.occupancyMean);
-    expect([...perWeek.keys()].sort()).toEqual([20261005, 20261012, 20261019, 20261026, 20261102, 20261109]);
+    // Each whole week's bar is the mean of that week's hourly buckets with anyone present.
     const bars = config.data.datasets[0]!.data;
-    [...perWeek.entries()].sort((a, b) => a[0] - b[0]).forEach(([, mean], i) => expect(bars[i + 1]).toBe(Math.round(mean)));
+    const weeks = [[20261005, 20261011], [20261012, 20261018], [20261019, 20261025], [20261026, 20261101], [20261102, 20261108], [20261109, 20261115]] as const;
+    for (const [i, [monday, sunday]] of weeks.entries()) {
+      const hours = await t.app.innerspace.buildingInsights({ ids: [71], from: monday, to: sunday, granularity: 'PT1H' });
+      expect(bars[i + 1]).toBe(Math.round(occupiedMean(hours)));
+    }
     expect(blockLimitViolations(body)).toEqual([]);
   });
 

@@ -1,7 +1,5 @@
 import { barPeriods, checkPeriod, comparisonPeriod, isoWeekday, monthEnd, mondayOf, neighbours, periodDays, resolveRange, type RangeSpec } from '../../../src/domain/period';
 import { barLabels, periodLabel } from '../../../src/domain/period-words';
-import { summarizeRange } from '../../../src/domain/range-summary';
-import { dayWindow } from '../../../src/domain/time';
 
 const ok = (spec: RangeSpec, today: string, latest: string) => {
   const r = resolveRange(spec, today, latest);
@@ -135,60 +133,5 @@ describe('bars', () => {
     expect(checkPeriod('2024-01-01', '2025-01-01')).toBeNull();
     expect(checkPeriod('2026-02-30', '2026-03-01')).toBeNull();
     expect(checkPeriod(20261101, '2026-11-30')).toBeNull();
-  });
-});
-
-describe('summarizeRange', () => {
-  const zone = 'Europe/London';
-
-  it('averages the days with data, finds the busiest and quietest day, the peak hour and the weekday pattern', () => {
-    // Sun 25 Oct 2026 is the day the clocks go back in London: 25 hours, and an ordinary day to a range.
-    const period = { from: '2026-10-19', to: '2026-10-25' };
-    const days = new Map([
-      ['2026-10-19', 80],
-      ['2026-10-20', 120],
-      ['2026-10-21', 110],
-      // Thursday missing: left out, not zero.
-      ['2026-10-23', 60],
-      ['2026-10-24', 4],
-      ['2026-10-25', 2],
-    ]);
-    const sunday = dayWindow('2026-10-25', zone);
-    expect(sunday.hours).toBe(25);
-    const hours = [
-      { start: dayWindow('2026-10-20', zone).start + 11 * 3_600_000, value: 190 },
-      { start: sunday.start + 2 * 3_600_000, value: 5 },
-    ];
-    const previousDays = new Map([['2026-10-12', 94], ['2026-10-13', 94]]);
-    const s = summarizeRange({ period, zone, days, hours, previous: comparisonPeriod(period), previousDays, capacity: 200 });
-    expect(s.dayCount).toBe(7);
-    expect(s.daysWithData).toBe(6);
-    expect(s.mean).toBeCloseTo(376 / 6);
-    expect(s.busiestDay).toEqual({ date: '2026-10-20', mean: 120 });
-    expect(s.quietestDay).toEqual({ date: '2026-10-25', mean: 2 });
-    expect(s.peak).toEqual({ start: hours[0]!.start, value: 190, time: '11:00' });
-    expect(s.weekdays.map((w) => w.mean)).toEqual([80, 120, 110, null, 60]);
-    expect(s.previous).toEqual({ from: '2026-10-12', to: '2026-10-18', mean: 94, daysWithData: 2 });
-    expect(s.changePct).toBeCloseTo(((376 / 6 - 94) / 94) * 100);
-    expect(s.meanPctOfCapacity).toBeCloseTo((376 / 6 / 200) * 100);
-    expect(s.barUnit).toBe('day');
-    expect(s.bars.map((b) => b.mean)).toEqual([80, 120, 110, null, 60, 4, 2]);
-  });
-
-  it('makes a week bar the mean of its day means (InnerSpace P1W), a partial edge week of its own days', () => {
-    const period = { from: '2026-09-03', to: '2026-10-31' };
-    const days = new Map<string, number>();
-    for (let d = 0; d < 59; d += 1) {
-      const date = new Date(Date.UTC(2026, 8, 3 + d)).toISOString().slice(0, 10);
-      days.set(date, d);
-    }
-    const s = summarizeRange({ period, zone, days, hours: [], previous: comparisonPeriod(period), previousDays: new Map() });
-    expect(s.barUnit).toBe('week');
-    // Thu 3–Sun 6 Sep: days 0..3.
-    expect(s.bars[0]).toEqual({ from: '2026-09-03', to: '2026-09-06', mean: 1.5, days: 4 });
-    // Mon 7–Sun 13 Sep: days 4..10.
-    expect(s.bars[1]).toEqual({ from: '2026-09-07', to: '2026-09-13', mean: 7, days: 7 });
-    expect(s.changePct).toBeNull();
-    expect(s.peak).toBeNull();
   });
 });

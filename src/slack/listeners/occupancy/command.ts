@@ -80,6 +80,11 @@ export async function runCommand(deps: ListenerDeps, read: ReadCommand, who: Com
       return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
     case 'range':
       return reply((await answerReport(deps.reports, { kind: 'range', request: { kind: parsed.scope, id: parsed.id, spec: parsed.range.spec, words: parsed.range.text } }, log)).message);
+    case 'compare': {
+      const range = parsed.range && { spec: parsed.range.spec, words: parsed.range.text };
+      const request = { kind: parsed.scope, ids: parsed.ids, date: parsed.date?.text ?? null, range };
+      return reply((await answerReport(deps.reports, { kind: 'compare', request }, log)).message);
+    }
     case 'digest':
       return digestCommand(deps, parsed, who, reply);
     case 'subscribe':

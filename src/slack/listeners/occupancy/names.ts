@@ -53,6 +53,14 @@ export function lookingUpNames(read: ReadCommand, usual: string | null): string 
       return `Looking up ${echoCode(first.text)}…`;
     case 'zones':
       return `Looking up the zones of ${echoCode(first.text)}…`;
+    case 'compare': {
+      // Ids as typed, names for their stand-ins.
+      const typed = read.parsed.ids.map((id) => {
+        const i = read.slots.findIndex((_, j) => standIn(j) === id);
+        return i >= 0 ? echoCode(read.slots[i]!.text) : String(id);
+      });
+      return `Comparing ${typed.join(', ')}…`;
+    }
     default:
       return usual;
   }
@@ -70,8 +78,17 @@ export async function resolveNames(deps: Pick<ListenerDeps, 'names'>, read: Read
   const ids: (number | null)[] = read.slots.map(() => null);
   for (const [i, slot] of read.slots.entries()) {
     let match;
+    let kind = slot.kind;
     try {
       match = await deps.names.resolve(slot.kind, slot.text);
+      if (match.kind === 'none' && slot.orZone) {
+        // `compare a b` says neither buildings nor zones: a name no building has may be a zone's.
+        const zone = await deps.names.resolve('zone', slot.text);
+        if (zone.kind !== 'none') {
+          match = zone;
+          kind = 'zone';
+        }
+      }
     } catch (err) {
       return { kind: 'choice', message: errorReply(err, { kind: slot.kind }, log) };
     }
@@ -85,7 +102,7 @@ export async function resolveNames(deps: Pick<ListenerDeps, 'names'>, read: Read
     return {
       kind: 'choice',
       message: buildNameChoiceMessage({
-        kind: slot.kind,
+        kind,
         typed: slot.text,
         outcome: match.kind,
         entries,

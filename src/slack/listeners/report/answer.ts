@@ -10,13 +10,16 @@ import { buildReportMessage } from '../../blocks/report';
 import { buildZonesMessage } from '../../blocks/zones';
 import { buildRangeMessage } from '../../blocks/range';
 import type { RangeRequest } from '../../../services/range-report';
+import type { CompareRequest } from '../../../services/compare';
+import { buildCompareMessage } from '../../blocks/compare';
 import { errorReply, type ListenerDeps } from '../context';
 
 export type ReportRequest =
   | { readonly kind: 'buildings' }
   | { readonly kind: 'building' | 'zone'; readonly id: number; readonly date: string | null; readonly granularity: UserGranularity }
   | { readonly kind: 'zones'; readonly id: number; readonly date: string | null }
-  | { readonly kind: 'range'; readonly request: RangeRequest };
+  | { readonly kind: 'range'; readonly request: RangeRequest }
+  | { readonly kind: 'compare'; readonly request: CompareRequest };
 
 // Builders are pure and the report service reuses view objects for a minute, so a message is
 // built once per view. Weak keys: nothing outlives the views themselves.
@@ -52,9 +55,16 @@ export async function answerReport(
         return { ok: true, message: withSharer(await reports.zones({ buildingId: req.id, date: req.date }), sharedBy, buildZonesMessage) };
       case 'range':
         return { ok: true, message: withSharer(await reports.range(req.request), sharedBy, buildRangeMessage) };
+      case 'compare':
+        return { ok: true, message: withSharer(await reports.compare(req.request), sharedBy, buildCompareMessage) };
     }
   } catch (err) {
-    const about = req.kind === 'range' ? { kind: req.request.kind, id: req.request.id } : { kind: req.kind, ...('id' in req ? { id: req.id } : {}) };
+    const about =
+      req.kind === 'range'
+        ? { kind: req.request.kind, id: req.request.id }
+        : req.kind === 'compare'
+          ? { kind: req.request.kind ?? 'building' }
+          : { kind: req.kind, ...('id' in req ? { id: req.id } : {}) };
     return { ok: false, message: errorReply(err, about, log.child({ request: req })) };
   }
 }

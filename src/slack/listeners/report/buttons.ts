@@ -4,13 +4,17 @@
  */
 import type { RespondFn } from '@slack/bolt';
 import type { Logger } from '../../../logging/logger';
-import { decodeReportValue, type ReportButtonValue } from '../../blocks/values';
+import { decodeCompareValue, decodeReportValue, type CompareButtonValue, type ReportButtonValue } from '../../blocks/values';
 import { buildBusyMessage, buildShareFailedMessage } from '../../blocks/errors';
 import { toRespondError } from '../../chat';
 import { actionValue, requesterOf, responder, roomForAnswer, type ActionArgs, type Listener, type ListenerDeps, type Requester } from '../context';
 import { answerReport, type ReportRequest } from './answer';
 
-function requestOf(v: ReportButtonValue): ReportRequest {
+function requestOf(v: ReportButtonValue | CompareButtonValue): ReportRequest {
+  if ('compare' in v) {
+    const range = v.range ? { spec: { form: 'between' as const, from: v.range.from, to: v.range.to }, words: null, unit: v.range.unit } : null;
+    return { kind: 'compare', request: { kind: v.compare, ids: v.ids, date: v.date ?? null, range } };
+  }
   if (v.range && v.kind !== 'zones') {
     const { from, to, unit } = v.range;
     return { kind: 'range', request: { kind: v.kind, id: v.id, spec: { form: 'between', from, to }, words: null, unit } };
@@ -26,7 +30,8 @@ function reportButton(what: string, answer: Answer): Listener<ActionArgs> {
     await ack();
     const who = requesterOf(body);
     const log = deps.logger.child({ action: action.action_id, team: who.teamId, user: who.userId });
-    const value = decodeReportValue(actionValue(action));
+    const raw = actionValue(action);
+    const value = decodeReportValue(raw) ?? decodeCompareValue(raw);
     if (!value) {
       log.warn(`ignored a ${what} button with an unreadable value`);
       return;

@@ -14,6 +14,7 @@ const HELP_BLOCKS = [
       '`/occupancy zone 71001 2026-11-20` — one zone on a date',
       '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
       '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
+      '`/occupancy compare 71 104 last week` — up to 6 buildings side by side on a day or a range (`compare zones 71001 71002` for zones)',
     ].join('\n'),
   ),
   sectionBlock(

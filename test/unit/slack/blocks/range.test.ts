@@ -19,6 +19,8 @@ function rangeView(overrides: Partial<RangeReportView> = {}): RangeReportView {
     bars: ['16', '17', '18', '19', '20', '21', '22'].map((d, i) => ({ from: `2026-11-${d}`, to: `2026-11-${d}`, mean: i === 3 ? null : 100 - i * 10 })),
     stats: {
       mean: 72.4,
+      dayMean: 31.2,
+      weekdayHours: { from: '08:00', to: '18:00' },
       meanPctOfCapacity: 24.1,
       capacity: 300,
       busiestDay: { date: '2026-11-16', mean: 100 },
@@ -52,7 +54,9 @@ describe('buildRangeMessage', () => {
     const text = json(msg.blocks);
     expect(msg.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🏢 DEMO (71) · Mon 16 – Sun 22 Nov' } });
     for (const words of [
-      '*Average*\\n72 people (24% of capacity)',
+      '*Average while occupied*\\n72 people (24% of capacity), 08:00–18:00 on weekdays',
+      '*24-hour average*\\n31 people',
+      'Average while occupied: the hourly buckets with anyone present · 24-hour average: every hourly bucket · peak: the highest hourly bucket, of the days with data',
       '*Peak*\\n183 at 11:00 on Tue 17 Nov',
       '*Busiest day*\\nMon 16 Nov (avg 100)',
       '*Quietest weekday*\\nFri 20 Nov (avg 60)',
