@@ -20,7 +20,7 @@ import type { Store } from '../../ports/store';
 import type { AlertState, ScopeKey } from '../../domain/alert-state';
 import type { Subscription } from '../../domain/subscription';
 import { PARK_AFTER_MS, runPaced, type ChannelPacer, type PacedJob, type PacingClock } from '../digests/pacing';
-import { episodeWindow } from './charts';
+import { contextBeforeMs, episodeWindow } from './charts';
 import { AlertDelivery, type Delivery } from './delivery';
 import { advance, markNoData, type Reading, type Rule } from './machine';
 import { itemsForBatch, mergeOutbox } from './outbox';
@@ -195,19 +195,28 @@ export class AlertEvaluator {
       since = Math.min(since, through ?? s.createdAt - 2 * DAY_MS);
     }
     since = Math.max(since, floor);
+    // A chart shows the buckets before its episode too, and those before an episode still open:
+    // read that far back (the machine itself reads only past each rule's evaluatedThrough).
+    let chartFrom = since - contextBeforeMs(key.granularity);
+    for (const s of group) {
+      const m = machineOf(states.get(s.id) ?? null);
+      const opened = m.episode?.start ?? m.pending?.since ?? null;
+      if (opened !== null) chartFrom = Math.min(chartFrom, opened - contextBeforeMs(key.granularity));
+    }
+    const readFrom = Math.max(chartFrom, floor - contextBeforeMs(key.granularity));
 
     let buckets: { start: number; value: number }[] | null = null;
     try {
       report.upstreamQueries += 1;
       const rows = await this.deps.scopes.insights(key.scopeKind, {
         ids: [key.scopeId],
-        from: toDatePartition(addDays(localDateOf(since, scope.timeZone), -1)),
+        from: toDatePartition(addDays(localDateOf(readFrom, scope.timeZone), -1)),
         to: toDatePartition(localToday(scope.timeZone, now)),
         granularity: key.granularity,
-        startFrom: since + 1,
+        startFrom: readFrom + 1,
         timeZone: scope.timeZone,
       });
-      buckets = peopleByBucket(rows).filter((b) => b.start > since);
+      buckets = peopleByBucket(rows).filter((b) => b.start > readFrom);
     } catch (err) {
       report.queryFailures += 1;
       log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'InnerSpace did not answer the alert check; missing data never counts as recovery');
@@ -240,7 +249,9 @@ export class AlertEvaluator {
     const zone = scope.timeZone;
     const before = stored ? machineOf(stored) : { ...machineOf(null), evaluatedThrough: watermark };
     const after0 = before.evaluatedThrough ?? sub.createdAt - 2 * DAY_MS;
-    const readings: Reading[] = toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone).filter((r) => r.start > after0);
+    // All that was read, for the charts; the machine takes only what it has not seen.
+    const around: Reading[] = toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone);
+    const readings = around.filter((r) => r.start > after0);
     const previousEnd = before.evaluatedThrough !== null ? bucketEnd(before.evaluatedThrough, sub.granularity, zone) : null;
     const run = advance(ruleOf(sub), before, readings, { previousEnd });
     let after = run.state;
@@ -252,7 +263,7 @@ export class AlertEvaluator {
     }
     const lastPublished = after.evaluatedThrough !== null ? localDateOf(after.evaluatedThrough, zone) : null;
     const items = itemsForBatch({ before, after, events: run.events, noDataEntered, lastPublished }, sub.renotifyMinutes, (ep, recoveredAt) =>
-      episodeWindow(sub.granularity, readings, ep, recoveredAt),
+      episodeWindow(sub.granularity, around, { start: ep.start, end: recoveredAt ?? ep.breachEnd }),
     );
     const waiting = readOutbox(stored?.deferred ?? []);
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');

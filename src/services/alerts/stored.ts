@@ -15,6 +15,9 @@ import type { AlertState, AlertStateInput } from '../../domain/alert-state';
 import type { JsonObject } from '../../domain/values';
 import { statusOf, type MachineState, type Phase } from './machine';
 
+/** Buckets an item's chart may carry (two numbers each in `window`). */
+export const MAX_WINDOW_BUCKETS = 150;
+
 export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data';
 
 /** One notification to deliver, with everything needed to render it later. */
@@ -41,7 +44,7 @@ const itemSchema = z.object({
   recoveredAt: z.number().nullable(),
   extreme: z.number(),
   extremeAt: z.number(),
-  window: z.array(z.number()).max(200),
+  window: z.array(z.number()).max(2 * MAX_WINDOW_BUCKETS),
   lastPublished: z.string().nullable(),
 });
 
