@@ -5,7 +5,7 @@
  */
 import { weekdayName } from '../domain/time';
 import {
-  type BarState, type ChartConfig, type DayChartOptions, DEFAULT_DAY_HOURS, alertSlots, barState, barStateLabels, chartDigits, dayLabelOf, daySlots, inEpisode, lastWeekByKey, roundTo, slotKey, slotLabels, trimSlots,
+  type BarState, type ChartConfig, type Slot, type DayChartOptions, DEFAULT_DAY_HOURS, alertSlots, barState, barStateLabels, chartDigits, dayLabelOf, daySlots, inEpisode, lastWeekByKey, roundTo, slotKey, slotLabels, trimSlots,
 } from './model';
 import { type AlertChartModel, type DayChartModel, type ReferenceLine } from '../views/chart';
 
@@ -87,13 +87,30 @@ export function dayChartConfig(model: DayChartModel, opts: DayChartOptions = {})
   };
 }
 
+export interface AlertChartOptions {
+  /** Buckets kept either side of the episodes: fewer than the model holds, for a shorter URL. */
+  readonly context?: number;
+}
+
+/** The slots from `context` before the first episode to `context` after the bucket that ended the last. */
+function aroundEpisodes(model: AlertChartModel, slots: readonly Slot[], context: number): Slot[] {
+  const first = model.episodes[0];
+  const last = model.episodes.at(-1);
+  if (!first || !last) return [...slots];
+  const end = last.recoveredAt ?? last.breachEnd;
+  const from = slots.findIndex((s) => s.start >= first.start);
+  let to = slots.findIndex((s) => s.start >= end);
+  to = to < 0 ? slots.length : to + 1;
+  return slots.slice(Math.max(0, (from < 0 ? 0 : from) - context), Math.min(slots.length, to + context));
+}
+
 /**
  * Bars around the episodes, coloured by where each stands (past the threshold, within the
  * recovery band, normal), each episode shaded from its start to its last bucket past the
  * threshold, the threshold and recovery levels dashed.
  */
-export function alertChartConfig(model: AlertChartModel): ChartConfig {
-  const slots = alertSlots(model);
+export function alertChartConfig(model: AlertChartModel, opts: AlertChartOptions = {}): ChartConfig {
+  const slots = opts.context === undefined ? alertSlots(model) : aroundEpisodes(model, alertSlots(model), opts.context);
   const levels = [model.threshold, ...(model.recovery !== undefined && model.recovery !== null ? [model.recovery] : [])];
   const digits = chartDigits([...slots.map((s) => s.value), ...levels]);
   const labels = barStateLabels(model, digits);

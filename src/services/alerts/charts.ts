@@ -52,7 +52,10 @@ export function episodeChart(charts: Charts, sub: Subscription, scope: Pick<Scop
     direction: sub.direction,
     threshold: sub.threshold,
     recovery: sub.recovery,
-    episodes: [{ start: item.episodeStart, breachEnd: item.breachEnd, recoveredAt: item.recoveredAt }],
+    episodes: [
+      ...(item.earlier ?? []).map((e) => ({ start: e.start, breachEnd: e.breachEnd, recoveredAt: e.recoveredAt })),
+      { start: item.episodeStart, breachEnd: item.breachEnd, recoveredAt: item.recoveredAt },
+    ],
     ...(sub.measure === 'percent' ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` } : {}),
   };
   return charts.alert(model);

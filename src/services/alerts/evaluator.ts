@@ -200,7 +200,7 @@ export class AlertEvaluator {
     let chartFrom = since - contextBeforeMs(key.granularity);
     for (const s of group) {
       const m = machineOf(states.get(s.id) ?? null);
-      const opened = m.episode?.start ?? m.pending?.since ?? null;
+      const opened = readOutbox(states.get(s.id)?.deferred ?? []).told[0]?.start ?? m.episode?.start ?? m.pending?.since ?? null;
       if (opened !== null) chartFrom = Math.min(chartFrom, opened - contextBeforeMs(key.granularity));
     }
     const readFrom = Math.max(chartFrom, floor - contextBeforeMs(key.granularity));
@@ -262,10 +262,13 @@ export class AlertEvaluator {
       noDataEntered = marked.entered;
     }
     const lastPublished = after.evaluatedThrough !== null ? localDateOf(after.evaluatedThrough, zone) : null;
-    const items = itemsForBatch({ before, after, events: run.events, noDataEntered, lastPublished }, sub.renotifyMinutes, (ep, recoveredAt) =>
-      episodeWindow(sub.granularity, around, { start: ep.start, end: recoveredAt ?? ep.breachEnd }),
-    );
     const waiting = readOutbox(stored?.deferred ?? []);
+    const { items, told } = itemsForBatch(
+      { before, after, events: run.events, noDataEntered, lastPublished },
+      sub.renotifyMinutes,
+      (span) => episodeWindow(sub.granularity, around, span),
+      waiting.told,
+    );
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');
     const merged = mergeOutbox(waiting.items.filter((i) => i.phase === 'queued'), items);
     report.evaluationMs += performance.now() - t0;
@@ -290,11 +293,11 @@ export class AlertEvaluator {
     const held = outbox.length > 0 && (inQuietHours(now, sub.quietHours) || snoozedUntil(sub, now) !== null);
     // To be sent now: delivery stores this state with its first item marked 'sending', before
     // Slack is asked. A crash before that re-reads the same buckets and sends nothing twice.
-    if (outbox.length > 0 && !held) return { sub, scope, machine: after, message, lastNotifiedAt, outbox };
+    if (outbox.length > 0 && !held) return { sub, scope, machine: after, message, lastNotifiedAt, outbox, told };
     if (held) report.held += outbox.length;
     if (changed) {
       await this.deps.store.alertStates.put(
-        stateRow(after, { subscriptionId: sub.id, teamId: sub.teamId, messageChannel: message?.channel ?? null, messageTs: message?.ts ?? null, lastNotifiedAt, outbox }),
+        stateRow(after, { subscriptionId: sub.id, teamId: sub.teamId, messageChannel: message?.channel ?? null, messageTs: message?.ts ?? null, lastNotifiedAt, outbox, told }),
       );
     }
     return null;
