@@ -72,7 +72,13 @@ export type BacktestView =
   | { readonly status: 'incomplete' }
   | { readonly status: 'unavailable' }
   /** `episodeDates`: local start day of each episode the rule would have raised. */
-  | { readonly status: 'ready'; readonly days: number; readonly episodeDates: readonly IsoDate[] };
+  | {
+      readonly status: 'ready';
+      readonly days: number;
+      readonly episodeDates: readonly IsoDate[];
+      /** One per message live alerts would have sent (one per nightly publish): its day and how many episodes it lists. */
+      readonly messages?: readonly { readonly date: IsoDate; readonly episodes: number }[];
+    };
 
 export interface SubscribeModalView {
   readonly privateMetadata: string;

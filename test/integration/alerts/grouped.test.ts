@@ -1,5 +1,5 @@
 import { drawnChart } from '../../support/alert-chart';
-import { GENERAL, GRACE, LINUS, advanceTo, botPosts, command, dmOf, repliesTo, startAlertApp, type AlertTestApp } from './support';
+import { GENERAL, GRACE, LINUS, advanceTo, botPosts, command, dmOf, repliesTo, startAlertApp, textOf, type AlertTestApp } from './support';
 
 /**
  * One message per rule per publish. Building 71 at night is empty: "below 5 for 2 h, recovers
@@ -21,7 +21,9 @@ describe('several episodes in one publish: one message', () => {
 
   it('lists both episodes in one message, with one chart of the whole span marking each', async () => {
     first = await startAlertApp();
-    await command(first, GRACE, GENERAL, 'subscribe building 71 below 5 for 2h recover above 50');
+    const saved = await command(first, GRACE, GENERAL, 'subscribe building 71 below 5 for 2h recover above 50');
+    // The backtest counts as the alerts send: a night's two episodes in one message.
+    expect(textOf(saved.blocks)).toMatch(/would have alerted \d+ times in \d+ messages, one per nightly publish: \w{3} \d+ \w{3} \(2\)/);
     advanceTo(first, '2026-11-26T10:00:00Z');
     const report = await first.app.alerts.tick();
     expect(report.fired).toBe(2);
