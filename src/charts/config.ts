@@ -32,7 +32,8 @@ export function dashedLine(label: string, value: number, count: number, color: s
     borderColor: color,
     borderDash: [6, 4],
     borderWidth: 2,
-    pointRadius: 0,
+    // A line needs two points: over a single bar the level is drawn as a wide flat marker instead.
+    ...(count === 1 ? { pointStyle: 'line' as const, pointRadius: 60, pointBorderColor: color } : { pointRadius: 0 }),
   };
 }
 

@@ -223,6 +223,15 @@ describe('alertChartConfig', () => {
     expect(shade?.data).toEqual([null, null, 154, 154, null, 154, null]);
   });
 
+  it('draws the levels over a single bar too, where a line of one point would not show', () => {
+    const cfg = alertChartConfig({ ...model, granularity: 'P1D', buckets: [{ start, value: 21 }], episodes: [{ start, breachEnd: start + 24 * H, recoveredAt: null }] });
+    const lines = cfg.data.datasets.filter((d) => d.type === 'line');
+    expect(lines.map((d) => [d.label, d.data, 'pointStyle' in d ? d.pointStyle : null, 'pointRadius' in d ? d.pointRadius : null])).toEqual([
+      ['Threshold 120', [120], 'line', 60],
+      ['Recovers at 108', [108], 'line', 60],
+    ]);
+  });
+
   it('treats an open episode as running to the end and names days across midnight', () => {
     const cfg = alertChartConfig({
       ...model,
