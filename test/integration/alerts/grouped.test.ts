@@ -85,3 +85,37 @@ describe('several episodes in one publish: one message', () => {
     expect(posts[0]!.text).toMatch(/^🔴 DEMO \(71\) went below 5 people twice on Fri 27 Nov:\n• from 00:00 to 07:00 \(low 0 at \d\d:00\); back above 50 from 08:00\n• from 20:00 to 24:00/);
   });
 });
+
+describe('episodes all over within one publish', () => {
+  let t: AlertTestApp;
+  beforeAll(async () => {
+    t = await startAlertApp();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('one message telling them all closed, and nothing more about them', async () => {
+    // Wed 25 Nov: 148 at 10:00, 138, 156 at 12:00, 143, 151 at 14:00, 141: three crossings of 145, each over at once.
+    await command(t, GRACE, GENERAL, 'subscribe building 71 above 145 recover below 144');
+    advanceTo(t, '2026-11-26T10:00:00Z');
+    const report = await t.app.alerts.tick();
+    expect(report.fired).toBe(3);
+    const dm = dmOf(t, GRACE);
+    const posts = botPosts(t, dm);
+    expect(posts.map((p) => p.text)).toEqual([
+      '🟢 DEMO (71) went above 145 people 3 times on Wed 25 Nov:\n' +
+        '• from 10:00 to 11:00 (peak 148 at 10:00); back below 144 from 11:00\n' +
+        '• from 12:00 to 13:00 (peak 156 at 12:00); back below 144 from 13:00\n' +
+        '• from 14:00 to 15:00 (peak 151 at 14:00); back below 144 from 15:00',
+    ]);
+    expect(repliesTo(t, dm, posts[0]!.ts)).toEqual([]);
+    const chart = drawnChart(posts[0]!.blocks);
+    expect(chart.datasets.map((d) => d.label)).toEqual(expect.arrayContaining(['Episodes (3)', 'Above 145', 'Between 144 and 145', 'Below 144']));
+    expect(chart.altText).toContain('above 145 3 times: from 10:00 to 11:00 (peak 148 at 10:00); from 12:00 to 13:00 (peak 156 at 12:00) and from 14:00 to 15:00 (peak 151 at 14:00)');
+    // Nothing is kept for a message whose episodes are all over.
+    expect((await t.app.store.alertStates.get(1))?.deferred).toEqual([]);
+    await t.app.alerts.tick();
+    expect(botPosts(t, dm)).toHaveLength(1);
+  });
+});

@@ -83,6 +83,16 @@ describe('alert outbox', () => {
     expect(told).toHaveLength(1);
   });
 
+  it('a grouped message still waiting (quiet hours) takes the close of its last episode and keeps the episodes it lists', () => {
+    const earlier = [{ start: T0, breachEnd: T0 + HOUR, recoveredAt: T0 + 2 * HOUR, extreme: 90, extremeAt: T0 }];
+    const open: OutboxItem = {
+      kind: 'open', phase: 'queued', episodeStart: T0 + 4 * HOUR, breachEnd: T0 + 6 * HOUR, recoveredAt: null, extreme: 88, extremeAt: T0 + 4 * HOUR,
+      window: [], lastPublished: null, earlier,
+    };
+    const close: OutboxItem = { ...open, kind: 'close', recoveredAt: T0 + 7 * HOUR, window: [T0, 90] };
+    expect(mergeOutbox([open], [close]).items).toEqual([{ ...close, kind: 'open' }]);
+  });
+
   it('a stored told list and outbox survive the row, and rows written before it read as none', () => {
     const earlier = [{ start: T0, breachEnd: T0 + HOUR, recoveredAt: T0 + HOUR, extreme: 90, extremeAt: T0 }];
     const queued: OutboxItem = { kind: 'open', phase: 'queued', episodeStart: T0 + 3 * HOUR, breachEnd: T0 + 4 * HOUR, recoveredAt: null, extreme: 88, extremeAt: T0 + 3 * HOUR, window: [], lastPublished: null, earlier };
