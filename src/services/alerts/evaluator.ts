@@ -264,7 +264,7 @@ export class AlertEvaluator {
     const lastPublished = after.evaluatedThrough !== null ? localDateOf(after.evaluatedThrough, zone) : null;
     const waiting = readOutbox(stored?.deferred ?? []);
     const { items, told } = itemsForBatch(
-      { before, after, events: run.events, noDataEntered, lastPublished },
+      { before, after, events: run.events, noDataEntered, lastPublished, publishOf: (ms) => localDateOf(ms, zone) },
       sub.renotifyMinutes,
       (span) => episodeWindow(sub.granularity, around, span),
       waiting.told,

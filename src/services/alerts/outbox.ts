@@ -25,6 +25,12 @@ export interface Batch {
   readonly noDataEntered: boolean;
   /** Last local day with data, for the no-data notice. */
   readonly lastPublished: string | null;
+  /**
+   * The publish (local day) a bucket instant belongs to. A batch that catches up on several
+   * publishes (after an outage) sends one message per publish, as the nightly ones would have;
+   * without it the whole batch is one publish.
+   */
+  readonly publishOf?: (ms: number) => string;
 }
 
 /** What a message's chart covers: from its first episode's start to where its last one ended (or the data does). */
@@ -88,15 +94,24 @@ export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, wind
   }
 
   // The new episodes as they stand at the end of the batch: all over but perhaps the last.
-  const fresh: { ep: Episode; recoveredAt: number | null }[] = [];
+  // Grouped by the publish whose bucket made each fire (its episode then ended with that bucket).
+  const groups: { publish: string; fresh: { ep: Episode; recoveredAt: number | null }[] }[] = [];
   for (const [i, e] of events.entries()) {
     if (e.kind !== 'fired') continue;
     const end = events.slice(i + 1).find((x) => x.kind === 'recovered' && x.episode.start === e.episode.start);
-    if (end && end.kind === 'recovered') fresh.push({ ep: end.episode, recoveredAt: end.recoveredAt });
-    else fresh.push({ ep: after.episode && after.episode.start === e.episode.start ? after.episode : e.episode, recoveredAt: null });
+    const f =
+      end && end.kind === 'recovered'
+        ? { ep: end.episode, recoveredAt: end.recoveredAt }
+        : { ep: after.episode && after.episode.start === e.episode.start ? after.episode : e.episode, recoveredAt: null };
+    const publish = batch.publishOf ? batch.publishOf(e.episode.breachEnd - 1) : '';
+    const group = groups.at(-1);
+    if (group && group.publish === publish) group.fresh.push(f);
+    else groups.push({ publish, fresh: [f] });
   }
-  const last = fresh.at(-1);
-  if (last) {
+  for (const { fresh } of groups) {
+    const last = fresh.at(-1);
+    if (!last) continue;
+    // Only the batch's very last episode can still be open: those before it in a message are over.
     const earlier = fresh.slice(0, -1).flatMap((f) => (f.recoveredAt === null ? [] : [told(f.ep, f.recoveredAt)])).slice(-MAX_TOLD);
     out.push(item('open', last.ep, last.recoveredAt, windowFor(span(earlier, last.ep, last.recoveredAt)), earlier));
     toldNow = last.recoveredAt === null ? earlier : [];

@@ -93,6 +93,17 @@ describe('alert outbox', () => {
     expect(mergeOutbox([open], [close]).items).toEqual([{ ...close, kind: 'open' }]);
   });
 
+  it('a batch that catches up on several publishes sends one message per publish', () => {
+    // Two local days of two episodes each (the day changes at T0 + 6 h here); the last still open.
+    const publishOf = (ms: number) => (ms < T0 + 6 * HOUR ? 'mon' : 'tue');
+    const readings = hourly([81, 85, 70, 81, 82, 70, 81, 83, 70, 81, 82]);
+    const items = itemsOf(batch(INITIAL_STATE, readings, { publishOf }), null, noChart);
+    expect(items.map((i) => [i.kind, i.episodeStart, i.recoveredAt, (i.earlier ?? []).map((e) => e.start)])).toEqual([
+      ['open', T0 + 3 * HOUR, T0 + 5 * HOUR, [T0]],
+      ['open', T0 + 9 * HOUR, null, [T0 + 6 * HOUR]],
+    ]);
+  });
+
   it('a stored told list and outbox survive the row, and rows written before it read as none', () => {
     const earlier = [{ start: T0, breachEnd: T0 + HOUR, recoveredAt: T0 + HOUR, extreme: 90, extremeAt: T0 }];
     const queued: OutboxItem = { kind: 'open', phase: 'queued', episodeStart: T0 + 3 * HOUR, breachEnd: T0 + 4 * HOUR, recoveredAt: null, extreme: 88, extremeAt: T0 + 3 * HOUR, window: [], lastPublished: null, earlier };
