@@ -1,7 +1,8 @@
 /**
  * A grouped alert in a browser (see session.ts): one message for the two night-time episodes of
  * one nightly publish, its chart drawn, then edited in place when the next publish ends the
- * last one, with the follow-up in its thread.
+ * last one, with the follow-up in its thread. Then a daily rule's weekend episode, charted over
+ * the days around it once Monday ends it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
@@ -64,5 +65,27 @@ describe('a grouped alert in the console', () => {
     const thread = page.locator('#thread');
     await thread.locator('.msg', { hasText: 'Back above 50 people from 08:00 on Thu 26 Nov.' }).waitFor();
     await s.shot(page, '08-alert-grouped-closed.png');
+  });
+});
+
+describe('a daily alert over a weekend', () => {
+  let weekend: s.Session;
+  afterAll(async () => {
+    await weekend?.close();
+  });
+
+  it('is charted over the weekend and the days around it once Monday ends it', async () => {
+    // Saturday noon in London: Southwark Works (104) is all but empty at weekends.
+    weekend = await s.openSession(browser, { start: Date.parse('2026-12-05T12:00:00Z') });
+    const p = weekend.page;
+    await s.send(p, '/occupancy subscribe building 104 below 10 daily');
+    await p.locator('#pane .msg.msg-ephemeral', { hasText: 'Backtest' }).waitFor();
+    for (let day = 0; day < 3; day += 1) await s.demo(p, p.getByRole('button', { name: '+1 day' }), 'demo/advance');
+    await s.open(p, '#dm-list', 'occupancy');
+    const alert = p.locator('#pane .msg', { hasText: 'Southwark Works (104) was below 10 people from Sat 5 Dec to Sun 6 Dec' });
+    await alert.filter({ hasText: 'back above 11 from Mon 7 Dec' }).waitFor();
+    expect(await s.ink(alert.locator('canvas[data-drawn="true"]'))).toBeGreaterThan(500);
+    expect(weekend.pageErrors).toEqual([]);
+    await s.shot(p, '09-alert-daily-weekend.png');
   });
 });
