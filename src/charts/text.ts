@@ -82,7 +82,7 @@ function episodeWords(model: AlertChartModel, slots: readonly Slot[], e: AlertCh
   const extreme = extremeOf(inside, model.direction);
   const notes: string[] = [];
   if (extreme) notes.push(`${model.direction === 'above' ? 'peak' : 'low'} ${formatPeople(extreme.value)} ${daily ? `on ${day(extreme.start)}` : `at ${at(extreme.start)}`}`);
-  if (e.recoveredAt === null) notes.push('still open at the end of the data');
+  if (e.recoveredAt === null) notes.push(`still ${model.direction} at the end of the data`);
   return notes.length > 0 ? `${span} (${notes.join(', ')})` : span;
 }
 

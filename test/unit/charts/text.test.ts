@@ -65,7 +65,7 @@ describe('chartAltText', () => {
       '15-minute occupancy of DEMO <71> & co: above 120 from 10:30 to 12:15 (peak 136 at 12:00); threshold 120 and recovery level 108 shown as dashed lines; bars above 120 in red, between 108 and 120 in amber, below 108 in blue; episode shaded',
     );
     expect(chartAltText({ ...alert, direction: 'below', recovery: null, episodes: [{ start: start + 9 * H, breachEnd: start + 9 * H + Q, recoveredAt: null }] })).toBe(
-      '15-minute occupancy of DEMO <71> & co: below 120 from 09:00 to 09:15 (low 100 at 09:00, still open at the end of the data); threshold 120 shown as a dashed line; episode shaded',
+      '15-minute occupancy of DEMO <71> & co: below 120 from 09:00 to 09:15 (low 100 at 09:00, still below at the end of the data); threshold 120 shown as a dashed line; episode shaded',
     );
   });
 
@@ -108,7 +108,7 @@ describe('chartAltText', () => {
       ],
     };
     expect(chartAltText(two)).toBe(
-      '15-minute occupancy of DEMO <71> & co: above 120 twice: from 09:00 to 09:30 (peak 103 at 09:15) and from 11:00 to 13:00 (peak 145 at 12:45, still open at the end of the data); threshold 120 shown as a dashed line; episodes shaded',
+      '15-minute occupancy of DEMO <71> & co: above 120 twice: from 09:00 to 09:30 (peak 103 at 09:15) and from 11:00 to 13:00 (peak 145 at 12:45, still above at the end of the data); threshold 120 shown as a dashed line; episodes shaded',
     );
   });
 
@@ -121,7 +121,7 @@ describe('chartAltText', () => {
       recovery: null,
     };
     expect(chartAltText(overnight)).toBe(
-      'Hourly occupancy of DEMO <71> & co: above 120 from Tue 23:00 to Wed 02:00 (peak 145 at Wed 01:00, still open at the end of the data); threshold 120 shown as a dashed line; episode shaded',
+      'Hourly occupancy of DEMO <71> & co: above 120 from Tue 23:00 to Wed 02:00 (peak 145 at Wed 01:00, still above at the end of the data); threshold 120 shown as a dashed line; episode shaded',
     );
     expect(chartAltText({ ...overnight, episodes: [{ start: start + 22 * H, breachEnd: start + 24 * H, recoveredAt: start + 24 * H }] })).toContain(
       'above 120 from Tue 22:00 to Tue 24:00 (peak 143 at Tue 23:00)',
