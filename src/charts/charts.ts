@@ -8,11 +8,16 @@ import type { ChartConfig } from './model';
 import { firstFittingUrl, type ChartRenderer } from './quickchart';
 import { chartAltText, chartTable } from './text';
 
-/** The configs that draw a model, best first: the full-resolution day, then its hourly version (a shorter URL). */
+/**
+ * The configs that draw a model, best first: the full-resolution day, then its hourly version
+ * (a shorter URL); an alert's episodes with all their context, then with less (a message of
+ * several episodes spans many buckets).
+ */
 function candidates(model: ChartModel): ChartConfig[] {
   if (model.kind === 'range') return [rangeChartConfig(model)];
   if (model.kind === 'compare') return [compareChartConfig(model)];
-  return model.kind === 'day' ? [dayChartConfig(model), dayChartConfig(model, { hourly: true })] : [alertChartConfig(model)];
+  if (model.kind === 'day') return [dayChartConfig(model), dayChartConfig(model, { hourly: true })];
+  return [alertChartConfig(model), alertChartConfig(model, { context: 2 }), alertChartConfig(model, { context: 0 })];
 }
 
 export function createCharts(renderer: ChartRenderer): Charts {

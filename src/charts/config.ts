@@ -4,7 +4,9 @@
  * short, options stay at their defaults unless the picture needs them.
  */
 import { weekdayName } from '../domain/time';
-import { type ChartConfig, type DayChartOptions, DEFAULT_DAY_HOURS, alertSlots, chartDigits, dayLabelOf, daySlots, inEpisode, lastWeekByKey, roundTo, slotKey, slotLabels, trimSlots } from './model';
+import {
+  type BarState, type ChartConfig, type Slot, type DayChartOptions, DEFAULT_DAY_HOURS, alertSlots, barState, barStateLabels, chartDigits, dayLabelOf, daySlots, inEpisode, lastWeekByKey, roundTo, slotKey, slotLabels, trimSlots,
+} from './model';
 import { type AlertChartModel, type DayChartModel, type ReferenceLine } from '../views/chart';
 
 export const COLORS = {
@@ -13,6 +15,10 @@ export const COLORS = {
   capacity: '#59a14f',
   threshold: '#e15759',
   recovery: '#9c9c9c',
+  /** Within the recovery band: the episode is not over, yet not past the threshold. */
+  band: '#f1a340',
+  /** Shading behind an episode's buckets. */
+  episode: 'rgba(225,87,89,0.12)',
 } as const;
 
 type Dataset = ChartConfig['data']['datasets'][number];
@@ -26,7 +32,8 @@ export function dashedLine(label: string, value: number, count: number, color: s
     borderColor: color,
     borderDash: [6, 4],
     borderWidth: 2,
-    pointRadius: 0,
+    // A line needs two points: over a single bar the level is drawn as a wide flat marker instead.
+    ...(count === 1 ? { pointStyle: 'line' as const, pointRadius: 60, pointBorderColor: color } : { pointRadius: 0 }),
   };
 }
 
@@ -81,22 +88,60 @@ export function dayChartConfig(model: DayChartModel, opts: DayChartOptions = {})
   };
 }
 
-/** Bars around an alert episode, the episode's bars in red, the threshold (and recovery) dashed. */
-export function alertChartConfig(model: AlertChartModel): ChartConfig {
-  const slots = alertSlots(model);
-  const digits = chartDigits([...slots.map((s) => s.value), model.threshold]);
-  const pick = (inside: boolean) =>
-    slots.map((s) => (s.value === null || inEpisode(model, s.start) !== inside ? null : roundTo(s.value, digits)));
+export interface AlertChartOptions {
+  /** Buckets kept either side of the episodes: fewer than the model holds, for a shorter URL. */
+  readonly context?: number;
+}
+
+/** The slots from `context` before the first episode to `context` after the bucket that ended the last. */
+function aroundEpisodes(model: AlertChartModel, slots: readonly Slot[], context: number): Slot[] {
+  const first = model.episodes[0];
+  const last = model.episodes.at(-1);
+  if (!first || !last) return [...slots];
+  const end = last.recoveredAt ?? last.breachEnd;
+  const from = slots.findIndex((s) => s.start >= first.start);
+  let to = slots.findIndex((s) => s.start >= end);
+  to = to < 0 ? slots.length : to + 1;
+  return slots.slice(Math.max(0, (from < 0 ? 0 : from) - context), Math.min(slots.length, to + context));
+}
+
+/**
+ * Bars around the episodes, coloured by where each stands (past the threshold, within the
+ * recovery band, normal), each episode shaded from its start to its last bucket past the
+ * threshold, the threshold and recovery levels dashed.
+ */
+export function alertChartConfig(model: AlertChartModel, opts: AlertChartOptions = {}): ChartConfig {
+  const slots = opts.context === undefined ? alertSlots(model) : aroundEpisodes(model, alertSlots(model), opts.context);
+  const levels = [model.threshold, ...(model.recovery !== undefined && model.recovery !== null ? [model.recovery] : [])];
+  const digits = chartDigits([...slots.map((s) => s.value), ...levels]);
+  const labels = barStateLabels(model, digits);
+  const bars = (state: BarState, color: string): Dataset => ({
+    type: 'bar',
+    label: labels[state],
+    data: slots.map((s) => (s.value === null || barState(model, s.value) !== state ? null : roundTo(s.value, digits))),
+    backgroundColor: color,
+    grouped: false,
+    order: 1,
+  });
+  // The shading is a full-width bar behind the others, up to a little over the tallest of them.
+  let top = 0;
+  for (const v of [...slots.map((s) => s.value), ...levels]) if (v !== null && v > top) top = v;
+  const shade = roundTo(top * 1.08, digits) || 1;
+  const episodes = model.episodes.length;
 
   const datasets: Dataset[] = [
-    { type: 'bar', label: 'Occupancy', data: pick(false), backgroundColor: COLORS.bar, grouped: false, order: 1 },
+    bars('normal', COLORS.bar),
+    ...(labels.band !== labels.past ? [bars('band', COLORS.band)] : []),
+    bars('past', COLORS.threshold),
     {
       type: 'bar',
-      label: `${model.direction === 'above' ? 'Above' : 'Below'} ${roundTo(model.threshold, digits)}`,
-      data: pick(true),
-      backgroundColor: COLORS.threshold,
+      label: episodes > 1 ? `Episodes (${episodes})` : 'Episode',
+      data: slots.map((s) => (inEpisode(model, s.start) ? shade : null)),
+      backgroundColor: COLORS.episode,
       grouped: false,
-      order: 1,
+      barPercentage: 1,
+      categoryPercentage: 1,
+      order: 2,
     },
     dashedLine(`Threshold ${roundTo(model.threshold, digits)}`, model.threshold, slots.length, COLORS.threshold, digits),
   ];

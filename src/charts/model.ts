@@ -125,8 +125,30 @@ export function alertSlots(model: AlertChartModel): Slot[] {
   return [...starts].sort((a, b) => a - b).map((t) => slot(t, model.zone, values.get(t) ?? null));
 }
 
+/** Inside one of the episodes, as the message tells it: from its start to its last bucket past the threshold. */
 export function inEpisode(model: AlertChartModel, start: number): boolean {
-  return start >= model.episode.start && (model.episode.end === null || start < model.episode.end);
+  return model.episodes.some((e) => start >= e.start && start < e.breachEnd);
+}
+
+/** Where a bucket stands against the rule: past the threshold, within the recovery band, or normal. */
+export type BarState = 'past' | 'band' | 'normal';
+
+/** The state machine's own tests (strictly past the threshold; recovered only strictly past recovery). */
+export function barState(model: Pick<AlertChartModel, 'direction' | 'threshold' | 'recovery'>, value: number): BarState {
+  const above = model.direction === 'above';
+  if (above ? value > model.threshold : value < model.threshold) return 'past';
+  if (model.recovery === undefined || model.recovery === null) return 'normal';
+  return (above ? value < model.recovery : value > model.recovery) ? 'normal' : 'band';
+}
+
+/** The legend's words for each state, in the chart's rounding: "Above 130", "Between 100 and 130", "Below 100". */
+export function barStateLabels(model: Pick<AlertChartModel, 'direction' | 'threshold' | 'recovery'>, digits: number): Record<BarState, string> {
+  const t = roundTo(model.threshold, digits);
+  const above = model.direction === 'above';
+  const past = `${above ? 'Above' : 'Below'} ${t}`;
+  if (model.recovery === undefined || model.recovery === null) return { past, band: past, normal: 'Occupancy' };
+  const r = roundTo(model.recovery, digits);
+  return { past, band: `Between ${Math.min(t, r)} and ${Math.max(t, r)}`, normal: `${above ? 'Below' : 'Above'} ${r}` };
 }
 
 /**

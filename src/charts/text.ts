@@ -3,11 +3,11 @@
  * can't be. Both read the same model as the chart config, so they describe exactly what is drawn.
  */
 import { type Bucket, mergeBuckets, peakOf } from '../domain/summary';
-import { formatDayShort, granularityMinutes, inZone, weekdayName } from '../domain/time';
+import { formatDay, formatDayShort, granularityMinutes, inZone, localDateOf, weekdayName } from '../domain/time';
 import {
-  type Slot, DEFAULT_DAY_HOURS, alertSlots, chartDigits, dayLabelOf, daySlots, formatPeople, granularityWord, inEpisode, lastWeekByKey, roundTo, trimSlots,
+  type Slot, DEFAULT_DAY_HOURS, alertSlots, barStateLabels, chartDigits, dayLabelOf, daySlots, formatPeople, granularityWord, inEpisode, lastWeekByKey, roundTo, trimSlots,
 } from './model';
-import type { AlertChartModel, ChartModel, ChartTableView, DayChartModel } from '../views/chart';
+import type { AlertChartEpisode, AlertChartModel, ChartModel, ChartTableView, DayChartModel } from '../views/chart';
 import { rangeAltText, rangeTable } from './range';
 import { compareAltText, compareTable } from './compare';
 
@@ -41,10 +41,16 @@ function dayAltText(model: DayChartModel): string {
   return `${head}: ${parts.join('; ')}`;
 }
 
-/** "12:00", or "Tue 12:00" when the chart spans several local days. */
-function timeWords(slots: readonly Slot[], zone: string): (ms: number) => string {
+/** "12:00", or "Tue 12:00" when the chart spans several local days; an end at midnight is "24:00" of the day before. */
+function timeWords(slots: readonly Slot[], zone: string): { at: (ms: number) => string; until: (ms: number) => string } {
   const multiDay = new Set(slots.map((s) => s.localDate)).size > 1;
-  return (ms) => inZone(ms, zone).toFormat(multiDay ? 'ccc HH:mm' : 'HH:mm');
+  const at = (ms: number) => inZone(ms, zone).toFormat(multiDay ? 'ccc HH:mm' : 'HH:mm');
+  const until = (ms: number) => {
+    const local = inZone(ms, zone);
+    if (local.hour !== 0 || local.minute !== 0) return at(ms);
+    return multiDay ? `${inZone(ms - 1, zone).toFormat('ccc')} 24:00` : '24:00';
+  };
+  return { at, until };
 }
 
 function extremeOf(buckets: readonly Bucket[], direction: 'above' | 'below'): Bucket | null {
@@ -55,21 +61,46 @@ function extremeOf(buckets: readonly Bucket[], direction: 'above' | 'below'): Bu
   return best;
 }
 
+function countWords(n: number): string {
+  return n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`;
+}
+
+/**
+ * The episodes in the words of their message: from the first bucket past the threshold to the
+ * end of the last one ("from 09:00 to 16:00"), days at P1D ("from Sat 5 Dec to Sun 6 Dec").
+ */
+function episodeWords(model: AlertChartModel, slots: readonly Slot[], e: AlertChartEpisode): string {
+  const daily = granularityMinutes(model.granularity) === null;
+  const { at, until } = timeWords(slots, model.zone);
+  const day = (ms: number) => formatDay(localDateOf(ms, model.zone));
+  let span: string;
+  if (daily) {
+    const first = day(e.start);
+    const last = day(e.breachEnd - 1);
+    span = first === last ? `on ${first}` : `from ${first} to ${last}`;
+  } else span = `from ${at(e.start)} to ${until(e.breachEnd)}`;
+  const inside = mergeBuckets(model.buckets).filter((b) => b.start >= e.start && b.start < e.breachEnd);
+  const extreme = extremeOf(inside, model.direction);
+  const notes: string[] = [];
+  if (extreme) notes.push(`${model.direction === 'above' ? 'peak' : 'low'} ${formatPeople(extreme.value)} ${daily ? `on ${day(extreme.start)}` : `at ${at(extreme.start)}`}`);
+  if (e.recoveredAt === null) notes.push(`still ${model.direction} at the end of the data`);
+  return notes.length > 0 ? `${span} (${notes.join(', ')})` : span;
+}
+
 function alertAltText(model: AlertChartModel): string {
   const slots = alertSlots(model);
-  const at = timeWords(slots, model.zone);
   const head = `${granularityWord(model.granularity)} occupancy of ${model.subject}`;
-  const level = formatPeople(model.threshold);
-  const span = model.episode.end === null ? `since ${at(model.episode.start)}` : `from ${at(model.episode.start)} to ${at(model.episode.end)}`;
-  const inside = mergeBuckets(model.buckets).filter((b) => inEpisode(model, b.start));
-  const extreme = extremeOf(inside, model.direction);
-  const extremeWords = extreme ? ` (${model.direction === 'above' ? 'peak' : 'low'} ${formatPeople(extreme.value)} at ${at(extreme.start)})` : '';
-  const lines =
-    model.recovery !== undefined && model.recovery !== null
-      ? `threshold ${level} and recovery level ${formatPeople(model.recovery)} shown as dashed lines`
-      : `threshold ${level} shown as a dashed line`;
   if (slots.length === 0) return `${head}: no data`;
-  return `${head}: ${model.direction} ${level} ${span}${extremeWords}; ${lines}`;
+  const level = formatPeople(model.threshold);
+  const episodes = model.episodes.map((e) => episodeWords(model, slots, e));
+  const listed = episodes.length > 1 ? `${countWords(episodes.length)}: ${episodes.slice(0, -1).join('; ')} and ${episodes.at(-1)}` : ` ${episodes[0] ?? ''}`;
+  const hasRecovery = model.recovery !== undefined && model.recovery !== null;
+  const lines = hasRecovery
+    ? `threshold ${level} and recovery level ${formatPeople(model.recovery ?? 0)} shown as dashed lines`
+    : `threshold ${level} shown as a dashed line`;
+  const labels = barStateLabels(model, chartDigits([...slots.map((s) => s.value), model.threshold, model.recovery ?? null]));
+  const colours = hasRecovery ? `; bars ${labels.past.toLowerCase()} in red, ${labels.band.toLowerCase()} in amber, ${labels.normal.toLowerCase()} in blue` : '';
+  return `${head}: ${model.direction} ${level}${listed}; ${lines}${colours}; ${model.episodes.length > 1 ? 'episodes' : 'episode'} shaded`;
 }
 
 /** Describes the chart in one or two sentences, within Slack's alt_text limit. */

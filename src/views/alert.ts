@@ -33,6 +33,19 @@ export interface AlertEpisodeView {
   readonly chart: ChartView | null;
   readonly snoozedUntilMs: EpochMs | null;
   readonly muted: boolean;
+  /**
+   * Episodes of the same publish, over before this one: the message lists them all (one
+   * message per rule per publish). Empty or absent for a message of one episode.
+   */
+  readonly earlier?: readonly EarlierEpisodeView[];
+}
+
+/** An episode over, listed in the message of a later one. */
+export interface EarlierEpisodeView {
+  readonly startMs: EpochMs;
+  readonly breachEndMs: EpochMs;
+  readonly recoveredAtMs: EpochMs;
+  readonly extreme: { readonly value: number; readonly atMs: EpochMs };
 }
 
 export type SubscriptionStateView = 'ok' | 'pending' | 'alerting' | 'no_data';
@@ -59,7 +72,13 @@ export type BacktestView =
   | { readonly status: 'incomplete' }
   | { readonly status: 'unavailable' }
   /** `episodeDates`: local start day of each episode the rule would have raised. */
-  | { readonly status: 'ready'; readonly days: number; readonly episodeDates: readonly IsoDate[] };
+  | {
+      readonly status: 'ready';
+      readonly days: number;
+      readonly episodeDates: readonly IsoDate[];
+      /** One per message live alerts would have sent (one per nightly publish): its day and how many episodes it lists. */
+      readonly messages?: readonly { readonly date: IsoDate; readonly episodes: number }[];
+    };
 
 export interface SubscribeModalView {
   readonly privateMetadata: string;

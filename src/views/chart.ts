@@ -28,7 +28,7 @@ export interface ChartTableRow {
   readonly label: string;
   /** Already rounded for reading; null where nothing was published. */
   readonly value: number | null;
-  /** Inside the alert episode. */
+  /** Inside an alert episode (from its start to its last bucket past the threshold). */
   readonly marked?: boolean;
 }
 
@@ -72,9 +72,19 @@ export interface AlertChartModel {
   readonly threshold: number;
   /** Recovery level (hysteresis), drawn as a second dashed line. */
   readonly recovery?: number | null;
-  /** The episode: from `start` until `end` (exclusive), or still open when `end` is null. */
-  readonly episode: { readonly start: number; readonly end: number | null };
+  /** Every episode the message tells, in time order; at least one. */
+  readonly episodes: readonly AlertChartEpisode[];
   readonly title?: string;
+}
+
+/**
+ * One episode as its message tells it: past the threshold from `start` to `breachEnd` (the end
+ * of its last bucket past the threshold); over from `recoveredAt`, or still open when null.
+ */
+export interface AlertChartEpisode {
+  readonly start: number;
+  readonly breachEnd: number;
+  readonly recoveredAt: number | null;
 }
 
 /** A range of days: one bar per day, or per week (the edge weeks cut to the range). */

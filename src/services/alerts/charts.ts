@@ -1,27 +1,42 @@
 /**
- * The small chart of an episode: the buckets around it, the episode's bars in red, the
- * threshold and recovery levels dashed. The buckets travel with the notification (it may wait
- * for quiet hours to end), and the chart is drawn when the message is.
+ * The small chart of a message's episodes: the buckets from before the first to after the
+ * last, coloured by where each stands, every episode shaded, the threshold and recovery levels
+ * dashed. The buckets travel with the notification (it may wait for quiet hours to end), and
+ * the chart is drawn when the message is.
  */
 import type { Charts } from '../../ports/charts';
 import type { AlertChartModel, ChartView } from '../../views/chart';
 import type { AlertGranularity, Subscription } from '../../domain/subscription';
-import type { Episode, Reading } from './machine';
+import type { Reading } from './machine';
 import type { ScopeInfo } from './scopes';
-import type { OutboxItem } from './stored';
+import { MAX_WINDOW_BUCKETS, type OutboxItem } from './stored';
 
-/** Buckets shown either side of an episode. */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Buckets shown either side of the episodes. */
 const CONTEXT_BUCKETS: Readonly<Record<AlertGranularity, number>> = { PT1H: 6, P1D: 7 };
 
-/** The readings around an episode, flattened (start, value, …) with values to one decimal. */
-export function episodeWindow(granularity: AlertGranularity, readings: readonly Reading[], episode: Episode, recoveredAt: number | null): number[] {
-  const end = recoveredAt ?? episode.breachEnd;
+/** How far before an episode its chart reaches: the context buckets, and a day more for DST and partial days. */
+export function contextBeforeMs(granularity: AlertGranularity): number {
+  return (CONTEXT_BUCKETS[granularity] + 1) * (granularity === 'PT1H' ? HOUR_MS : DAY_MS) + DAY_MS;
+}
+
+/** What a chart covers: from the first episode's start to where the last one ended (or the data does). */
+export interface EpisodeSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The readings around the span, flattened (start, value, …) with values to one decimal. */
+export function episodeWindow(granularity: AlertGranularity, readings: readonly Reading[], span: EpisodeSpan): number[] {
   const pad = CONTEXT_BUCKETS[granularity];
-  const first = readings.findIndex((r) => r.end > episode.start);
-  const last = readings.findIndex((r) => r.start >= end);
+  const first = readings.findIndex((r) => r.end > span.start);
+  const last = readings.findIndex((r) => r.start >= span.end);
   const from = Math.max(0, (first < 0 ? readings.length : first) - pad);
   const to = Math.min(readings.length, (last < 0 ? readings.length : last + 1) + pad);
-  return readings.slice(from, to).flatMap((r) => [r.start, Math.round(r.value * 10) / 10]);
+  // The newest buckets matter most: a span too long for the outbox keeps its end.
+  return readings.slice(Math.max(from, to - MAX_WINDOW_BUCKETS), to).flatMap((r) => [r.start, Math.round(r.value * 10) / 10]);
 }
 
 export function episodeChart(charts: Charts, sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'id' | 'timeZone'>, item: OutboxItem): ChartView | null {
@@ -37,7 +52,10 @@ export function episodeChart(charts: Charts, sub: Subscription, scope: Pick<Scop
     direction: sub.direction,
     threshold: sub.threshold,
     recovery: sub.recovery,
-    episode: { start: item.episodeStart, end: item.recoveredAt },
+    episodes: [
+      ...(item.earlier ?? []).map((e) => ({ start: e.start, breachEnd: e.breachEnd, recoveredAt: e.recoveredAt })),
+      { start: item.episodeStart, breachEnd: item.breachEnd, recoveredAt: item.recoveredAt },
+    ],
     ...(sub.measure === 'percent' ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` } : {}),
   };
   return charts.alert(model);

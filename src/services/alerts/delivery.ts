@@ -19,7 +19,7 @@ import { refusalReach } from '../refusals';
 import { episodeChart } from './charts';
 import type { MachineState } from './machine';
 import type { ScopeInfo } from './scopes';
-import { stateRow, type OutboxItem } from './stored';
+import { stateRow, type OutboxItem, type ToldEpisode } from './stored';
 import { PARK_AFTER_MS, type TakeOptions } from '../digests/pacing';
 import { episodeView, ruleView } from './views';
 
@@ -60,6 +60,8 @@ export interface Delivery {
   readonly message: MessageRef | null;
   readonly lastNotifiedAt: number | null;
   readonly outbox: readonly OutboxItem[];
+  /** The episodes over that the open message lists above its last one (kept with the state). */
+  readonly told: readonly ToldEpisode[];
 }
 
 export interface DeliveryResult {
@@ -225,6 +227,7 @@ export class AlertDelivery {
         messageTs: ref?.ts ?? null,
         lastNotifiedAt: d.lastNotifiedAt,
         outbox,
+        told: d.told,
       }),
     );
   }

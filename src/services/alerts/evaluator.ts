@@ -20,7 +20,7 @@ import type { Store } from '../../ports/store';
 import type { AlertState, ScopeKey } from '../../domain/alert-state';
 import type { Subscription } from '../../domain/subscription';
 import { PARK_AFTER_MS, runPaced, type ChannelPacer, type PacedJob, type PacingClock } from '../digests/pacing';
-import { episodeWindow } from './charts';
+import { contextBeforeMs, episodeWindow } from './charts';
 import { AlertDelivery, type Delivery } from './delivery';
 import { advance, markNoData, type Reading, type Rule } from './machine';
 import { itemsForBatch, mergeOutbox } from './outbox';
@@ -195,19 +195,28 @@ export class AlertEvaluator {
       since = Math.min(since, through ?? s.createdAt - 2 * DAY_MS);
     }
     since = Math.max(since, floor);
+    // A chart shows the buckets before its episode too, and those before an episode still open:
+    // read that far back (the machine itself reads only past each rule's evaluatedThrough).
+    let chartFrom = since - contextBeforeMs(key.granularity);
+    for (const s of group) {
+      const m = machineOf(states.get(s.id) ?? null);
+      const opened = readOutbox(states.get(s.id)?.deferred ?? []).told[0]?.start ?? m.episode?.start ?? m.pending?.since ?? null;
+      if (opened !== null) chartFrom = Math.min(chartFrom, opened - contextBeforeMs(key.granularity));
+    }
+    const readFrom = Math.max(chartFrom, floor - contextBeforeMs(key.granularity));
 
     let buckets: { start: number; value: number }[] | null = null;
     try {
       report.upstreamQueries += 1;
       const rows = await this.deps.scopes.insights(key.scopeKind, {
         ids: [key.scopeId],
-        from: toDatePartition(addDays(localDateOf(since, scope.timeZone), -1)),
+        from: toDatePartition(addDays(localDateOf(readFrom, scope.timeZone), -1)),
         to: toDatePartition(localToday(scope.timeZone, now)),
         granularity: key.granularity,
-        startFrom: since + 1,
+        startFrom: readFrom + 1,
         timeZone: scope.timeZone,
       });
-      buckets = peopleByBucket(rows).filter((b) => b.start > since);
+      buckets = peopleByBucket(rows).filter((b) => b.start > readFrom);
     } catch (err) {
       report.queryFailures += 1;
       log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'InnerSpace did not answer the alert check; missing data never counts as recovery');
@@ -240,7 +249,9 @@ export class AlertEvaluator {
     const zone = scope.timeZone;
     const before = stored ? machineOf(stored) : { ...machineOf(null), evaluatedThrough: watermark };
     const after0 = before.evaluatedThrough ?? sub.createdAt - 2 * DAY_MS;
-    const readings: Reading[] = toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone).filter((r) => r.start > after0);
+    // All that was read, for the charts; the machine takes only what it has not seen.
+    const around: Reading[] = toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone);
+    const readings = around.filter((r) => r.start > after0);
     const previousEnd = before.evaluatedThrough !== null ? bucketEnd(before.evaluatedThrough, sub.granularity, zone) : null;
     const run = advance(ruleOf(sub), before, readings, { previousEnd });
     let after = run.state;
@@ -251,10 +262,13 @@ export class AlertEvaluator {
       noDataEntered = marked.entered;
     }
     const lastPublished = after.evaluatedThrough !== null ? localDateOf(after.evaluatedThrough, zone) : null;
-    const items = itemsForBatch({ before, after, events: run.events, noDataEntered, lastPublished }, sub.renotifyMinutes, (ep, recoveredAt) =>
-      episodeWindow(sub.granularity, readings, ep, recoveredAt),
-    );
     const waiting = readOutbox(stored?.deferred ?? []);
+    const { items, told } = itemsForBatch(
+      { before, after, events: run.events, noDataEntered, lastPublished, publishOf: (ms) => localDateOf(ms, zone) },
+      sub.renotifyMinutes,
+      (span) => episodeWindow(sub.granularity, around, span),
+      waiting.told,
+    );
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');
     const merged = mergeOutbox(waiting.items.filter((i) => i.phase === 'queued'), items);
     report.evaluationMs += performance.now() - t0;
@@ -279,11 +293,11 @@ export class AlertEvaluator {
     const held = outbox.length > 0 && (inQuietHours(now, sub.quietHours) || snoozedUntil(sub, now) !== null);
     // To be sent now: delivery stores this state with its first item marked 'sending', before
     // Slack is asked. A crash before that re-reads the same buckets and sends nothing twice.
-    if (outbox.length > 0 && !held) return { sub, scope, machine: after, message, lastNotifiedAt, outbox };
+    if (outbox.length > 0 && !held) return { sub, scope, machine: after, message, lastNotifiedAt, outbox, told };
     if (held) report.held += outbox.length;
     if (changed) {
       await this.deps.store.alertStates.put(
-        stateRow(after, { subscriptionId: sub.id, teamId: sub.teamId, messageChannel: message?.channel ?? null, messageTs: message?.ts ?? null, lastNotifiedAt, outbox }),
+        stateRow(after, { subscriptionId: sub.id, teamId: sub.teamId, messageChannel: message?.channel ?? null, messageTs: message?.ts ?? null, lastNotifiedAt, outbox, told }),
       );
     }
     return null;

@@ -2,17 +2,18 @@
  * What a batch of new buckets means for the people subscribed: which notifications to send, in
  * order, merged with those still waiting (quiet hours, snooze). Pure.
  *
- * - 'open': an episode began: one new message. When it also ended before the message went
- *   out (the same nightly batch, or both held by quiet hours), that message tells the whole
- *   episode, closed, and nothing else is sent about it.
- * - 'close': it ended after its message went out: the message is edited to say so and a
- *   thread reply tells followers.
+ * - 'open': episodes began: one new message for all those of the batch (a nightly publish
+ *   may hold a morning and an afternoon episode). The ones over are listed in it; when the last
+ *   also ended before the message went out (the same nightly batch, or held by quiet hours),
+ *   the message tells them all, closed, and nothing else is sent about them.
+ * - 'close': the last episode of a message ended after it went out: the message is edited to
+ *   say so and a thread reply tells followers.
  * - 'still': still going after the re-notify interval: a thread reply (and the message edited).
  * - 'update': still going, nothing to notify: the message is edited in place, silently.
  * - 'no_data': the publish is late while an episode is open: a thread reply, once.
  */
 import type { Episode, MachineEvent, MachineState } from './machine';
-import type { OutboxItem, OutboxKind } from './stored';
+import { MAX_TOLD, type OutboxItem, type OutboxKind, type ToldEpisode } from './stored';
 
 export const MAX_OUTBOX = 100;
 
@@ -24,12 +25,24 @@ export interface Batch {
   readonly noDataEntered: boolean;
   /** Last local day with data, for the no-data notice. */
   readonly lastPublished: string | null;
+  /**
+   * The publish (local day) a bucket instant belongs to. A batch that catches up on several
+   * publishes (after an outage) sends one message per publish, as the nightly ones would have;
+   * without it the whole batch is one publish.
+   */
+  readonly publishOf?: (ms: number) => string;
 }
 
-/** The buckets to draw around an episode, flattened: start, value, start, value… */
-export type WindowFor = (episode: Episode, recoveredAt: number | null) => number[];
+/** What a message's chart covers: from its first episode's start to where its last one ended (or the data does). */
+export interface ChartSpan {
+  readonly start: number;
+  readonly end: number;
+}
 
-function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, window: number[], lastPublished: string | null = null): OutboxItem {
+/** The buckets to draw around a span, flattened: start, value, start, value… */
+export type WindowFor = (span: ChartSpan) => number[];
+
+function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, window: number[], earlier: readonly ToldEpisode[], lastPublished: string | null = null): OutboxItem {
   return {
     kind,
     phase: 'queued',
@@ -40,7 +53,16 @@ function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, window:
     extremeAt: ep.extreme.at,
     window,
     lastPublished,
+    ...(earlier.length > 0 ? { earlier } : {}),
   };
+}
+
+function told(ep: Episode, recoveredAt: number): ToldEpisode {
+  return { start: ep.start, breachEnd: ep.breachEnd, recoveredAt, extreme: ep.extreme.value, extremeAt: ep.extreme.at };
+}
+
+function span(earlier: readonly ToldEpisode[], ep: Episode, recoveredAt: number | null): ChartSpan {
+  return { start: earlier[0]?.start ?? ep.start, end: recoveredAt ?? ep.breachEnd };
 }
 
 /** How many whole re-notify intervals an episode had lasted by `at`. */
@@ -48,22 +70,51 @@ function intervals(ep: Episode, at: number | null, minutes: number): number {
   return at === null ? 0 : Math.floor((at - ep.start) / (minutes * 60_000));
 }
 
-export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, windowFor: WindowFor): OutboxItem[] {
+export interface BatchItems {
+  readonly items: OutboxItem[];
+  /** The episodes over that the open message lists above its last one, to keep with the state. */
+  readonly told: ToldEpisode[];
+}
+
+/**
+ * One message per rule per publish: every episode that began in the batch is told in one 'open'
+ * item (the last one, with those before it as `earlier`); an episode carried from an earlier
+ * publish is closed or edited in its own message, which lists `told` above it.
+ */
+export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, windowFor: WindowFor, toldBefore: readonly ToldEpisode[] = []): BatchItems {
   const out: OutboxItem[] = [];
   const { before, after, events } = batch;
   const openedHere = new Set(events.filter((e) => e.kind === 'fired').map((e) => e.episode.start));
+  let toldNow: ToldEpisode[] = after.episode ? [...toldBefore] : [];
+
+  for (const e of events) {
+    if (e.kind === 'recovered' && !openedHere.has(e.episode.start)) {
+      out.push(item('close', e.episode, e.recoveredAt, windowFor(span(toldBefore, e.episode, e.recoveredAt)), toldBefore));
+    }
+  }
+
+  // The new episodes as they stand at the end of the batch: all over but perhaps the last.
+  // Grouped by the publish whose bucket made each fire (its episode then ended with that bucket).
+  const groups: { publish: string; fresh: { ep: Episode; recoveredAt: number | null }[] }[] = [];
   for (const [i, e] of events.entries()) {
-    if (e.kind === 'recovered') {
-      if (!openedHere.has(e.episode.start)) out.push(item('close', e.episode, e.recoveredAt, windowFor(e.episode, e.recoveredAt)));
-      continue;
-    }
-    // The message of a new episode shows how it stands at the end of the batch.
+    if (e.kind !== 'fired') continue;
     const end = events.slice(i + 1).find((x) => x.kind === 'recovered' && x.episode.start === e.episode.start);
-    if (end && end.kind === 'recovered') out.push(item('open', end.episode, end.recoveredAt, windowFor(end.episode, end.recoveredAt)));
-    else {
-      const latest = after.episode && after.episode.start === e.episode.start ? after.episode : e.episode;
-      out.push(item('open', latest, null, windowFor(latest, null)));
-    }
+    const f =
+      end && end.kind === 'recovered'
+        ? { ep: end.episode, recoveredAt: end.recoveredAt }
+        : { ep: after.episode && after.episode.start === e.episode.start ? after.episode : e.episode, recoveredAt: null };
+    const publish = batch.publishOf ? batch.publishOf(e.episode.breachEnd - 1) : '';
+    const group = groups.at(-1);
+    if (group && group.publish === publish) group.fresh.push(f);
+    else groups.push({ publish, fresh: [f] });
+  }
+  for (const { fresh } of groups) {
+    const last = fresh.at(-1);
+    if (!last) continue;
+    // Only the batch's very last episode can still be open: those before it in a message are over.
+    const earlier = fresh.slice(0, -1).flatMap((f) => (f.recoveredAt === null ? [] : [told(f.ep, f.recoveredAt)])).slice(-MAX_TOLD);
+    out.push(item('open', last.ep, last.recoveredAt, windowFor(span(earlier, last.ep, last.recoveredAt)), earlier));
+    toldNow = last.recoveredAt === null ? earlier : [];
   }
 
   const carried = before.episode && after.episode && after.episode.start === before.episode.start ? after.episode : null;
@@ -73,12 +124,13 @@ export function itemsForBatch(batch: Batch, renotifyMinutes: number | null, wind
       renotifyMinutes > 0 &&
       intervals(carried, after.evaluatedThrough, renotifyMinutes) > intervals(carried, before.evaluatedThrough, renotifyMinutes);
     const changed = carried.breachEnd !== before.episode.breachEnd || carried.extreme.value !== before.episode.extreme.value;
-    if (remind) out.push(item('still', carried, null, windowFor(carried, null)));
-    else if (changed) out.push(item('update', carried, null, windowFor(carried, null)));
+    const window = () => windowFor(span(toldBefore, carried, null));
+    if (remind) out.push(item('still', carried, null, window(), toldBefore));
+    else if (changed) out.push(item('update', carried, null, window(), toldBefore));
   }
 
-  if (batch.noDataEntered && after.episode) out.push(item('no_data', after.episode, null, [], batch.lastPublished));
-  return out;
+  if (batch.noDataEntered && after.episode) out.push(item('no_data', after.episode, null, [], [], batch.lastPublished));
+  return { items: out, told: toldNow };
 }
 
 /**

@@ -94,7 +94,7 @@ export class RuleChecks {
       const buckets = peopleByBucket(rows);
       const readings = toReadings(buckets, { measure: input.measure, capacity: scope.capacity }, input.granularity, scope.timeZone);
       const result = runBacktest(input, readings, scope.timeZone);
-      return { kind: 'view', view: { status: 'ready', days: result.days, episodeDates: result.episodeDates }, latestBucket: buckets.at(-1)?.start ?? null };
+      return { kind: 'view', view: { status: 'ready', days: result.days, episodeDates: result.episodeDates, messages: result.messages }, latestBucket: buckets.at(-1)?.start ?? null };
     } catch (err) {
       this.deps.logger.info({ err, scope: `${scope.kind}:${scope.id}` }, 'backtest unavailable');
       return { kind: 'view', view: { status: 'unavailable' }, latestBucket: null };

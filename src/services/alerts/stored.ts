@@ -8,14 +8,27 @@
  * - NO_DATA: the same columns, read as whichever of the above lies underneath.
  * - lastNotifiedAt: start of the latest episode that fired (App Home's "last alert").
  * - deferred: the outbox, notifications not yet sent (quiet hours, snooze, rate limits) and
- *   the one being sent ('sending'), in order.
+ *   the one being sent ('sending'), in order; then, while the message's last episode is open,
+ *   one { told } entry: the episodes over that the message lists above it.
  */
 import { z } from 'zod';
 import type { AlertState, AlertStateInput } from '../../domain/alert-state';
 import type { JsonObject } from '../../domain/values';
 import { statusOf, type MachineState, type Phase } from './machine';
 
+/** Buckets an item's chart may carry (two numbers each in `window`). */
+export const MAX_WINDOW_BUCKETS = 150;
+
 export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data';
+
+/** An episode over, told in the same message as a later one (one message per rule per publish). */
+export interface ToldEpisode {
+  readonly start: number;
+  readonly breachEnd: number;
+  readonly recoveredAt: number;
+  readonly extreme: number;
+  readonly extremeAt: number;
+}
 
 /** One notification to deliver, with everything needed to render it later. */
 export interface OutboxItem {
@@ -31,7 +44,14 @@ export interface OutboxItem {
   readonly window: readonly number[];
   /** no_data only: the last local day published, YYYY-MM-DD. */
   readonly lastPublished: string | null;
+  /** The episodes over before this one that its message lists too, oldest first. */
+  readonly earlier?: readonly ToldEpisode[];
 }
+
+/** Episodes one message may list: more in one publish are counted, not listed (see the view). */
+export const MAX_TOLD = 24;
+
+const toldSchema = z.object({ start: z.number(), breachEnd: z.number(), recoveredAt: z.number(), extreme: z.number(), extremeAt: z.number() });
 
 const itemSchema = z.object({
   kind: z.enum(['open', 'update', 'still', 'close', 'no_data']),
@@ -41,24 +61,39 @@ const itemSchema = z.object({
   recoveredAt: z.number().nullable(),
   extreme: z.number(),
   extremeAt: z.number(),
-  window: z.array(z.number()).max(200),
+  window: z.array(z.number()).max(2 * MAX_WINDOW_BUCKETS),
   lastPublished: z.string().nullable(),
+  earlier: z.array(toldSchema).max(MAX_TOLD).optional(),
 });
 
-/** The outbox of a stored state; entries of an unknown shape are dropped rather than guessed at. */
-export function readOutbox(deferred: readonly JsonObject[]): { items: OutboxItem[]; unreadable: number } {
+/**
+ * Kept beside the outbox while a message's last episode is open: the episodes over that the
+ * message lists above it, so a later publish that edits the message tells them all again.
+ */
+const toldEntrySchema = z.object({ told: z.array(toldSchema).max(MAX_TOLD) });
+
+/** The outbox of a stored state, and the told episodes of its open message; entries of an unknown shape are dropped rather than guessed at. */
+export function readOutbox(deferred: readonly JsonObject[]): { items: OutboxItem[]; told: ToldEpisode[]; unreadable: number } {
   const items: OutboxItem[] = [];
+  let told: ToldEpisode[] = [];
   let unreadable = 0;
   for (const raw of deferred) {
     const parsed = itemSchema.safeParse(raw);
-    if (parsed.success) items.push(parsed.data);
+    if (parsed.success) {
+      items.push(parsed.data);
+      continue;
+    }
+    const entry = toldEntrySchema.safeParse(raw);
+    if (entry.success) told = entry.data.told;
     else unreadable += 1;
   }
-  return { items, unreadable };
+  return { items, told, unreadable };
 }
 
-export function writeOutbox(items: readonly OutboxItem[]): JsonObject[] {
-  return items.map((i) => ({ ...i, window: [...i.window] }));
+export function writeOutbox(items: readonly OutboxItem[], told: readonly ToldEpisode[] = []): JsonObject[] {
+  const out: JsonObject[] = items.map(({ earlier, ...i }) => ({ ...i, window: [...i.window], ...(earlier ? { earlier: earlier.map((e) => ({ ...e })) } : {}) }));
+  if (told.length > 0) out.push({ told: told.map((e) => ({ ...e })) });
+  return out;
 }
 
 export function machineOf(s: AlertState | null): MachineState {
@@ -84,6 +119,8 @@ export interface StateExtras {
   readonly messageTs: string | null;
   readonly lastNotifiedAt: number | null;
   readonly outbox: readonly OutboxItem[];
+  /** The episodes over that the open message lists above its last one. */
+  readonly told?: readonly ToldEpisode[];
 }
 
 export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
@@ -95,7 +132,7 @@ export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
     messageTs: x.messageTs,
     lastNotifiedAt: x.lastNotifiedAt,
     evaluatedThrough: m.evaluatedThrough,
-    deferred: writeOutbox(x.outbox),
+    deferred: writeOutbox(x.outbox, x.told ?? []),
   };
   if (m.episode) {
     return {

@@ -39,6 +39,9 @@ export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | '
     chart,
     snoozedUntilMs: snoozedUntil(sub, now),
     muted: sub.status !== 'active',
+    ...(item.earlier && item.earlier.length > 0
+      ? { earlier: item.earlier.map((e) => ({ startMs: e.start, breachEndMs: e.breachEnd, recoveredAtMs: e.recoveredAt, extreme: { value: e.extreme, atMs: e.extremeAt } })) }
+      : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct } from './mrkdwn';
 import { encodeIdValue, encodeSnoozeValue } from './values';
-import type { AlertEpisodeView, RuleView } from '../../views/index';
+import type { AlertEpisodeView, EarlierEpisodeView, RuleView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
 function measured(value: number, rule: RuleView): string {
@@ -62,6 +62,38 @@ export function episodeSentence(view: AlertEpisodeView): string {
   return `${base}.`;
 }
 
+/** The same view about another episode of its message. */
+function about(view: AlertEpisodeView, e: EarlierEpisodeView): AlertEpisodeView {
+  return { ...view, startMs: e.startMs, breachEndMs: e.breachEndMs, recoveredAtMs: e.recoveredAtMs, extreme: e.extreme, state: 'recovered', earlier: [] };
+}
+
+/**
+ * One publish, several episodes: "went above 130 people twice on Wed 25 Nov", then a line per
+ * episode with its times and peak, the last one open or over.
+ */
+export function groupedSentence(view: AlertEpisodeView): string {
+  const { rule } = view;
+  const all = [...(view.earlier ?? []).map((e) => about(view, e)), view];
+  const n = all.length;
+  const days = new Set(all.flatMap((v) => [localDateOf(v.startMs, view.timeZone), localDateOf(v.breachEndMs - 1, view.timeZone)]));
+  const oneDay = days.size === 1 && rule.granularity === 'PT1H' ? ` on ${dayOf(view.startMs, view.timeZone)}` : '';
+  const lines = all.map((v) => {
+    const span = oneDay && episodeSpan(v).endsWith(oneDay) ? episodeSpan(v).slice(0, -oneDay.length) : episodeSpan(v);
+    const end =
+      v.state === 'recovered' && v.recoveredAtMs !== null
+        ? `; back ${safeSide(rule)} ${levelShort(rule.recovery, rule.measure)} from ${recoveryTime(v, v.recoveredAtMs)}`
+        : ` — still ${rule.direction} at the end of the data`;
+    return `• ${span} (${extremeText(v)})${end}`;
+  });
+  const count = n === 2 ? 'twice' : `${n} times`;
+  return `*${scopeTitleMd(rule.scope.name, rule.scope.id)}* went ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${count}${oneDay}:\n${lines.join('\n')}`;
+}
+
+/** The message's sentence: one episode, or all those of its publish. */
+function messageSentence(view: AlertEpisodeView): string {
+  return view.earlier && view.earlier.length > 0 ? groupedSentence(view) : episodeSentence(view);
+}
+
 /**
  * "Send a test alert": what the rule's message looks like where it goes, marked as a test in
  * its first words and its last line, with no buttons (pressing them would change the real rule).
@@ -107,7 +139,7 @@ export function ruleStatus(view: { rule: RuleView; timeZone: string; muted: bool
 
 export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
   const emoji = view.state === 'recovered' ? '🟢' : '🔴';
-  const sentence = episodeSentence(view);
+  const sentence = messageSentence(view);
   const blocks: KnownBlock[] = [section(`${emoji} ${sentence}`)];
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);

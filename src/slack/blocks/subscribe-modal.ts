@@ -39,6 +39,14 @@ export function backtestText(backtest: BacktestView): string {
       const n = backtest.episodeDates.length;
       const over = `Over the last ${backtest.days} published days this rule would`;
       if (n === 0) return `*Backtest:* ${over} not have alerted.`;
+      const messages = backtest.messages ?? [];
+      if (messages.length > 0 && messages.length < n) {
+        // Counted as live alerts send them: the episodes of one nightly publish share one message.
+        const shown = messages.slice(0, BACKTEST_DATES_SHOWN).map((m) => (m.episodes > 1 ? `${formatDay(m.date)} (${m.episodes})` : formatDay(m.date)));
+        const rest = messages.length > BACKTEST_DATES_SHOWN ? ` and ${messages.length - BACKTEST_DATES_SHOWN} more` : '';
+        const sent = messages.length === 1 ? 'one message' : `${messages.length} messages`;
+        return `*Backtest:* ${over} have alerted ${n} times in ${sent}, one per nightly publish: ${shown.join(', ')}${rest}.`;
+      }
       const dates = backtest.episodeDates.slice(0, BACKTEST_DATES_SHOWN).map((d) => formatDay(d));
       const more = n > BACKTEST_DATES_SHOWN ? ` and ${n - BACKTEST_DATES_SHOWN} more` : '';
       return `*Backtest:* ${over} have alerted ${n === 1 ? 'once' : `${n} times`}: ${dates.join(', ')}${more}.`;

@@ -24,13 +24,17 @@ describe('threshold alerts across a restart', () => {
 
     const dm = dmOf(first, GRACE);
     const posts = botPosts(first, dm);
+    // Both episodes of Wednesday's publish in one message (grouped.test.ts).
     expect(posts.map((p) => p.text)).toEqual([
-      '🟢 DEMO (71) was below 5 people from 00:00 to 07:00 on Wed 25 Nov (low 0 at 00:00); back above 50 from 08:00.',
-      '🔴 DEMO (71) was below 5 people from 20:00 to 24:00 on Wed 25 Nov (low 0 at 22:00).',
+      '🔴 DEMO (71) went below 5 people twice on Wed 25 Nov:\n• from 00:00 to 07:00 (low 0 at 00:00); back above 50 from 08:00\n• from 20:00 to 24:00 (low 0 at 22:00) — still below at the end of the data',
     ]);
-    const open = posts[1]!;
+    const open = posts[0]!;
     const state = await first.app.store.alertStates.get(1);
-    expect(state).toMatchObject({ state: 'ALERTING', messageTs: open.ts, messageChannel: dm, deferred: [] });
+    // Nothing waits to be sent; kept beside it, the morning episode the message lists above the open one.
+    expect(state).toMatchObject({
+      state: 'ALERTING', messageTs: open.ts, messageChannel: dm,
+      deferred: [{ told: [expect.objectContaining({ start: Date.parse('2026-11-25T05:00:00Z'), recoveredAt: Date.parse('2026-11-25T13:00:00Z') })] }],
+    });
     const postedBefore = first.slack.callsTo('chat.postMessage').length;
 
     // A new process on the same database file and the same Slack, at the same instant.
@@ -50,7 +54,7 @@ describe('threshold alerts across a restart', () => {
     expect(late.queryFailures).toBe(1);
     expect(late.noData).toBe(1);
     const dm = dmOf(second, GRACE);
-    const open = botPosts(second, dm)[1]!;
+    const open = botPosts(second, dm)[0]!;
     expect(repliesTo(second, dm, open.ts).map((r) => r.text)).toEqual([
       "⚪ Nothing has been published for DEMO (71) after Wed 25 Nov, so I can't tell whether it is still below 5 people. I'll keep watching; missing data never counts as recovery.",
     ]);
@@ -60,7 +64,7 @@ describe('threshold alerts across a restart', () => {
     expect(again.noData).toBe(0);
     expect(again.recovered).toBe(0);
     expect(repliesTo(second, dm, open.ts)).toHaveLength(1);
-    expect(botPosts(second, dm)[1]!.text.startsWith('🔴')).toBe(true);
+    expect(botPosts(second, dm)[0]!.text.startsWith('🔴')).toBe(true);
   });
 
   it('when the data comes back, the episode closes in place with one reply', async () => {
@@ -69,12 +73,14 @@ describe('threshold alerts across a restart', () => {
     expect(report.recovered).toBe(1);
     const dm = dmOf(second, GRACE);
     const posts = botPosts(second, dm);
-    const episode = posts[1]!;
-    expect(episode.text).toBe('🟢 DEMO (71) was below 5 people from 20:00 on Wed 25 Nov to 07:00 on Thu 26 Nov (low 0 at 22:00); back above 50 from 08:00.');
+    const episode = posts[0]!;
+    expect(episode.text).toBe(
+      '🟢 DEMO (71) went below 5 people twice:\n• from 00:00 to 07:00 on Wed 25 Nov (low 0 at 00:00); back above 50 from 08:00\n• from 20:00 on Wed 25 Nov to 07:00 on Thu 26 Nov (low 0 at 22:00); back above 50 from 08:00',
+    );
     expect(repliesTo(second, dm, episode.ts).map((r) => [...r.text][0])).toEqual(['⚪', '🟢']);
     expect(repliesTo(second, dm, episode.ts)[1]!.text).toBe('🟢 Back above 50 people from 08:00 on Thu 26 Nov.');
     // Thursday night opens the next episode: a new message, not a reply.
-    expect(posts.map((p) => [...p.text][0])).toEqual(['🟢', '🟢', '🔴']);
+    expect(posts.map((p) => [...p.text][0])).toEqual(['🟢', '🔴']);
   });
 
   it('a post whose outcome is unknown is not sent again, nor is its episode told twice', async () => {
@@ -86,8 +92,8 @@ describe('threshold alerts across a restart', () => {
     advanceTo(second, '2026-11-28T10:00:00Z');
     await second.app.alerts.tick();
     await second.app.alerts.tick();
-    // Friday's early-morning episode: one attempt (a 500), never repeated, no closing note either.
-    const friday = 'below 5 people from 00:00 to 07:00 on Fri 27 Nov';
+    // Friday's publish (its early-morning and evening episodes in one message): one attempt (a 500), never repeated, no closing note either.
+    const friday = 'below 5 people twice on Fri 27 Nov';
     expect(postsFor(second, friday)).toHaveLength(1);
     expect(postsFor(second, friday)[0]!.status).toBe(500);
     expect(botPosts(second, dmOf(second, LINUS)).some((m) => m.text.includes(friday))).toBe(false);

@@ -145,17 +145,22 @@ describe('alertChartConfig', () => {
     direction: 'above',
     threshold: 120,
     recovery: 108,
-    episode: { start: start + 10 * H, end: start + 14 * H },
+    episodes: [{ start: start + 10 * H, breachEnd: start + 14 * H, recoveredAt: start + 14 * H }],
   };
 
-  it('builds the whole config: episode bars in red, threshold and recovery dashed', () => {
+  it('builds the whole config: bars by state, the episode shaded, threshold and recovery dashed', () => {
     expect(alertChartConfig(model)).toEqual({
       type: 'bar',
       data: {
         labels: ['08', '09', '10', '11', '12', '13', '14'],
         datasets: [
-          { type: 'bar', label: 'Occupancy', data: [90, 115, null, null, null, null, 100], backgroundColor: '#4e79a7', grouped: false, order: 1 },
+          { type: 'bar', label: 'Below 108', data: [90, null, null, null, null, null, 100], backgroundColor: '#4e79a7', grouped: false, order: 1 },
+          { type: 'bar', label: 'Between 108 and 120', data: [null, 115, null, null, null, null, null], backgroundColor: '#f1a340', grouped: false, order: 1 },
           { type: 'bar', label: 'Above 120', data: [null, null, 125, 143, null, 121, null], backgroundColor: '#e15759', grouped: false, order: 1 },
+          {
+            type: 'bar', label: 'Episode', data: [null, null, 154, 154, 154, 154, null], backgroundColor: 'rgba(225,87,89,0.12)',
+            grouped: false, barPercentage: 1, categoryPercentage: 1, order: 2,
+          },
           { type: 'line', label: 'Threshold 120', data: [120, 120, 120, 120, 120, 120, 120], borderColor: '#e15759', borderDash: [6, 4], borderWidth: 2, pointRadius: 0 },
           { type: 'line', label: 'Recovers at 108', data: [108, 108, 108, 108, 108, 108, 108], borderColor: '#9c9c9c', borderDash: [6, 4], borderWidth: 2, pointRadius: 0 },
         ],
@@ -167,16 +172,78 @@ describe('alertChartConfig', () => {
     });
   });
 
+  it('colours a bucket within the recovery band inside an episode as the band, not as past the threshold', () => {
+    // 141 past 130, then 101: not past 130, not yet below 100, so the episode goes on without it.
+    const cfg = alertChartConfig({
+      ...model,
+      threshold: 130,
+      recovery: 100,
+      buckets: [{ start: start + 15 * H, value: 141 }, { start: start + 16 * H, value: 101 }, { start: start + 17 * H, value: 80 }],
+      episodes: [{ start: start + 15 * H, breachEnd: start + 16 * H, recoveredAt: start + 17 * H }],
+    });
+    const byLabel = Object.fromEntries(cfg.data.datasets.map((d) => [d.label, d.data]));
+    expect(byLabel['Above 130']).toEqual([141, null, null]);
+    expect(byLabel['Between 100 and 130']).toEqual([null, 101, null]);
+    expect(byLabel['Below 100']).toEqual([null, null, 80]);
+    // Shaded where the message says the episode was: up to the end of its last bucket past the threshold.
+    expect(byLabel['Episode']).toEqual([152, null, null]);
+  });
+
+  it('for a below rule, the band lies above the threshold', () => {
+    const cfg = alertChartConfig({
+      ...model,
+      direction: 'below',
+      threshold: 10,
+      recovery: 11,
+      granularity: 'P1D',
+      buckets: [{ start, value: 30 }, { start: start + 24 * H, value: 10.5 }, { start: start + 48 * H, value: 4 }],
+      episodes: [{ start: start + 48 * H, breachEnd: start + 72 * H, recoveredAt: null }],
+    });
+    expect(cfg.data.labels).toEqual(['Tue 25', 'Wed 26', 'Thu 27']);
+    expect(cfg.data.datasets.map((d) => [d.label, d.data])).toEqual([
+      ['Above 11', [30, null, null]],
+      // Drawn in whole people from 10 up; the state is that of the unrounded 10.5.
+      ['Between 10 and 11', [null, 11, null]],
+      ['Below 10', [null, null, 4]],
+      ['Episode', [null, null, 32]],
+      ['Threshold 10', [10, 10, 10]],
+      ['Recovers at 11', [11, 11, 11]],
+    ]);
+  });
+
+  it('shades every episode of a message and says how many', () => {
+    const cfg = alertChartConfig({
+      ...model,
+      episodes: [
+        { start: start + 10 * H, breachEnd: start + 12 * H, recoveredAt: start + 12 * H },
+        { start: start + 13 * H, breachEnd: start + 14 * H, recoveredAt: null },
+      ],
+    });
+    const shade = cfg.data.datasets.find((d) => d.label === 'Episodes (2)');
+    expect(shade?.data).toEqual([null, null, 154, 154, null, 154, null]);
+  });
+
+  it('draws the levels over a single bar too, where a line of one point would not show', () => {
+    const cfg = alertChartConfig({ ...model, granularity: 'P1D', buckets: [{ start, value: 21 }], episodes: [{ start, breachEnd: start + 24 * H, recoveredAt: null }] });
+    const lines = cfg.data.datasets.filter((d) => d.type === 'line');
+    expect(lines.map((d) => [d.label, d.data, 'pointStyle' in d ? d.pointStyle : null, 'pointRadius' in d ? d.pointRadius : null])).toEqual([
+      ['Threshold 120', [120], 'line', 60],
+      ['Recovers at 108', [108], 'line', 60],
+    ]);
+  });
+
   it('treats an open episode as running to the end and names days across midnight', () => {
     const cfg = alertChartConfig({
       ...model,
       recovery: null,
       buckets: [22, 23, 24, 25].map((h) => ({ start: start + h * H, value: 130 })),
-      episode: { start: start + 23 * H, end: null },
+      episodes: [{ start: start + 23 * H, breachEnd: start + 26 * H, recoveredAt: null }],
     });
     expect(cfg.data.labels).toEqual(['22', '23', 'Wed', '01']);
-    expect(cfg.data.datasets.map((d) => d.label)).toEqual(['Occupancy', 'Above 120', 'Threshold 120']);
-    expect(cfg.data.datasets[1]?.data).toEqual([null, 130, 130, 130]);
+    expect(cfg.data.datasets.map((d) => d.label)).toEqual(['Occupancy', 'Above 120', 'Episode', 'Threshold 120']);
+    // 22:00 is past the threshold too (a run too short to count): red, but not shaded.
+    expect(cfg.data.datasets[1]?.data).toEqual([130, 130, 130, 130]);
+    expect(cfg.data.datasets[2]?.data).toEqual([null, 140, 140, 140]);
   });
 });
 

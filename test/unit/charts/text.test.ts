@@ -32,7 +32,7 @@ const alert: AlertChartModel = {
   direction: 'above',
   threshold: 120,
   recovery: 108,
-  episode: { start: start + 10 * H + 2 * Q, end: start + 12 * H + Q },
+  episodes: [{ start: start + 10 * H + 2 * Q, breachEnd: start + 12 * H + Q, recoveredAt: start + 12 * H + 2 * Q }],
 };
 
 describe('chartAltText', () => {
@@ -62,23 +62,69 @@ describe('chartAltText', () => {
 
   it('describes an alert chart', () => {
     expect(chartAltText(alert)).toBe(
-      '15-minute occupancy of DEMO <71> & co: above 120 from 10:30 to 12:15 (peak 136 at 12:00); threshold 120 and recovery level 108 shown as dashed lines',
+      '15-minute occupancy of DEMO <71> & co: above 120 from 10:30 to 12:15 (peak 136 at 12:00); threshold 120 and recovery level 108 shown as dashed lines; bars above 120 in red, between 108 and 120 in amber, below 108 in blue; episode shaded',
     );
-    expect(chartAltText({ ...alert, direction: 'below', recovery: null, episode: { start: start + 9 * H, end: null } })).toBe(
-      '15-minute occupancy of DEMO <71> & co: below 120 since 09:00 (low 100 at 09:00); threshold 120 shown as a dashed line',
+    expect(chartAltText({ ...alert, direction: 'below', recovery: null, episodes: [{ start: start + 9 * H, breachEnd: start + 9 * H + Q, recoveredAt: null }] })).toBe(
+      '15-minute occupancy of DEMO <71> & co: below 120 from 09:00 to 09:15 (low 100 at 09:00, still below at the end of the data); threshold 120 shown as a dashed line; episode shaded',
     );
   });
 
-  it('names the day when an alert chart spans midnight', () => {
+  it('ends an episode where its message does: the end of its last bucket past the threshold, not its recovery', () => {
+    const band: AlertChartModel = {
+      ...alert,
+      granularity: 'PT1H',
+      threshold: 130,
+      recovery: 100,
+      buckets: [14, 15, 16, 17].map((h, i) => ({ start: start + h * H, value: [151, 141, 101, 80][i]! })),
+      episodes: [{ start: start + 14 * H, breachEnd: start + 16 * H, recoveredAt: start + 17 * H }],
+    };
+    const text = chartAltText(band);
+    expect(text).toContain('above 130 from 14:00 to 16:00 (peak 151 at 14:00)');
+    expect(text).not.toContain('17:00');
+  });
+
+  it('names days, not midnights, for a daily episode', () => {
+    const weekend: AlertChartModel = {
+      ...alert,
+      granularity: 'P1D',
+      direction: 'below',
+      threshold: 10,
+      recovery: 11,
+      buckets: [0, 1, 2, 3].map((d, i) => ({ start: start + d * 24 * H, value: [30, 4, 3, 21][i]! })),
+      episodes: [{ start: start + 24 * H, breachEnd: start + 72 * H, recoveredAt: start + 72 * H }],
+    };
+    expect(chartAltText(weekend)).toBe(
+      'Daily occupancy of DEMO <71> & co: below 10 from Wed 26 Nov to Thu 27 Nov (low 3 on Thu 27 Nov); threshold 10 and recovery level 11 shown as dashed lines; bars below 10 in red, between 10 and 11 in amber, above 11 in blue; episode shaded',
+    );
+  });
+
+  it('lists every episode of a grouped message', () => {
+    const two: AlertChartModel = {
+      ...alert,
+      recovery: null,
+      episodes: [
+        { start: start + 9 * H, breachEnd: start + 9 * H + 2 * Q, recoveredAt: start + 9 * H + 2 * Q },
+        { start: start + 11 * H, breachEnd: start + 13 * H, recoveredAt: null },
+      ],
+    };
+    expect(chartAltText(two)).toBe(
+      '15-minute occupancy of DEMO <71> & co: above 120 twice: from 09:00 to 09:30 (peak 103 at 09:15) and from 11:00 to 13:00 (peak 145 at 12:45, still above at the end of the data); threshold 120 shown as a dashed line; episodes shaded',
+    );
+  });
+
+  it('names the day when an alert chart spans midnight, and says 24:00 for an end at midnight', () => {
     const overnight: AlertChartModel = {
       ...alert,
       granularity: 'PT1H',
       buckets: [22, 23, 24, 25].map((h) => ({ start: start + h * H, value: 120 + h })),
-      episode: { start: start + 23 * H, end: start + 25 * H },
+      episodes: [{ start: start + 23 * H, breachEnd: start + 26 * H, recoveredAt: null }],
       recovery: null,
     };
     expect(chartAltText(overnight)).toBe(
-      'Hourly occupancy of DEMO <71> & co: above 120 from Tue 23:00 to Wed 01:00 (peak 144 at Wed 00:00); threshold 120 shown as a dashed line',
+      'Hourly occupancy of DEMO <71> & co: above 120 from Tue 23:00 to Wed 02:00 (peak 145 at Wed 01:00, still above at the end of the data); threshold 120 shown as a dashed line; episode shaded',
+    );
+    expect(chartAltText({ ...overnight, episodes: [{ start: start + 22 * H, breachEnd: start + 24 * H, recoveredAt: start + 24 * H }] })).toContain(
+      'above 120 from Tue 22:00 to Tue 24:00 (peak 143 at Tue 23:00)',
     );
   });
 });

@@ -44,5 +44,20 @@ describe('alert readings and calendar', () => {
     const result = runBacktest({ direction: 'above', threshold: 80, recovery: 70, minDuration: 2 }, readings, TORONTO);
     expect(result.episodeDates).toEqual(['2026-11-23']);
     expect(result.days).toBe(2);
+    expect(result.messages).toEqual([{ date: '2026-11-23', episodes: 1 }]);
+  });
+
+  it('the backtest groups episodes as live alerts do: one message per nightly publish', () => {
+    const day1 = Date.parse('2026-11-23T05:00:00Z');
+    // Mon: 09:00–10:00 and 14:00–15:00; Tue: 10:00–11:00; an episode from 23:00 Tue fires at 00:00 Wed, in Wednesday's publish.
+    const busy = new Set([9, 10, 14, 15, 24 + 10, 24 + 11, 24 + 23, 48]);
+    const readings = Array.from({ length: 60 }, (_, h) => ({ start: day1 + h * HOUR, end: day1 + (h + 1) * HOUR, value: busy.has(h) ? 90 : 20 }));
+    const result = runBacktest({ direction: 'above', threshold: 80, recovery: 70, minDuration: 2 }, readings, TORONTO);
+    expect(result.episodeDates).toEqual(['2026-11-23', '2026-11-23', '2026-11-24', '2026-11-24']);
+    expect(result.messages).toEqual([
+      { date: '2026-11-23', episodes: 2 },
+      { date: '2026-11-24', episodes: 1 },
+      { date: '2026-11-25', episodes: 1 },
+    ]);
   });
 });

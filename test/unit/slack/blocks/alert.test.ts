@@ -40,6 +40,31 @@ describe('buildAlertMessage', () => {
     });
   });
 
+  it('lists the episodes of one publish in one message, as messages.md draws it', () => {
+    const view = episode({
+      startMs: at('2025-11-25T14:00'),
+      breachEndMs: at('2025-11-25T16:00'),
+      extreme: { value: 128, atMs: at('2025-11-25T15:00') },
+      earlier: [{ startMs: at('2025-11-25T09:00'), breachEndMs: at('2025-11-25T11:00'), recoveredAtMs: at('2025-11-25T11:00'), extreme: { value: 143, atMs: at('2025-11-25T10:00') } }],
+    });
+    const msg = buildAlertMessage(view);
+    expect(msg.blocks[0]).toEqual(
+      sectionBlock(
+        '🔴 *DEMO building (71)* went above *120 people* twice on Tue 25 Nov:\n' +
+          '• from 09:00 to 11:00 (peak 143 at 10:00); back below 108 from 11:00\n' +
+          '• from 14:00 to 16:00 (peak 128 at 15:00) — still above at the end of the data',
+      ),
+    );
+    expect(msg.blocks.slice(1)).toEqual([chartBlock(CHART), contextBlock('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'), ACTIONS]);
+    // Closed across midnight: the day goes with each line instead of the headline.
+    const closed = buildAlertMessage({ ...view, state: 'recovered', breachEndMs: at('2025-11-26T01:00'), recoveredAtMs: at('2025-11-26T02:00') });
+    expect(closed.text).toBe(
+      '🟢 DEMO building (71) went above 120 people twice:\n' +
+        '• from 09:00 to 11:00 on Tue 25 Nov (peak 143 at 10:00); back below 108 from 11:00\n' +
+        '• from 14:00 on Tue 25 Nov to 01:00 on Wed 26 Nov (peak 128 at 15:00); back below 108 from 02:00',
+    );
+  });
+
   it('is edited to start with 🟢 and "back below 108 from 14:00" on recovery', () => {
     const msg = buildAlertMessage(episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') }));
     expect(msg.text).toBe('🟢 DEMO building (71) was above 120 people from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00); back below 108 from 14:00.');

@@ -208,6 +208,17 @@ describe('backtest', () => {
     [{ status: 'ready' as const, days: 30, episodeDates: [] }, '*Backtest:* Over the last 30 published days this rule would not have alerted.'],
     [{ status: 'ready' as const, days: 28, episodeDates: ['2025-11-04'] }, '*Backtest:* Over the last 28 published days this rule would have alerted once: Tue 4 Nov.'],
     [
+      {
+        status: 'ready' as const, days: 30, episodeDates: ['2025-11-04', '2025-11-04', '2025-11-13'],
+        messages: [{ date: '2025-11-04', episodes: 2 }, { date: '2025-11-13', episodes: 1 }],
+      },
+      '*Backtest:* Over the last 30 published days this rule would have alerted 3 times in 2 messages, one per nightly publish: Tue 4 Nov (2), Thu 13 Nov.',
+    ],
+    [
+      { status: 'ready' as const, days: 30, episodeDates: ['2025-11-04'], messages: [{ date: '2025-11-04', episodes: 1 }] },
+      '*Backtest:* Over the last 30 published days this rule would have alerted once: Tue 4 Nov.',
+    ],
+    [
       { status: 'ready' as const, days: 30, episodeDates: Array.from({ length: 14 }, (_, i) => `2025-11-${String(i + 1).padStart(2, '0')}`) },
       '*Backtest:* Over the last 30 published days this rule would have alerted 14 times: Sat 1 Nov, Sun 2 Nov, Mon 3 Nov, Tue 4 Nov, Wed 5 Nov, Thu 6 Nov, Fri 7 Nov, Sat 8 Nov, Sun 9 Nov, Mon 10 Nov, Tue 11 Nov, Wed 12 Nov and 2 more.',
     ],
