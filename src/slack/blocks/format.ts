@@ -20,6 +20,15 @@ export function scopeTitleMd(name: string, id: number): string {
   return `${safeName(name)} (${id})`;
 }
 
+/**
+ * A zone type as a reader says it, escaped: InnerSpace's API names (`desk_area`) become
+ * "Desk area"; a type someone already wrote in words ("Focus pods") is left as written.
+ */
+export function zoneTypeMd(zoneType: string, max = 60): string {
+  const words = /[_-]/.test(zoneType) || zoneType === zoneType.toLowerCase() ? zoneType.replace(/[_-]+/g, ' ').trim() : zoneType;
+  return safeName(words.charAt(0).toUpperCase() + words.slice(1), max);
+}
+
 export const GRANULARITY_WORDS: Readonly<Record<UserGranularity, string>> = {
   PT15M: '15-minute',
   PT1H: 'hourly',

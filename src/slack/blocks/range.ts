@@ -9,7 +9,7 @@ import { addDays, formatDay, formatLocalTime, localDateOf, type IsoDate } from '
 import type { RangeNavView, RangeReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
-import { dataStamp, scopeTitle, scopeTitleMd, usableChart } from './format';
+import { dataStamp, scopeTitle, scopeTitleMd, usableChart, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPct, formatPeople, safeName, userMention } from './mrkdwn';
@@ -46,7 +46,7 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   const change = formatChange(stats.changePct);
   if (change !== null) items.push(`*vs ${comparedWith(view)}*\n${change}`);
   if (scope.kind === 'zone') {
-    if (scope.zoneType) items.push(`*Type*\n${safeName(scope.zoneType, 60)}`);
+    if (scope.zoneType) items.push(`*Type*\n${zoneTypeMd(scope.zoneType)}`);
     if (stats.capacity !== null) items.push(`*Capacity*\n${formatPeople(stats.capacity)}`);
     if (scope.building) items.push(`*Building*\n${scopeTitleMd(scope.building.name, scope.building.id)}`);
   }
