@@ -2,7 +2,7 @@ import { modalView, pauseReasonOf } from '../../../../src/services/digests/views
 import type { Digest } from '../../../../src/domain/digest';
 
 const digest: Digest = {
-  id: 7, teamId: 'T1', channelId: 'C1', createdBy: 'U1', buildingIds: [71, 104], timeOfDay: '07:30', days: [1, 3], timeZone: 'Europe/London',
+  id: 7, teamId: 'T1', channelId: 'C1', createdBy: 'U1', buildingIds: [71, 104], timeOfDay: '07:30', days: [1, 3], timeZone: 'Europe/London', cadence: 'daily',
   options: { chart: false, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
   status: 'paused', pausedReason: 'is_archived', createdAt: 0, updatedAt: 0,
 };
