@@ -1,7 +1,7 @@
 /** A digest message, its summary in lists, and its form. */
 import type { IsoDate } from '../domain/time';
 import type { EpochMs } from '../domain/values';
-import type { DigestOptions } from '../domain/digest';
+import type { DigestCadence, DigestOptions } from '../domain/digest';
 import type { Weekday } from '../domain/values';
 import type { ChartView } from './chart';
 import type { DayStatsView, NamedMean } from './report';
@@ -44,6 +44,7 @@ export interface DigestSummaryView {
   readonly buildings: readonly { readonly id: number; readonly name: string | null }[];
   readonly time: string;
   readonly days: readonly Weekday[];
+  readonly cadence: DigestCadence;
   readonly timeZone: string;
   /** null while paused. */
   readonly nextRunMs: EpochMs | null;
@@ -82,7 +83,9 @@ export interface DigestModalView {
   readonly buildingOptions: readonly { readonly id: number; readonly name: string }[] | null;
   readonly buildingIds: readonly number[];
   readonly time: string;
+  /** A weekly digest's one weekday. */
   readonly days: readonly Weekday[];
+  readonly cadence: DigestCadence;
   /** Prefilled zone, usually the first building's; null leaves it empty (= first building's). */
   readonly timeZone: string | null;
   readonly options: DigestOptions;

@@ -2,7 +2,7 @@
  * `/occupancy digest list` and the digest rows of App Home: schedule, next run, status, and
  * buttons for those who may manage them.
  */
-import { daysText, momentText, scopeTitleMd } from './format';
+import { momentText, scheduleText, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
@@ -30,7 +30,7 @@ export function digestSummaryText(d: DigestSummaryView): string {
         ? 'Next run: not scheduled'
         : `Next run: ${momentText(d.nextRunMs, d.timeZone)}`;
   return [
-    `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
+    `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${scheduleText(d)} (${escapeMrkdwn(d.timeZone)})`,
     `${names.join(', ')}${moreBuildings}`,
     `${status} · set up by ${userMention(d.createdBy)}`,
   ].join('\n');

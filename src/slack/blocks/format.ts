@@ -106,6 +106,13 @@ export function daysText(days: readonly Weekday[]): string {
   return [...days].sort((a, b) => a - b).map((d) => DAY_ABBR[d - 1]).join(', ');
 }
 
+/** A digest's schedule: "08:00 weekdays", or "weekly on Mon 09:00, last week’s summary". */
+export function scheduleText(s: { readonly time: string; readonly days: readonly Weekday[]; readonly cadence: 'daily' | 'weekly' }): string {
+  const time = escapeMrkdwn(s.time);
+  if (s.cadence === 'daily') return `${time} ${daysText(s.days)}`;
+  return `weekly on ${daysText(s.days)} ${time}, last week’s summary`;
+}
+
 /**
  * The average while occupied: "118 people (48% of capacity), 08:00–18:00"; "nobody was present"
  * on a day of empty buckets; null without buckets. The rule is in `measuresNote`.

@@ -207,6 +207,7 @@ describe('modals', () => {
     buildingIds: [],
     time: '08:00',
     days: [1, 2, 3, 4, 5],
+    cadence: 'daily',
     timeZone: null,
     options: { chart: true, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
   });

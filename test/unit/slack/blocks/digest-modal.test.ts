@@ -16,6 +16,7 @@ function modalView(overrides: Partial<DigestModalView> = {}): DigestModalView {
     buildingIds: [71],
     time: '08:00',
     days: [1, 2, 3, 4, 5],
+    cadence: 'daily',
     timeZone: 'America/Toronto',
     options: { ...CONTENT, skipWhenNoData: false },
     ...overrides,

@@ -183,6 +183,10 @@ describe('buildDigestMessages', () => {
 
 describe('buildDigestListMessage', () => {
   const id3 = JSON.stringify({ id: 3 });
+  it('shows a weekly digest’s cadence, day and time', () => {
+    const msg = buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary({ cadence: 'weekly', days: [1], time: '09:00' })] });
+    expect(msg.blocks[1]).toMatchObject({ text: { text: expect.stringContaining('*Digest #3* · <#C0FACILITY> · weekly on Mon 09:00, last week’s summary (America/Toronto)\n') } });
+  });
   it('lists schedule, next run and status, with buttons for those who manage them', () => {
     const msg = buildDigestListMessage({
       channelId: 'C0FACILITY',

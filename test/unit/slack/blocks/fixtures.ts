@@ -178,6 +178,7 @@ export function digestSummary(overrides: Partial<DigestSummaryView> = {}): Diges
     ],
     time: '08:00',
     days: [1, 2, 3, 4, 5],
+    cadence: 'daily',
     timeZone: TZ,
     nextRunMs: at('2025-11-26T08:00'),
     status: 'active',
