@@ -5,6 +5,7 @@ import type { DigestCadence, DigestOptions } from '../domain/digest';
 import type { Weekday } from '../domain/values';
 import type { ChartView } from './chart';
 import type { DayStatsView, NamedMean } from './report';
+import type { PeriodView, RangeReportView } from './range';
 
 export interface DigestBuildingView {
   readonly id: number;
@@ -22,7 +23,11 @@ export interface DigestBuildingView {
   readonly chart: ChartView | null;
 }
 
-export interface DigestView {
+/** A daily digest's message, or a weekly one's. */
+export type DigestView = DailyDigestView | WeeklyDigestView;
+
+export interface DailyDigestView {
+  readonly cadence?: 'daily';
   readonly digestId: number;
   /** The covered day named in the header: the first building's latest day with data. */
   readonly date: IsoDate;
@@ -33,6 +38,25 @@ export interface DigestView {
   readonly buildings: readonly DigestBuildingView[];
   readonly content: DigestOptions;
   /** Set when a missed run is caught up after a restart. */
+  readonly lateMinutes: number | null;
+}
+
+/** A building's part of a weekly digest: last week on its own calendar, as `building <x> last week` answers. */
+export interface WeeklyDigestBuildingView {
+  readonly id: number;
+  readonly name: string;
+  readonly timeZone: string;
+  /** Monday to Sunday of the week before the building's local today. */
+  readonly week: PeriodView;
+  /** null: nothing of that week was published. */
+  readonly range: RangeReportView | null;
+}
+
+export interface WeeklyDigestView {
+  readonly cadence: 'weekly';
+  readonly digestId: number;
+  readonly buildings: readonly WeeklyDigestBuildingView[];
+  readonly content: DigestOptions;
   readonly lateMinutes: number | null;
 }
 

@@ -1,20 +1,18 @@
 /**
  * The daily digest: one section (and optionally a chart) per building, packed into as few
- * messages as Block Kit allows.
+ * messages as Block Kit allows. The weekly one is drawn in ./digest-weekly.ts.
  */
 import { formatDay, formatLocalTime, formatTimeRange, type IsoDate } from '../../domain/time';
-import { averageShort, awaitedLine, changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
-import { placeChart } from './chart';
-import { LIMITS, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { averageShort, awaitedLine, changeText, namedMeans, scopeTitleMd, usableChart } from './format';
+import { packDigest, stampText } from './digest-pack';
+import { buildWeeklyDigestMessages, weeklyStamp } from './digest-weekly';
+import { section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName } from './mrkdwn';
-import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
-import type { PlacedChart } from '../../ports/chat';
+import type { ChartView, DailyDigestView, DigestBuildingView, DigestView } from '../../views/index';
 
 const TOP_ZONES_IN_DIGEST = 3;
-/** Header and stamp take two of each message's 50 blocks (three with the "not published yet" note). */
-const FRAME_BLOCKS = 2;
 
-function statsLine(b: DigestBuildingView, view: DigestView): string | null {
+function statsLine(b: DigestBuildingView, view: DailyDigestView): string | null {
   const s = b.stats;
   // No buckets at all (no peak): nothing was published. Empty buckets: nobody was present.
   if (s === null || s.peak === null) return null;
@@ -39,7 +37,7 @@ interface Frame {
   readonly awaited: IsoDate | null;
 }
 
-function frameOf(view: DigestView): Frame {
+function frameOf(view: DailyDigestView): Frame {
   const days = [...new Set(view.buildings.map((b) => b.date))].sort();
   const first = days[0] ?? view.date;
   const last = days.at(-1) ?? view.date;
@@ -51,7 +49,7 @@ function frameOf(view: DigestView): Frame {
   return { day: null, heading, awaited: null };
 }
 
-function buildingText(b: DigestBuildingView, view: DigestView, frame: Frame): string {
+function buildingText(b: DigestBuildingView, view: DailyDigestView, frame: Frame): string {
   const otherDay = frame.day === null ? ` · ${formatDay(b.date)}` : '';
   // The heading's note already covers a building late in the same way as all the others.
   const awaited = b.awaitedDate !== null && frame.awaited === null ? ` (${formatDay(b.awaitedDate)} is not published yet)` : '';
@@ -73,19 +71,19 @@ function buildingText(b: DigestBuildingView, view: DigestView, frame: Frame): st
 }
 
 /** A building's section and its chart, if it shows one: two blocks that stay in one message. */
-function buildingParts(b: DigestBuildingView, view: DigestView, frame: Frame): { text: KnownBlock; chart: ChartView | null } {
+function buildingParts(b: DigestBuildingView, view: DailyDigestView, frame: Frame): { text: KnownBlock; chart: ChartView | null } {
   const chart = view.content.chart && b.stats !== null && b.stats.peak !== null ? usableChart(b.chart) : null;
   return { text: section(buildingText(b, view, frame)), chart };
 }
 
-function buildingFallback(b: DigestBuildingView, view: DigestView): string {
+function buildingFallback(b: DigestBuildingView, view: DailyDigestView): string {
   const stats = statsLine(b, view);
   return `${scopeTitleMd(b.name, b.id)} ${stats ?? 'no data'}`;
 }
 
 /** "Nightly data through Tue 25 Nov · digest #3 · managed with `/occupancy digest`[ · sent 14 min late]" */
 export function digestStamp(view: DigestView): string {
-  const late = view.lateMinutes !== null && view.lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(view.lateMinutes))} late` : '';
+  if (view.cadence === 'weekly') return weeklyStamp(view);
   const { day } = frameOf(view);
   const through =
     day === null
@@ -93,7 +91,7 @@ export function digestStamp(view: DigestView): string {
       : view.dataThrough === null
         ? 'Nightly data'
         : `Nightly data through ${formatDay(day)}`;
-  return `${through} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
+  return stampText(through, view.digestId, view.lateMinutes);
 }
 
 /**
@@ -101,31 +99,9 @@ export function digestStamp(view: DigestView): string {
  * building's section and chart always stay together. Every message has header and stamp.
  */
 export function buildDigestMessages(view: DigestView): SlackMessage[] {
+  if (view.cadence === 'weekly') return buildWeeklyDigestMessages(view);
   const frame = frameOf(view);
-  const awaited = frame.awaited !== null && frame.day !== null ? awaitedLine(frame.awaited, frame.day, 'this digest shows') : null;
-  const perMessage = LIMITS.messageBlocks - FRAME_BLOCKS - (awaited ? 1 : 0);
-  type Group = { blocks: KnownBlock[]; charts: PlacedChart[]; fallback: string[] };
-  const groups: Group[] = [];
-  let current: Group = { blocks: [], charts: [], fallback: [] };
-  for (const b of view.buildings) {
-    const parts = buildingParts(b, view, frame);
-    if (current.blocks.length + (parts.chart ? 2 : 1) > perMessage) {
-      groups.push(current);
-      current = { blocks: [], charts: [], fallback: [] };
-    }
-    current.blocks.push(parts.text);
-    if (parts.chart) current.blocks.push(placeChart(parts.chart, current.charts));
-    current.fallback.push(buildingFallback(b, view));
-  }
-  if (current.blocks.length > 0 || groups.length === 0) groups.push(current);
-
-  const day = frame.heading;
-  const stamp = digestStamp(view);
-  return groups.map((group, i) => {
-    const part = groups.length > 1 ? ` (${i + 1}/${groups.length})` : '';
-    const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
-    const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.${awaited ? ` ${awaited}` : ''}`;
-    const note = awaited ? [context([awaited])] : [];
-    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...note, ...body, context([stamp])], group.charts);
-  });
+  const note = frame.awaited !== null && frame.day !== null ? awaitedLine(frame.awaited, frame.day, 'this digest shows') : null;
+  const parts = view.buildings.map((b) => ({ ...buildingParts(b, view, frame), fallback: buildingFallback(b, view) }));
+  return packDigest(parts, { heading: `for ${frame.heading}`, note, stamp: digestStamp(view) });
 }
