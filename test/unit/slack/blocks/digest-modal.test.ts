@@ -31,13 +31,17 @@ const CONTENT_OPTS = [
   opt('Change vs the same day last week', 'weekOverWeek'),
 ];
 const SKIP = opt('Skip the message when there is no data', 'skipWhenNoData');
+const DAILY = opt('Daily: the latest day, on the days ticked', 'daily');
+const WEEKLY = opt('Weekly: last week (Mon–Sun), on one day', 'weekly');
+const CADENCE = (initial: typeof DAILY) => ({ type: 'radio_buttons', action_id: 'digest_cadence_radio', options: [DAILY, WEEKLY], initial_option: initial });
+const SHOW_HINT = pt('A weekly digest shows the week’s chart and the change vs the week before; busiest zones and floors are in daily ones.');
 
 describe('buildDigestModal', () => {
   it('opens with the defaults of issue 4', () => {
     expect(buildDigestModal(modalView())).toEqual({
       type: 'modal',
       callback_id: CALLBACK_IDS.digestModal,
-      title: pt('New daily digest'),
+      title: pt('New digest'),
       submit: pt('Create'),
       close: pt('Cancel'),
       private_metadata: '{"origin":"C0FACILITY"}',
@@ -68,6 +72,7 @@ describe('buildDigestModal', () => {
           },
           hint: pt("Type part of a name (accents and case don't matter) or an id. Up to 25 buildings."),
         },
+        { type: 'input', block_id: 'digest_cadence', label: pt('How often'), element: CADENCE(DAILY) },
         {
           type: 'input',
           block_id: 'digest_time',
@@ -79,6 +84,7 @@ describe('buildDigestModal', () => {
           block_id: 'digest_days',
           label: pt('Days'),
           element: { type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS, initial_options: DAYS.slice(0, 5) },
+          hint: pt('A weekly digest goes out on the one day ticked.'),
         },
         {
           type: 'input',
@@ -99,6 +105,7 @@ describe('buildDigestModal', () => {
             initial_options: [CONTENT_OPTS[0], CONTENT_OPTS[1], CONTENT_OPTS[3]],
           },
           optional: true,
+          hint: SHOW_HINT,
         },
         {
           type: 'input',
@@ -126,12 +133,21 @@ describe('buildDigestModal', () => {
         initial_conversation: 'C0FACILITY',
       },
       { type: 'plain_text_input', action_id: 'digest_buildings_input', placeholder: pt('71, 12'), initial_value: '71, 12' },
+      CADENCE(DAILY),
       { type: 'timepicker', action_id: 'digest_time_picker', initial_time: '08:00', placeholder: pt('08:00') },
       { type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS },
       { type: 'plain_text_input', action_id: 'digest_time_zone_input', placeholder: pt('America/Toronto') },
       { type: 'checkboxes', action_id: 'digest_content_checkboxes', options: CONTENT_OPTS },
       { type: 'checkboxes', action_id: 'digest_options_checkboxes', options: [SKIP], initial_options: [SKIP] },
     ]);
+    expect(checkViewLimits(view)).toEqual([]);
+  });
+
+  it('an edit of a weekly digest has Weekly chosen and its one day ticked', () => {
+    const view = buildDigestModal(modalView({ mode: 'edit', cadence: 'weekly', days: [1] }));
+    const blocks = view.blocks as { block_id?: string; element?: unknown }[];
+    expect(blocks.find((b) => b.block_id === 'digest_cadence')?.element).toEqual(CADENCE(WEEKLY));
+    expect(blocks.find((b) => b.block_id === 'digest_days')?.element).toEqual({ type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS, initial_options: [DAYS[0]] });
     expect(checkViewLimits(view)).toEqual([]);
   });
 
