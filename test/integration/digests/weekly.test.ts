@@ -101,4 +101,23 @@ describe('weekly digests', () => {
     expect(await app.store.digestRuns.get(id, '2026-12-14')).toMatchObject({ state: 'skipped' });
     expect(postsIn('C0OPS')).toHaveLength(2);
   });
+
+  it('in Sydney’s zone, Monday morning there is still Sunday in Toronto: each building shows its own last week, and says which', async () => {
+    const { text } = await run(USERS.grace, 'C0OPS', 'digest add building 71 building 118 weekly on monday at 09:00 in Australia/Sydney');
+    const sydney = Number(/Digest #(\d+)/.exec(text)![1]);
+    expect(text).toContain('weekly on Mon 09:00, last week’s summary (Australia/Sydney)');
+    const before = postsIn('C0OPS').length;
+    // Mon 21 Dec 09:00 in Sydney is Sun 20 Dec 17:00 in Toronto.
+    world.clock.set(slotInstant('2026-12-21', '09:00', 'Australia/Sydney'));
+    expect(await app.digests.runDue()).toMatchObject({ sent: 1 });
+    const posts = postsIn('C0OPS');
+    expect(posts).toHaveLength(before + 1);
+    const blocks = blocksOf(posts.at(-1));
+    expect(blocks[0]?.text?.text).toBe('📊 Occupancy last week');
+    const sections = blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
+    expect(sections[0]).toMatch(/^\*DEMO \(71\)\* · Mon 7 – Sun 13 Dec\n/);
+    expect(sections[1]).toMatch(/^\*Barangaroo Tower \(118\)\* · Mon 14 – Sun 20 Dec\n/);
+    expect(blocks.at(-1)?.elements?.[0]?.text).toMatch(new RegExp(`^Nightly data through each building’s day shown, in its local time · digest #${sydney} `));
+    expect(await app.store.digestRuns.get(sydney, '2026-12-21')).toMatchObject({ state: 'sent' });
+  });
 });
