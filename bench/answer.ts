@@ -56,6 +56,7 @@ async function digestPass(sim: RunningSimulator, now: number): Promise<{ referen
   const source = new DigestContentSource({
     occupancy: new OccupancyData(client, NIL_GROUP_ID),
     charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })),
+    ranges: () => Promise.reject(new Error('this pass measures daily digests only')),
   });
   const start = sim.stats.graphqlRequests;
   await client.buildings();

@@ -62,7 +62,7 @@ function rule(id: number): RuleView {
 function digestSummary(id: number): DigestSummaryView {
   return {
     id, channelId: CHANNEL, buildings: Array.from({ length: MAX_DIGEST_BUILDINGS }, (_, i) => ({ id: MAX_ID - i, name: LONG_NAME })),
-    time: '23:59', days: ALL_DAYS, timeZone: ZONE, nextRunMs: null, status: 'paused', pauseReason: 'not_in_channel', createdBy: 'U0CREATOR01', may: { run: true, change: true, takeOver: false },
+    time: '23:59', days: ALL_DAYS, cadence: 'daily', timeZone: ZONE, nextRunMs: null, status: 'paused', pauseReason: 'not_in_channel', createdBy: 'U0CREATOR01', may: { run: true, change: true, takeOver: false },
   };
 }
 
@@ -171,7 +171,7 @@ export async function measurePayloads(): Promise<PayloadFigure[]> {
     const chosen = buildings.slice(0, MAX_DIGEST_BUILDINGS).map((b) => b.id);
     const digestForm = buildDigestModal({
       privateMetadata: metadata, mode: 'edit', channelId: CHANNEL, buildingOptions: buildings, buildingIds: chosen,
-      time: '23:59', days: ALL_DAYS, timeZone: ZONE, options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: true },
+      time: '23:59', days: ALL_DAYS, cadence: 'daily', timeZone: ZONE, options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: true },
     });
     const D = DIGEST_FIELDS;
     const digestValues: ViewValues = {

@@ -207,6 +207,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       slack: slackApi,
       innerspace,
       occupancy: reports.occupancy,
+      ranges: (req) => reports.range(req),
       groupId: config.innerspace.groupId,
       charts,
       renderer: blockKitRenderer,

@@ -1,4 +1,4 @@
-/** A channel's daily digest and the record of each day's run. */
+/** A channel's daily or weekly digest and the record of each run. */
 import type { EpochMs, Weekday } from './values';
 
 /** What a digest shows, and whether it stays quiet on a day with no data. */
@@ -31,6 +31,15 @@ export const WEEKDAYS_MON_FRI: readonly Weekday[] = [1, 2, 3, 4, 5];
 
 export type DigestStatus = 'active' | 'paused';
 
+/**
+ * `daily`: the latest published day, on each of `days`. `weekly`: last week (Monday to Sunday
+ * on each building's calendar), on the one weekday in `days`.
+ */
+export type DigestCadence = 'daily' | 'weekly';
+export const DIGEST_CADENCES: readonly DigestCadence[] = ['daily', 'weekly'];
+/** The day a weekly digest goes out when none was said: the first working day after the week. */
+export const DEFAULT_WEEKLY_DAY: Weekday = 1;
+
 export interface Digest {
   id: number;
   teamId: string;
@@ -39,9 +48,11 @@ export interface Digest {
   buildingIds: number[];
   /** Local wall-clock time, "HH:mm". */
   timeOfDay: string;
+  /** For a weekly digest, its one weekday. */
   days: Weekday[];
   /** IANA zone the time of day is read in. */
   timeZone: string;
+  cadence: DigestCadence;
   options: DigestOptions;
   status: DigestStatus;
   /** Why the digest is paused, e.g. 'channel_not_found'; null when active or paused by hand. */
@@ -58,10 +69,12 @@ export interface NewDigest {
   timeOfDay: string;
   days: readonly Weekday[];
   timeZone: string;
+  /** Daily when not said. */
+  cadence?: DigestCadence;
   options: DigestOptions;
 }
 
-export type DigestPatch = Partial<Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'days' | 'timeZone' | 'options'>>;
+export type DigestPatch = Partial<Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'days' | 'timeZone' | 'options'> & { cadence: DigestCadence }>;
 
 export type DigestRunState = 'claimed' | 'sent' | 'failed' | 'unknown' | 'skipped';
 

@@ -2,7 +2,7 @@
  * What a person asked for before it is stored: a digest or a subscription as read from a
  * command or a form, validated and normalised, with channels still as written.
  */
-import type { DigestOptions } from './digest';
+import type { DigestCadence, DigestOptions } from './digest';
 import type { AlertGranularity, Direction, Measure, ScopeKind } from './subscription';
 import type { Weekday } from './values';
 
@@ -17,8 +17,10 @@ export interface DigestDraft {
   readonly buildingIds: readonly number[];
   /** Local wall-clock time, "HH:MM" (24 h). */
   readonly time: string;
-  /** Sorted, unique. */
+  /** Sorted, unique; one day for a weekly digest. */
   readonly days: readonly Weekday[];
+  /** Daily when not said. */
+  readonly cadence?: DigestCadence;
   /** IANA zone; null means the first building's zone. */
   readonly timeZone: string | null;
   /** null means the channel the command or modal came from. */

@@ -1,10 +1,11 @@
 /** A digest message, its summary in lists, and its form. */
 import type { IsoDate } from '../domain/time';
 import type { EpochMs } from '../domain/values';
-import type { DigestOptions } from '../domain/digest';
+import type { DigestCadence, DigestOptions } from '../domain/digest';
 import type { Weekday } from '../domain/values';
 import type { ChartView } from './chart';
 import type { DayStatsView, NamedMean } from './report';
+import type { PeriodView, RangeReportView } from './range';
 
 export interface DigestBuildingView {
   readonly id: number;
@@ -22,7 +23,11 @@ export interface DigestBuildingView {
   readonly chart: ChartView | null;
 }
 
-export interface DigestView {
+/** A daily digest's message, or a weekly one's. */
+export type DigestView = DailyDigestView | WeeklyDigestView;
+
+export interface DailyDigestView {
+  readonly cadence?: 'daily';
   readonly digestId: number;
   /** The covered day named in the header: the first building's latest day with data. */
   readonly date: IsoDate;
@@ -36,6 +41,25 @@ export interface DigestView {
   readonly lateMinutes: number | null;
 }
 
+/** A building's part of a weekly digest: last week on its own calendar, as `building <x> last week` answers. */
+export interface WeeklyDigestBuildingView {
+  readonly id: number;
+  readonly name: string;
+  readonly timeZone: string;
+  /** Monday to Sunday of the week before the building's local today. */
+  readonly week: PeriodView;
+  /** null: nothing of that week was published. */
+  readonly range: RangeReportView | null;
+}
+
+export interface WeeklyDigestView {
+  readonly cadence: 'weekly';
+  readonly digestId: number;
+  readonly buildings: readonly WeeklyDigestBuildingView[];
+  readonly content: DigestOptions;
+  readonly lateMinutes: number | null;
+}
+
 export type DigestPauseReason = 'by_user' | 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
 
 export interface DigestSummaryView {
@@ -44,6 +68,7 @@ export interface DigestSummaryView {
   readonly buildings: readonly { readonly id: number; readonly name: string | null }[];
   readonly time: string;
   readonly days: readonly Weekday[];
+  readonly cadence: DigestCadence;
   readonly timeZone: string;
   /** null while paused. */
   readonly nextRunMs: EpochMs | null;
@@ -118,7 +143,9 @@ export interface DigestModalView {
   readonly buildingOptions: readonly { readonly id: number; readonly name: string }[] | null;
   readonly buildingIds: readonly number[];
   readonly time: string;
+  /** A weekly digest's one weekday. */
   readonly days: readonly Weekday[];
+  readonly cadence: DigestCadence;
   /** Prefilled zone, usually the first building's; null leaves it empty (= first building's). */
   readonly timeZone: string | null;
   readonly options: DigestOptions;

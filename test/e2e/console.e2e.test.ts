@@ -112,7 +112,7 @@ describe('local mode in a browser', () => {
 
   it('creates a digest in its form and delivers it once its time comes', async () => {
     await send('/occupancy digest');
-    const modal = page.locator('.modal', { hasText: 'New daily digest' });
+    const modal = page.locator('.modal', { hasText: 'New digest' });
     await modal.waitFor();
     expect(await modal.locator('[data-block-id="digest_channel"] select').inputValue()).toBe('C0FACILITY');
 
@@ -183,7 +183,7 @@ describe('local mode in a browser', () => {
     await home.waitFor();
     expect(await home.innerText()).toContain('Digests in your channels');
     await home.getByRole('button', { name: /New digest/ }).click();
-    const modal = page.locator('.modal', { hasText: 'New daily digest' });
+    const modal = page.locator('.modal', { hasText: 'New digest' });
     await modal.waitFor();
     await modal.getByRole('button', { name: 'Cancel' }).click();
     await modal.waitFor({ state: 'detached' });

@@ -11,6 +11,7 @@ export function oneBuildingDigest(id: number, buildingId: number): Digest {
     timeOfDay: '08:00',
     days: [1, 2, 3, 4, 5],
     timeZone: 'UTC',
+    cadence: 'daily',
     options: DEFAULT_DIGEST_OPTIONS,
     status: 'active',
     pausedReason: null,

@@ -11,10 +11,12 @@
  * and says so; heading, sections and footer all name the day shown.
  */
 import type { Charts } from '../../ports/charts';
-import { awaitedDay, latestCompleteDay, type IsoDate } from '../../domain/time';
-import { NotFoundError } from '../../errors';
+import { addDays, awaitedDay, latestCompleteDay, localToday, type IsoDate } from '../../domain/time';
+import { mondayOf } from '../../domain/period';
+import { NotFoundError, RangeNoDataError } from '../../errors';
 import type { DigestOptions as ContentOptions } from '../../domain/digest';
-import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
+import type { ChartView, DigestBuildingView, DigestView, RangeReportView, WeeklyDigestBuildingView } from '../../views/index';
+import type { RangeRequest } from '../range-report';
 import type { Digest } from '../../domain/digest';
 import type { BuildingDay, BuildingLayout, OccupancyData, ZoneRanking } from '../occupancy-data';
 import { dayModel } from '../report';
@@ -31,7 +33,11 @@ export interface DigestContentStats {
 export interface DigestContentDeps {
   readonly occupancy: OccupancyData;
   readonly charts: Charts;
+  /** The `building <x> last week` answer, which a weekly digest shows per building. */
+  readonly ranges: (req: RangeRequest) => Promise<RangeReportView>;
 }
+
+const LAST_WEEK: RangeRequest['spec'] = { form: 'last_week' };
 
 /** Buildings a digest named that InnerSpace no longer knows are left out, and said so here. */
 export interface DigestContentResult {
@@ -57,6 +63,7 @@ export class DigestContentSession {
   private readonly days = new Map<string, Promise<BuildingDay>>();
   private readonly rankings = new Map<string, Promise<ZoneRanking>>();
   private readonly charts = new Map<string, ChartView | null>();
+  private readonly weeks = new Map<number, Promise<RangeReportView | null>>();
 
   constructor(
     private readonly deps: DigestContentDeps,
@@ -65,6 +72,7 @@ export class DigestContentSession {
   ) {}
 
   async view(digest: Digest, lateMinutes: number | null): Promise<DigestContentResult> {
+    if (digest.cadence === 'weekly') return this.weeklyView(digest, lateMinutes);
     const content = digest.options;
     const loaded = await Promise.all(digest.buildingIds.map((id) => this.building(id, content)));
     const buildings = loaded.filter((b): b is DigestBuildingView => b !== null);
@@ -85,6 +93,37 @@ export class DigestContentSession {
       },
       missingBuildings,
     };
+  }
+
+  /**
+   * Last week for each building, Monday to Sunday on its own calendar: buildings far apart in
+   * zones can be in different weeks at the moment the digest goes out, and each says its own.
+   */
+  private async weeklyView(digest: Digest, lateMinutes: number | null): Promise<DigestContentResult> {
+    const loaded = await Promise.all(digest.buildingIds.map((id) => this.weeklyBuilding(id)));
+    const buildings = loaded.filter((b): b is WeeklyDigestBuildingView => b !== null);
+    const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
+    if (buildings.length === 0) {
+      throw new NotFoundError('building', digest.buildingIds[0] ?? null, { message: `none of the buildings of digest ${digest.id} exist any more` });
+    }
+    return { view: { cadence: 'weekly', digestId: digest.id, buildings, content: digest.options, lateMinutes }, missingBuildings };
+  }
+
+  private async weeklyBuilding(id: number): Promise<WeeklyDigestBuildingView | null> {
+    const layout = await this.layout(id);
+    if (!layout) return null;
+    const { name, timeZone } = layout.building;
+    const monday = mondayOf(localToday(timeZone, this.now));
+    let p = this.weeks.get(id);
+    if (!p) {
+      p = this.deps.ranges({ kind: 'building', id, spec: LAST_WEEK, words: 'last week' }).catch((err: unknown) => {
+        // Nothing of the week published: the section says so rather than failing the digest.
+        if (err instanceof RangeNoDataError) return null;
+        throw err;
+      });
+      this.weeks.set(id, p);
+    }
+    return { id, name, timeZone, week: { from: addDays(monday, -7), to: addDays(monday, -1) }, range: await p };
   }
 
   private layout(id: number): Promise<BuildingLayout | null> {
@@ -189,5 +228,6 @@ function ignore(): void {
 }
 
 export function hasNoData(view: DigestView): boolean {
+  if (view.cadence === 'weekly') return view.buildings.every((b) => b.range === null);
   return view.buildings.every((b) => b.stats === null || b.stats.peak === null || b.awaitedDate !== null);
 }

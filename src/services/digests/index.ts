@@ -10,6 +10,9 @@ import type { ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
 import type { Authorizer } from '../authz';
 import { OccupancyData } from '../occupancy-data';
+import { ReportService } from '../report';
+import type { RangeRequest } from '../range-report';
+import type { RangeReportView } from '../../views/index';
 import { DigestAccess } from './access';
 import { DigestContentSource } from './content';
 import { DigestEngine } from './engine';
@@ -31,6 +34,8 @@ export interface DigestsOptions {
   readonly slack: ChatGateway;
   readonly innerspace: InnerSpacePort;
   readonly occupancy?: OccupancyData;
+  /** The `building <x> last week` answer (the app's, so its memo is shared); built here when not given. */
+  readonly ranges?: (req: RangeRequest) => Promise<RangeReportView>;
   readonly groupId: string;
   readonly charts: Charts;
   readonly renderer: MessageRenderer;
@@ -53,7 +58,8 @@ export interface Digests {
 
 export function createDigests(o: DigestsOptions): Digests {
   const occupancy = o.occupancy ?? new OccupancyData(o.innerspace, o.groupId);
-  const content = new DigestContentSource({ occupancy, charts: o.charts });
+  const ranges = o.ranges ?? rangesOf(new ReportService({ innerspace: o.innerspace, charts: o.charts, groupId: o.groupId, now: o.now }));
+  const content = new DigestContentSource({ occupancy, charts: o.charts, ranges });
   const spacingMs = o.spacingMs ?? 1100;
   const pacingClock = o.pacingClock ?? realPacingClock;
   // Replicas of one store share the channels' turns through it; a store one process owns needs no more than memory.
@@ -84,4 +90,8 @@ export function createDigests(o: DigestsOptions): Digests {
     logger: o.logger,
   });
   return { service, engine, content };
+}
+
+function rangesOf(reports: ReportService): (req: RangeRequest) => Promise<RangeReportView> {
+  return (req) => reports.range(req);
 }

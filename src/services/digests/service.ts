@@ -72,6 +72,7 @@ export class DigestService {
       timeOfDay: draft.time,
       days: draft.days,
       timeZone,
+      cadence: draft.cadence ?? 'daily',
       options: draft.options,
     });
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId, channel: channelId }, 'digest created');
@@ -93,6 +94,7 @@ export class DigestService {
       timeOfDay: draft.time,
       days: draft.days,
       timeZone: draft.timeZone ?? buildings[0]!.timeZone,
+      cadence: draft.cadence ?? current.cadence,
       options: draft.options,
     });
     if (!digest) throw notFound(current.id);

@@ -41,6 +41,7 @@ export function summaryView(
     buildings: digest.buildingIds.map((id) => ({ id, name: opts.names?.get(id) ?? null })),
     time: digest.timeOfDay,
     days: digest.days,
+    cadence: digest.cadence,
     timeZone: digest.timeZone,
     nextRunMs: digest.status === 'active' ? opts.nextRunMs : null,
     status: digest.status,
@@ -63,6 +64,7 @@ export function modalView(opts: { origin: string | null; buildings: readonly Bui
       buildingIds: [],
       time: DEFAULT_DIGEST_TIME,
       days: WEEKDAYS_MON_FRI,
+      cadence: 'daily',
       timeZone: null,
       options: DEFAULT_DIGEST_OPTIONS,
     };
@@ -75,6 +77,7 @@ export function modalView(opts: { origin: string | null; buildings: readonly Bui
     buildingIds: digest.buildingIds,
     time: digest.timeOfDay,
     days: digest.days,
+    cadence: digest.cadence,
     timeZone: digest.timeZone,
     options: digest.options,
   };

@@ -3,7 +3,7 @@
  * buttons for those who may manage them.
  */
 import { recentRunsLine } from './digest-history';
-import { daysText, momentText, scopeTitleMd } from './format';
+import { momentText, scheduleText, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
@@ -32,7 +32,7 @@ export function digestSummaryText(d: DigestSummaryView): string {
         : `Next run: ${momentText(d.nextRunMs, d.timeZone)}`;
   const runs = d.recentRuns ? recentRunsLine(d.recentRuns) : null;
   return [
-    `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
+    `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${scheduleText(d)} (${escapeMrkdwn(d.timeZone)})`,
     `${names.join(', ')}${moreBuildings}`,
     `${status} · set up by ${userMention(d.createdBy)}`,
     ...(runs === null ? [] : [runs]),

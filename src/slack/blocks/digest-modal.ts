@@ -3,7 +3,7 @@
  * src/slack/listeners/digests/form.ts.
  */
 import { MAX_DIGEST_BUILDINGS } from '../parser/digest';
-import { DIGEST_SECTIONS, type DigestSection } from '../../domain/digest';
+import { DIGEST_CADENCES, DIGEST_SECTIONS, type DigestCadence, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
 import { nameOption, unnamedOption } from './name-options';
@@ -22,6 +22,11 @@ const CONTENT_OPTIONS: Readonly<Record<DigestSection, PlainTextOption>> = {
 export const SKIP_OPTION = option('Skip the message when there is no data', 'skipWhenNoData');
 /** Not stored: on saving, the person gets what the channel would get, shown only to them. Never preselected. */
 export const PREVIEW_OPTION = option('Send me a preview when I save', 'preview');
+
+export const CADENCE_OPTIONS: Readonly<Record<DigestCadence, PlainTextOption>> = {
+  daily: option('Daily: the latest day, on the days ticked', 'daily'),
+  weekly: option('Weekly: last week (Mon–Sun), on one day', 'weekly'),
+};
 
 /**
  * How buildings are picked: by name from a menu the bot fills as the user types (it searches
@@ -71,7 +76,7 @@ function idsInput(actionId: string, ids: readonly number[], example: string): In
 }
 
 function frame(mode: 'create' | 'edit', privateMetadata: string): ModalFrame {
-  return { callbackId: CALLBACK_IDS.digestModal, mode, titles: { create: 'New daily digest', edit: 'Edit digest' }, privateMetadata };
+  return { callbackId: CALLBACK_IDS.digestModal, mode, titles: { create: 'New digest', edit: 'Edit digest' }, privateMetadata };
 }
 
 /** What opens at once, before the building list (and the digest, when editing) are read. */
@@ -101,6 +106,12 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         ...(view.channelId ? { initial_conversation: view.channelId } : { default_to_current_conversation: true }),
       }),
       ...buildingBlocks(view),
+      input(DIGEST_FIELDS.cadence, 'How often', {
+        type: 'radio_buttons',
+        action_id: DIGEST_FIELDS.cadence.actionId,
+        options: DIGEST_CADENCES.map((c) => CADENCE_OPTIONS[c]),
+        initial_option: CADENCE_OPTIONS[view.cadence],
+      }),
       input(DIGEST_FIELDS.time, 'Time', {
         type: 'timepicker',
         action_id: DIGEST_FIELDS.time.actionId,
@@ -112,7 +123,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         action_id: DIGEST_FIELDS.days.actionId,
         options: [...DAY_OPTIONS],
         ...(dayInitial.length > 0 ? { initial_options: dayInitial } : {}),
-      }),
+      }, { hint: 'A weekly digest goes out on the one day ticked.' }),
       input(
         DIGEST_FIELDS.timeZone,
         'Time zone',
@@ -133,7 +144,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
           options: DIGEST_SECTIONS.map((k) => CONTENT_OPTIONS[k]),
           ...(contentInitial.length > 0 ? { initial_options: contentInitial } : {}),
         },
-        { optional: true },
+        { optional: true, hint: 'A weekly digest shows the week’s chart and the change vs the week before; busiest zones and floors are in daily ones.' },
       ),
       input(
         DIGEST_FIELDS.options,

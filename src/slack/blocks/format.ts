@@ -20,6 +20,15 @@ export function scopeTitleMd(name: string, id: number): string {
   return `${safeName(name)} (${id})`;
 }
 
+/**
+ * A zone type as a reader says it, escaped: InnerSpace's API names (`desk_area`) become
+ * "Desk area"; a type someone already wrote in words ("Focus pods") is left as written.
+ */
+export function zoneTypeMd(zoneType: string, max = 60): string {
+  const words = /[_-]/.test(zoneType) || zoneType === zoneType.toLowerCase() ? zoneType.replace(/[_-]+/g, ' ').trim() : zoneType;
+  return safeName(words.charAt(0).toUpperCase() + words.slice(1), max);
+}
+
 export const GRANULARITY_WORDS: Readonly<Record<UserGranularity, string>> = {
   PT15M: '15-minute',
   PT1H: 'hourly',
@@ -95,6 +104,13 @@ export function daysText(days: readonly Weekday[]): string {
   if (key === '12345') return 'weekdays';
   if (key === '67') return 'weekends';
   return [...days].sort((a, b) => a - b).map((d) => DAY_ABBR[d - 1]).join(', ');
+}
+
+/** A digest's schedule: "08:00 weekdays", or "weekly on Mon 09:00, last week’s summary". */
+export function scheduleText(s: { readonly time: string; readonly days: readonly Weekday[]; readonly cadence: 'daily' | 'weekly' }): string {
+  const time = escapeMrkdwn(s.time);
+  if (s.cadence === 'daily') return `${time} ${daysText(s.days)}`;
+  return `weekly on ${daysText(s.days)} ${time}, last week’s summary`;
 }
 
 /**

@@ -24,9 +24,10 @@ const LOOK_UP = [
 ].join('\n');
 
 const DIGESTS = [
-  '*Daily digests*',
+  '*Digests*',
   '`/occupancy digest` — set one up in a form',
   '`/occupancy digest add building 71 building 104 at 08:00 weekdays in Europe/London #facilities`',
+  '`/occupancy digest add building 71 weekly on monday at 09:00` — last week’s summary every Monday',
   '`/occupancy digest history 1` — its last runs: sent, late, skipped or failed, and why · `digest preview 1` — what the channel would get, shown only to you',
   '`/occupancy digest list` · `digest send 1` · `digest pause 1` · `digest resume 1` · `digest remove 1`',
 ].join('\n');

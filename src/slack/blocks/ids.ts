@@ -48,6 +48,8 @@ export const DIGEST_FIELDS = {
   buildings: { blockId: 'digest_buildings', actionId: 'digest_buildings_input' },
   /** Ids typed in beside the list, when a workspace has more buildings than a select can hold. */
   moreBuildings: { blockId: 'digest_more_buildings', actionId: 'digest_more_buildings_input' },
+  /** Daily or weekly (last week's summary); a form drawn before it existed reads as daily. */
+  cadence: { blockId: 'digest_cadence', actionId: 'digest_cadence_radio' },
   time: { blockId: 'digest_time', actionId: 'digest_time_picker' },
   days: { blockId: 'digest_days', actionId: 'digest_days_checkboxes' },
   timeZone: { blockId: 'digest_time_zone', actionId: 'digest_time_zone_input' },

@@ -9,7 +9,7 @@ import { addDays, formatDay, formatLocalTime, localDateOf, type IsoDate } from '
 import type { RangeNavView, RangeReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
-import { dataStamp, measuresNote, scopeTitle, scopeTitleMd, usableChart } from './format';
+import { dataStamp, measuresNote, scopeTitle, scopeTitleMd, usableChart, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPct, formatPeople, safeName, userMention } from './mrkdwn';
@@ -29,34 +29,11 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
   if (stats.daysWithData < stats.dayCount) notes.push(`${stats.dayCount - stats.daysWithData} of ${stats.dayCount} days have no data; they are left out, not counted as zero.`);
   if (notes.length > 0) blocks.push(context(notes));
 
-  const items: string[] = [];
-  if (stats.mean !== null) {
-    const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
-    // "08:00–18:00" on a clock, not a span of instants: the days differ, the usual hours are what is read.
-    const hours = stats.weekdayHours ? `, ${stats.weekdayHours.from}–${stats.weekdayHours.to} on weekdays` : '';
-    items.push(`*Average while occupied*\n${formatPeople(stats.mean)}${pct}${hours}`);
-  }
-  if (stats.dayMean !== null) items.push(`*24-hour average*\n${formatPeople(stats.dayMean)}`);
-  if (stats.busiestDay) items.push(`*Busiest day*\n${formatDay(stats.busiestDay.date, today)} (avg ${formatCount(stats.busiestDay.mean)})`);
-  // Weekends are always quiet: the quietest weekday is the one worth naming.
-  const quiet = stats.quietestWeekday ?? stats.quietestDay;
-  if (quiet && quiet.date !== stats.busiestDay?.date) {
-    items.push(`*Quietest ${stats.quietestWeekday ? 'weekday' : 'day'}*\n${formatDay(quiet.date, today)} (avg ${formatCount(quiet.mean)})`);
-  }
-  if (stats.peak !== null) {
-    items.push(`*Peak*\n${formatCount(stats.peak.value)} at ${formatLocalTime(stats.peak.start, timeZone)} on ${formatDay(localDateOf(stats.peak.start, timeZone), today)}`);
-  }
-  const change = formatChange(stats.changePct);
-  if (change !== null) items.push(`*vs ${comparedWith(view)}*\n${change}`);
-  if (scope.kind === 'zone') {
-    if (scope.zoneType) items.push(`*Type*\n${safeName(scope.zoneType, 60)}`);
-    if (stats.capacity !== null) items.push(`*Capacity*\n${formatPeople(stats.capacity)}`);
-    if (scope.building) items.push(`*Building*\n${scopeTitleMd(scope.building.name, scope.building.id)}`);
-  }
+  const items = rangeFacts(view);
   if (items.length > 0) blocks.push(fields(items.slice(0, 10)));
 
-  const weekdays = stats.weekdays.filter((w) => w.mean !== null).map((w) => `${WEEKDAYS[w.weekday - 1]} ${formatCount(w.mean ?? 0)}`);
-  if (weekdays.length > 0) blocks.push(section(`*Weekdays:* ${weekdays.join(' · ')}`));
+  const weekdays = weekdaysLine(view);
+  if (weekdays !== null) blocks.push(section(weekdays));
 
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
@@ -78,6 +55,42 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
     blocks.push(actions(elements));
   }
   return message(fallback(view, span), blocks, charts);
+}
+
+/** The figures of a range (average, busiest and quietest day, peak, change, a zone's type…), as field texts. */
+export function rangeFacts(view: RangeReportView, opts: { readonly change: boolean } = { change: true }): string[] {
+  const { scope, stats, today, timeZone } = view;
+  const items: string[] = [];
+  if (stats.mean !== null) {
+    const pct = stats.meanPctOfCapacity === null ? '' : ` (${formatPct(stats.meanPctOfCapacity)} of capacity)`;
+    // "08:00–18:00" on a clock, not a span of instants: the days differ, the usual hours are what is read.
+    const hours = stats.weekdayHours ? `, ${stats.weekdayHours.from}–${stats.weekdayHours.to} on weekdays` : '';
+    items.push(`*Average while occupied*\n${formatPeople(stats.mean)}${pct}${hours}`);
+  }
+  if (stats.dayMean !== null) items.push(`*24-hour average*\n${formatPeople(stats.dayMean)}`);
+  if (stats.busiestDay) items.push(`*Busiest day*\n${formatDay(stats.busiestDay.date, today)} (avg ${formatCount(stats.busiestDay.mean)})`);
+  // Weekends are always quiet: the quietest weekday is the one worth naming.
+  const quiet = stats.quietestWeekday ?? stats.quietestDay;
+  if (quiet && quiet.date !== stats.busiestDay?.date) {
+    items.push(`*Quietest ${stats.quietestWeekday ? 'weekday' : 'day'}*\n${formatDay(quiet.date, today)} (avg ${formatCount(quiet.mean)})`);
+  }
+  if (stats.peak !== null) {
+    items.push(`*Peak*\n${formatCount(stats.peak.value)} at ${formatLocalTime(stats.peak.start, timeZone)} on ${formatDay(localDateOf(stats.peak.start, timeZone), today)}`);
+  }
+  const change = opts.change ? formatChange(stats.changePct) : null;
+  if (change !== null) items.push(`*vs ${comparedWith(view)}*\n${change}`);
+  if (scope.kind === 'zone') {
+    if (scope.zoneType) items.push(`*Type*\n${zoneTypeMd(scope.zoneType)}`);
+    if (stats.capacity !== null) items.push(`*Capacity*\n${formatPeople(stats.capacity)}`);
+    if (scope.building) items.push(`*Building*\n${scopeTitleMd(scope.building.name, scope.building.id)}`);
+  }
+  return items;
+}
+
+/** "*Weekdays:* Mon 80 · Tue 85 · …"; null without a weekday with data. */
+export function weekdaysLine(view: RangeReportView): string | null {
+  const weekdays = view.stats.weekdays.filter((w) => w.mean !== null).map((w) => `${WEEKDAYS[w.weekday - 1]} ${formatCount(w.mean ?? 0)}`);
+  return weekdays.length > 0 ? `*Weekdays:* ${weekdays.join(' · ')}` : null;
 }
 
 /** "the 4 weeks before", "the 10 days before", or the dates when the comparison is further back (same weekdays). */

@@ -3,11 +3,11 @@
  * posted by "Share in channel" (credited, without buttons).
  */
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
+import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
-import { formatChange, formatCount, formatPeople, safeName, userMention } from './mrkdwn';
+import { formatChange, formatCount, formatPeople, userMention } from './mrkdwn';
 import { encodeReportValue, type ReportButtonValue } from './values';
 import type { ReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
@@ -32,7 +32,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   const change = formatChange(stats.changeVsLastWeekPct);
   if (change !== null && stats.lastWeek !== null) items.push(`*${comparisonLabel(view.date, stats.lastWeek)}*\n${change}`);
   if (scope.kind === 'zone') {
-    if (scope.zoneType) items.push(`*Type*\n${safeName(scope.zoneType, 60)}`);
+    if (scope.zoneType) items.push(`*Type*\n${zoneTypeMd(scope.zoneType)}`);
     if (stats.capacity !== null) items.push(`*Capacity*\n${formatPeople(stats.capacity)}`);
     if (scope.building) items.push(`*Building*\n${scopeTitleMd(scope.building.name, scope.building.id)}`);
   }

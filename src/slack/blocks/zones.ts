@@ -2,7 +2,7 @@
  * `/occupancy zones <building id>`: the busiest zones of a day and a breakdown by zone type.
  */
 import { formatDay, formatDayShort } from '../../domain/time';
-import { awaitedLine, dataStamp, scopeTitle, scopeTitleMd } from './format';
+import { awaitedLine, dataStamp, scopeTitle, scopeTitleMd, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName, userMention } from './mrkdwn';
@@ -19,7 +19,7 @@ function meanWithPct(mean: number | null, pct: number | null): string {
 }
 
 function zoneLine(zone: ZoneRowView, rank: number): string {
-  const type = zone.zoneType ? ` · ${safeName(zone.zoneType, 40)}` : '';
+  const type = zone.zoneType ? ` · ${zoneTypeMd(zone.zoneType, 40)}` : '';
   const peak = zone.peak === null ? '' : `, peak ${formatCount(zone.peak)}`;
   return `${rank}. *${safeName(zone.name, 60)}* (${zone.id})${type} — ${meanWithPct(zone.mean, zone.meanPctOfCapacity)}${peak}`;
 }
@@ -40,7 +40,7 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
   if (view.zoneTypes.length > 0) {
     const types = view.zoneTypes.slice(0, MAX_ZONE_TYPES).map((t) => {
       const count = t.zoneCount === null ? '' : ` · ${t.zoneCount} ${t.zoneCount === 1 ? 'zone' : 'zones'}`;
-      return `${safeName(t.zoneType, 40)} — ${meanWithPct(t.mean, t.meanPctOfCapacity)}${count}`;
+      return `${zoneTypeMd(t.zoneType, 40)} — ${meanWithPct(t.mean, t.meanPctOfCapacity)}${count}`;
     });
     const more = view.zoneTypes.length > MAX_ZONE_TYPES ? `\n…and ${view.zoneTypes.length - MAX_ZONE_TYPES} more types` : '';
     blocks.push(section(`*By zone type*\n${types.join('\n')}${more}`));

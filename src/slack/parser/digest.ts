@@ -4,8 +4,9 @@
  */
 import { ID_HINTS, badChannel, classifyChannel, duplicate, fail, parseId, unexpected } from './args';
 import { badDays, badTime, parseDays, parseTime, parseZone } from './schedule';
+import { echoQuoted } from '../blocks/mrkdwn';
 import { type ParsedCommand } from './types';
-import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
+import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, DEFAULT_WEEKLY_DAY, WEEKDAYS_MON_FRI, type DigestCadence } from '../../domain/digest';
 import { type Weekday } from '../../domain/values';
 import { type ChannelRef } from '../../domain/drafts';
 
@@ -13,7 +14,8 @@ export const MAX_DIGEST_BUILDINGS = 25;
 
 const ACTIONS_HELP = 'Use `add`, `list`, `remove`, `pause`, `resume`, `send`, `history` or `preview`, or just `/occupancy digest` to open the form.';
 const ADD_HELP =
-  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [#channel]`.';
+  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri|weekly on monday] [in Europe/London] [#channel]`.';
+export const WEEKLY_ONE_DAY_HELP = 'A weekly digest sends last week’s summary on one day of the week: say which, e.g. `weekly on monday`.';
 
 export function parseDigest(rest: readonly string[]): ParsedCommand {
   const [actionToken, ...args] = rest;
@@ -60,6 +62,7 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
   let timeZone: string | null = null;
   let channel: ChannelRef | null = null;
   let channelToken = '';
+  let cadence: DigestCadence = 'daily';
   let inBuildings = false;
 
   for (let i = 0; i < tokens.length; i += 1) {
@@ -81,6 +84,11 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
     }
     inBuildings = false;
     if (word === 'on') continue;
+    if (word === 'weekly') {
+      if (cadence === 'weekly') return duplicate('cadences', 'weekly', token, 'Say `weekly` once, e.g. `weekly on monday`.');
+      cadence = 'weekly';
+      continue;
+    }
     if (word === 'every' && tokens[i + 1]?.toLowerCase() === 'day') {
       if (days !== null) return duplicate('sets of days', daysToken, 'every day', 'Give one, e.g. `weekdays`.');
       days = [1, 2, 3, 4, 5, 6, 7];
@@ -131,13 +139,17 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
   }
 
   if (buildingIds.length === 0) return missingBuildings();
+  if (cadence === 'weekly' && days !== null && days.length !== 1) {
+    return fail('bad_days', `${echoQuoted(daysToken)} is more than one day. ${WEEKLY_ONE_DAY_HELP}`);
+  }
   return {
     kind: 'digest',
     action: 'add',
     draft: {
       buildingIds,
       time: time ?? DEFAULT_DIGEST_TIME,
-      days: days ?? WEEKDAYS_MON_FRI,
+      days: days ?? (cadence === 'weekly' ? [DEFAULT_WEEKLY_DAY] : WEEKDAYS_MON_FRI),
+      cadence,
       timeZone,
       channel,
       options: DEFAULT_DIGEST_OPTIONS,

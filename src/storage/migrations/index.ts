@@ -5,6 +5,7 @@ import { DIALECTS, type ColumnTypes, type Dialect } from '../dialect';
 import { initial } from './001-initial';
 import { replicas } from './002-replicas';
 import { localClock } from './003-local-clock';
+import { weeklyDigests } from './004-weekly-digests';
 
 /** A migration written once for every engine: the engine's column types arrive as an argument. */
 export interface StorageMigration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, StorageMigration>> = Object.fre
   '001-initial': initial,
   '002-replicas': replicas,
   '003-local-clock': localClock,
+  '004-weekly-digests': weeklyDigests,
 });
 
 /** The migrations as Kysely runs them on one engine. */

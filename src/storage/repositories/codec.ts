@@ -62,6 +62,7 @@ export function digestFromRow(r: Selectable<DigestsTable>): Digest {
     timeOfDay: r.time_of_day,
     days: parseJson(daysSchema, r.days, 'digests', 'days') as Weekday[],
     timeZone: r.time_zone,
+    cadence: r.cadence === 'weekly' ? 'weekly' : 'daily',
     options: parseJson(optionsSchema, r.options, 'digests', 'options'),
     status: r.status as DigestStatus,
     pausedReason: r.paused_reason,

@@ -35,6 +35,7 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
             time_of_day: input.timeOfDay,
             days: toJson(input.days),
             time_zone: input.timeZone,
+            cadence: input.cadence ?? 'daily',
             options: toJson(pickDigestOptions(input.options)),
             status: 'active',
             paused_reason: null,
@@ -84,6 +85,7 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
         if (patch.timeOfDay !== undefined) set.time_of_day = patch.timeOfDay;
         if (patch.days !== undefined) set.days = toJson(patch.days);
         if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
+        if (patch.cadence !== undefined) set.cadence = patch.cadence;
         if (patch.options !== undefined) set.options = toJson(pickDigestOptions(patch.options));
         return updateOne(teamId, id, set);
       }),

@@ -17,6 +17,8 @@ export interface DigestsTable {
   time_of_day: string;
   days: string;
   time_zone: string;
+  /** 'daily' | 'weekly' (004-weekly-digests). */
+  cadence: Generated<string>;
   options: string;
   status: string;
   paused_reason: string | null;

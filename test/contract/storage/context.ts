@@ -47,6 +47,7 @@ export function newDigest(overrides: Partial<NewDigest> = {}): NewDigest {
     timeOfDay: '08:00',
     days: [1, 2, 3, 4, 5],
     timeZone: 'America/New_York',
+    cadence: 'daily',
     options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
     ...overrides,
   };

@@ -16,6 +16,17 @@ export function digestContract(ctx: ContractContext): void {
       expect(await ctx.store.digests.get(TEAM, created.id)).toEqual(created);
     });
 
+    test('a weekly digest keeps its cadence; one stored without saying is daily; update changes it', async () => {
+      const weekly = await ctx.store.digests.create(newDigest({ cadence: 'weekly', days: [1] }));
+      expect(await ctx.store.digests.get(TEAM, weekly.id)).toMatchObject({ cadence: 'weekly', days: [1] });
+      const { cadence: _unsaid, ...rest } = newDigest();
+      const plain = await ctx.store.digests.create(rest);
+      expect(plain.cadence).toBe('daily');
+      expect(await ctx.store.digests.update(TEAM, plain.id, { cadence: 'weekly', days: [5] })).toMatchObject({ cadence: 'weekly', days: [5] });
+      expect(await ctx.store.digests.update(TEAM, plain.id, { timeOfDay: '09:30' })).toMatchObject({ cadence: 'weekly', timeOfDay: '09:30' });
+      expect((await ctx.store.digests.listActive()).find((d) => d.id === weekly.id)?.cadence).toBe('weekly');
+    });
+
     test('ids grow and are never reused after a delete', async () => {
       const a = await ctx.store.digests.create(newDigest());
       const b = await ctx.store.digests.create(newDigest());

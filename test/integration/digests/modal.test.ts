@@ -8,11 +8,12 @@ const TEAM = 'T0LOCAL';
 const F = DIGEST_FIELDS;
 
 /** The form's values as a user leaves them. */
-function values(o: { channel?: string; buildings?: (string | MenuOption)[]; time?: string; days?: number[]; zone?: string; content?: string[]; skip?: boolean }): ViewValues {
+function values(o: { channel?: string; buildings?: (string | MenuOption)[]; time?: string; days?: number[]; zone?: string; content?: string[]; skip?: boolean; cadence?: 'daily' | 'weekly' }): ViewValues {
   const opt = (v: string) => ({ value: v, text: { type: 'plain_text', text: v } });
   return {
     [F.channel.blockId]: { [F.channel.actionId]: o.channel === undefined ? {} : { selected_conversation: o.channel } },
     [F.buildings.blockId]: { [F.buildings.actionId]: { selected_options: (o.buildings ?? []).map((b) => (typeof b === 'string' ? opt(b) : b)) } },
+    [F.cadence.blockId]: { [F.cadence.actionId]: { selected_option: opt(o.cadence ?? 'daily') } },
     [F.time.blockId]: { [F.time.actionId]: o.time === undefined ? {} : { selected_time: o.time } },
     [F.days.blockId]: { [F.days.actionId]: { selected_options: (o.days ?? []).map((d) => opt(String(d))) } },
     [F.timeZone.blockId]: { [F.timeZone.actionId]: { value: o.zone ?? '' } },
@@ -158,6 +159,31 @@ describe('the digest form', () => {
     });
     const confirm = await world.slack.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes(`Digest #${d.id} is set up`), PATIENCE_MS);
     expect(confirm.args).toMatchObject({ channel: 'C0FACILITY', user: USERS.grace });
+  });
+
+  it('makes a weekly digest on one day, refuses one on two days inline, and an edit opens with Weekly chosen', async () => {
+    const viewId = await openForm(USERS.grace, 'C0FACILITY');
+    const before = (await stored()).length;
+    const two = await driver.viewSubmission(USERS.grace, viewId, values({ channel: 'C0FACILITY', buildings: ['71'], time: '09:00', days: [1, 2], cadence: 'weekly', content: ['chart'] }));
+    expect(two.body).toEqual({ response_action: 'errors', errors: { [F.days.blockId]: 'A weekly digest goes out on one day of the week: tick just one.' } });
+    expect(await stored()).toHaveLength(before);
+    const ok = await driver.viewSubmission(USERS.grace, viewId, values({ channel: 'C0FACILITY', buildings: ['71'], time: '09:00', days: [1], cadence: 'weekly', content: ['chart'] }));
+    expect(ok.body).toBeUndefined();
+    const d = (await stored()).at(-1)!;
+    expect(d).toMatchObject({ cadence: 'weekly', days: [1], timeOfDay: '09:00', buildingIds: [71] });
+    const confirm = await world.slack.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes(`Digest #${d.id} is set up`), PATIENCE_MS);
+    expect(String(confirm.args.text)).toContain('weekly on Mon 09:00, last week’s summary');
+
+    const opens = world.slack.callsTo('views.open').length;
+    const list = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
+    await world.slack.waitForResponse(list.responseUrlId, undefined, PATIENCE_MS);
+    const gracesList = world.slack.state.messagesFor('C0FACILITY', USERS.grace).filter((m) => JSON.stringify(m.blocks).includes('digest_edit')).at(-1)!;
+    await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: gracesList.ts }, { action_id: 'digest_edit', value: JSON.stringify({ id: d.id }) });
+    const opened = await world.slack.waitFor(() => world.slack.callsTo('views.open').slice(opens).find((c) => c.response?.ok === true), PATIENCE_MS);
+    const editView = await filled((opened.response as { view: { id: string } }).view.id);
+    const blocks = world.slack.state.views.get(editView)!.definition.blocks as { block_id?: string; element?: { initial_option?: { value: string }; initial_options?: { value: string }[] } }[];
+    expect(blocks.find((b) => b.block_id === F.cadence.blockId)?.element?.initial_option?.value).toBe('weekly');
+    expect(blocks.find((b) => b.block_id === F.days.blockId)?.element?.initial_options?.map((o) => o.value)).toEqual(['1']);
   });
 
   it('edits from the list: only the creator or an admin may save changes', async () => {

@@ -90,12 +90,14 @@ describe('a digest pass', () => {
     const source = new DigestContentSource({
       occupancy: new OccupancyData(client, NIL),
       charts: createCharts(new QuickChartRenderer({ baseUrl: 'https://quickchart.example.test' })),
+      ranges: () => Promise.reject(new Error('daily digests only')),
     });
     const session = source.session(SIM_NOW.getTime());
     const perBuilding: number[] = [];
     for (const [i, b] of SIM_BUILDINGS.entries()) {
       const before = sim.stats.graphqlRequests;
       const { view } = await session.view(oneBuildingDigest(i + 1, b.id), null);
+      if (view.cadence === 'weekly') throw new Error('a daily digest was drawn as a weekly one');
       expect(view.buildings[0]?.stats?.mean).toBeGreaterThan(0);
       expect(view.buildings[0]?.topZones.length).toBeGreaterThan(0);
       perBuilding.push(sim.stats.graphqlRequests - before);

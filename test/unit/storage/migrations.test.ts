@@ -5,6 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import {
   DummyDriver,
   Kysely,
+  Migrator,
+  SqliteDialect,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
@@ -17,7 +19,7 @@ import {
 import { createLogger } from '../../../src/logging/logger';
 import { silentLogger } from '../../support/logger';
 import { DIALECTS, type Dialect } from '../../../src/storage/dialect';
-import { MIGRATIONS } from '../../../src/storage/migrations';
+import { MIGRATIONS, migrationProvider } from '../../../src/storage/migrations';
 import { openSqliteDatabase, type SqliteDatabase } from '../../../src/storage/sqlite';
 
 let dir: string;
@@ -115,6 +117,21 @@ describe('migrations', () => {
     expect(all).toMatch(/alter table "digest_runs" add column "lease_until" bigint/);
     // Every instant column is bigint: none is left a 32-bit integer.
     expect(all).not.toMatch(/"\w+_(at|since|start|through|until)" integer/);
+  });
+
+  test('004 gives every digest a cadence: rows stored before it read as daily', async () => {
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path.join(dir, 'cadence.db')) }) });
+    const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
+    expect((await migrator.migrateTo('002-replicas')).error).toBeUndefined();
+    await sql`insert into digests (team_id, channel_id, created_by, building_ids, time_of_day, days, time_zone, options, status, created_at, updated_at)
+      values ('T1', 'C1', 'U1', '[71]', '08:00', '[1,2,3,4,5]', 'America/Toronto', '{}', 'active', 1, 1)`.execute(db);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const rows = await sql<{ cadence: string }>`select cadence from digests`.execute(db);
+    expect(rows.rows).toEqual([{ cadence: 'daily' }]);
+    await db.destroy();
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      expect((await compiledDdl(dialect)).join('\n')).toMatch(/alter table "digests" add column "cadence" text default 'daily' not null/);
+    }
   });
 
   test('on SQLite: the same tables, ids numbered by AUTOINCREMENT', async () => {

@@ -3,6 +3,7 @@
  * (private_metadata, read back as untrusted input), and the reading of its submission, a
  * DigestDraft or errors keyed by block_id for `response_action: errors`; and opening it.
  */
+import type { DigestCadence } from '../../../domain/digest';
 import type { DigestDraft } from '../../../domain/drafts';
 import type { Weekday } from '../../../domain/values';
 import { PREVIEW_OPTION, SKIP_OPTION, buildDigestFailedModal, buildDigestLoadingModal, buildDigestModal } from '../../blocks/digest-modal';
@@ -84,7 +85,9 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
     .map((o) => Number(o.value))
     .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7)
     .sort((a, b) => a - b);
-  if (days.length === 0) errors[DIGEST_FIELDS.days.blockId] = 'Pick at least one day.';
+  const cadence: DigestCadence = fieldState(values, DIGEST_FIELDS.cadence)?.selected_option?.value === 'weekly' ? 'weekly' : 'daily';
+  if (days.length === 0) errors[DIGEST_FIELDS.days.blockId] = cadence === 'weekly' ? 'Tick the day the weekly digest goes out.' : 'Pick at least one day.';
+  else if (cadence === 'weekly' && days.length > 1) errors[DIGEST_FIELDS.days.blockId] = 'A weekly digest goes out on one day of the week: tick just one.';
 
   const zoneText = (fieldState(values, DIGEST_FIELDS.timeZone)?.value ?? '').trim();
   let timeZone: string | null = null;
@@ -106,6 +109,7 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
       buildingIds,
       time,
       days: [...new Set(days)],
+      cadence,
       timeZone,
       channel: { kind: 'id', id: channelId, name: null },
       options: {

@@ -207,6 +207,7 @@ describe('modals', () => {
     buildingIds: [],
     time: '08:00',
     days: [1, 2, 3, 4, 5],
+    cadence: 'daily',
     timeZone: null,
     options: { chart: true, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
   });
@@ -214,7 +215,7 @@ describe('modals', () => {
 
   it('renders the digest form with its initial values, the current channel and its buttons', () => {
     const html = renderModal(view, ctx, {});
-    expect(html).toContain('<span class="modal-title">New daily digest</span>');
+    expect(html).toContain('<span class="modal-title">New digest</span>');
     expect(html).toContain('<option value="C0GENERAL" selected>#general</option>');
     expect(html).toContain('<option value="C0EXEC">#exec</option>');
     // exclude_bot_users and include public/private: no DM in the list.

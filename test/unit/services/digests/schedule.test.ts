@@ -181,3 +181,53 @@ describe('a simulated month of ticks', () => {
     expect(DateTime.fromMillis(fall.claimed.get('2026-11-01')!.at, { zone: 'America/New_York' }).toFormat('HH:mm ZZ')).toBe('01:30 -04:00');
   });
 });
+
+describe('a weekly digest: one weekday, the daily rules', () => {
+  const monday = (timeZone: string, timeOfDay = '09:00'): ScheduleSpec => ({ timeOfDay, days: [1], timeZone });
+
+  it.each([
+    // New York springs forward on Sun 14 Mar 2027: Monday 09:00 is EDT, an hour earlier in UTC than the Monday before.
+    ['America/New_York', '2027-03-10T12:00:00Z', '2027-03-15T13:00:00.000Z'],
+    ['America/New_York', '2027-03-03T12:00:00Z', '2027-03-08T14:00:00.000Z'],
+    // London falls back on Sun 25 Oct 2026: Monday 09:00 is GMT.
+    ['Europe/London', '2026-10-23T12:00:00Z', '2026-10-26T09:00:00.000Z'],
+    ['Europe/London', '2026-10-16T12:00:00Z', '2026-10-19T08:00:00.000Z'],
+    // Sydney springs forward on Sun 4 Oct 2026.
+    ['Australia/Sydney', '2026-10-02T00:00:00Z', '2026-10-04T22:00:00.000Z'],
+    ['Asia/Kolkata', '2026-11-25T00:00:00Z', '2026-11-30T03:30:00.000Z'],
+  ])('next Monday 09:00 in %s after %s is %s', (zone, from, expected) => {
+    expect(iso(nextRun(monday(zone), Date.parse(from)) ?? 0)).toBe(expected);
+  });
+
+  it('is the next week once this week’s slot has passed, and this week’s until then', () => {
+    const spec = monday('America/Toronto');
+    const slot = slotInstant('2026-11-30', '09:00', 'America/Toronto');
+    expect(nextRun(spec, slot - MIN)).toBe(slot);
+    expect(iso(nextRun(spec, slot) ?? 0)).toBe('2026-12-07T14:00:00.000Z');
+  });
+
+  it('a Sunday 02:30 digest on spring-forward day goes once, at 03:00 EDT', () => {
+    const spec: ScheduleSpec = { timeOfDay: '02:30', days: [7], timeZone: 'America/New_York' };
+    expect(iso(nextRun(spec, Date.parse('2027-03-12T00:00:00Z')) ?? 0)).toBe('2027-03-14T07:00:00.000Z');
+  });
+
+  it('over a month of minute ticks is due once a week, on its weekday, and its grace window is the daily one', () => {
+    const spec = monday('Europe/London');
+    const start = Date.parse('2026-10-01T00:00:00Z');
+    const due = new Set<string>();
+    for (let t = start; t < start + 31 * 1440 * MIN; t += 10 * MIN) {
+      for (const slot of dueSlots(spec, t, { lookbackDays: lookbackDaysFor(30) })) due.add(`${slot.localDate}@${iso(slot.scheduledAt)}`);
+    }
+    // BST until Sun 25 Oct, GMT from then: the same 09:00 on the wall.
+    expect([...due].sort()).toEqual([
+      '2026-10-05@2026-10-05T08:00:00.000Z',
+      '2026-10-12@2026-10-12T08:00:00.000Z',
+      '2026-10-19@2026-10-19T08:00:00.000Z',
+      '2026-10-26@2026-10-26T09:00:00.000Z',
+    ]);
+    const [late] = dueSlots(spec, Date.parse('2026-10-26T09:29:00Z'), { lookbackDays: 1 });
+    expect(late && decideSlot(late, 30)).toEqual({ action: 'send', lateMinutes: 29 });
+    const [missed] = dueSlots(spec, Date.parse('2026-10-26T09:31:00Z'), { lookbackDays: 1 });
+    expect(missed && decideSlot(missed, 30)).toEqual({ action: 'skip', lateMinutes: 31 });
+  });
+});

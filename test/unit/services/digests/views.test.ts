@@ -2,7 +2,7 @@ import { modalView, pauseReasonOf, runView } from '../../../../src/services/dige
 import type { Digest, DigestRun } from '../../../../src/domain/digest';
 
 const digest: Digest = {
-  id: 7, teamId: 'T1', channelId: 'C1', createdBy: 'U1', buildingIds: [71, 104], timeOfDay: '07:30', days: [1, 3], timeZone: 'Europe/London',
+  id: 7, teamId: 'T1', channelId: 'C1', createdBy: 'U1', buildingIds: [71, 104], timeOfDay: '07:30', days: [1, 3], timeZone: 'Europe/London', cadence: 'daily',
   options: { chart: false, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
   status: 'paused', pausedReason: 'is_archived', createdAt: 0, updatedAt: 0,
 };
@@ -18,10 +18,12 @@ describe('digest views', () => {
       buildingIds: [71, 104],
       time: '07:30',
       days: [1, 3],
+      cadence: 'daily',
       timeZone: 'Europe/London',
       options: { chart: false, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
     });
-    expect(modalView({ origin: 'C9', buildings: null, digest: null, privateMetadata: '' })).toMatchObject({ privateMetadata: '', mode: 'create', channelId: 'C9', buildingOptions: null, time: '08:00', days: [1, 2, 3, 4, 5], timeZone: null });
+    expect(modalView({ origin: 'C9', buildings: null, digest: null, privateMetadata: '' })).toMatchObject({ privateMetadata: '', mode: 'create', channelId: 'C9', buildingOptions: null, time: '08:00', days: [1, 2, 3, 4, 5], cadence: 'daily', timeZone: null });
+    expect(modalView({ origin: 'C9', buildings: null, digest: { ...digest, cadence: 'weekly', days: [1] }, privateMetadata: '' })).toMatchObject({ cadence: 'weekly', days: [1] });
   });
 
   it('names why a digest is paused, by hand unless the bot paused it', () => {

@@ -16,6 +16,7 @@ function modalView(overrides: Partial<DigestModalView> = {}): DigestModalView {
     buildingIds: [71],
     time: '08:00',
     days: [1, 2, 3, 4, 5],
+    cadence: 'daily',
     timeZone: 'America/Toronto',
     options: { ...CONTENT, skipWhenNoData: false },
     ...overrides,
@@ -32,13 +33,17 @@ const CONTENT_OPTS = [
 const SKIP = opt('Skip the message when there is no data', 'skipWhenNoData');
 /** Never preselected, on an edit either: it is a wish for one save, not part of the digest. */
 const PREVIEW = opt('Send me a preview when I save', 'preview');
+const DAILY = opt('Daily: the latest day, on the days ticked', 'daily');
+const WEEKLY = opt('Weekly: last week (Mon–Sun), on one day', 'weekly');
+const CADENCE = (initial: typeof DAILY) => ({ type: 'radio_buttons', action_id: 'digest_cadence_radio', options: [DAILY, WEEKLY], initial_option: initial });
+const SHOW_HINT = pt('A weekly digest shows the week’s chart and the change vs the week before; busiest zones and floors are in daily ones.');
 
 describe('buildDigestModal', () => {
   it('opens with the defaults of issue 4', () => {
     expect(buildDigestModal(modalView())).toEqual({
       type: 'modal',
       callback_id: CALLBACK_IDS.digestModal,
-      title: pt('New daily digest'),
+      title: pt('New digest'),
       submit: pt('Create'),
       close: pt('Cancel'),
       private_metadata: '{"origin":"C0FACILITY"}',
@@ -69,6 +74,7 @@ describe('buildDigestModal', () => {
           },
           hint: pt("Type part of a name (accents and case don't matter) or an id. Up to 25 buildings."),
         },
+        { type: 'input', block_id: 'digest_cadence', label: pt('How often'), element: CADENCE(DAILY) },
         {
           type: 'input',
           block_id: 'digest_time',
@@ -80,6 +86,7 @@ describe('buildDigestModal', () => {
           block_id: 'digest_days',
           label: pt('Days'),
           element: { type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS, initial_options: DAYS.slice(0, 5) },
+          hint: pt('A weekly digest goes out on the one day ticked.'),
         },
         {
           type: 'input',
@@ -100,6 +107,7 @@ describe('buildDigestModal', () => {
             initial_options: [CONTENT_OPTS[0], CONTENT_OPTS[1], CONTENT_OPTS[3]],
           },
           optional: true,
+          hint: SHOW_HINT,
         },
         {
           type: 'input',
@@ -127,12 +135,21 @@ describe('buildDigestModal', () => {
         initial_conversation: 'C0FACILITY',
       },
       { type: 'plain_text_input', action_id: 'digest_buildings_input', placeholder: pt('71, 12'), initial_value: '71, 12' },
+      CADENCE(DAILY),
       { type: 'timepicker', action_id: 'digest_time_picker', initial_time: '08:00', placeholder: pt('08:00') },
       { type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS },
       { type: 'plain_text_input', action_id: 'digest_time_zone_input', placeholder: pt('America/Toronto') },
       { type: 'checkboxes', action_id: 'digest_content_checkboxes', options: CONTENT_OPTS },
       { type: 'checkboxes', action_id: 'digest_options_checkboxes', options: [SKIP, PREVIEW], initial_options: [SKIP] },
     ]);
+    expect(checkViewLimits(view)).toEqual([]);
+  });
+
+  it('an edit of a weekly digest has Weekly chosen and its one day ticked', () => {
+    const view = buildDigestModal(modalView({ mode: 'edit', cadence: 'weekly', days: [1] }));
+    const blocks = view.blocks as { block_id?: string; element?: unknown }[];
+    expect(blocks.find((b) => b.block_id === 'digest_cadence')?.element).toEqual(CADENCE(WEEKLY));
+    expect(blocks.find((b) => b.block_id === 'digest_days')?.element).toEqual({ type: 'checkboxes', action_id: 'digest_days_checkboxes', options: DAYS, initial_options: [DAYS[0]] });
     expect(checkViewLimits(view)).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ describe('buildDigestMessages', () => {
         text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue; Harbour office (12) no data.',
         blocks: [
           headerBlock('📊 Occupancy for Tue 25 Nov'),
-          sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (% of capacity while occupied): Open desks N (91%), Café (77%), Board room (64%)'),
+          sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (average people while occupied, % of capacity): Open desks N 41 (91%), Café 30 (77%), Board room 9 (64%)'),
           chartBlock(CHART),
           sectionBlock('*Harbour office (12)* — nothing was published for Tue 25 Nov.'),
           contextBlock(STAMP),
@@ -22,7 +22,7 @@ describe('buildDigestMessages', () => {
     ]);
   });
 
-  it('follows the content options, names another covered day, and says when it is late', () => {
+  it('follows the content options, heads with the day shown, and says when it is late', () => {
     const view = digestView({
       content: { chart: false, topZones: false, perFloor: true, weekOverWeek: false, skipWhenNoData: false },
       lateMinutes: 14.4,
@@ -38,11 +38,11 @@ describe('buildDigestMessages', () => {
     });
     expect(buildDigestMessages(view)).toEqual([
       {
-        text: 'Occupancy for Tue 25 Nov: DEMO building (71) avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00.',
+        text: 'Occupancy for Mon 24 Nov: DEMO building (71) avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00.',
         blocks: [
-          headerBlock('📊 Occupancy for Tue 25 Nov'),
-          sectionBlock('*DEMO building (71)* · Mon 24 Nov — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
-          contextBlock(`${STAMP} · sent 14 min late`),
+          headerBlock('📊 Occupancy for Mon 24 Nov'),
+          sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00\nBy floor: L1 31 · L2 &amp; &lt;roof&gt; 3'),
+          contextBlock('Nightly data through Mon 24 Nov · digest #3 · managed with `/occupancy digest` · sent 14 min late'),
         ],
       },
     ]);
@@ -55,7 +55,7 @@ describe('buildDigestMessages', () => {
     });
     const [msg] = buildDigestMessages(view);
     expect(msg?.blocks.slice(1)).toEqual([
-      sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (% of capacity while occupied): Café (avg 30)'),
+      sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (average people while occupied, % of capacity): Café 30'),
       contextBlock(`${STAMP} · sent 1 h 15 min late`),
     ]);
   });
@@ -74,7 +74,7 @@ describe('buildDigestMessages', () => {
     expect(second?.blocks[2]).toEqual(chartBlock(CHART, 1));
     expect(second?.charts).toHaveLength(6);
     expect(second?.blocks[1]).toEqual(
-      sectionBlock('*Building 25 (25)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (% of capacity while occupied): Open desks N (91%), Café (77%), Board room (64%)'),
+      sectionBlock('*Building 25 (25)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00, ▲ 12% vs last Tue\nBusiest (average people while occupied, % of capacity): Open desks N 41 (91%), Café 30 (77%), Board room 9 (64%)'),
     );
     expect(second?.blocks).toHaveLength(2 + 6 * 2);
     expect(second?.blocks[second.blocks.length - 1]).toEqual(contextBlock(STAMP));
@@ -88,13 +88,7 @@ describe('buildDigestMessages', () => {
       ...late,
       dataThrough: '2025-11-24',
       content: { chart: false, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
-      buildings: [
-        digestBuilding(late),
-        // Published in time: shows the expected day, named because it differs from the heading's.
-        digestBuilding({ id: 12, name: 'Harbour office', date: '2025-11-25' }),
-        // Late by two days: its own note.
-        digestBuilding({ id: 13, name: 'Depot', date: '2025-11-23', awaitedDate: '2025-11-25' }),
-      ],
+      buildings: [digestBuilding(late), digestBuilding({ id: 12, name: 'Harbour office', ...late })],
     });
     const [msg, more] = buildDigestMessages(view);
     expect(more).toBeUndefined();
@@ -102,11 +96,63 @@ describe('buildDigestMessages', () => {
       headerBlock('📊 Occupancy for Mon 24 Nov'),
       contextBlock('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.'),
       sectionBlock('*DEMO building (71)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
-      sectionBlock('*Harbour office (12)* · Tue 25 Nov — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
-      sectionBlock('*Depot (13)* · Sun 23 Nov (Tue 25 Nov is not published yet) — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Harbour office (12)* — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
       contextBlock('Nightly data through Mon 24 Nov · digest #3 · managed with `/occupancy digest`'),
     ]);
     expect(msg?.text.endsWith('⏳ Tue 25 Nov is not published yet; this digest shows Mon 24 Nov.')).toBe(true);
+  });
+
+  it('buildings published to different days: no heading note that a section contradicts; each says its own', () => {
+    const late = { date: '2025-11-24', awaitedDate: '2025-11-25' };
+    const view = digestView({
+      ...late,
+      dataThrough: '2025-11-24',
+      content: { chart: false, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
+      buildings: [
+        digestBuilding(late),
+        // Published in time: shows the expected day.
+        digestBuilding({ id: 12, name: 'Harbour office', date: '2025-11-25' }),
+        // Late by two days.
+        digestBuilding({ id: 13, name: 'Depot', date: '2025-11-23', awaitedDate: '2025-11-25' }),
+      ],
+    });
+    const [msg] = buildDigestMessages(view);
+    expect(msg?.blocks).toEqual([
+      headerBlock('📊 Occupancy for Sun 23 Nov – Tue 25 Nov'),
+      sectionBlock('*DEMO building (71)* · Mon 24 Nov (Tue 25 Nov is not published yet) — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Harbour office (12)* · Tue 25 Nov — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
+      sectionBlock('*Depot (13)* · Sun 23 Nov (Tue 25 Nov is not published yet) — avg 84 while occupied (52% of capacity), 08:00–18:00, peak 143 at 12:00, busiest hour 12:00–13:00'),
+      contextBlock('Nightly data through each building’s day shown, in its local time · digest #3 · managed with `/occupancy digest`'),
+    ]);
+  });
+
+  it('a digest over time zones: each section names its own day; heading and stamp never contradict one', () => {
+    // Toronto's latest day is Mon 24 Nov while Sydney's is already Tue 25 Nov.
+    const view = digestView({
+      date: '2025-11-24',
+      dataThrough: '2025-11-24',
+      content: { chart: false, topZones: false, perFloor: false, weekOverWeek: false, skipWhenNoData: false },
+      buildings: [
+        digestBuilding({ date: '2025-11-24' }),
+        digestBuilding({ id: 118, name: 'Barangaroo Tower', timeZone: 'Australia/Sydney', date: '2025-11-25' }),
+      ],
+    });
+    const [msg] = buildDigestMessages(view);
+    const sections = (msg?.blocks ?? []).filter((b) => b.type === 'section').map((b) => JSON.stringify(b));
+    expect(sections[0]).toContain('*DEMO building (71)* · Mon 24 Nov —');
+    expect(sections[1]).toContain('*Barangaroo Tower (118)* · Tue 25 Nov —');
+    expect(msg?.blocks[0]).toEqual(headerBlock('📊 Occupancy for Mon 24 and Tue 25 Nov'));
+    const stamp = JSON.stringify(msg?.blocks.at(-1));
+    expect(stamp).not.toContain('through Mon 24 Nov');
+    expect(stamp).toContain('Nightly data through each building’s day shown, in its local time');
+    expect(msg?.text.startsWith('Occupancy for Mon 24 and Tue 25 Nov:')).toBe(true);
+  });
+
+  it('shows the busiest zones with the people figure they are sorted by, % beside', () => {
+    const [msg] = buildDigestMessages(digestView({ buildings: [digestBuilding({ chart: null })] }));
+    expect(JSON.stringify(msg?.blocks[1])).toContain(
+      'Busiest (average people while occupied, % of capacity): Open desks N 41 (91%), Café 30 (77%), Board room 9 (64%)',
+    );
   });
 
   it('keeps the note in every part of a long digest, within 50 blocks', () => {
@@ -137,6 +183,10 @@ describe('buildDigestMessages', () => {
 
 describe('buildDigestListMessage', () => {
   const id3 = JSON.stringify({ id: 3 });
+  it('shows a weekly digest’s cadence, day and time', () => {
+    const msg = buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary({ cadence: 'weekly', days: [1], time: '09:00' })] });
+    expect(msg.blocks[1]).toMatchObject({ text: { text: expect.stringContaining('*Digest #3* · <#C0FACILITY> · weekly on Mon 09:00, last week’s summary (America/Toronto)\n') } });
+  });
   it('lists schedule, next run and status, with buttons for those who manage them', () => {
     const msg = buildDigestListMessage({
       channelId: 'C0FACILITY',

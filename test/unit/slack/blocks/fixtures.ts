@@ -7,7 +7,8 @@ import type {
   ChartView,
   DigestBuildingView,
   DigestSummaryView,
-  DigestView,
+  DailyDigestView,
+  RangeReportView,
   ReportView,
   RuleView,
   SubscriptionSummaryView,
@@ -115,7 +116,7 @@ export function digestBuilding(overrides: Partial<DigestBuildingView> = {}): Dig
   };
 }
 
-export function digestView(overrides: Partial<DigestView> = {}): DigestView {
+export function digestView(overrides: Partial<DailyDigestView> = {}): DailyDigestView {
   return {
     digestId: 3,
     date: '2025-11-25',
@@ -178,6 +179,7 @@ export function digestSummary(overrides: Partial<DigestSummaryView> = {}): Diges
     ],
     time: '08:00',
     days: [1, 2, 3, 4, 5],
+    cadence: 'daily',
     timeZone: TZ,
     nextRunMs: at('2025-11-26T08:00'),
     status: 'active',
@@ -200,3 +202,45 @@ export function subscriptionSummary(overrides: Partial<SubscriptionSummaryView> 
     ...overrides,
   };
 }
+
+/** `/occupancy building 71 last week` on Wed 25 Nov 2026. */
+export function rangeReportView(overrides: Partial<RangeReportView> = {}): RangeReportView {
+  return {
+    scope: { kind: 'building', id: 71, name: 'DEMO' },
+    words: 'last week',
+    range: { from: '2026-11-16', to: '2026-11-22', unit: 'week' },
+    clippedFrom: null,
+    timeZone: 'America/Toronto',
+    today: '2026-11-25',
+    groupLabel: 'everyone',
+    dataThrough: '2026-11-24',
+    barUnit: 'day',
+    bars: ['16', '17', '18', '19', '20', '21', '22'].map((d, i) => ({ from: `2026-11-${d}`, to: `2026-11-${d}`, mean: i === 3 ? null : 100 - i * 10 })),
+    stats: {
+      mean: 72.4,
+      dayMean: 41.2,
+      meanPctOfCapacity: 24.1,
+      capacity: 300,
+      busiestDay: { date: '2026-11-16', mean: 100 },
+      quietestDay: { date: '2026-11-22', mean: 40 },
+      quietestWeekday: { date: '2026-11-20', mean: 60 },
+      peak: { start: at('2026-11-17T11:00'), value: 183 },
+      weekdays: [
+        { weekday: 1, mean: 100 },
+        { weekday: 2, mean: 90 },
+        { weekday: 3, mean: 80 },
+        { weekday: 4, mean: null },
+        { weekday: 5, mean: 60 },
+      ],
+      dayCount: 7,
+      daysWithData: 6,
+      previous: { from: '2026-11-09', to: '2026-11-15', mean: 64.6 },
+      changePct: 12.07,
+    },
+    chart: CHART,
+    previousRange: { from: '2026-11-09', to: '2026-11-15', unit: 'week' },
+    nextRange: { from: '2026-11-23', to: '2026-11-24', unit: 'week' },
+    ...overrides,
+  };
+}
+

@@ -65,6 +65,11 @@ describe('buildSubscriptionsMessage', () => {
 });
 
 describe('buildHomeView', () => {
+  it('shows a weekly digest’s cadence as the list does', () => {
+    const view = buildHomeView({ subscriptions: [], digests: [digestSummary({ cadence: 'weekly', days: [1], time: '09:00' })], digestsUnknown: false });
+    expect(JSON.stringify(view.blocks)).toContain('weekly on Mon 09:00, last week’s summary (America/Toronto)');
+  });
+
   it("shows the user's alerts and their channels' digests", () => {
     expect(buildHomeView({ subscriptions: [subscriptionSummary()], digests: [digestSummary()], digestsUnknown: false })).toEqual({
       type: 'home',

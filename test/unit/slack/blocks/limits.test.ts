@@ -142,7 +142,7 @@ describe('every builder stays inside Block Kit limits', () => {
     const views = [
       buildDigestModal({
         privateMetadata: 'm'.repeat(3000), mode: 'edit', channelId: 'C1', buildingOptions: options, buildingIds: options.map((o) => o.id),
-        time: '23:59', days: [1, 2, 3, 4, 5, 6, 7], timeZone: 'America/Argentina/ComodRivadavia',
+        time: '23:59', days: [1, 2, 3, 4, 5, 6, 7], cadence: 'daily', timeZone: 'America/Argentina/ComodRivadavia',
         options: { chart: true, topZones: true, perFloor: true, weekOverWeek: true, skipWhenNoData: true },
       }),
       buildSubscribeModal({

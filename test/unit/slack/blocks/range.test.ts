@@ -97,6 +97,12 @@ describe('buildRangeMessage', () => {
     expect(shared.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('names a zone type in words', () => {
+    const msg = buildRangeMessage(rangeView({ scope: { kind: 'zone', id: 7105, name: 'Open desks N', zoneType: 'desk_area', building: { id: 71, name: 'DEMO' } } }));
+    expect(JSON.stringify(msg.blocks)).toContain('*Type*\\nDesk area');
+    expect(JSON.stringify(msg)).not.toContain('desk_area');
+  });
+
   it('stays within Block Kit limits with a long zone name and a year of weekly bars', () => {
     const name = 'Open desks north wing beside the very long corridor '.repeat(4);
     const bars = Array.from({ length: 53 }, (_, i) => ({ from: '2025-12-01', to: '2025-12-07', mean: i % 5 === 0 ? null : i * 3.3 }));

@@ -72,7 +72,7 @@ describe('buildReportMessage', () => {
           '*24-hour average*\n21 people',
           '*Peak*\n52 at 11:45',
           '*vs last Tuesday*\n▼ 6%',
-          '*Type*\ndesk',
+          '*Type*\nDesk',
           '*Capacity*\n45 people',
           '*Building*\nDEMO building (71)',
         ),
@@ -164,15 +164,30 @@ describe('buildReportMessage', () => {
 });
 
 describe('buildZonesMessage', () => {
+  it('shows zone types as words, not their API names', () => {
+    const view = zonesView({
+      zones: [{ id: 5, name: 'Open desks N', zoneType: 'desk_area', mean: 41.2, peak: 52, meanPctOfCapacity: 91.4 }],
+      zoneTypes: [
+        { zoneType: 'desk_area', mean: 120.4, meanPctOfCapacity: 64.2, zoneCount: 12 },
+        { zoneType: 'meeting_room', mean: 8, meanPctOfCapacity: null, zoneCount: 3 },
+        { zoneType: 'Focus pods', mean: 2, meanPctOfCapacity: null, zoneCount: 1 },
+      ],
+    });
+    const text = JSON.stringify(buildZonesMessage(view).blocks);
+    expect(text).toContain('*Open desks N* (5) · Desk area — avg 41 (91%), peak 52');
+    expect(text).toContain('Desk area — avg 120 (64%) · 12 zones\\nMeeting room — avg 8 · 3 zones\\nFocus pods — avg 2 · 1 zone');
+    expect(text).not.toMatch(/desk_area|meeting_room/);
+  });
+
   it('lists the busiest zones and the breakdown by zone type', () => {
     expect(buildZonesMessage(zonesView())).toEqual({
       text: 'Zones of DEMO building (71) on Tue 25 Nov: busiest was Open desks N, avg 41 (91%) (nightly data).',
       blocks: [
         headerBlock('🏢 DEMO building (71) · busiest zones · Tue 25 Nov'),
         sectionBlock(
-          '*All 2 zones* (average while occupied, % of capacity)\n1. *Open desks N* (5) · desk — avg 41 (91%), peak 52\n2. *Café* (9) · amenity — avg 31, peak 61',
+          '*All 2 zones* (average while occupied, % of capacity)\n1. *Open desks N* (5) · Desk — avg 41 (91%), peak 52\n2. *Café* (9) · Amenity — avg 31, peak 61',
         ),
-        sectionBlock('*By zone type*\ndesk — avg 120 (64%) · 12 zones\namenity — avg 31 · 1 zone'),
+        sectionBlock('*By zone type*\nDesk — avg 120 (64%) · 12 zones\nAmenity — avg 31 · 1 zone'),
         contextBlock(STAMP),
         actionsBlock(
           btn('◀ Mon 24', ACTION_IDS.previousDay, value('zones', 71, '2025-11-24')),

@@ -299,6 +299,7 @@ export function digest(overrides: Partial<Digest> = {}): Digest {
     timeOfDay: '08:00',
     days: [1, 2, 3, 4, 5],
     timeZone: 'America/Toronto',
+    cadence: 'daily',
     options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: false },
     status: 'active',
     pausedReason: null,

@@ -7,7 +7,7 @@ function draft(overrides: Partial<DigestDraft>): ParsedCommand {
   return {
     kind: 'digest',
     action: 'add',
-    draft: { buildingIds: [71], time: '08:00', days: [1, 2, 3, 4, 5], timeZone: null, channel: null, options: { ...CONTENT, skipWhenNoData: false }, ...overrides },
+    draft: { buildingIds: [71], time: '08:00', days: [1, 2, 3, 4, 5], cadence: 'daily', timeZone: null, channel: null, options: { ...CONTENT, skipWhenNoData: false }, ...overrides },
   };
 }
 
@@ -41,6 +41,12 @@ describe('parseCommand: digest', () => {
     ['digest add building 71 fri-mon', draft({ days: [1, 5, 6, 7] })],
     ['digest add building 71 in europe/london', draft({ timeZone: 'Europe/London' })],
     ['digest add building 71 in UTC', draft({ timeZone: 'UTC' })],
+    ['digest add building 71 weekly on monday', draft({ cadence: 'weekly', days: [1] })],
+    ['digest add building 71 weekly on monday at 09:00', draft({ cadence: 'weekly', days: [1], time: '09:00' })],
+    ['digest add building 71 at 7am Weekly fri in Europe/London', draft({ cadence: 'weekly', days: [5], time: '07:00', timeZone: 'Europe/London' })],
+    ['digest add building 71 building 118 weekly', draft({ cadence: 'weekly', days: [1], buildingIds: [71, 118] })],
+    ['digest add building 71 on tuesday weekly', draft({ cadence: 'weekly', days: [2] })],
+    ['digest add building 71 daily', draft({ days: [1, 2, 3, 4, 5, 6, 7] })],
     ['digest add building 71 #Facilities', draft({ channel: { kind: 'name', name: 'facilities' } })],
     ['digest add building 71 <#C123ABC|facilities>', draft({ channel: { kind: 'id', id: 'C123ABC', name: 'facilities' } })],
     ['digest add building 71 <#C123ABC>', draft({ channel: { kind: 'id', id: 'C123ABC', name: null } })],
@@ -55,7 +61,7 @@ describe('parseCommand: digest', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  const ADD_HELP = 'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [#channel]`.';
+  const ADD_HELP = 'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri|weekly on monday] [in Europe/London] [#channel]`.';
   const invalid: [string, string, string][] = [
     ['digest frobnicate', 'unexpected_argument', 'I didn\'t understand "frobnicate" after `digest`. Use `add`, `list`, `remove`, `pause`, `resume`, `send`, `history` or `preview`, or just `/occupancy digest` to open the form.'],
     ['digest remove', 'missing_argument', '`/occupancy digest remove` needs a digest number, e.g. `/occupancy digest remove 3`. `/occupancy digest list` shows this channel\'s digests.'],
@@ -76,6 +82,10 @@ describe('parseCommand: digest', () => {
     ['digest add building 71 at 8:00 at 9:00', 'duplicate_argument', 'You gave two times ("8:00" and "9:00"). Give one time, e.g. `at 08:00`.'],
     ['digest add building 71 mon,funday', 'bad_days', '"mon,funday" isn\'t a set of days I understand. Use `daily`, `weekdays`, `weekends` or days like `mon,wed,fri`.'],
     ['digest add building 71 daily weekends', 'duplicate_argument', 'You gave two sets of days ("daily" and "weekends"). Give one, e.g. `weekdays` or `mon,wed,fri`.'],
+    ['digest add building 71 weekly on mon,thu', 'bad_days', '"mon,thu" is more than one day. A weekly digest sends last week’s summary on one day of the week: say which, e.g. `weekly on monday`.'],
+    ['digest add building 71 weekly weekdays', 'bad_days', '"weekdays" is more than one day. A weekly digest sends last week’s summary on one day of the week: say which, e.g. `weekly on monday`.'],
+    ['digest add building 71 weekly weekly', 'duplicate_argument', 'You gave two cadences ("weekly" and "weekly"). Say `weekly` once, e.g. `weekly on monday`.'],
+    ['digest add building 71 weekly on funday', 'unexpected_argument', `I didn't understand "funday" after \`digest add\`. ${ADD_HELP}`],
     ['digest add building 71 in Mars/Olympus', 'bad_zone', '"Mars/Olympus" isn\'t a time zone I know. Use an IANA name such as `America/Toronto` or `Europe/London`.'],
     ['digest add building 71 in <!channel>', 'bad_zone', '"&lt;!channel&gt;" isn\'t a time zone I know. Use an IANA name such as `America/Toronto` or `Europe/London`.'],
     ['digest add building 71 in', 'bad_zone', 'Say which time zone after `in`, e.g. `in Europe/London`.'],

@@ -28,6 +28,7 @@ describe('rows as an int8-as-string driver returns them', () => {
       time_of_day: '08:00',
       days: '[1,2]',
       time_zone: 'Europe/London',
+      cadence: 'daily',
       options: '{"chart":true,"topZones":true,"perFloor":true,"weekOverWeek":true,"skipWhenNoData":false}',
       status: 'active',
       paused_reason: null,

@@ -14,7 +14,7 @@ const list = { channelId: CHANNEL, digests: [digestSummary({ status: 'paused' })
 
 function formView(privateMetadata: string): DigestModalView {
   return {
-    privateMetadata, mode: 'edit', channelId: CHANNEL, buildingOptions: null, buildingIds: [71], time: '08:00', days: [1, 2, 3, 4, 5],
+    privateMetadata, mode: 'edit', channelId: CHANNEL, buildingOptions: null, buildingIds: [71], time: '08:00', days: [1, 2, 3, 4, 5], cadence: 'daily',
     timeZone: 'America/Toronto', options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: false },
   };
 }

@@ -25,6 +25,7 @@ function state(parts: {
   zone?: string;
   content?: string[];
   skip?: boolean;
+  cadence?: 'daily' | 'weekly';
 }): ViewStateValues {
   const F = DIGEST_FIELDS;
   const sel = (values: string[]) => values.map((value) => ({ text: pt(value), value }));
@@ -38,6 +39,7 @@ function state(parts: {
     ...(parts.buildings?.more !== undefined
       ? { [F.moreBuildings.blockId]: { [F.moreBuildings.actionId]: { type: 'plain_text_input', value: parts.buildings.more } } }
       : {}),
+    ...(parts.cadence ? { [F.cadence.blockId]: { [F.cadence.actionId]: { type: 'radio_buttons', selected_option: { text: pt(parts.cadence), value: parts.cadence } } } } : {}),
     [F.time.blockId]: { [F.time.actionId]: { type: 'timepicker', selected_time: parts.time ?? null } },
     [F.days.blockId]: { [F.days.actionId]: { type: 'checkboxes', selected_options: sel(parts.days ?? []) } },
     [F.timeZone.blockId]: { [F.timeZone.actionId]: { type: 'plain_text_input', value: parts.zone ?? null } },
@@ -73,6 +75,7 @@ describe('validateDigestSubmission', () => {
         buildingIds: [71, 12],
         time: '07:30',
         days: [1, 5],
+        cadence: 'daily',
         timeZone: 'Europe/London',
         channel: { kind: 'id', id: 'C0FACILITY', name: null },
         options: { chart: true, topZones: false, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
@@ -87,6 +90,18 @@ describe('validateDigestSubmission', () => {
     const result = validateDigestSubmission(values);
     expect(result).toMatchObject({ ok: true, preview: true, draft: { options: { skipWhenNoData: false } } });
     expect(validateDigestSubmission(state({ channel: 'C1', buildings: { text: '71' }, time: '08:00', days: ['1'] }))).not.toHaveProperty('preview');
+  });
+
+  it('reads a weekly digest on one day, and refuses one on none or several under the days', () => {
+    const base = { channel: 'C1', buildings: { text: '71' }, time: '09:00', cadence: 'weekly' } as const;
+    expect(validateDigestSubmission(state({ ...base, days: ['1'] }))).toMatchObject({ ok: true, draft: { cadence: 'weekly', days: [1] } });
+    expect(validateDigestSubmission(state({ ...base, days: ['1', '3'] }))).toEqual({
+      ok: false,
+      errors: { digest_days: 'A weekly digest goes out on one day of the week: tick just one.' },
+    });
+    expect(validateDigestSubmission(state({ ...base, days: [] }))).toEqual({ ok: false, errors: { digest_days: 'Tick the day the weekly digest goes out.' } });
+    // A form drawn before the choice existed reads as daily.
+    expect(validateDigestSubmission(state({ ...base, cadence: undefined, days: ['1', '3'] }))).toMatchObject({ ok: true, draft: { cadence: 'daily', days: [1, 3] } });
   });
 
   it('reads ids typed as text and an empty zone as the first building\'s', () => {
