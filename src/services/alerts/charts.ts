@@ -14,7 +14,9 @@ import type { OutboxItem } from './stored';
 const CONTEXT_BUCKETS: Readonly<Record<AlertGranularity, number>> = { PT1H: 6, P1D: 7 };
 
 /** The readings around an episode, flattened (start, value, …) with values to one decimal. */
-export function episodeWindow(granularity: AlertGranularity, readings: readonly Reading[], episode: Episode, recoveredAt: number | null): number[] {
+export function episodeWindow(granularity: AlertGranularity, all: readonly Reading[], episode: Episode, recoveredAt: number | null): number[] {
+  // A bucket a relative rule could not judge has no value in the rule's measure to draw.
+  const readings = all.filter((r) => !r.unjudged);
   const end = recoveredAt ?? episode.breachEnd;
   const pad = CONTEXT_BUCKETS[granularity];
   const first = readings.findIndex((r) => r.end > episode.start);

@@ -13,9 +13,9 @@
 import { z } from 'zod';
 import type { AlertState, AlertStateInput } from '../../domain/alert-state';
 import type { JsonObject } from '../../domain/values';
-import { statusOf, type MachineState, type Phase } from './machine';
+import { statusOf, type Extreme, type MachineState, type Phase } from './machine';
 
-export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data';
+export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data' | 'no_history';
 
 /** One notification to deliver, with everything needed to render it later. */
 export interface OutboxItem {
@@ -31,10 +31,13 @@ export interface OutboxItem {
   readonly window: readonly number[];
   /** no_data only: the last local day published, YYYY-MM-DD. */
   readonly lastPublished: string | null;
+  /** Relative rules: the usual level (people) at the extreme, and of how many weeks it is the mean. */
+  readonly usual?: number | null;
+  readonly usualWeeks?: number | null;
 }
 
 const itemSchema = z.object({
-  kind: z.enum(['open', 'update', 'still', 'close', 'no_data']),
+  kind: z.enum(['open', 'update', 'still', 'close', 'no_data', 'no_history']),
   phase: z.enum(['queued', 'sending']),
   episodeStart: z.number(),
   breachEnd: z.number(),
@@ -43,6 +46,8 @@ const itemSchema = z.object({
   extremeAt: z.number(),
   window: z.array(z.number()).max(200),
   lastPublished: z.string().nullable(),
+  usual: z.number().nullable().optional(),
+  usualWeeks: z.number().int().nullable().optional(),
 });
 
 /** The outbox of a stored state; entries of an unknown shape are dropped rather than guessed at. */
@@ -67,7 +72,11 @@ export function machineOf(s: AlertState | null): MachineState {
   const alerting = s.episodeStart !== null;
   const pendingRun = !alerting && s.pendingSince !== null && s.pendingCount > 0;
   const phase: Phase = alerting ? 'ALERTING' : pendingRun ? 'PENDING' : 'OK';
-  const extreme = { value: s.episodePeak ?? 0, at: s.episodePeakAt ?? s.episodeStart ?? s.pendingSince ?? 0 };
+  const at = s.episodePeakAt ?? s.episodeStart ?? s.pendingSince ?? 0;
+  const extreme: Extreme =
+    s.episodeUsual !== null && s.episodeUsualWeeks !== null
+      ? { value: s.episodePeak ?? 0, at, usual: s.episodeUsual, usualWeeks: s.episodeUsualWeeks }
+      : { value: s.episodePeak ?? 0, at };
   return {
     phase,
     noData,
@@ -86,7 +95,11 @@ export interface StateExtras {
   readonly outbox: readonly OutboxItem[];
 }
 
-export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
+function usualColumns(e: Extreme): { episodeUsual: number | null; episodeUsualWeeks: number | null } {
+  return { episodeUsual: e.usual ?? null, episodeUsualWeeks: e.usualWeeks ?? null };
+}
+
+export function stateRow(m: MachineState, x: StateExtras): Omit<AlertState, 'updatedAt'> {
   const base = {
     subscriptionId: x.subscriptionId,
     teamId: x.teamId,
@@ -105,6 +118,7 @@ export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
       episodeStart: m.episode.start,
       episodePeak: m.episode.extreme.value,
       episodePeakAt: m.episode.extreme.at,
+      ...usualColumns(m.episode.extreme),
     };
   }
   if (m.pending) {
@@ -115,9 +129,10 @@ export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
       episodeStart: null,
       episodePeak: m.pending.extreme.value,
       episodePeakAt: m.pending.extreme.at,
+      ...usualColumns(m.pending.extreme),
     };
   }
-  return { ...base, pendingSince: null, pendingCount: 0, episodeStart: null, episodePeak: null, episodePeakAt: null };
+  return { ...base, pendingSince: null, pendingCount: 0, episodeStart: null, episodePeak: null, episodePeakAt: null, episodeUsual: null, episodeUsualWeeks: null };
 }
 
 /** A fresh state that starts reading after `evaluatedThrough`, keeping the "last alert" stamp. */
