@@ -57,15 +57,16 @@ function extremeOf(buckets: readonly Bucket[], direction: 'above' | 'below'): Bu
 function alertAltText(model: AlertChartModel): string {
   const slots = alertSlots(model);
   const at = timeWords(slots, model.zone);
-  const head = `${granularityWord(model.granularity)} occupancy of ${model.subject}`;
-  const level = formatPeople(model.threshold);
+  const head = `${granularityWord(model.granularity)} occupancy of ${model.subject}${model.unit === 'usual' ? ' as a share of its usual level' : ''}`;
+  const amount = model.unit === 'usual' ? (v: number) => `${Math.round(v)}% of usual` : formatPeople;
+  const level = amount(model.threshold);
   const span = model.episode.end === null ? `since ${at(model.episode.start)}` : `from ${at(model.episode.start)} to ${at(model.episode.end)}`;
   const inside = mergeBuckets(model.buckets).filter((b) => inEpisode(model, b.start));
   const extreme = extremeOf(inside, model.direction);
-  const extremeWords = extreme ? ` (${model.direction === 'above' ? 'peak' : 'low'} ${formatPeople(extreme.value)} at ${at(extreme.start)})` : '';
+  const extremeWords = extreme ? ` (${model.direction === 'above' ? 'peak' : 'low'} ${amount(extreme.value)} at ${at(extreme.start)})` : '';
   const lines =
     model.recovery !== undefined && model.recovery !== null
-      ? `threshold ${level} and recovery level ${formatPeople(model.recovery)} shown as dashed lines`
+      ? `threshold ${level} and recovery level ${amount(model.recovery)} shown as dashed lines`
       : `threshold ${level} shown as a dashed line`;
   if (slots.length === 0) return `${head}: no data`;
   return `${head}: ${model.direction} ${level} ${span}${extremeWords}; ${lines}`;
@@ -111,7 +112,10 @@ function alertTable(model: AlertChartModel): ChartTableView {
   const timed = granularityMinutes(model.granularity) !== null;
   const round = rounded(slots.map((s) => s.value));
   return {
-    title: `${granularityWord(model.granularity)} occupancy of ${model.subject} (${model.direction} ${formatPeople(model.threshold)} marked)`,
+    title:
+      model.unit === 'usual'
+        ? `${granularityWord(model.granularity)} occupancy of ${model.subject} as % of usual (${model.direction} ${Math.round(model.threshold)}% marked)`
+        : `${granularityWord(model.granularity)} occupancy of ${model.subject} (${model.direction} ${formatPeople(model.threshold)} marked)`,
     rows: slots.map((s) => ({ label: rowLabel(slots, s, timed), value: round(s.value), ...(inEpisode(model, s.start) ? { marked: true } : {}) })),
   };
 }

@@ -75,6 +75,8 @@ export interface AlertChartModel {
   /** The episode: from `start` until `end` (exclusive), or still open when `end` is null. */
   readonly episode: { readonly start: number; readonly end: number | null };
   readonly title?: string;
+  /** 'usual': bars and levels are % of the usual level (a relative rule), not people. */
+  readonly unit?: 'usual';
 }
 
 /** A range of days: one bar per day, or per week (the edge weeks cut to the range). */

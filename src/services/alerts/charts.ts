@@ -40,7 +40,11 @@ export function episodeChart(charts: Charts, sub: Subscription, scope: Pick<Scop
     threshold: sub.threshold,
     recovery: sub.recovery,
     episode: { start: item.episodeStart, end: item.recoveredAt },
-    ...(sub.measure === 'percent' ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` } : {}),
+    ...(sub.thresholdKind === 'relative'
+      ? { title: `${scope.name} (${scope.id}) · % of usual · ${sub.direction} ${sub.threshold}%`, unit: 'usual' as const }
+      : sub.measure === 'percent'
+        ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` }
+        : {}),
   };
   return charts.alert(model);
 }
