@@ -78,9 +78,12 @@ describe('alerts relative to usual: through the real app', () => {
 
   it('after the publish: fires with the bucket, its usual level and the share in the message', async () => {
     advanceTo(t, '2026-11-26T10:00:00Z');
+    const before = t.app.simulator!.stats.rootFields.BUILDING_INSIGHTS ?? 0;
     const report = await t.app.alerts.tick();
     expect(report.upstreamQueries).toBe(1);
     expect(report.baselineQueries).toBe(1);
+    // The new buckets, then the same Wednesday in each of the 4 weeks before (one document).
+    expect((t.app.simulator!.stats.rootFields.BUILDING_INSIGHTS ?? 0) - before).toBe(5);
     expect(report.fired).toBeGreaterThanOrEqual(1);
     const posts = botPosts(t, dmOf(t, GRACE));
     const words = `peak at ${peak.hour}: ${Math.round(peak.people)}, usual for Wed ${peak.hour} is ${Math.round(peak.usual)} (${Math.round(peak.pct)}%)`;

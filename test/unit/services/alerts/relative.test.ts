@@ -5,6 +5,7 @@ import { INITIAL_STATE, advance, type Reading, type Rule } from '../../../../src
 import { relativeReadings } from '../../../../src/services/alerts/readings';
 import { machineOf, stateRow } from '../../../../src/services/alerts/stored';
 import { itemsForBatch } from '../../../../src/services/alerts/outbox';
+import { historyRanges } from '../../../../src/services/alerts/baseline';
 
 const ZONE = 'America/Toronto';
 const HOUR = 3_600_000;
@@ -93,5 +94,22 @@ describe('unjudged buckets in the state machine', () => {
     const result = runBacktest(ABOVE_130, hourly(['unjudged', 'unjudged', 'unjudged'], T0), ZONE);
     expect(result.episodes).toEqual([]);
     expect(result.days).toBe(1);
+  });
+});
+
+describe('the history a check asks for', () => {
+  it('is the same days 1 to 4 weeks back, oldest first, and nothing in between', () => {
+    expect(historyRanges('2026-11-25', '2026-11-25')).toEqual([
+      { from: '2026-10-28', to: '2026-10-28' },
+      { from: '2026-11-04', to: '2026-11-04' },
+      { from: '2026-11-11', to: '2026-11-11' },
+      { from: '2026-11-18', to: '2026-11-18' },
+    ]);
+  });
+
+  it('becomes one range once the new days span a week (a long catch-up)', () => {
+    expect(historyRanges('2026-11-20', '2026-11-24')).toHaveLength(4);
+    expect(historyRanges('2026-11-18', '2026-11-24')).toEqual([{ from: '2026-10-21', to: '2026-11-17' }]);
+    expect(historyRanges('2026-11-01', '2026-11-24')).toEqual([{ from: '2026-10-04', to: '2026-11-17' }]);
   });
 });
