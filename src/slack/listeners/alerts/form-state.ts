@@ -87,9 +87,9 @@ export function formFields(values: ViewStateValues): FormFields {
   };
 }
 
-/** The form's measure as a rule stores it: '% of usual' is a relative rule counting people. */
-function drafted(measure: RuleMeasure): { measure: Measure; thresholdKind: ThresholdKind } {
-  return measure === 'usual' ? { measure: 'people', thresholdKind: 'relative' } : { measure, thresholdKind: 'absolute' };
+/** The form's measure as a rule stores it: '% of usual' is a relative rule counting people (absent: absolute). */
+function drafted(measure: RuleMeasure): { measure: Measure; thresholdKind?: ThresholdKind } {
+  return measure === 'usual' ? { measure: 'people', thresholdKind: 'relative' } : { measure };
 }
 
 /** The rule to backtest, or null while the id or the threshold is missing. */
