@@ -291,10 +291,11 @@ export class AlertEvaluator {
     const items = itemsForBatch({ before, after, events: run.events, noDataEntered, lastPublished }, sub.renotifyMinutes, (ep, recoveredAt) =>
       episodeWindow(sub.granularity, readings, ep, recoveredAt),
     );
+    const waiting = readOutbox(stored?.deferred ?? []);
     // A rule relative to usual says once that it has too little history, rather than staying silent.
     const short = readings.find((r) => r.unjudged === 'history');
-    if (short && !(await this.deps.store.notices.has(sub.teamId, noHistoryNoticeKey(sub.id)))) items.push(noHistoryItem(short));
-    const waiting = readOutbox(stored?.deferred ?? []);
+    const told = (): Promise<boolean> => this.deps.store.notices.has(sub.teamId, noHistoryNoticeKey(sub.id));
+    if (short && !waiting.items.some((i) => i.kind === 'no_history') && !(await told())) items.push(noHistoryItem(short));
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');
     const merged = mergeOutbox(waiting.items.filter((i) => i.phase === 'queued'), items);
     report.evaluationMs += performance.now() - t0;
