@@ -234,8 +234,9 @@ export class AlertEvaluator {
 
   /**
    * The past weeks relative rules of this scope measure the new buckets against: one more
-   * document (a field per week), only when such a rule and new buckets are there. Null when it failed: those rules
-   * read nothing this check (their buckets are read again next time), the others go on.
+   * document (a field per week), only when such a rule and new buckets are there. Null when
+   * it failed: those rules read nothing this check (their buckets are read again next time),
+   * the others go on.
    */
   private async historyOf(
     group: readonly Subscription[],
