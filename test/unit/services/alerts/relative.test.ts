@@ -6,6 +6,7 @@ import { relativeReadings } from '../../../../src/services/alerts/readings';
 import { machineOf, stateRow } from '../../../../src/services/alerts/stored';
 import { itemsForBatch } from '../../../../src/services/alerts/outbox';
 import { historyRanges } from '../../../../src/services/alerts/baseline';
+import { editModalView, ruleView } from '../../../../src/services/alerts/views';
 
 const ZONE = 'America/Toronto';
 const HOUR = 3_600_000;
@@ -111,5 +112,18 @@ describe('the history a check asks for', () => {
     expect(historyRanges('2026-11-20', '2026-11-24')).toHaveLength(4);
     expect(historyRanges('2026-11-18', '2026-11-24')).toEqual([{ from: '2026-10-21', to: '2026-11-17' }]);
     expect(historyRanges('2026-11-01', '2026-11-24')).toEqual([{ from: '2026-10-04', to: '2026-11-17' }]);
+  });
+});
+
+describe('views of a rule relative to usual', () => {
+  it('name its measure "usual" in lists and in the form opened to edit it', () => {
+    const sub = {
+      id: 3, teamId: 'T1', createdBy: 'U1', scopeKind: 'building' as const, scopeId: 71, measure: 'people' as const, direction: 'above' as const,
+      thresholdKind: 'relative' as const, threshold: 130, recovery: 117, minDuration: 2, granularity: 'PT1H' as const, destinationKind: 'dm' as const,
+      destinationId: 'U1', quietHours: null, renotifyMinutes: null, status: 'active' as const, pausedReason: null, snoozedUntil: null, createdAt: 0, updatedAt: 0,
+    };
+    expect(ruleView(sub, { name: 'DEMO' })).toMatchObject({ measure: 'usual', threshold: 130, recovery: 117 });
+    expect(editModalView(sub, '{}', { status: 'incomplete' })).toMatchObject({ measure: 'usual', threshold: 130 });
+    expect(ruleView({ ...sub, thresholdKind: 'absolute' }, { name: 'DEMO' }).measure).toBe('people');
   });
 });
