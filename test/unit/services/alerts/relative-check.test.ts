@@ -17,9 +17,11 @@ const WHO = { teamId: 'T1', userId: 'U1' };
 /** The nightly fake, whose queries for past weeks (the ones without a watermark) can be made to fail. */
 class HistoryOutage extends NightlyInnerSpace {
   down = false;
+  /** Nothing before this instant exists (a building just opened). */
+  since = 0;
   override async buildingInsights(q: InsightQuery): Promise<InsightRow[]> {
     if (this.down && q.startFrom === undefined) throw new UpstreamUnavailableError('InnerSpace is down', { upstream: 'innerspace', status: 503, reason: 'HTTP 503' });
-    return super.buildingInsights(q);
+    return (await super.buildingInsights(q)).filter((r) => r.start >= this.since);
   }
 }
 
@@ -70,5 +72,27 @@ describe('the check of a rule relative to usual', () => {
     // 08:00 and the night are empty every week: nothing is usual there, so they are not judged (and end nothing).
     expect(slack.posted.at(-1)?.text).toMatch(/^🔴 Building 1 \(1\) was below 1,000% of usual from 09:00 to 18:00 on Wed 25 Nov /);
     expect(slack.posted.at(-1)?.text).toMatch(/\(low at \d\d:00: \d+, usual for Wed \d\d:00 is \d+ \(\d+%\)\)/);
+  });
+});
+
+describe('a relative rule with too little history', () => {
+  it('says so once, says it again once edited, and never fires on what it cannot judge', async () => {
+    const { alerts, slack, innerspace, at } = await setup();
+    // Open since Wed 18 Nov: each day after it has one week before it, and the usual level needs two.
+    innerspace.since = Date.parse('2026-11-18T05:00:00Z');
+    const rule = await alerts.subscriptions.create(WHO, RELATIVE);
+    at('2026-11-26T10:00:00Z');
+    expect(await alerts.tick()).toMatchObject({ fired: 0, posted: 1 });
+    const notice = /^⚪ Rule #1 can't judge Building 1 \(1\) against its usual level yet: Wed \d\d:00 on Wed 25 Nov has data in 1 of the 4 weeks/;
+    expect(slack.posted.map((p) => p.text)).toEqual([expect.stringMatching(notice)]);
+
+    at('2026-11-27T10:00:00Z');
+    expect(await alerts.tick()).toMatchObject({ fired: 0, posted: 0 });
+
+    await alerts.subscriptions.update(WHO, rule.subscription.id, { ...RELATIVE, threshold: 900, recovery: 990 });
+    at('2026-11-28T10:00:00Z');
+    expect(await alerts.tick()).toMatchObject({ fired: 0, posted: 1 });
+    expect(slack.posted.at(-1)?.text).toMatch(/^⚪ Rule #1 can't judge Building 1 \(1\) against its usual level yet: Fri \d\d:00 on Fri 27 Nov/);
+    expect(slack.posted).toHaveLength(2);
   });
 });
