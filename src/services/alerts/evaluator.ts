@@ -295,11 +295,16 @@ export class AlertEvaluator {
     const waiting = readOutbox(stored?.deferred ?? []);
     // A rule relative to usual says once that it has too little history, rather than staying silent.
     const short = readings.find((r) => r.unjudged === 'history');
-    const told = (): Promise<boolean> => this.deps.store.notices.has(sub.teamId, noHistoryNoticeKey(sub.id));
-    if (short && !waiting.items.some((i) => i.kind === 'no_history') && !(await told())) items.push(noHistoryItem(short));
+    let storeMs = 0;
+    if (short && !waiting.items.some((i) => i.kind === 'no_history')) {
+      const asked = performance.now();
+      const told = await this.deps.store.notices.has(sub.teamId, noHistoryNoticeKey(sub.id));
+      storeMs = performance.now() - asked;
+      if (!told) items.push(noHistoryItem(short));
+    }
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');
     const merged = mergeOutbox(waiting.items.filter((i) => i.phase === 'queued'), items);
-    report.evaluationMs += performance.now() - t0;
+    report.evaluationMs += performance.now() - t0 - storeMs;
 
     report.readings += readings.length;
     for (const e of run.events) {
