@@ -142,13 +142,15 @@ export function barState(model: Pick<AlertChartModel, 'direction' | 'threshold' 
 }
 
 /** The legend's words for each state, in the chart's rounding: "Above 130", "Between 100 and 130", "Below 100". */
-export function barStateLabels(model: Pick<AlertChartModel, 'direction' | 'threshold' | 'recovery'>, digits: number): Record<BarState, string> {
+export function barStateLabels(model: Pick<AlertChartModel, 'direction' | 'threshold' | 'recovery' | 'unit'>, digits: number): Record<BarState, string> {
   const t = roundTo(model.threshold, digits);
   const above = model.direction === 'above';
-  const past = `${above ? 'Above' : 'Below'} ${t}`;
+  // A rule relative to usual draws shares of the usual level, and its legend says so.
+  const pct = model.unit === 'usual' ? '%' : '';
+  const past = `${above ? 'Above' : 'Below'} ${t}${pct}`;
   if (model.recovery === undefined || model.recovery === null) return { past, band: past, normal: 'Occupancy' };
   const r = roundTo(model.recovery, digits);
-  return { past, band: `Between ${Math.min(t, r)} and ${Math.max(t, r)}`, normal: `${above ? 'Below' : 'Above'} ${r}` };
+  return { past, band: `Between ${Math.min(t, r)}${pct} and ${Math.max(t, r)}${pct}`, normal: `${above ? 'Below' : 'Above'} ${r}${pct}` };
 }
 
 /**

@@ -61,6 +61,11 @@ function extremeOf(buckets: readonly Bucket[], direction: 'above' | 'below'): Bu
   return best;
 }
 
+/** How a level reads: people, or a share of usual for a rule relative to usual. */
+function amountOf(model: AlertChartModel): (v: number) => string {
+  return model.unit === 'usual' ? (v: number) => `${Math.round(v)}% of usual` : formatPeople;
+}
+
 function countWords(n: number): string {
   return n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`;
 }
@@ -82,21 +87,22 @@ function episodeWords(model: AlertChartModel, slots: readonly Slot[], e: AlertCh
   const inside = mergeBuckets(model.buckets).filter((b) => b.start >= e.start && b.start < e.breachEnd);
   const extreme = extremeOf(inside, model.direction);
   const notes: string[] = [];
-  if (extreme) notes.push(`${model.direction === 'above' ? 'peak' : 'low'} ${formatPeople(extreme.value)} ${daily ? `on ${day(extreme.start)}` : `at ${at(extreme.start)}`}`);
+  if (extreme) notes.push(`${model.direction === 'above' ? 'peak' : 'low'} ${amountOf(model)(extreme.value)} ${daily ? `on ${day(extreme.start)}` : `at ${at(extreme.start)}`}`);
   if (e.recoveredAt === null) notes.push(`still ${model.direction} at the end of the data`);
   return notes.length > 0 ? `${span} (${notes.join(', ')})` : span;
 }
 
 function alertAltText(model: AlertChartModel): string {
   const slots = alertSlots(model);
-  const head = `${granularityWord(model.granularity)} occupancy of ${model.subject}`;
+  const head = `${granularityWord(model.granularity)} occupancy of ${model.subject}${model.unit === 'usual' ? ' as a share of its usual level' : ''}`;
   if (slots.length === 0) return `${head}: no data`;
-  const level = formatPeople(model.threshold);
+  const amount = amountOf(model);
+  const level = amount(model.threshold);
   const episodes = model.episodes.map((e) => episodeWords(model, slots, e));
   const listed = episodes.length > 1 ? `${countWords(episodes.length)}: ${episodes.slice(0, -1).join('; ')} and ${episodes.at(-1)}` : ` ${episodes[0] ?? ''}`;
   const hasRecovery = model.recovery !== undefined && model.recovery !== null;
   const lines = hasRecovery
-    ? `threshold ${level} and recovery level ${formatPeople(model.recovery ?? 0)} shown as dashed lines`
+    ? `threshold ${level} and recovery level ${amount(model.recovery ?? 0)} shown as dashed lines`
     : `threshold ${level} shown as a dashed line`;
   const labels = barStateLabels(model, chartDigits([...slots.map((s) => s.value), model.threshold, model.recovery ?? null]));
   const colours = hasRecovery ? `; bars ${labels.past.toLowerCase()} in red, ${labels.band.toLowerCase()} in amber, ${labels.normal.toLowerCase()} in blue` : '';
@@ -144,7 +150,10 @@ function alertTable(model: AlertChartModel): ChartTableView {
   const timed = granularityMinutes(model.granularity) !== null;
   const round = rounded(slots.map((s) => s.value));
   return {
-    title: `${granularityWord(model.granularity)} occupancy of ${model.subject} (${model.direction} ${formatPeople(model.threshold)} marked)`,
+    title:
+      model.unit === 'usual'
+        ? `${granularityWord(model.granularity)} occupancy of ${model.subject} as % of usual (${model.direction} ${Math.round(model.threshold)}% marked)`
+        : `${granularityWord(model.granularity)} occupancy of ${model.subject} (${model.direction} ${formatPeople(model.threshold)} marked)`,
     rows: slots.map((s) => ({ label: rowLabel(slots, s, timed), value: round(s.value), ...(inEpisode(model, s.start) ? { marked: true } : {}) })),
   };
 }

@@ -13,6 +13,9 @@ export interface AlertState {
   episodeStart: EpochMs | null;
   episodePeak: number | null;
   episodePeakAt: EpochMs | null;
+  /** Relative rules: the usual level at the extreme, and of how many of the 4 weeks it is the mean. */
+  episodeUsual: number | null;
+  episodeUsualWeeks: number | null;
   /** Where the episode message lives, to update it in place. */
   messageChannel: string | null;
   messageTs: string | null;
@@ -24,7 +27,8 @@ export interface AlertState {
   updatedAt: EpochMs;
 }
 
-export type AlertStateInput = Omit<AlertState, 'updatedAt'>;
+/** The usual-level columns may be left out: absolute rules have none. */
+export type AlertStateInput = Omit<AlertState, 'updatedAt' | 'episodeUsual' | 'episodeUsualWeeks'> & Partial<Pick<AlertState, 'episodeUsual' | 'episodeUsualWeeks'>>;
 
 /**
  * Watermarks describe InnerSpace data, which every team of one install shares, so they are

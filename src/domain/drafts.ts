@@ -3,7 +3,7 @@
  * command or a form, validated and normalised, with channels still as written.
  */
 import type { DigestCadence, DigestOptions } from './digest';
-import type { AlertGranularity, Direction, Measure, ScopeKind } from './subscription';
+import type { AlertGranularity, Direction, Measure, ScopeKind, ThresholdKind } from './subscription';
 import type { Weekday } from './values';
 
 /** A channel as written: Slack's `<#C123|name>` gives an id; a plain `#name` is resolved later. */
@@ -39,6 +39,8 @@ export interface SubscriptionDraft {
   /** 'percent' compares the mean with capacity; thresholds are then 0–100-style numbers (80 = 80%). */
   readonly measure: Measure;
   readonly direction: Direction;
+  /** 'relative': threshold and recovery are % of the usual level (measure is then 'people'). Absent: 'absolute'. */
+  readonly thresholdKind?: ThresholdKind;
   readonly threshold: number;
   /** Always on the safe side of the threshold (below it for 'above'). */
   readonly recovery: number;

@@ -5,6 +5,8 @@ import type { EpochMs } from './values';
 export type ScopeKind = 'building' | 'zone';
 export type Measure = 'people' | 'percent';
 export type Direction = 'above' | 'below';
+/** 'relative': threshold and recovery are % of the usual level (see domain/baseline), not people or % of capacity. */
+export type ThresholdKind = 'absolute' | 'relative';
 export type AlertGranularity = 'PT1H' | 'P1D';
 export type DestinationKind = 'dm' | 'channel';
 export type SubscriptionStatus = 'active' | 'muted' | 'paused';
@@ -24,6 +26,8 @@ export interface NewSubscription {
   scopeId: number;
   measure: Measure;
   direction: Direction;
+  /** Absent: 'absolute'. */
+  thresholdKind?: ThresholdKind;
   threshold: number;
   recovery: number;
   /** Consecutive buckets the condition must hold before alerting. */
@@ -37,6 +41,7 @@ export interface NewSubscription {
 
 export interface Subscription extends NewSubscription {
   id: number;
+  thresholdKind: ThresholdKind;
   status: SubscriptionStatus;
   pausedReason: string | null;
   snoozedUntil: EpochMs | null;

@@ -21,6 +21,8 @@ export interface MessageRenderer {
   alertRecovered(view: AlertEpisodeView): ChatMessage;
   alertRenotify(view: AlertEpisodeView): ChatMessage;
   alertNoData(view: AlertEpisodeView, lastPublished: IsoDate): ChatMessage;
+  /** A rule relative to usual met a bucket whose usual level rests on `weeks` (< 2) of the 4 weeks. */
+  alertNoHistory(view: AlertEpisodeView, weeks: number): ChatMessage;
   /** The direct message to a rule's creator when it paused itself. */
   alertPaused(rule: RuleView, because: AlertPausedBecause): ChatMessage;
 }

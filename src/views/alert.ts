@@ -4,12 +4,15 @@ import type { EpochMs } from '../domain/values';
 import type { AlertGranularity } from '../domain/subscription';
 import type { ChartView } from './chart';
 
+/** What a rule's levels count: people, % of capacity, or % of the usual level (a relative rule). */
+export type RuleMeasure = 'people' | 'percent' | 'usual';
+
 export interface RuleView {
   readonly id: number;
   readonly scope: { readonly kind: 'building' | 'zone'; readonly id: number; readonly name: string };
-  readonly measure: 'people' | 'percent';
+  readonly measure: RuleMeasure;
   readonly direction: 'above' | 'below';
-  /** In the rule's measure: people, or 0–100 for percent. */
+  /** In the rule's measure: people, or 0–100-style for percent and usual (130 = 130%). */
   readonly threshold: number;
   readonly recovery: number;
   readonly minBuckets: number;
@@ -29,7 +32,12 @@ export interface AlertEpisodeView {
   /** Start of the first bucket back past the recovery level (recovered only). */
   readonly recoveredAtMs: EpochMs | null;
   /** Highest (above) or lowest (below) bucket of the episode, in the rule's measure. */
-  readonly extreme: { readonly value: number; readonly atMs: EpochMs };
+  readonly extreme: {
+    readonly value: number;
+    readonly atMs: EpochMs;
+    /** Relative rules: the usual level (people) there, and of how many of the 4 weeks it is the mean. */
+    readonly usual?: { readonly value: number; readonly weeks: number };
+  };
   readonly chart: ChartView | null;
   readonly snoozedUntilMs: EpochMs | null;
   readonly muted: boolean;
@@ -78,6 +86,8 @@ export type BacktestView =
       readonly episodeDates: readonly IsoDate[];
       /** One per message live alerts would have sent (one per nightly publish): its day and how many episodes it lists. */
       readonly messages?: readonly { readonly date: IsoDate; readonly episodes: number }[];
+      /** Relative rules: buckets left unjudged for too little history, of `buckets` read. */
+      readonly shortHistory?: { readonly buckets: number; readonly of: number };
     };
 
 export interface SubscribeModalView {
@@ -87,7 +97,7 @@ export interface SubscribeModalView {
   readonly scopeId: number | null;
   /** How the form's menu names the building or zone, e.g. "DEMO (71)"; absent or null names it by its id. */
   readonly scopeTitle?: string | null;
-  readonly measure: 'people' | 'percent';
+  readonly measure: RuleMeasure;
   readonly direction: 'above' | 'below';
   readonly threshold: number | null;
   /** null: the default (90% / 110% of the threshold) is shown as a hint. */

@@ -75,6 +75,8 @@ export interface AlertChartModel {
   /** Every episode the message tells, in time order; at least one. */
   readonly episodes: readonly AlertChartEpisode[];
   readonly title?: string;
+  /** 'usual': bars and levels are % of the usual level (a relative rule), not people. */
+  readonly unit?: 'usual';
 }
 
 /**

@@ -29,7 +29,9 @@ export interface EpisodeSpan {
 }
 
 /** The readings around the span, flattened (start, value, …) with values to one decimal. */
-export function episodeWindow(granularity: AlertGranularity, readings: readonly Reading[], span: EpisodeSpan): number[] {
+export function episodeWindow(granularity: AlertGranularity, all: readonly Reading[], span: EpisodeSpan): number[] {
+  // A bucket a relative rule could not judge has no value in the rule's measure to draw.
+  const readings = all.filter((r) => !r.unjudged);
   const pad = CONTEXT_BUCKETS[granularity];
   const first = readings.findIndex((r) => r.end > span.start);
   const last = readings.findIndex((r) => r.start >= span.end);
@@ -56,7 +58,11 @@ export function episodeChart(charts: Charts, sub: Subscription, scope: Pick<Scop
       ...(item.earlier ?? []).map((e) => ({ start: e.start, breachEnd: e.breachEnd, recoveredAt: e.recoveredAt })),
       { start: item.episodeStart, breachEnd: item.breachEnd, recoveredAt: item.recoveredAt },
     ],
-    ...(sub.measure === 'percent' ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` } : {}),
+    ...(sub.thresholdKind === 'relative'
+      ? { title: `${scope.name} (${scope.id}) · % of usual · ${sub.direction} ${sub.threshold}%`, unit: 'usual' as const }
+      : sub.measure === 'percent'
+        ? { title: `${scope.name} (${scope.id}) · % of capacity · ${sub.direction} ${sub.threshold}%` }
+        : {}),
   };
   return charts.alert(model);
 }

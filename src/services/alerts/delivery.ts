@@ -22,6 +22,7 @@ import type { ScopeInfo } from './scopes';
 import { stateRow, type OutboxItem, type ToldEpisode } from './stored';
 import { PARK_AFTER_MS, type TakeOptions } from '../digests/pacing';
 import { episodeView, ruleView } from './views';
+import { noHistoryNoticeKey } from './outbox';
 
 /** Spaces posts per destination (Slack allows about one message a second per channel). */
 export interface Pacer {
@@ -35,7 +36,7 @@ const MAX_RATE_LIMITED = 5;
 
 /** Whether sending the item posts a message (and so needs the destination's turn); edits alone do not. */
 function postsMessage(item: OutboxItem, ref: MessageRef | null): boolean {
-  return item.kind === 'open' || (item.kind !== 'update' && ref !== null);
+  return item.kind === 'open' || item.kind === 'no_history' || (item.kind !== 'update' && ref !== null);
 }
 
 export interface DeliveryDeps {
@@ -158,7 +159,7 @@ export class AlertDelivery {
   }
 
   private async send(d: Delivery, item: OutboxItem, ref: MessageRef | null, result: DeliveryResult): Promise<MessageRef | null> {
-    const chart = item.kind === 'no_data' ? null : episodeChart(this.deps.charts, d.sub, d.scope, item);
+    const chart = item.kind === 'no_data' || item.kind === 'no_history' ? null : episodeChart(this.deps.charts, d.sub, d.scope, item);
     const view = episodeView(d.sub, d.scope, item, this.deps.now(), chart);
     switch (item.kind) {
       case 'open': {
@@ -179,6 +180,12 @@ export class AlertDelivery {
       case 'no_data':
         if (!ref) return ref;
         await this.post(d.sub, this.deps.renderer.alertNoData(view, item.lastPublished ?? ''), ref.ts);
+        result.posted += 1;
+        return ref;
+      case 'no_history':
+        // Told once per rule; marked first, so a crash after posting cannot repeat it.
+        if (!(await this.deps.store.notices.markOnce(d.sub.teamId, noHistoryNoticeKey(d.sub.id)))) return ref;
+        await this.post(d.sub, this.deps.renderer.alertNoHistory(view, item.usualWeeks ?? 0));
         result.posted += 1;
         return ref;
       case 'close':

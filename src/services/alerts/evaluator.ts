@@ -23,8 +23,10 @@ import { PARK_AFTER_MS, runPaced, type ChannelPacer, type PacedJob, type PacingC
 import { contextBeforeMs, episodeWindow } from './charts';
 import { AlertDelivery, type Delivery } from './delivery';
 import { advance, markNoData, type Reading, type Rule } from './machine';
-import { itemsForBatch, mergeOutbox } from './outbox';
-import { bucketEnd, inQuietHours, isPublishLate, peopleByBucket, toReadings } from './readings';
+import { itemsForBatch, mergeOutbox, noHistoryItem, noHistoryNoticeKey } from './outbox';
+import { bucketEnd, inQuietHours, isPublishLate, peopleByBucket, relativeReadings, toReadings } from './readings';
+import { historyFor } from './baseline';
+import type { History } from '../../domain/baseline';
 import type { ScopeDirectory, ScopeInfo } from './scopes';
 import { machineOf, readOutbox, stateRow } from './stored';
 import { snoozedUntil } from './views';
@@ -61,6 +63,8 @@ export interface TickReport {
   scopesElsewhere: number;
   /** Insight queries asked for: one per scope and granularity (from a watermark: never answered from the client's cache). */
   upstreamQueries: number;
+  /** History queries for rules relative to the usual level: one per such scope with new buckets (past weeks: cached by the client). */
+  baselineQueries: number;
   queryFailures: number;
   scopeFailures: number;
   readings: number;
@@ -126,7 +130,7 @@ export class AlertEvaluator {
   async tick(tick: string | null = null): Promise<TickReport> {
     const now = this.deps.now();
     const report: TickReport = {
-      at: now, subscriptions: 0, scopes: 0, scopesElsewhere: 0, upstreamQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
+      at: now, subscriptions: 0, scopes: 0, scopesElsewhere: 0, upstreamQueries: 0, baselineQueries: 0, queryFailures: 0, scopeFailures: 0, readings: 0, fired: 0,
       recovered: 0, noData: 0, held: 0, interrupted: 0, posted: 0, edited: 0, dropped: 0, paused: 0, rateLimited: 0, parked: 0, evaluationMs: 0,
       evaluatePhaseMs: 0, deliverPhaseMs: 0,
     };
@@ -222,10 +226,12 @@ export class AlertEvaluator {
       log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'InnerSpace did not answer the alert check; missing data never counts as recovery');
     }
 
+    // Only buckets past the check's start are new to some rule; those read for the charts alone ask for no history.
+    const history = buckets?.some((b) => b.start > since) ? await this.historyOf(group, scope, buckets, report, log) : null;
     const out: Delivery[] = [];
     for (const sub of group) {
       try {
-        const d = await this.evaluateSubscription(sub, states.get(sub.id) ?? null, scope, buckets ?? [], watermark?.lastBucketStart ?? null, now, report);
+        const d = await this.evaluateSubscription(sub, states.get(sub.id) ?? null, scope, buckets ?? [], history, watermark?.lastBucketStart ?? null, now, report);
         if (d) out.push(d);
       } catch (err) {
         log.error({ err, subscription: sub.id }, 'evaluating an alert failed');
@@ -236,11 +242,38 @@ export class AlertEvaluator {
     return out;
   }
 
+  /**
+   * The past weeks relative rules of this scope measure the new buckets against: one more
+   * document (a field per week), only when such a rule and new buckets are there. Null when
+   * it failed: those rules read nothing this check (their buckets are read again next time),
+   * the others go on.
+   */
+  private async historyOf(
+    group: readonly Subscription[],
+    scope: ScopeInfo,
+    buckets: readonly { start: number; value: number }[] | null,
+    report: TickReport,
+    log: Logger,
+  ): Promise<History | null> {
+    const first = buckets?.[0];
+    const last = buckets?.at(-1);
+    if (!first || !last || !group.some((s) => s.thresholdKind === 'relative')) return null;
+    try {
+      report.baselineQueries += 1;
+      return await historyFor(this.deps.scopes, scope, group[0]?.granularity ?? 'PT1H', first.start, last.start);
+    } catch (err) {
+      report.queryFailures += 1;
+      log.warn({ err, code: isAppError(err) ? err.code : undefined }, 'InnerSpace did not answer for the usual levels; rules relative to usual wait for the next check');
+      return null;
+    }
+  }
+
   private async evaluateSubscription(
     sub: Subscription,
     stored: AlertState | null,
     scope: ScopeInfo,
     buckets: readonly { start: number; value: number }[],
+    history: History | null,
     watermark: number | null,
     now: number,
     report: TickReport,
@@ -250,7 +283,12 @@ export class AlertEvaluator {
     const before = stored ? machineOf(stored) : { ...machineOf(null), evaluatedThrough: watermark };
     const after0 = before.evaluatedThrough ?? sub.createdAt - 2 * DAY_MS;
     // All that was read, for the charts; the machine takes only what it has not seen.
-    const around: Reading[] = toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone);
+    const around: Reading[] =
+      sub.thresholdKind === 'relative'
+        ? history
+          ? relativeReadings(buckets, history, sub.granularity, zone)
+          : []
+        : toReadings(buckets, { measure: sub.measure, capacity: scope.capacity }, sub.granularity, zone);
     const readings = around.filter((r) => r.start > after0);
     const previousEnd = before.evaluatedThrough !== null ? bucketEnd(before.evaluatedThrough, sub.granularity, zone) : null;
     const run = advance(ruleOf(sub), before, readings, { previousEnd });
@@ -269,9 +307,18 @@ export class AlertEvaluator {
       (span) => episodeWindow(sub.granularity, around, span),
       waiting.told,
     );
+    // A rule relative to usual says once that it has too little history, rather than staying silent.
+    const short = readings.find((r) => r.unjudged === 'history');
+    let storeMs = 0;
+    if (short && !waiting.items.some((i) => i.kind === 'no_history')) {
+      const asked = performance.now();
+      const noticed = await this.deps.store.notices.has(sub.teamId, noHistoryNoticeKey(sub.id));
+      storeMs = performance.now() - asked;
+      if (!noticed) items.push(noHistoryItem(short));
+    }
     const interrupted = waiting.items.filter((i) => i.phase === 'sending');
     const merged = mergeOutbox(waiting.items.filter((i) => i.phase === 'queued'), items);
-    report.evaluationMs += performance.now() - t0;
+    report.evaluationMs += performance.now() - t0 - storeMs;
 
     report.readings += readings.length;
     for (const e of run.events) {

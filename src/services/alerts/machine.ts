@@ -22,15 +22,27 @@ export interface Rule {
   readonly minDuration: number;
 }
 
-/** One bucket, in the rule's measure (people, or percent of capacity). */
-export interface Reading {
+/** The usual level a relative reading was measured against (people, and weeks it is the mean of). */
+export interface UsualLevel {
+  readonly usual: number;
+  readonly usualWeeks: number;
+}
+
+/** One bucket, in the rule's measure (people, percent of capacity, or percent of usual). */
+export interface Reading extends Partial<UsualLevel> {
   readonly start: number;
   /** Start of the next bucket (exclusive end). */
   readonly end: number;
   readonly value: number;
+  /**
+   * A relative rule could not judge this bucket: too little history ('history') or nothing is
+   * usual at that hour ('nothing_usual'). It is read (the data is there) but neither breaches
+   * nor recovers; like a hole, it breaks a pending run.
+   */
+  readonly unjudged?: 'history' | 'nothing_usual';
 }
 
-export interface Extreme {
+export interface Extreme extends Partial<UsualLevel> {
   readonly value: number;
   readonly at: number;
 }
@@ -80,9 +92,14 @@ export function isRecovered(rule: Rule, value: number): boolean {
   return rule.direction === 'above' ? value < rule.recovery : value > rule.recovery;
 }
 
+/** A reading as an extreme, keeping the usual level it was measured against. */
+function extremeOf(r: Reading): Extreme {
+  return r.usual !== undefined && r.usualWeeks !== undefined ? { value: r.value, at: r.start, usual: r.usual, usualWeeks: r.usualWeeks } : { value: r.value, at: r.start };
+}
+
 function moreExtreme(rule: Rule, current: Extreme, r: Reading): Extreme {
   const better = rule.direction === 'above' ? r.value > current.value : r.value < current.value;
-  return better ? { value: r.value, at: r.start } : current;
+  return better ? extremeOf(r) : current;
 }
 
 export interface StepOptions {
@@ -111,6 +128,15 @@ export function advance(
   for (const r of readings) {
     if (evaluatedThrough !== null && r.start <= evaluatedThrough) continue;
     noData = false;
+    if (r.unjudged) {
+      if (phase === 'PENDING') {
+        phase = 'OK';
+        pending = null;
+      }
+      evaluatedThrough = r.start;
+      previousEnd = r.end;
+      continue;
+    }
     // Consecutive means consecutive: a hole in the data breaks a pending run (never an episode).
     if (previousEnd !== null && r.start > previousEnd && phase === 'PENDING') {
       phase = 'OK';
@@ -128,7 +154,7 @@ export function advance(
     } else if (breach) {
       pending = pending
         ? { since: pending.since, count: pending.count + 1, extreme: moreExtreme(rule, pending.extreme, r) }
-        : { since: r.start, count: 1, extreme: { value: r.value, at: r.start } };
+        : { since: r.start, count: 1, extreme: extremeOf(r) };
       phase = 'PENDING';
       if (pending.count >= minDuration) {
         episode = { start: pending.since, breachEnd: r.end, extreme: pending.extreme };

@@ -11,8 +11,10 @@
  * - 'still': still going after the re-notify interval: a thread reply (and the message edited).
  * - 'update': still going, nothing to notify: the message is edited in place, silently.
  * - 'no_data': the publish is late while an episode is open: a thread reply, once.
+ * - 'no_history': a rule relative to usual met a bucket with too little history: one
+ *   message, once per rule (a notice key), saying it cannot judge yet.
  */
-import type { Episode, MachineEvent, MachineState } from './machine';
+import type { Episode, MachineEvent, MachineState, Reading } from './machine';
 import { MAX_TOLD, type OutboxItem, type OutboxKind, type ToldEpisode } from './stored';
 
 export const MAX_OUTBOX = 100;
@@ -54,6 +56,28 @@ function item(kind: OutboxKind, ep: Episode, recoveredAt: number | null, window:
     window,
     lastPublished,
     ...(earlier.length > 0 ? { earlier } : {}),
+    ...(ep.extreme.usual !== undefined ? { usual: ep.extreme.usual, usualWeeks: ep.extreme.usualWeeks ?? null } : {}),
+  };
+}
+
+export function noHistoryNoticeKey(subscriptionId: number): string {
+  return `subscription:${subscriptionId}:no-history`;
+}
+
+/** The notice that a bucket (the first found) had too little history to be judged. */
+export function noHistoryItem(r: Reading): OutboxItem {
+  return {
+    kind: 'no_history',
+    phase: 'queued',
+    episodeStart: r.start,
+    breachEnd: r.end,
+    recoveredAt: null,
+    extreme: 0,
+    extremeAt: r.start,
+    window: [],
+    lastPublished: null,
+    usual: null,
+    usualWeeks: r.usualWeeks ?? 0,
   };
 }
 

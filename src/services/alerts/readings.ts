@@ -6,6 +6,7 @@ import { bucketsFromRows } from '../../domain/summary';
 import { DEFAULT_PUBLISH_HOUR, addDays, dayWindow, formatLocalTime, localDateOf, startOfLocalDay } from '../../domain/time';
 import type { InsightRow } from '../../domain/occupancy';
 import type { AlertGranularity, Measure, QuietHours } from '../../domain/subscription';
+import { hasEnoughHistory, percentOfUsual, type History } from '../../domain/baseline';
 import type { Reading } from './machine';
 
 const HOUR_MS = 3_600_000;
@@ -36,6 +37,28 @@ export function toReadings(
   if (basis.measure === 'percent' && (basis.capacity === null || basis.capacity <= 0)) return [];
   const scale = basis.measure === 'percent' && basis.capacity ? 100 / basis.capacity : 1;
   return buckets.map((b) => ({ start: b.start, end: bucketEnd(b.start, granularity, zone), value: b.value * scale }));
+}
+
+/**
+ * Readings of a rule relative to the usual level: each bucket as a percentage of its usual
+ * level (domain/baseline), carrying that level for the message. A bucket with too little
+ * history, or whose usual level is nothing, is kept but marked unjudged.
+ */
+export function relativeReadings(
+  buckets: readonly { start: number; value: number }[],
+  history: History,
+  granularity: AlertGranularity,
+  zone: string,
+): Reading[] {
+  return buckets.map((b): Reading => {
+    const start = b.start;
+    const end = bucketEnd(start, granularity, zone);
+    const usual = history.usualAt(start);
+    if (usual === null || !hasEnoughHistory(usual)) return { start, end, value: 0, unjudged: 'history', usualWeeks: usual?.weeks ?? 0 };
+    const pct = percentOfUsual(b.value, usual);
+    if (pct === null) return { start, end, value: 0, unjudged: 'nothing_usual', usual: 0, usualWeeks: usual.weeks };
+    return { start, end, value: pct, usual: usual.value, usualWeeks: usual.weeks };
+  });
 }
 
 /**

@@ -2,24 +2,27 @@
  * Checks and facts shared by creating and editing a rule: where it may post, what the scope
  * is, the backtest, and where its evaluation starts (the latest bucket already published).
  */
-import { addDays, expectedBucketStarts, latestCompleteDay, toDatePartition } from '../../domain/time';
+import { addDays, expectedBucketStarts, latestCompleteDay, localDateOf, toDatePartition } from '../../domain/time';
 import { BadInputError, CannotPostError, ChannelNameError, NoCapacityError, NotFoundError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { BacktestView } from '../../views/index';
 import type { ChatGateway } from '../../ports/chat';
 import type { Destination } from '../../domain/drafts';
 import type { Store } from '../../ports/store';
-import type { AlertGranularity, Measure, ScopeKind } from '../../domain/subscription';
+import type { AlertGranularity, Measure, ScopeKind, ThresholdKind } from '../../domain/subscription';
 import type { Authorizer } from '../authz';
 import { BACKTEST_DAYS, runBacktest } from './backtest';
 import type { Rule } from './machine';
-import { peopleByBucket, toReadings } from './readings';
+import { peopleByBucket, relativeReadings, toReadings } from './readings';
+import { BASELINE_DAYS, History } from '../../domain/baseline';
 import type { ScopeDirectory, ScopeInfo } from './scopes';
 
 export interface BacktestInput extends Rule {
   readonly scopeKind: ScopeKind;
   readonly scopeId: number;
   readonly measure: Measure;
+  /** Absent: 'absolute'. */
+  readonly thresholdKind?: ThresholdKind;
   readonly granularity: AlertGranularity;
 }
 
@@ -83,18 +86,32 @@ export class RuleChecks {
 
   async backtestIn(scope: ScopeInfo, input: BacktestInput): Promise<BacktestOutcome & { kind: 'view' }> {
     const through = latestCompleteDay(scope.timeZone, this.deps.now());
+    const first = addDays(through, -(BACKTEST_DAYS - 1));
+    const relative = input.thresholdKind === 'relative';
     try {
+      // One query: a relative rule's also covers the 4 weeks of history before the first day.
       const rows = await this.deps.scopes.insights(scope.kind, {
         ids: [scope.id],
-        from: toDatePartition(addDays(through, -(BACKTEST_DAYS - 1))),
+        from: toDatePartition(relative ? addDays(first, -BASELINE_DAYS) : first),
         to: toDatePartition(through),
         granularity: input.granularity,
         timeZone: scope.timeZone,
       });
-      const buckets = peopleByBucket(rows);
-      const readings = toReadings(buckets, { measure: input.measure, capacity: scope.capacity }, input.granularity, scope.timeZone);
+      const all = peopleByBucket(rows);
+      const buckets = relative ? all.filter((b) => localDateOf(b.start, scope.timeZone) >= first) : all;
+      const readings = relative
+        ? relativeReadings(buckets, new History(all, input.granularity, scope.timeZone), input.granularity, scope.timeZone)
+        : toReadings(buckets, { measure: input.measure, capacity: scope.capacity }, input.granularity, scope.timeZone);
       const result = runBacktest(input, readings, scope.timeZone);
-      return { kind: 'view', view: { status: 'ready', days: result.days, episodeDates: result.episodeDates, messages: result.messages }, latestBucket: buckets.at(-1)?.start ?? null };
+      const short = readings.filter((r) => r.unjudged === 'history').length;
+      const view: BacktestView = {
+        status: 'ready',
+        days: result.days,
+        episodeDates: result.episodeDates,
+        messages: result.messages,
+        ...(relative && short > 0 ? { shortHistory: { buckets: short, of: readings.length } } : {}),
+      };
+      return { kind: 'view', view, latestBucket: buckets.at(-1)?.start ?? null };
     } catch (err) {
       this.deps.logger.info({ err, scope: `${scope.kind}:${scope.id}` }, 'backtest unavailable');
       return { kind: 'view', view: { status: 'unavailable' }, latestBucket: null };

@@ -14,12 +14,12 @@
 import { z } from 'zod';
 import type { AlertState, AlertStateInput } from '../../domain/alert-state';
 import type { JsonObject } from '../../domain/values';
-import { statusOf, type MachineState, type Phase } from './machine';
+import { statusOf, type Extreme, type MachineState, type Phase } from './machine';
 
 /** Buckets an item's chart may carry (two numbers each in `window`). */
 export const MAX_WINDOW_BUCKETS = 150;
 
-export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data';
+export type OutboxKind = 'open' | 'update' | 'still' | 'close' | 'no_data' | 'no_history';
 
 /** An episode over, told in the same message as a later one (one message per rule per publish). */
 export interface ToldEpisode {
@@ -46,6 +46,9 @@ export interface OutboxItem {
   readonly lastPublished: string | null;
   /** The episodes over before this one that its message lists too, oldest first. */
   readonly earlier?: readonly ToldEpisode[];
+  /** Relative rules: the usual level (people) at the extreme, and of how many weeks it is the mean. */
+  readonly usual?: number | null;
+  readonly usualWeeks?: number | null;
 }
 
 /** Episodes one message may list: more in one publish are counted, not listed (see the view). */
@@ -54,7 +57,7 @@ export const MAX_TOLD = 24;
 const toldSchema = z.object({ start: z.number(), breachEnd: z.number(), recoveredAt: z.number(), extreme: z.number(), extremeAt: z.number() });
 
 const itemSchema = z.object({
-  kind: z.enum(['open', 'update', 'still', 'close', 'no_data']),
+  kind: z.enum(['open', 'update', 'still', 'close', 'no_data', 'no_history']),
   phase: z.enum(['queued', 'sending']),
   episodeStart: z.number(),
   breachEnd: z.number(),
@@ -64,6 +67,8 @@ const itemSchema = z.object({
   window: z.array(z.number()).max(2 * MAX_WINDOW_BUCKETS),
   lastPublished: z.string().nullable(),
   earlier: z.array(toldSchema).max(MAX_TOLD).optional(),
+  usual: z.number().nullable().optional(),
+  usualWeeks: z.number().int().nullable().optional(),
 });
 
 /**
@@ -102,7 +107,11 @@ export function machineOf(s: AlertState | null): MachineState {
   const alerting = s.episodeStart !== null;
   const pendingRun = !alerting && s.pendingSince !== null && s.pendingCount > 0;
   const phase: Phase = alerting ? 'ALERTING' : pendingRun ? 'PENDING' : 'OK';
-  const extreme = { value: s.episodePeak ?? 0, at: s.episodePeakAt ?? s.episodeStart ?? s.pendingSince ?? 0 };
+  const at = s.episodePeakAt ?? s.episodeStart ?? s.pendingSince ?? 0;
+  const extreme: Extreme =
+    s.episodeUsual !== null && s.episodeUsualWeeks !== null
+      ? { value: s.episodePeak ?? 0, at, usual: s.episodeUsual, usualWeeks: s.episodeUsualWeeks }
+      : { value: s.episodePeak ?? 0, at };
   return {
     phase,
     noData,
@@ -123,7 +132,11 @@ export interface StateExtras {
   readonly told?: readonly ToldEpisode[];
 }
 
-export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
+function usualColumns(e: Extreme): { episodeUsual: number | null; episodeUsualWeeks: number | null } {
+  return { episodeUsual: e.usual ?? null, episodeUsualWeeks: e.usualWeeks ?? null };
+}
+
+export function stateRow(m: MachineState, x: StateExtras): Omit<AlertState, 'updatedAt'> {
   const base = {
     subscriptionId: x.subscriptionId,
     teamId: x.teamId,
@@ -142,6 +155,7 @@ export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
       episodeStart: m.episode.start,
       episodePeak: m.episode.extreme.value,
       episodePeakAt: m.episode.extreme.at,
+      ...usualColumns(m.episode.extreme),
     };
   }
   if (m.pending) {
@@ -152,9 +166,10 @@ export function stateRow(m: MachineState, x: StateExtras): AlertStateInput {
       episodeStart: null,
       episodePeak: m.pending.extreme.value,
       episodePeakAt: m.pending.extreme.at,
+      ...usualColumns(m.pending.extreme),
     };
   }
-  return { ...base, pendingSince: null, pendingCount: 0, episodeStart: null, episodePeak: null, episodePeakAt: null };
+  return { ...base, pendingSince: null, pendingCount: 0, episodeStart: null, episodePeak: null, episodePeakAt: null, episodeUsual: null, episodeUsualWeeks: null };
 }
 
 /** A fresh state that starts reading after `evaluatedThrough`, keeping the "last alert" stamp. */

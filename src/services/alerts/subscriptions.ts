@@ -4,6 +4,7 @@
  * a DM rule belongs to its user; a channel rule needs membership of the channel (or admin);
  * only the creator or an admin edits or deletes; another team's id reads as "not found".
  */
+import { noHistoryNoticeKey } from './outbox';
 import { ForbiddenError, OwnerPresentError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { AlertEpisodeView, BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
@@ -80,6 +81,8 @@ export class SubscriptionService {
       // The new rule starts clean where the data stands: nothing owed under the old one is sent.
       const start = sameData && state?.evaluatedThrough != null ? state.evaluatedThrough : await this.deps.rules.startingPoint(scope, fields.granularity, bt.latestBucket);
       await this.deps.store.alertStates.put(freshState(id, who.teamId, start, state?.lastNotifiedAt ?? null));
+      // The edited rule says again, if it must, that it has too little history.
+      await this.deps.store.notices.clear(who.teamId, noHistoryNoticeKey(id));
       const sub = updated.status === 'paused' ? ((await this.resumeRow(who.teamId, id)) ?? updated) : updated;
       this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert edited');
       return { subscription: sub, rule: ruleView(sub, scope), backtest: bt.view, timeZone: scope.timeZone };
@@ -164,7 +167,8 @@ export class SubscriptionService {
       startMs,
       breachEndMs: startMs + 3_600_000,
       recoveredAtMs: null,
-      extreme: { value: sub.threshold + step, atMs: startMs },
+      // A relative rule's sample is measured against a made-up usual level of 100 people.
+      extreme: { value: sub.threshold + step, atMs: startMs, ...(sub.thresholdKind === 'relative' ? { usual: { value: 100, weeks: 4 } } : {}) },
       chart: null,
       snoozedUntilMs: null,
       muted: false,
@@ -226,6 +230,7 @@ export class SubscriptionService {
       scopeId: scope.id,
       measure: draft.measure,
       direction: draft.direction,
+      thresholdKind: draft.thresholdKind ?? 'absolute',
       threshold: draft.threshold,
       recovery: draft.recovery,
       minDuration: minDurationBuckets(draft.minDuration, draft.granularity),

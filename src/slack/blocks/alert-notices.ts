@@ -2,6 +2,7 @@
  * Short answers about alert rules: saved, removed, muted, snoozed, and the direct message a
  * creator gets when a rule had to pause itself. What went wrong is worded in ./errors.ts.
  */
+import { BASELINE_WEEKS, MIN_BASELINE_WEEKS } from '../../domain/baseline';
 import { momentText, ruleLine, scopeTitleMd } from './format';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
@@ -14,6 +15,9 @@ function destinationWords(rule: RuleView): string {
   return rule.destination.kind === 'dm' ? 'to you by direct message' : `to ${channelMention(rule.destination.channelId)}`;
 }
 
+/** What "usual" means, under a rule relative to it (domain/baseline). */
+const USUAL_NOTE = `Usual: the mean of the same weekday and hour over the ${BASELINE_WEEKS} weeks before; an hour with data in fewer than ${MIN_BASELINE_WEEKS} of them is not judged.`;
+
 /** "🔔 Alert #7 is set up" with the rule, where it goes and what the backtest found. */
 export function buildSubscriptionSavedMessage(rule: RuleView, backtest: BacktestView, mode: 'created' | 'updated'): SlackMessage {
   const head = `🔔 Alert #${rule.id} ${mode === 'created' ? 'is set up' : 'is updated'} for *${scopeTitleMd(rule.scope.name, rule.scope.id)}*, sent ${destinationWords(rule)}.`;
@@ -22,6 +26,7 @@ export function buildSubscriptionSavedMessage(rule: RuleView, backtest: Backtest
   blocks.push(
     context([
       "Checked as InnerSpace publishes each night: you hear once when an episode starts and once when it ends. `/occupancy subscriptions` lists your alerts.",
+      ...(rule.measure === 'usual' ? [USUAL_NOTE] : []),
     ]),
   );
   return message(`${head} ${ruleLine(rule)}`, blocks);

@@ -3,6 +3,7 @@
  * in its thread. Data is nightly, so everything is told in the past tense with its times.
  */
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
+import { BASELINE_WEEKS, MIN_BASELINE_WEEKS, usualSlotText } from '../../domain/baseline';
 import { dayOf, levelShort, levelText, momentText, ruleLine, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
@@ -13,7 +14,7 @@ import type { AlertEpisodeView, EarlierEpisodeView, RuleView } from '../../views
 import type { PlacedChart } from '../../ports/chat';
 
 function measured(value: number, rule: RuleView): string {
-  return rule.measure === 'percent' ? formatPct(value) : formatCount(value);
+  return rule.measure === 'people' ? formatCount(value) : formatPct(value);
 }
 
 function safeSide(rule: RuleView): 'above' | 'below' {
@@ -37,8 +38,23 @@ export function episodeSpan(view: AlertEpisodeView): string {
     : `from ${start} on ${formatDay(startDay)} to ${end} on ${dayOf(view.breachEndMs, zone)}`;
 }
 
+/**
+ * A relative rule's extreme in people beside its usual level: "143, usual for Tue 10:00 is 98
+ * (146%)". The percentage is the one the rule compared; people are derived from it.
+ */
+function relativeText(view: AlertEpisodeView, usual: { value: number; weeks: number }): string {
+  const people = (view.extreme.value * usual.value) / 100;
+  const slot = usualSlotText(view.extreme.atMs, view.rule.granularity, view.timeZone);
+  return `${formatCount(people)}, usual for ${slot} is ${formatCount(usual.value)} (${formatPct(view.extreme.value)})`;
+}
+
 function extremeText(view: AlertEpisodeView): string {
   const word = view.rule.direction === 'above' ? 'peak' : 'low';
+  const usual = view.extreme.usual;
+  if (usual) {
+    const when = view.rule.granularity === 'P1D' ? `on ${dayOf(view.extreme.atMs, view.timeZone)}` : `at ${formatLocalTime(view.extreme.atMs, view.timeZone)}`;
+    return `${word} ${when}: ${relativeText(view, usual)}`;
+  }
   const value = measured(view.extreme.value, view.rule);
   if (view.rule.granularity === 'P1D') return `${word} ${value} on ${dayOf(view.extreme.atMs, view.timeZone)}`;
   return `${word} ${value} at ${formatLocalTime(view.extreme.atMs, view.timeZone)}`;
@@ -174,4 +190,18 @@ export function buildAlertNoDataReply(view: AlertEpisodeView, lastPublished: Iso
   return reply(
     `⚪ Nothing has been published for *${scopeTitleMd(rule.scope.name, rule.scope.id)}* after ${formatDay(lastPublished)}, so I can't tell whether it is still ${rule.direction} ${levelText(rule.threshold, rule.measure)}. I'll keep watching; missing data never counts as recovery.`,
   );
+}
+
+/**
+ * A rule relative to usual cannot judge yet: told once, as its own message, so a quiet rule is
+ * never mistaken for a calm building.
+ */
+export function buildAlertNoHistoryNotice(view: AlertEpisodeView, weeks: number): SlackMessage {
+  const rule = view.rule;
+  const slot = usualSlotText(view.startMs, rule.granularity, view.timeZone);
+  const text =
+    `⚪ Rule #${rule.id} can't judge *${scopeTitleMd(rule.scope.name, rule.scope.id)}* against its usual level yet: ` +
+    `${slot} on ${dayOf(view.startMs, view.timeZone)} has data in ${weeks} of the ${BASELINE_WEEKS} weeks before it, and the usual level needs at least ${MIN_BASELINE_WEEKS}. ` +
+    `Buckets like it are skipped, not alerted on; the rule judges each one as soon as its history is there.`;
+  return message(text, [section(text), context([`${ruleLine(rule)} · nightly data`])]);
 }

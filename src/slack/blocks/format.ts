@@ -80,11 +80,13 @@ export function bucketMinutes(granularity: AlertGranularity): number {
 
 /** "120 people", "80% of capacity" */
 export function levelText(value: number, measure: RuleView['measure']): string {
+  if (measure === 'usual') return `${formatLevel(value)}% of usual`;
   return measure === 'percent' ? `${formatLevel(value)}% of capacity` : `${formatLevel(value)} ${value === 1 ? 'person' : 'people'}`;
 }
 
 /** "120", "80%": the short form for rule lines. */
 export function levelShort(value: number, measure: RuleView['measure']): string {
+  if (measure === 'usual') return `${formatLevel(value)}% of usual`;
   return measure === 'percent' ? `${formatLevel(value)}%` : formatLevel(value);
 }
 

@@ -37,6 +37,7 @@ const ALERTS = [
   '`/occupancy subscribe` — set one up in a form',
   '`/occupancy subscribe building 71 above 120 for 2h recover below 100 #facilities`',
   '`/occupancy subscribe zone 71001 below 10% daily me`',
+  '`/occupancy subscribe building 71 above 130% of usual for 2h` — compared with the same weekday and hour over the last 4 weeks',
   '`/occupancy subscriptions` · `/occupancy unsubscribe 1`',
 ].join('\n');
 

@@ -25,7 +25,7 @@ export type { ErrorContext, ErrorSubjectKind } from './errors';
 export { buildDigestMessages, digestStamp } from './digest';
 export { buildDigestListMessage } from './digest-list';
 export { buildDigestModal } from './digest-modal';
-export { buildAlertMessage, buildAlertRecoveredReply, buildAlertRenotifyReply, buildAlertNoDataReply } from './alert';
+export { buildAlertMessage, buildAlertRecoveredReply, buildAlertRenotifyReply, buildAlertNoDataReply, buildAlertNoHistoryNotice } from './alert';
 export { buildSubscribeModal, buildBacktestBlock, backtestText } from './subscribe-modal';
 export { buildSubscriptionsMessage } from './subscriptions';
 export { buildHomeView } from './home';

@@ -1,6 +1,6 @@
 /** The renderer port in Block Kit. */
 import type { MessageRenderer } from '../../ports/renderer';
-import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply } from './alert';
+import { buildAlertMessage, buildAlertNoDataReply, buildAlertNoHistoryNotice, buildAlertRecoveredReply, buildAlertRenotifyReply } from './alert';
 import { buildAlertPausedNotice } from './alert-notices';
 import { buildDigestMessages } from './digest';
 import { buildDigestPausedNotice } from './digest-replies';
@@ -14,5 +14,6 @@ export const blockKitRenderer: MessageRenderer = {
   alertRecovered: buildAlertRecoveredReply,
   alertRenotify: buildAlertRenotifyReply,
   alertNoData: buildAlertNoDataReply,
+  alertNoHistory: buildAlertNoHistoryNotice,
   alertPaused: buildAlertPausedNotice,
 };

@@ -5,6 +5,8 @@
 import { formatDay } from '../../domain/time';
 import { MAX_DURATION_BUCKETS } from '../parser/subscribe';
 import { defaultRecovery } from '../../domain/subscription';
+import { BASELINE_WEEKS, MIN_BASELINE_WEEKS } from '../../domain/baseline';
+import { formatCount } from './mrkdwn';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
 import { unnamedOption } from './name-options';
@@ -15,7 +17,11 @@ import {
 import type { BacktestView, SubscribeModalView } from '../../views/index';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
-export const MEASURE_OPTIONS = { people: option('People in a bucket', 'people'), percent: option('% of capacity', 'percent') } as const;
+export const MEASURE_OPTIONS = {
+  people: option('People in a bucket', 'people'),
+  percent: option('% of capacity', 'percent'),
+  usual: option('% of usual (same weekday and hour, last 4 weeks)', 'usual'),
+} as const;
 export const DIRECTION_OPTIONS = { above: option('Above', 'above'), below: option('Below', 'below') } as const;
 export const GRANULARITY_OPTIONS = { PT1H: option('Hourly', 'PT1H'), P1D: option('Daily', 'P1D') } as const;
 export const DESTINATION_OPTIONS = { dm: option('A direct message to me', 'dm'), channel: option('A channel', 'channel') } as const;
@@ -37,19 +43,25 @@ export function backtestText(backtest: BacktestView): string {
       return "*Backtest:* I couldn't reach InnerSpace to try this rule on past data. You can still save it.";
     case 'ready': {
       const n = backtest.episodeDates.length;
+      const short = backtest.shortHistory;
+      // Too little history is said instead of a count that would look like a calm building.
+      if (short && short.buckets === short.of) {
+        return `*Backtest:* too little history to judge this rule: the usual level of a bucket needs data in at least ${MIN_BASELINE_WEEKS} of the ${BASELINE_WEEKS} weeks before it, and none of the last ${backtest.days} published days had that. It alerts only once there is enough.`;
+      }
+      const skipped = short ? ` ${formatCount(short.buckets)} of ${formatCount(short.of)} buckets had too little history (fewer than ${MIN_BASELINE_WEEKS} of the ${BASELINE_WEEKS} weeks before them) and were not judged.` : '';
       const over = `Over the last ${backtest.days} published days this rule would`;
-      if (n === 0) return `*Backtest:* ${over} not have alerted.`;
+      if (n === 0) return `*Backtest:* ${over} not have alerted.${skipped}`;
       const messages = backtest.messages ?? [];
       if (messages.length > 0 && messages.length < n) {
         // Counted as live alerts send them: the episodes of one nightly publish share one message.
         const shown = messages.slice(0, BACKTEST_DATES_SHOWN).map((m) => (m.episodes > 1 ? `${formatDay(m.date)} (${m.episodes})` : formatDay(m.date)));
         const rest = messages.length > BACKTEST_DATES_SHOWN ? ` and ${messages.length - BACKTEST_DATES_SHOWN} more` : '';
         const sent = messages.length === 1 ? 'one message' : `${messages.length} messages`;
-        return `*Backtest:* ${over} have alerted ${n} times in ${sent}, one per nightly publish: ${shown.join(', ')}${rest}.`;
+        return `*Backtest:* ${over} have alerted ${n} times in ${sent}, one per nightly publish: ${shown.join(', ')}${rest}.${skipped}`;
       }
       const dates = backtest.episodeDates.slice(0, BACKTEST_DATES_SHOWN).map((d) => formatDay(d));
       const more = n > BACKTEST_DATES_SHOWN ? ` and ${n - BACKTEST_DATES_SHOWN} more` : '';
-      return `*Backtest:* ${over} have alerted ${n === 1 ? 'once' : `${n} times`}: ${dates.join(', ')}${more}.`;
+      return `*Backtest:* ${over} have alerted ${n === 1 ? 'once' : `${n} times`}: ${dates.join(', ')}${more}.${skipped}`;
     }
   }
 }
@@ -128,12 +140,12 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
     scopeInput(view),
     input(F.measure, 'Measure', radio(F.measure.actionId, Object.values(MEASURE_OPTIONS), MEASURE_OPTIONS[view.measure]), {
       dispatch: true,
-      hint: 'Each hourly (or daily) bucket is compared with the threshold, as for an answer\'s peak. % of capacity works where InnerSpace knows the capacity.',
+      hint: "Each hourly (or daily) bucket is compared with the threshold, as for an answer's peak. % of capacity works where InnerSpace knows the capacity. % of usual compares a bucket with the mean of the same weekday and hour over the 4 weeks before it.",
     }),
     input(F.direction, 'Alert when it is', radio(F.direction.actionId, Object.values(DIRECTION_OPTIONS), DIRECTION_OPTIONS[view.direction]), { dispatch: true }),
     input(F.threshold, 'Threshold', numberInput(F.threshold.actionId, true, view.threshold, '0'), {
       dispatch: true,
-      hint: 'People, or a percentage when the measure is % of capacity.',
+      hint: view.measure === 'usual' ? 'A percentage of the usual level, e.g. 130 (above) or 70 (below).' : 'People, or a percentage when the measure is % of capacity or of usual.',
     }),
     input(F.recovery, 'Recovery level', numberInput(F.recovery.actionId, true, view.recovery, '0'), {
       dispatch: true,

@@ -1,6 +1,7 @@
 /**
  * `/occupancy subscribe …`: open the form, or the text form
- * `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.
+ * `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`, where a
+ * level may also be a share of the usual level: `above 130% of usual` (domain/baseline).
  */
 import { echoQuoted, formatLevel } from '../blocks/mrkdwn';
 import { ID_HINTS, badChannel, classifyChannel, classifyGranularity, duplicate, err, fail, ok, parseId, unexpected, type Parsed } from './args';
@@ -15,17 +16,19 @@ export const MAX_DURATION_BUCKETS = 168;
 
 const FORM_HELP = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.';
 const DURATION_HELP = 'Use minutes, hours or buckets, e.g. `for 90m`, `for 2h` or `for 3 buckets`.';
-const THRESHOLD_HELP = 'Give a positive number of people, e.g. `above 120`, or a share of capacity, e.g. `above 80%`.';
+const THRESHOLD_HELP = 'Give a positive number of people, e.g. `above 120`, a share of capacity, e.g. `above 80%`, or a share of the usual level, e.g. `above 130% of usual`.';
 
 
 interface Level {
   readonly value: number;
   readonly percent: boolean;
+  /** "130% of usual": a share of the usual level, not of capacity. */
+  readonly relative: boolean;
   readonly consumed: number;
   readonly text: string;
 }
 
-/** A level: "120", "80%", "80 %", "80 percent", "120 people"; reads one or two words. */
+/** A level: "120", "80%", "80 %", "80 percent", "120 people", "130% of usual"; reads one to four words. */
 function readLevel(tokens: readonly string[], at: number, reason: 'bad_threshold' | 'bad_recovery'): Parsed<Level> {
   const first = tokens[at];
   if (first === undefined) return err(reason, `Say the level after ${reason === 'bad_threshold' ? '`above` or `below`' : '`recover`'}. ${THRESHOLD_HELP}`);
@@ -40,7 +43,12 @@ function readLevel(tokens: readonly string[], at: number, reason: 'bad_threshold
   if (!Number.isFinite(value) || value <= 0 || value > max) {
     return err(reason, `${echoQuoted(first)} is out of range: levels are above 0 and at most ${max.toLocaleString('en-US')}${percent ? '%' : ''}. ${THRESHOLD_HELP}`);
   }
-  return ok({ value, percent, consumed: unitPercent || unitPeople ? 2 : 1, text: first });
+  const consumed = unitPercent || unitPeople ? 2 : 1;
+  const relative = tokens[at + consumed]?.toLowerCase() === 'of' && tokens[at + consumed + 1]?.toLowerCase() === 'usual';
+  if (relative && !percent) {
+    return err(reason, `A level relative to usual is a percentage: say \`${formatLevel(value)}% of usual\`. ${THRESHOLD_HELP}`);
+  }
+  return ok({ value, percent, relative, consumed: consumed + (relative ? 2 : 0), text: relative ? `${first}${consumed === 2 ? ` ${tokens[at + 1] ?? ''}` : ''} of usual` : first });
 }
 
 const UNIT_MINUTES: Readonly<Record<string, number>> = {
@@ -137,19 +145,22 @@ export function parseSubscribe(rest: readonly string[]): ParsedCommand {
     return fail('missing_argument', `Say when to alert, e.g. \`/occupancy subscribe ${scope} ${id.value} above 120\` or \`… below 10\`.`);
   }
   const safeSide = level.direction === 'above' ? 'below' : 'above';
-  const measure = level.percent ? 'percent' : 'people';
+  // A relative rule counts people and compares them with the usual number: its levels are % of usual.
+  const measure = level.percent && !level.relative ? 'percent' : 'people';
+  const unitWords = level.relative ? '% of usual' : level.percent ? '% of capacity' : 'people';
   let recoveryValue = defaultRecovery(level.value, level.direction);
   if (recovery !== null) {
-    const example = `\`recover ${safeSide} ${Math.round(defaultRecovery(level.value, level.direction))}${level.percent ? '%' : ''}\``;
+    const example = `\`recover ${safeSide} ${Math.round(defaultRecovery(level.value, level.direction))}${level.percent ? '%' : ''}${level.relative ? ' of usual' : ''}\``;
     if (recovery.direction !== null && recovery.direction !== safeSide) {
       return fail('bad_recovery', `A rule that alerts ${level.direction} a level recovers ${safeSide} it, not ${recovery.direction}. Try ${example}.`);
     }
-    if (recovery.percent !== level.percent) {
-      return fail('bad_recovery', `The recovery level must use the same unit as the threshold (${level.percent ? '% of capacity' : 'people'}). Try ${example}.`);
+    // "recover below 117%" after "above 130% of usual" means 117% of usual: the unit is the threshold's.
+    if (recovery.percent !== level.percent || (recovery.relative && !level.relative)) {
+      return fail('bad_recovery', `The recovery level must use the same unit as the threshold (${unitWords}). Try ${example}.`);
     }
     const safe = level.direction === 'above' ? recovery.value < level.value : recovery.value > level.value;
     if (!safe) {
-      const unit = level.percent ? '%' : '';
+      const unit = level.relative ? '% of usual' : level.percent ? '%' : '';
       return fail(
         'bad_recovery',
         `The recovery level (${formatLevel(recovery.value)}${unit}) must be ${safeSide} the threshold (${formatLevel(level.value)}${unit}), or the alert could never end. Try ${example}, or leave it out.`,
@@ -164,6 +175,7 @@ export function parseSubscribe(rest: readonly string[]): ParsedCommand {
       scope: { kind: scope, id: id.value },
       measure,
       direction: level.direction,
+      ...(level.relative ? { thresholdKind: 'relative' as const } : {}),
       threshold: level.value,
       recovery: recoveryValue,
       minDuration: minDuration ?? { unit: 'buckets', count: 1 },

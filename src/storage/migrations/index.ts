@@ -6,6 +6,7 @@ import { initial } from './001-initial';
 import { replicas } from './002-replicas';
 import { localClock } from './003-local-clock';
 import { weeklyDigests } from './004-weekly-digests';
+import { relativeRules } from './005-relative-rules';
 
 /** A migration written once for every engine: the engine's column types arrive as an argument. */
 export interface StorageMigration {
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, StorageMigration>> = Object.fre
   '002-replicas': replicas,
   '003-local-clock': localClock,
   '004-weekly-digests': weeklyDigests,
+  '005-relative-rules': relativeRules,
 });
 
 /** The migrations as Kysely runs them on one engine. */

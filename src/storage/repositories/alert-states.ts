@@ -44,6 +44,8 @@ export function alertStateRepository({ db, now, guard }: RepositoryContext): Ale
           episode_start: state.episodeStart,
           episode_peak: state.episodePeak,
           episode_peak_at: state.episodePeakAt,
+          episode_usual: state.episodeUsual ?? null,
+          episode_usual_weeks: state.episodeUsualWeeks ?? null,
           message_channel: state.messageChannel,
           message_ts: state.messageTs,
           last_notified_at: state.lastNotifiedAt,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { StorageError } from '../../errors';
 import { DEFAULT_DIGEST_OPTIONS } from '../../domain/digest';
 import type { AlertState, AlertStatus, Watermark } from '../../domain/alert-state';
-import type { AlertGranularity, DestinationKind, Direction, Measure, QuietHours, ScopeKind, Subscription, SubscriptionStatus } from '../../domain/subscription';
+import type { AlertGranularity, DestinationKind, Direction, Measure, QuietHours, ScopeKind, Subscription, SubscriptionStatus, ThresholdKind } from '../../domain/subscription';
 import type { Digest, DigestRun, DigestRunState, DigestStatus } from '../../domain/digest';
 import type { Weekday, JsonObject } from '../../domain/values';
 import type { AlertStateTable, DigestRunsTable, DigestsTable, ScopeWatermarksTable, SubscriptionsTable } from './schema';
@@ -98,6 +98,7 @@ export function subscriptionFromRow(r: Selectable<SubscriptionsTable>): Subscrip
     scopeId: r.scope_id,
     measure: r.measure as Measure,
     direction: r.direction as Direction,
+    thresholdKind: r.threshold_kind as ThresholdKind,
     threshold: r.threshold,
     recovery: r.recovery,
     minDuration: r.min_duration,
@@ -124,6 +125,8 @@ export function alertStateFromRow(r: Selectable<AlertStateTable>): AlertState {
     episodeStart: readNullableInt8(r.episode_start, 'alert_state', 'episode_start'),
     episodePeak: r.episode_peak,
     episodePeakAt: readNullableInt8(r.episode_peak_at, 'alert_state', 'episode_peak_at'),
+    episodeUsual: r.episode_usual,
+    episodeUsualWeeks: r.episode_usual_weeks,
     messageChannel: r.message_channel,
     messageTs: r.message_ts,
     lastNotifiedAt: readNullableInt8(r.last_notified_at, 'alert_state', 'last_notified_at'),

@@ -54,6 +54,8 @@ export interface SubscriptionsTable {
   recovery: number;
   min_duration: number;
   granularity: string;
+  /** 'absolute' | 'relative'; defaulted for rules stored before 003. */
+  threshold_kind: Generated<string>;
   destination_kind: string;
   destination_id: string;
   quiet_hours: string | null;
@@ -74,6 +76,8 @@ export interface AlertStateTable {
   episode_start: NullableInt8;
   episode_peak: number | null;
   episode_peak_at: NullableInt8;
+  episode_usual: number | null;
+  episode_usual_weeks: number | null;
   message_channel: string | null;
   message_ts: string | null;
   last_notified_at: NullableInt8;

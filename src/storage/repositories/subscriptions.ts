@@ -11,6 +11,7 @@ function patchToColumns(patch: SubscriptionPatch): Updateable<SubscriptionsTable
   if (patch.scopeId !== undefined) set.scope_id = patch.scopeId;
   if (patch.measure !== undefined) set.measure = patch.measure;
   if (patch.direction !== undefined) set.direction = patch.direction;
+  if (patch.thresholdKind !== undefined) set.threshold_kind = patch.thresholdKind;
   if (patch.threshold !== undefined) set.threshold = patch.threshold;
   if (patch.recovery !== undefined) set.recovery = patch.recovery;
   if (patch.minDuration !== undefined) set.min_duration = patch.minDuration;
@@ -51,6 +52,7 @@ export function subscriptionRepository({ db, now, guard }: RepositoryContext): S
             scope_id: input.scopeId,
             measure: input.measure,
             direction: input.direction,
+            threshold_kind: input.thresholdKind ?? 'absolute',
             threshold: input.threshold,
             recovery: input.recovery,
             min_duration: input.minDuration,

@@ -61,6 +61,7 @@ export function newSubscription(overrides: Partial<NewSubscription> = {}): NewSu
     scopeId: 71,
     measure: 'people',
     direction: 'above',
+    thresholdKind: 'absolute',
     threshold: 120.5,
     recovery: 100,
     minDuration: 2,

@@ -11,6 +11,8 @@ export function alertState(subscriptionId: number, overrides: Partial<AlertState
     episodeStart: T0 - 7_200_000,
     episodePeak: 143.25,
     episodePeakAt: T0 - 3_600_000,
+    episodeUsual: null,
+    episodeUsualWeeks: null,
     messageChannel: 'C0FACILITY',
     messageTs: '1732536000.000200',
     lastNotifiedAt: T0,
@@ -36,6 +38,15 @@ export function subscriptionContract(ctx: ContractContext): void {
       expect(await ctx.store.subscriptions.get(TEAM, s.id)).toEqual(s);
       const plain = await ctx.store.subscriptions.create(newSubscription({ quietHours: null, renotifyMinutes: 60, scopeKind: 'zone' }));
       expect(await ctx.store.subscriptions.get(TEAM, plain.id)).toMatchObject({ quietHours: null, renotifyMinutes: 60, scopeKind: 'zone' });
+    });
+
+    test('the threshold kind: absolute when not given, relative round-trips and can be changed by update', async () => {
+      const { thresholdKind: _kind, ...unsaid } = newSubscription();
+      expect(await ctx.store.subscriptions.create(unsaid)).toMatchObject({ thresholdKind: 'absolute' });
+      const relative = await ctx.store.subscriptions.create(newSubscription({ thresholdKind: 'relative', threshold: 130, recovery: 117 }));
+      expect(await ctx.store.subscriptions.get(TEAM, relative.id)).toMatchObject({ thresholdKind: 'relative', threshold: 130, recovery: 117 });
+      expect(await ctx.store.subscriptions.update(TEAM, relative.id, { thresholdKind: 'absolute', threshold: 140 })).toMatchObject({ thresholdKind: 'absolute', threshold: 140 });
+      expect((await ctx.store.subscriptions.listActive()).find((x) => x.id === relative.id)).toMatchObject({ thresholdKind: 'absolute' });
     });
 
     test('transfer hands a rule over only from whoever holds it; a DM rule goes to the new holder', async () => {
@@ -135,6 +146,16 @@ export function subscriptionContract(ctx: ContractContext): void {
       });
       expect(await ctx.store.alertStates.put(ok)).toEqual({ ...ok, updatedAt: later });
       expect(await ctx.store.alertStates.get(s.id)).toEqual({ ...ok, updatedAt: later });
+    });
+
+    test('a relative rule\'s state keeps the usual level of its extreme; a state put without one reads null', async () => {
+      const s = await ctx.store.subscriptions.create(newSubscription({ thresholdKind: 'relative', threshold: 130, recovery: 117 }));
+      const relative = alertState(s.id, { episodePeak: 145.9, episodeUsual: 98.25, episodeUsualWeeks: 3 });
+      expect(await ctx.store.alertStates.put(relative)).toEqual({ ...relative, updatedAt: T0 });
+      expect(await ctx.store.alertStates.get(s.id)).toMatchObject({ episodePeak: 145.9, episodeUsual: 98.25, episodeUsualWeeks: 3 });
+      const { episodeUsual: _u, episodeUsualWeeks: _w, ...without } = relative;
+      await ctx.store.alertStates.put(without);
+      expect(await ctx.store.alertStates.get(s.id)).toMatchObject({ episodeUsual: null, episodeUsualWeeks: null });
     });
 
     test('getMany returns only the ids that have a state', async () => {

@@ -89,7 +89,7 @@ export async function command(t: AlertTestApp, user: string, channel: string, te
 export interface AlertForm {
   kind?: 'building' | 'zone';
   id?: string;
-  measure?: 'people' | 'percent';
+  measure?: 'people' | 'percent' | 'usual';
   direction?: 'above' | 'below';
   threshold?: string;
   recovery?: string;

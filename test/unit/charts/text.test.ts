@@ -54,6 +54,12 @@ describe('chartAltText', () => {
     );
   });
 
+  it('speaks in shares of usual for a rule relative to usual', () => {
+    expect(chartAltText({ ...alert, unit: 'usual', threshold: 130, recovery: 117 })).toBe(
+      '15-minute occupancy of DEMO <71> & co as a share of its usual level: above 130% of usual from 10:30 to 12:15 (peak 136% of usual at 12:00); threshold 130% of usual and recovery level 117% of usual shown as dashed lines; bars above 130% in red, between 117% and 130% in amber, below 117% in blue; episode shaded',
+    );
+  });
+
   it('stays within the alt text limit, saying it was cut', () => {
     const text = chartAltText({ ...day, subject: 'Building with a very long name '.repeat(100) });
     expect(text.length).toBeLessThanOrEqual(ALT_TEXT_MAX);

@@ -115,6 +115,8 @@ describe('migrations', () => {
     expect(all).toMatch(/"episode_peak" double precision/);
     expect(all).not.toMatch(/ real\b/);
     expect(all).toMatch(/alter table "digest_runs" add column "lease_until" bigint/);
+    expect(all).toMatch(/alter table "subscriptions" add column "threshold_kind" text default 'absolute' not null check \(threshold_kind in \('absolute', 'relative'\)\)/);
+    expect(all).toMatch(/alter table "alert_state" add column "episode_usual" double precision/);
     // Every instant column is bigint: none is left a 32-bit integer.
     expect(all).not.toMatch(/"\w+_(at|since|start|through|until)" integer/);
   });

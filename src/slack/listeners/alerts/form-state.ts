@@ -5,8 +5,8 @@
  * `response_action: errors`).
  */
 import type { SubscriptionDraft } from '../../../domain/drafts';
-import { defaultRecovery, type AlertGranularity } from '../../../domain/subscription';
-import type { SubscribeModalView } from '../../../views/index';
+import { defaultRecovery, type AlertGranularity, type Measure, type ThresholdKind } from '../../../domain/subscription';
+import type { RuleMeasure, SubscribeModalView } from '../../../views/index';
 import { SUBSCRIBE_FIELDS, type FieldId } from '../../blocks/ids';
 import { LIMITS, fieldState, type ViewStateValues } from '../../blocks/kit';
 import { formatLevel } from '../../blocks/mrkdwn';
@@ -74,7 +74,7 @@ export function formFields(values: ViewStateValues): FormFields {
     scopeKind,
     scopeId: scope !== null && scope !== 'invalid' ? scope.id : null,
     scopeTitle: scope !== null && scope !== 'invalid' ? scope.title : null,
-    measure: choice(values, F.measure, ['people', 'percent'] as const, 'people'),
+    measure: choice(values, F.measure, ['people', 'percent', 'usual'] as const, 'people'),
     direction: choice(values, F.direction, ['above', 'below'] as const, 'above'),
     threshold: typedNumber(values, F.threshold),
     recovery: typedNumber(values, F.recovery),
@@ -87,6 +87,11 @@ export function formFields(values: ViewStateValues): FormFields {
   };
 }
 
+/** The form's measure as a rule stores it: '% of usual' is a relative rule counting people (absent: absolute). */
+function drafted(measure: RuleMeasure): { measure: Measure; thresholdKind?: ThresholdKind } {
+  return measure === 'usual' ? { measure: 'people', thresholdKind: 'relative' } : { measure };
+}
+
 /** The rule to backtest, or null while the id or the threshold is missing. */
 export function backtestInputOf(f: FormFields) {
   if (f.scopeId === null || f.threshold === null || f.threshold <= 0) return null;
@@ -95,7 +100,7 @@ export function backtestInputOf(f: FormFields) {
   return {
     scopeKind: f.scopeKind,
     scopeId: f.scopeId,
-    measure: f.measure,
+    ...drafted(f.measure),
     direction: f.direction,
     threshold: f.threshold,
     recovery: safe && f.recovery !== null ? f.recovery : fallback,
@@ -122,7 +127,7 @@ const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function validateSubscribeSubmission(values: ViewStateValues): SubscribeSubmission {
   const errors: Record<string, string> = {};
   const kind = choice(values, F.scopeKind, ['building', 'zone'] as const, 'building');
-  const measure = choice(values, F.measure, ['people', 'percent'] as const, 'people');
+  const measure = choice(values, F.measure, ['people', 'percent', 'usual'] as const, 'people');
   const direction = choice(values, F.direction, ['above', 'below'] as const, 'above');
   const granularity = choice<AlertGranularity>(values, F.granularity, ['PT1H', 'P1D'], 'PT1H');
   const destinationKind = choice(values, F.destination, ['dm', 'channel'] as const, 'dm');
@@ -131,12 +136,16 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
   const id = scope !== null && scope !== 'invalid' ? scope.id : null;
   if (id === null) errors[F.scopeId.blockId] = `Pick a ${kind}: type part of its name or its id, like ${kind === 'building' ? 71 : 5}.`;
 
-  const max = measure === 'percent' ? MAX_THRESHOLD_PERCENT : MAX_THRESHOLD_PEOPLE;
+  const max = measure === 'people' ? MAX_THRESHOLD_PEOPLE : MAX_THRESHOLD_PERCENT;
   const threshold = numberOf(values, F.threshold);
   const thresholdOk = typeof threshold === 'number' && threshold > 0 && threshold <= max;
   if (!thresholdOk) {
     errors[F.threshold.blockId] =
-      measure === 'percent' ? `Enter a percentage above 0 and at most ${max}, e.g. 80.` : `Enter a number of people above 0, e.g. 120.`;
+      measure === 'usual'
+        ? `Enter a percentage of the usual level above 0 and at most ${max}, e.g. 130.`
+        : measure === 'percent'
+          ? `Enter a percentage above 0 and at most ${max}, e.g. 80.`
+          : `Enter a number of people above 0, e.g. 120.`;
   }
 
   const recoveryInput = numberOf(values, F.recovery);
@@ -176,7 +185,7 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
     ok: true,
     draft: {
       scope: { kind, id },
-      measure,
+      ...drafted(measure),
       direction,
       threshold,
       recovery,

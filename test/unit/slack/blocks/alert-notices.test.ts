@@ -37,6 +37,21 @@ describe('alert notices', () => {
     });
   });
 
+  it('saved, relative to usual: the rule in % of usual and what usual means', () => {
+    const msg = buildSubscriptionSavedMessage({ ...RULE, measure: 'usual', threshold: 130, recovery: 117 }, { status: 'ready', days: 30, episodeDates: [] }, 'created');
+    expect(msg.text).toBe('🔔 Alert #7 is set up for DEMO &lt;HQ&gt; (71), sent to <#C0FACILITY>. Rule #7: above 130% of usual for 2 h, recovers below 117% of usual');
+    expect(msg.blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Checked as InnerSpace publishes each night: you hear once when an episode starts and once when it ends. `/occupancy subscriptions` lists your alerts.',
+        },
+        { type: 'mrkdwn', text: 'Usual: the mean of the same weekday and hour over the 4 weeks before; an hour with data in fewer than 2 of them is not judged.' },
+      ],
+    });
+  });
+
   it('changed: removed, muted, unmuted, snoozed until a local time', () => {
     expect(buildSubscriptionChangedMessage(7, 'removed').text).toBe('🗑 Alert #7 is removed; you will hear nothing more from it. Messages already posted stay.');
     expect(buildSubscriptionChangedMessage(7, 'muted').text).toBe('🔕 Alert #7 is muted. Nothing is checked or sent until you unmute it.');

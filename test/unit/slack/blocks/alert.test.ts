@@ -2,6 +2,7 @@ import {
   ACTION_IDS,
   buildAlertMessage,
   buildAlertNoDataReply,
+  buildAlertNoHistoryNotice,
   buildAlertRecoveredReply,
   buildAlertRenotifyReply,
   decodeSnoozeValue,
@@ -167,5 +168,39 @@ describe('episode times around midnight', () => {
   it('names both days when an episode crosses midnight', () => {
     const msg = buildAlertMessage(episode({ startMs: at('2025-11-25T22:00'), breachEndMs: at('2025-11-26T02:00') }));
     expect(msg.text).toContain('from 22:00 on Tue 25 Nov to 02:00 on Wed 26');
+  });
+});
+
+describe('rules relative to usual', () => {
+  const relative = rule({ measure: 'usual', threshold: 130, recovery: 117 });
+
+  it('shows the bucket in people beside its usual level and the share the rule compared', () => {
+    const view = episode({ rule: relative, extreme: { value: 146, atMs: at('2025-11-25T10:00'), usual: { value: 98, weeks: 4 } }, chart: null });
+    const msg = buildAlertMessage(view);
+    expect(msg.text).toBe('🔴 DEMO building (71) was above 130% of usual from 10:00 to 14:00 on Tue 25 Nov (peak at 10:00: 143, usual for Tue 10:00 is 98 (146%)).');
+    expect(msg.blocks[1]).toEqual(contextBlock('Rule #7: above 130% of usual for 1 h, recovers below 117% of usual · nightly data'));
+    const closed = episode({ ...view, state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') });
+    expect(buildAlertRecoveredReply(closed).text).toBe('🟢 Back below 117% of usual from 14:00 on Tue 25 Nov.');
+  });
+
+  it('names the weekday alone for daily rules, and a low for below rules', () => {
+    const view = episode({
+      rule: rule({ measure: 'usual', direction: 'below', threshold: 70, recovery: 77, granularity: 'P1D' }),
+      startMs: at('2025-11-25T00:00'),
+      breachEndMs: at('2025-11-26T00:00'),
+      extreme: { value: 41, atMs: at('2025-11-25T00:00'), usual: { value: 850, weeks: 3 } },
+      chart: null,
+    });
+    expect(buildAlertMessage(view).text).toBe('🔴 DEMO building (71) was below 70% of usual on Tue 25 Nov (low on Tue 25 Nov: 349, usual for Tue is 850 (41%)).');
+  });
+
+  it('says once that it cannot judge yet, rather than staying silent', () => {
+    const view = episode({ rule: relative, startMs: at('2025-11-25T10:00'), chart: null });
+    const words =
+      "⚪ Rule #7 can't judge *DEMO building (71)* against its usual level yet: Tue 10:00 on Tue 25 Nov has data in 1 of the 4 weeks before it, and the usual level needs at least 2. Buckets like it are skipped, not alerted on; the rule judges each one as soon as its history is there.";
+    expect(buildAlertNoHistoryNotice(view, 1)).toEqual({
+      text: words.replace(/\*/g, ''),
+      blocks: [sectionBlock(words), contextBlock('Rule #7: above 130% of usual for 1 h, recovers below 117% of usual · nightly data')],
+    });
   });
 });

@@ -64,8 +64,14 @@ describe('buildSubscribeModal', () => {
           type: 'input',
           block_id: 'sub_measure',
           label: pt('Measure'),
-          element: radio('sub_measure_radio', [opt('People in a bucket', 'people'), opt('% of capacity', 'percent')], 0),
-          hint: pt("Each hourly (or daily) bucket is compared with the threshold, as for an answer's peak. % of capacity works where InnerSpace knows the capacity."),
+          element: radio(
+            'sub_measure_radio',
+            [opt('People in a bucket', 'people'), opt('% of capacity', 'percent'), opt('% of usual (same weekday and hour, last 4 weeks)', 'usual')],
+            0,
+          ),
+          hint: pt(
+            "Each hourly (or daily) bucket is compared with the threshold, as for an answer's peak. % of capacity works where InnerSpace knows the capacity. % of usual compares a bucket with the mean of the same weekday and hour over the 4 weeks before it.",
+          ),
           dispatch_action: true,
         },
         {
@@ -80,7 +86,7 @@ describe('buildSubscribeModal', () => {
           block_id: 'sub_threshold',
           label: pt('Threshold'),
           element: { type: 'number_input', action_id: 'sub_threshold_input', is_decimal_allowed: true, min_value: '0', initial_value: '120', dispatch_action_config: LIVE },
-          hint: pt('People, or a percentage when the measure is % of capacity.'),
+          hint: pt('People, or a percentage when the measure is % of capacity or of usual.'),
           dispatch_action: true,
         },
         {
@@ -225,5 +231,29 @@ describe('backtest', () => {
   ])('%j', (backtest, text) => {
     expect(backtestText(backtest)).toBe(text);
     expect(buildBacktestBlock(backtest)).toEqual({ type: 'section', block_id: SUBSCRIBE_BACKTEST_BLOCK_ID, text: { type: 'mrkdwn', text } });
+  });
+});
+
+describe('backtest of a rule relative to usual', () => {
+  it('says how many buckets had too little history, beside what it found', () => {
+    const text = backtestText({ status: 'ready', days: 30, episodeDates: ['2025-11-04'], shortHistory: { buckets: 24, of: 720 } });
+    expect(text).toBe(
+      '*Backtest:* Over the last 30 published days this rule would have alerted once: Tue 4 Nov. 24 of 720 buckets had too little history (fewer than 2 of the 4 weeks before them) and were not judged.',
+    );
+  });
+
+  it('says there is too little history instead of "would not have alerted" when nothing could be judged', () => {
+    const text = backtestText({ status: 'ready', days: 30, episodeDates: [], shortHistory: { buckets: 720, of: 720 } });
+    expect(text).toBe(
+      '*Backtest:* too little history to judge this rule: the usual level of a bucket needs data in at least 2 of the 4 weeks before it, and none of the last 30 published days had that. It alerts only once there is enough.',
+    );
+  });
+
+  it('offers % of usual as a measure and keeps it when the form is drawn again', () => {
+    const view = buildSubscribeModal({ ...modalView(), measure: 'usual', threshold: 130 });
+    const measure = view.blocks[2] as unknown as { element: { initial_option: unknown } };
+    expect(measure.element.initial_option).toEqual(opt('% of usual (same weekday and hour, last 4 weeks)', 'usual'));
+    expect(view.blocks[5]).toMatchObject({ hint: pt('Optional: alerts end once it is back below this. Default: 117% of usual.') });
+    expect(checkViewLimits(view)).toEqual([]);
   });
 });

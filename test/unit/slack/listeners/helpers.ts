@@ -318,6 +318,7 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
     scopeId: 71,
     measure: 'people',
     direction: 'above',
+    thresholdKind: 'absolute',
     threshold: 120,
     recovery: 108,
     minDuration: 2,

@@ -52,6 +52,15 @@ describe('parseCommand: subscribe', () => {
       rule({ recovery: 100, minDuration: { unit: 'minutes', minutes: 120 }, granularity: 'P1D', destination: { kind: 'channel', channel: { kind: 'name', name: 'facilities' } } }),
     ],
     ['subscribe zone 5 below 10 recover above 15 for 1 bucket', rule({ scope: { kind: 'zone', id: 5 }, direction: 'below', threshold: 10, recovery: 15 })],
+    // Relative to usual: people counted, levels are % of the usual level.
+    ['subscribe building 71 above 130% of usual', rule({ thresholdKind: 'relative', threshold: 130, recovery: 117 })],
+    ['subscribe building 71 above 130 % of usual for 2h', rule({ thresholdKind: 'relative', threshold: 130, recovery: 117, minDuration: { unit: 'minutes', minutes: 120 } })],
+    ['subscribe building 71 above 130 percent OF USUAL', rule({ thresholdKind: 'relative', threshold: 130, recovery: 117 })],
+    ['subscribe zone 5 below 70% of usual daily', rule({ scope: { kind: 'zone', id: 5 }, thresholdKind: 'relative', direction: 'below', threshold: 70, recovery: 77, granularity: 'P1D' })],
+    ['subscribe building 71 above 130% of usual recover below 110%', rule({ thresholdKind: 'relative', threshold: 130, recovery: 110 })],
+    ['subscribe building 71 above 130% of usual recover below 110% of usual #facilities', rule({
+      thresholdKind: 'relative', threshold: 130, recovery: 110, destination: { kind: 'channel', channel: { kind: 'name', name: 'facilities' } },
+    })],
   ];
 
   it.each(valid)('%j', (text, expected) => {
@@ -59,7 +68,8 @@ describe('parseCommand: subscribe', () => {
   });
 
   const FORM = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.';
-  const LEVEL_HELP = 'Give a positive number of people, e.g. `above 120`, or a share of capacity, e.g. `above 80%`.';
+  const LEVEL_HELP =
+    'Give a positive number of people, e.g. `above 120`, a share of capacity, e.g. `above 80%`, or a share of the usual level, e.g. `above 130% of usual`.';
   const DURATION_HELP = 'Use minutes, hours or buckets, e.g. `for 90m`, `for 2h` or `for 3 buckets`.';
   const invalid: [string, string, string][] = [
     ['subscribe floor 3 above 10', 'unexpected_argument', `I didn't understand "floor" after \`subscribe\`. ${FORM}`],
@@ -99,6 +109,24 @@ describe('parseCommand: subscribe', () => {
       'The recovery level must use the same unit as the threshold (% of capacity). Try `recover below 72%`.',
     ],
     ['subscribe building 71 above 120 recover', 'bad_recovery', `Say the level after \`recover\`. ${LEVEL_HELP}`],
+    ['subscribe building 71 above 130 of usual', 'bad_threshold', `A level relative to usual is a percentage: say \`130% of usual\`. ${LEVEL_HELP}`],
+    ['subscribe building 71 above 2000% of usual', 'bad_threshold', `"2000%" is out of range: levels are above 0 and at most 1,000%. ${LEVEL_HELP}`],
+    [
+      'subscribe building 71 above 130% of usual recover below 100',
+      'bad_recovery',
+      'The recovery level must use the same unit as the threshold (% of usual). Try `recover below 117% of usual`.',
+    ],
+    [
+      'subscribe building 71 above 80% recover below 70% of usual',
+      'bad_recovery',
+      'The recovery level must use the same unit as the threshold (% of capacity). Try `recover below 72%`.',
+    ],
+    [
+      'subscribe building 71 above 130% of usual recover below 140%',
+      'bad_recovery',
+      'The recovery level (140% of usual) must be below the threshold (130% of usual), or the alert could never end. Try `recover below 117% of usual`, or leave it out.',
+    ],
+    ['subscribe building 71 above 130% of usual below 70% of usual', 'duplicate_argument', 'You gave two levels ("above 130% of usual" and "below 70% of usual"). A rule has one threshold.'],
     ['subscribe building 71 above 120 for', 'bad_duration', `Say how long after \`for\`. ${DURATION_HELP}`],
     ['subscribe building 71 above 120 for ever', 'bad_duration', `"ever" isn't a duration I understand. ${DURATION_HELP}`],
     ['subscribe building 71 above 120 for 2 fortnights', 'bad_duration', `"2 fortnights" isn't a duration I understand. ${DURATION_HELP}`],

@@ -160,3 +160,22 @@ describe('formFields', () => {
     expect(backtestInputOf(formFields(state({ scopeId: '5' })))).toBeNull();
   });
 });
+
+describe('the "% of usual" measure', () => {
+  it('saves a relative rule counting people, with levels in % of usual', () => {
+    const read = validateSubscribeSubmission(state({ scopeId: '71', measure: 'usual', direction: 'below', threshold: '70', duration: '1' }));
+    expect(read).toMatchObject({ ok: true, draft: { measure: 'people', thresholdKind: 'relative', direction: 'below', threshold: 70, recovery: 77 } });
+  });
+
+  it('keeps it across redraws and backtests it as a relative rule', () => {
+    const f = formFields(state({ scopeId: '71', measure: 'usual', threshold: '130' }));
+    expect(f.measure).toBe('usual');
+    expect(backtestInputOf(f)).toMatchObject({ measure: 'people', thresholdKind: 'relative', threshold: 130, recovery: 117 });
+  });
+
+  it('refuses a share above 1000% in words about the usual level', () => {
+    const read = validateSubscribeSubmission(state({ scopeId: '71', measure: 'usual', threshold: '1500', duration: '1' }));
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.errors[SUBSCRIBE_FIELDS.threshold.blockId]).toBe('Enter a percentage of the usual level above 0 and at most 1000, e.g. 130.');
+  });
+});
