@@ -108,6 +108,7 @@ export function subscriptionFromRow(r: Selectable<SubscriptionsTable>): Subscrip
     status: r.status as SubscriptionStatus,
     pausedReason: r.paused_reason,
     snoozedUntil: readNullableInt8(r.snoozed_until, 'subscriptions', 'snoozed_until'),
+    snoozedBy: r.snoozed_by,
     createdAt: readInt8(r.created_at, 'subscriptions', 'created_at'),
     updatedAt: readInt8(r.updated_at, 'subscriptions', 'updated_at'),
   };

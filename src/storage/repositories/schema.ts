@@ -59,6 +59,7 @@ export interface SubscriptionsTable {
   status: string;
   paused_reason: string | null;
   snoozed_until: NullableInt8;
+  snoozed_by: string | null;
   created_at: Int8;
   updated_at: Int8;
 }
@@ -113,6 +114,22 @@ export interface FormViewsTable {
   updated_at: Int8;
 }
 
+export interface AlertMessagesTable {
+  channel: string;
+  ts: string;
+  team_id: string;
+  subscription_id: number;
+  text: string;
+  posted_at: Int8;
+}
+
+export interface RemovedSubscriptionsTable {
+  subscription_id: number;
+  team_id: string;
+  removed_by: string;
+  removed_at: Int8;
+}
+
 export interface StorageSchema {
   digests: DigestsTable;
   digest_runs: DigestRunsTable;
@@ -123,4 +140,6 @@ export interface StorageSchema {
   alert_scope_checks: AlertScopeChecksTable;
   send_slots: SendSlotsTable;
   form_views: FormViewsTable;
+  alert_messages: AlertMessagesTable;
+  removed_subscriptions: RemovedSubscriptionsTable;
 }

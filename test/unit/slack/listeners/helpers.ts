@@ -328,6 +328,7 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
     status: 'active',
     pausedReason: null,
     snoozedUntil: null,
+    snoozedBy: null,
     createdAt: 0,
     updatedAt: 0,
     ...overrides,

@@ -1,0 +1,43 @@
+import type { AlertMessageRepository } from '../../ports/store/index';
+import { readInt8 } from './codec';
+import type { RepositoryContext } from './context';
+
+export function alertMessageRepository({ db, now, guard }: RepositoryContext): AlertMessageRepository {
+  return {
+    record: (m) =>
+      guard('alertMessages.record', async () => {
+        await db
+          .insertInto('alert_messages')
+          .values({ channel: m.channel, ts: m.ts, team_id: m.teamId, subscription_id: m.subscriptionId, text: m.text, posted_at: now() })
+          .onConflict((oc) => oc.columns(['channel', 'ts']).doUpdateSet({ text: m.text }))
+          .execute();
+      }),
+
+    listBySubscription: (teamId, subscriptionId, limit) =>
+      guard('alertMessages.listBySubscription', async () => {
+        const rows = await db
+          .selectFrom('alert_messages')
+          .selectAll()
+          .where('team_id', '=', teamId)
+          .where('subscription_id', '=', subscriptionId)
+          .orderBy('posted_at', 'desc')
+          .orderBy('ts', 'desc')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({
+          teamId: r.team_id,
+          subscriptionId: r.subscription_id,
+          channel: r.channel,
+          ts: r.ts,
+          text: r.text,
+          postedAt: readInt8(r.posted_at, 'alert_messages', 'posted_at'),
+        }));
+      }),
+
+    forget: (teamId, channel, ts) =>
+      guard('alertMessages.forget', async () => {
+        const result = await db.deleteFrom('alert_messages').where('team_id', '=', teamId).where('channel', '=', channel).where('ts', '=', ts).executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      }),
+  };
+}
