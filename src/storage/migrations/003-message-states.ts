@@ -5,8 +5,8 @@ import type { StorageMigration } from './index';
 /**
  * What an alert's messages need to show the state of their rule after the fact.
  *
- * - alert_messages: every top-level message a rule posted, with its latest fallback text, so
- *   deleting the rule can edit them all to say so. No foreign key on the subscription: the rows
+ * - alert_messages: every top-level message a rule posted, with its latest content (text,
+ *   blocks, charts), so a change to the rule (muted, snoozed, deleted) can redraw them all. No foreign key on the subscription: the rows
  *   are read after the rule is gone, then forgotten.
  * - removed_subscriptions: who deleted a rule and when, so its old buttons pressed later say
  *   that instead of "couldn't find". Ids are never reused, so a row never names a live rule.
@@ -20,7 +20,7 @@ export const messageStates: StorageMigration = {
       .addColumn('ts', 'text', (c) => c.notNull())
       .addColumn('team_id', 'text', (c) => c.notNull())
       .addColumn('subscription_id', 'integer', (c) => c.notNull())
-      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('content', t.json, (c) => c.notNull())
       .addColumn('posted_at', t.instant, (c) => c.notNull())
       .addPrimaryKeyConstraint('alert_messages_pk', ['channel', 'ts'])
       .execute();

@@ -1,5 +1,9 @@
+import type { JsonObject } from '../../domain/values';
 import type { AlertMessageRepository } from '../../ports/store/index';
-import { readInt8 } from './codec';
+import { z } from 'zod';
+import { parseJson, readInt8, toJson } from './codec';
+
+const contentSchema = z.record(z.string(), z.unknown());
 import type { RepositoryContext } from './context';
 
 export function alertMessageRepository({ db, now, guard }: RepositoryContext): AlertMessageRepository {
@@ -8,8 +12,8 @@ export function alertMessageRepository({ db, now, guard }: RepositoryContext): A
       guard('alertMessages.record', async () => {
         await db
           .insertInto('alert_messages')
-          .values({ channel: m.channel, ts: m.ts, team_id: m.teamId, subscription_id: m.subscriptionId, text: m.text, posted_at: now() })
-          .onConflict((oc) => oc.columns(['channel', 'ts']).doUpdateSet({ text: m.text }))
+          .values({ channel: m.channel, ts: m.ts, team_id: m.teamId, subscription_id: m.subscriptionId, content: toJson(m.content), posted_at: now() })
+          .onConflict((oc) => oc.columns(['channel', 'ts']).doUpdateSet({ content: toJson(m.content) }))
           .execute();
       }),
 
@@ -29,7 +33,7 @@ export function alertMessageRepository({ db, now, guard }: RepositoryContext): A
           subscriptionId: r.subscription_id,
           channel: r.channel,
           ts: r.ts,
-          text: r.text,
+          content: parseJson(contentSchema, r.content, 'alert_messages', 'content') as JsonObject,
           postedAt: readInt8(r.posted_at, 'alert_messages', 'posted_at'),
         }));
       }),

@@ -22,7 +22,7 @@ const quietHoursSchema = z.object({ start: z.string(), end: z.string(), zone: z.
 const jsonValue: z.ZodType<unknown> = z.json();
 const deferredSchema = z.array(z.record(z.string(), jsonValue));
 
-function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column: string): T {
+export function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

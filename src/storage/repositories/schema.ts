@@ -119,7 +119,7 @@ export interface AlertMessagesTable {
   ts: string;
   team_id: string;
   subscription_id: number;
-  text: string;
+  content: string;
   posted_at: Int8;
 }
 

@@ -142,7 +142,7 @@ export function subscriptionContract(ctx: ContractContext): void {
   });
 
   describe('alert messages', () => {
-    const message = (ts: string, subscriptionId: number, text = `alert ${ts}`) => ({ teamId: TEAM, subscriptionId, channel: 'C0FACILITY', ts, text });
+    const message = (ts: string, subscriptionId: number, text = `alert ${ts}`) => ({ teamId: TEAM, subscriptionId, channel: 'C0FACILITY', ts, content: { text, blocks: [{ type: 'section', n: 1.5 }] } });
 
     test('record, newest first, text kept up to date; limit; another team sees none', async () => {
       const s = await ctx.store.subscriptions.create(newSubscription());
@@ -152,7 +152,7 @@ export function subscriptionContract(ctx: ContractContext): void {
       await ctx.store.alertMessages.record(message('1.000300', s.id + 1));
       await ctx.store.alertMessages.record(message('1.000100', s.id, 'recovered'));
       const listed = await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 10);
-      expect(listed.map((m) => [m.ts, m.text])).toEqual([['1.000200', 'alert 1.000200'], ['1.000100', 'recovered']]);
+      expect(listed.map((m) => [m.ts, m.content.text])).toEqual([['1.000200', 'alert 1.000200'], ['1.000100', 'recovered']]);
       expect(listed[1]).toEqual({ ...message('1.000100', s.id, 'recovered'), postedAt: T0 });
       expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 1)).map((m) => m.ts)).toEqual(['1.000200']);
       expect(await ctx.store.alertMessages.listBySubscription(OTHER_TEAM, s.id, 10)).toEqual([]);
