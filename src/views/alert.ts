@@ -33,6 +33,38 @@ export interface AlertEpisodeView {
   readonly chart: ChartView | null;
   readonly snoozedUntilMs: EpochMs | null;
   readonly muted: boolean;
+  /** Sent late because a snooze held it back; absent or null when it went out as it happened. */
+  readonly held?: AlertHeldView | null;
+}
+
+/** Who held an alert back and until when: it went out when their snooze ended. */
+export interface AlertHeldView {
+  /** Null for a snooze set before who set it was kept. */
+  readonly by: string | null;
+  readonly untilMs: EpochMs;
+}
+
+/** How a rule stands now, for redrawing the messages it posted. */
+export interface RuleStateView {
+  readonly rule: RuleView;
+  readonly timeZone: string;
+  readonly muted: boolean;
+  readonly snoozedUntilMs: EpochMs | null;
+}
+
+/** A rule someone deleted, for the messages it posted and its old buttons. */
+export interface RuleRemovedView {
+  readonly ruleId: number;
+  readonly removedBy: string;
+  readonly removedAtMs: EpochMs;
+}
+
+/** A snooze of a channel's rule, told in that channel. */
+export interface SnoozeAnnouncementView {
+  readonly rule: RuleView;
+  readonly timeZone: string;
+  readonly by: string;
+  readonly untilMs: EpochMs;
 }
 
 export type SubscriptionStateView = 'ok' | 'pending' | 'alerting' | 'no_data';

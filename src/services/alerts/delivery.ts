@@ -22,6 +22,7 @@ import type { ScopeInfo } from './scopes';
 import { stateRow, type OutboxItem } from './stored';
 import { PARK_AFTER_MS, type TakeOptions } from '../digests/pacing';
 import { episodeView, ruleView } from './views';
+import type { RuleMessages } from './rule-messages';
 
 /** Spaces posts per destination (Slack allows about one message a second per channel). */
 export interface Pacer {
@@ -46,6 +47,8 @@ export interface DeliveryDeps {
   readonly logger: Logger;
   readonly now: () => number;
   readonly pacer: Pacer;
+  /** Keeps each episode message as sent, so a later change of its rule can redraw it. */
+  readonly messages: RuleMessages;
 }
 
 export interface MessageRef {
@@ -160,17 +163,19 @@ export class AlertDelivery {
     const view = episodeView(d.sub, d.scope, item, this.deps.now(), chart);
     switch (item.kind) {
       case 'open': {
-        const posted = await this.post(d.sub, this.deps.renderer.alert(view));
+        const msg = this.deps.renderer.alert(view);
+        const posted = await this.post(d.sub, msg);
         result.posted += 1;
+        await this.deps.messages.record(d.sub.teamId, d.sub.id, posted.channel, posted.ts, msg);
         // Posted already closed: nothing more will be said in it.
         return item.recoveredAt === null ? posted : null;
       }
       case 'update':
-        if (ref) await this.edit(ref, this.deps.renderer.alert(view), result);
+        if (ref) await this.edit(d.sub, ref, this.deps.renderer.alert(view), result);
         return ref;
       case 'still':
         if (!ref) return ref;
-        await this.edit(ref, this.deps.renderer.alert(view), result);
+        await this.edit(d.sub, ref, this.deps.renderer.alert(view), result);
         await this.post(d.sub, this.deps.renderer.alertRenotify(view), ref.ts);
         result.posted += 1;
         return ref;
@@ -182,7 +187,7 @@ export class AlertDelivery {
       case 'close':
         // Without the opening message (its outcome was unknown) a closing note could repeat it.
         if (!ref) return null;
-        await this.edit(ref, this.deps.renderer.alert(view), result);
+        await this.edit(d.sub, ref, this.deps.renderer.alert(view), result);
         await this.post(d.sub, this.deps.renderer.alertRecovered(view), ref.ts);
         result.posted += 1;
         return null;
@@ -190,10 +195,11 @@ export class AlertDelivery {
   }
 
   /** Edits are cosmetic and idempotent: a failure is logged, never a reason to stop. */
-  private async edit(ref: MessageRef, msg: ChatMessage, result: DeliveryResult): Promise<void> {
+  private async edit(sub: Subscription, ref: MessageRef, msg: ChatMessage, result: DeliveryResult): Promise<void> {
     try {
       await this.deps.slack.updateMessage(ref.channel, ref.ts, msg);
       result.edited += 1;
+      await this.deps.messages.record(sub.teamId, sub.id, ref.channel, ref.ts, msg);
     } catch (err) {
       this.log.info({ err, channel: ref.channel, ts: ref.ts }, 'could not edit the alert message');
     }

@@ -31,6 +31,8 @@ export interface OutboxItem {
   readonly window: readonly number[];
   /** no_data only: the last local day published, YYYY-MM-DD. */
   readonly lastPublished: string | null;
+  /** Held back by a snooze: who set it (null when unknown) and until when. */
+  readonly held?: { readonly by: string | null; readonly until: number } | null;
 }
 
 const itemSchema = z.object({
@@ -43,6 +45,7 @@ const itemSchema = z.object({
   extremeAt: z.number(),
   window: z.array(z.number()).max(200),
   lastPublished: z.string().nullable(),
+  held: z.object({ by: z.string().nullable(), until: z.number() }).nullable().optional(),
 });
 
 /** The outbox of a stored state; entries of an unknown shape are dropped rather than guessed at. */

@@ -27,6 +27,13 @@ export function snoozedUntil(sub: Subscription, now: number): number | null {
   return sub.snoozedUntil !== null && sub.snoozedUntil > now ? sub.snoozedUntil : null;
 }
 
+/** Items waiting while the rule is snoozed are marked with the snooze, so they say so when sent. */
+export function heldBySnooze(items: readonly OutboxItem[], sub: Subscription, now: number): OutboxItem[] {
+  const until = snoozedUntil(sub, now);
+  if (until === null) return [...items];
+  return items.map((i) => (i.phase === 'queued' ? { ...i, held: { by: sub.snoozedBy, until } } : i));
+}
+
 export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
   return {
     rule: ruleView(sub, scope),
@@ -39,6 +46,7 @@ export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | '
     chart,
     snoozedUntilMs: snoozedUntil(sub, now),
     muted: sub.status !== 'active',
+    held: item.held ? { by: item.held.by, untilMs: item.held.until } : null,
   };
 }
 

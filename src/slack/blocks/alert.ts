@@ -4,12 +4,12 @@
  */
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
 import { dayOf, levelShort, levelText, momentText, ruleLine, scopeTitleMd, usableChart } from './format';
-import { ACTION_IDS } from './ids';
+import { ACTION_IDS, ALERT_BLOCK_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct } from './mrkdwn';
 import { encodeIdValue, encodeSnoozeValue } from './values';
-import type { AlertEpisodeView, RuleView } from '../../views/index';
+import type { AlertEpisodeView, AlertHeldView, RuleView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
 function measured(value: number, rule: RuleView): string {
@@ -78,7 +78,8 @@ export function buildTestAlertMessage(view: AlertEpisodeView, sentBy: string): S
 
 export function alertActions(rule: RuleView, muted: boolean): KnownBlock {
   const id = encodeIdValue(rule.id);
-  return actions([
+  return actions(
+    [
     {
       type: 'static_select',
       action_id: ACTION_IDS.snooze,
@@ -95,7 +96,9 @@ export function alertActions(rule: RuleView, muted: boolean): KnownBlock {
       style: 'danger',
       confirm: { title: `Unsubscribe from rule #${rule.id}?`, text: 'You will hear nothing more from this rule.', confirm: 'Unsubscribe', deny: 'Keep it' },
     }),
-  ]);
+    ],
+    ALERT_BLOCK_IDS.actions,
+  );
 }
 
 export function ruleStatus(view: { rule: RuleView; timeZone: string; muted: boolean; snoozedUntilMs: number | null }): string {
@@ -105,6 +108,17 @@ export function ruleStatus(view: { rule: RuleView; timeZone: string; muted: bool
   return parts.join(' · ');
 }
 
+/** The status line under an alert: its rule, muted or snoozed, nightly data. */
+export function alertStatusLine(view: { rule: RuleView; timeZone: string; muted: boolean; snoozedUntilMs: number | null }): KnownBlock {
+  return context([`${ruleStatus(view)} · nightly data`], ALERT_BLOCK_IDS.status);
+}
+
+/** "Held while snoozed by @ada until …": why an alert arrives after the fact. */
+function heldLine(held: AlertHeldView, zone: string): KnownBlock {
+  const by = held.by === null ? '' : ` by <@${held.by}>`;
+  return context([`⏸ Held while snoozed${by} until ${momentText(held.untilMs, zone)}; sent when the snooze ended.`], ALERT_BLOCK_IDS.held);
+}
+
 export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
   const emoji = view.state === 'recovered' ? '🟢' : '🔴';
   const sentence = episodeSentence(view);
@@ -112,7 +126,8 @@ export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
   if (chart !== null) blocks.push(placeChart(chart, charts));
-  blocks.push(context([`${ruleStatus(view)} · nightly data`]), alertActions(view.rule, view.muted));
+  if (view.held) blocks.push(heldLine(view.held, view.timeZone));
+  blocks.push(alertStatusLine(view), alertActions(view.rule, view.muted));
   return message(`${emoji} ${sentence}`, blocks, charts);
 }
 

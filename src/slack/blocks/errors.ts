@@ -19,6 +19,7 @@ import {
   RangeNoDataError,
   SlackCallError,
   StaleFormError,
+  SubscriptionRemovedError,
   type AppError,
   type ErrorCode,
   type SlackFailureKind,
@@ -27,7 +28,8 @@ import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { refusalReason } from './refusal-words';
 import { OUTCOME_UNKNOWN_ERRORS, refusalReach } from '../../services/refusals';
-import { channelMention, echoCode, echoQuoted, userMention } from './mrkdwn';
+import { channelMention, echoCode, echoQuoted, readerDate, userMention } from './mrkdwn';
+import { dayTimeOf } from './format';
 
 export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
 
@@ -130,6 +132,11 @@ function notFound(ctx: Facts): string {
   }
 }
 
+function removedSubscription(error: SubscriptionRemovedError): string {
+  const when = readerDate(error.removedAt, `${dayTimeOf(error.removedAt, 'UTC')} UTC`);
+  return `Rule #${error.id ?? ''} was deleted by ${userMention(error.removedBy)} on ${when}, so its buttons do nothing now. \`/occupancy subscriptions\` lists the alerts you have.`;
+}
+
 function retryCommand(ctx: Facts, date: IsoDate): string | null {
   if (ctx.id === undefined) return null;
   if (ctx.kind === 'building' || ctx.kind === 'zone') return `\`/occupancy ${ctx.kind} ${ctx.id} ${date}\``;
@@ -229,7 +236,7 @@ export function errorWords(error: AppError, about: ErrorContext = {}): string {
   const ctx = factsOf(error, about);
   switch (error.code) {
     case 'NOT_FOUND':
-      return notFound(ctx);
+      return error instanceof SubscriptionRemovedError ? removedSubscription(error) : notFound(ctx);
     case 'NO_DATA':
       return error instanceof RangeNoDataError ? rangeNoData(error) : noData(ctx);
     case 'BAD_INPUT':

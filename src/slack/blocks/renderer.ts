@@ -2,6 +2,7 @@
 import type { MessageRenderer } from '../../ports/renderer';
 import { buildAlertMessage, buildAlertNoDataReply, buildAlertRecoveredReply, buildAlertRenotifyReply } from './alert';
 import { buildAlertPausedNotice } from './alert-notices';
+import { alertRuleRemovedMessage, buildSnoozeAnnouncement, restateAlertMessage } from './alert-states';
 import { buildDigestMessages } from './digest';
 import { buildDigestPausedNotice } from './digest-replies';
 
@@ -13,4 +14,7 @@ export const blockKitRenderer: MessageRenderer = {
   alertRenotify: buildAlertRenotifyReply,
   alertNoData: buildAlertNoDataReply,
   alertPaused: buildAlertPausedNotice,
+  alertRestated: restateAlertMessage,
+  alertRuleRemoved: alertRuleRemovedMessage,
+  alertSnoozed: buildSnoozeAnnouncement,
 };

@@ -11,7 +11,8 @@ import { CHART, at, episode, rule } from './fixtures';
 
 const id7 = JSON.stringify({ id: 7 });
 const snooze = (v: string) => JSON.stringify({ id: 7, snooze: v });
-const ACTIONS = actionsBlock(
+const status = (text: string) => ({ ...contextBlock(text), block_id: 'alert_status' });
+const ACTIONS = withId(actionsBlock(
   {
     type: 'static_select',
     action_id: ACTION_IDS.snooze,
@@ -24,7 +25,11 @@ const ACTIONS = actionsBlock(
     style: 'danger',
     ...confirm('Unsubscribe from rule #7?', 'You will hear nothing more from this rule.', 'Unsubscribe', 'Keep it'),
   }),
-);
+));
+
+function withId<T extends object>(block: T): T & { block_id: string } {
+  return { ...block, block_id: 'alert_actions' };
+}
 
 describe('buildAlertMessage', () => {
   it('draws the episode of messages.md', () => {
@@ -33,7 +38,7 @@ describe('buildAlertMessage', () => {
       blocks: [
         sectionBlock('🔴 *DEMO building (71)* was above *120 people* from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).'),
         chartBlock(CHART),
-        contextBlock('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'),
+        status('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'),
         ACTIONS,
       ],
       charts: [{ blockId: 'chart-1', chart: CHART }],
@@ -65,13 +70,13 @@ describe('buildAlertMessage', () => {
         sectionBlock(
           '🟢 *Open desks N (5)* was below *10% of capacity* from 22:00 on Mon 24 Nov to 02:00 on Tue 25 Nov (low 3% at 01:00); back above 11% from 05:00.',
         ),
-        contextBlock('Rule #7: below 10% for 2 h, recovers above 11% · muted · nightly data'),
-        actionsBlock(
+        status('Rule #7: below 10% for 2 h, recovers above 11% · muted · nightly data'),
+        withId(actionsBlock(
           (ACTIONS.elements as unknown[])[0],
           btn('Unmute', ACTION_IDS.unmute, id7),
           (ACTIONS.elements as unknown[])[2],
           (ACTIONS.elements as unknown[])[3],
-        ),
+        )),
       ],
     });
   });
@@ -86,7 +91,18 @@ describe('buildAlertMessage', () => {
     });
     const msg = buildAlertMessage(view);
     expect(msg.blocks[0]).toEqual(sectionBlock('🔴 *DEMO building (71)* was above *100.5 people* from Mon 24 Nov to Tue 25 Nov (peak 130 on Tue 25 Nov).'));
-    expect(msg.blocks[2]).toEqual(contextBlock('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time) · nightly data'));
+    expect(msg.blocks[2]).toEqual(status('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time) · nightly data'));
+  });
+
+  it('says when and why it was held: a snooze, by whom, until when on both clocks', () => {
+    const msg = buildAlertMessage(episode({ chart: null, held: { by: 'U0ADA', untilMs: at('2025-11-26T10:00') } }));
+    expect(msg.blocks[1]).toEqual({
+      ...contextBlock('⏸ Held while snoozed by <@U0ADA> until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time); sent when the snooze ended.'),
+      block_id: 'alert_held',
+    });
+    expect(msg.blocks[2]).toEqual(status('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'));
+    const unknown = buildAlertMessage(episode({ chart: null, held: { by: null, untilMs: at('2025-11-26T10:00') } }));
+    expect(JSON.stringify(unknown.blocks[1])).toContain('"⏸ Held while snoozed until Wed 26 Nov 10:00');
   });
 
   it('carries snooze choices the listener can decode', () => {
