@@ -55,6 +55,8 @@ export interface RuleStateView {
 /** A rule someone deleted, for the messages it posted and its old buttons. */
 export interface RuleRemovedView {
   readonly ruleId: number;
+  /** The rule as it was, when known: its status line then reads neither muted nor snoozed. */
+  readonly rule?: { readonly rule: RuleView; readonly timeZone: string } | null;
   readonly removedBy: string;
   readonly removedAtMs: EpochMs;
 }

@@ -102,7 +102,11 @@ export class SubscriptionService {
     }, [scopeOf(current)]);
     this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert removed');
     const removal = await this.deps.store.subscriptions.removed(who.teamId, id);
-    await this.deps.messages.removed(who.teamId, { ruleId: id, removedBy: removal?.removedBy ?? who.userId, removedAtMs: removal?.removedAt ?? this.deps.now() }, shown);
+    const rule = await this.deps.scopes.describe(current.scopeKind, current.scopeId).then(
+      (scope) => ({ rule: ruleView(current, scope), timeZone: scope.timeZone }),
+      () => null,
+    );
+    await this.deps.messages.removed(who.teamId, { ruleId: id, rule, removedBy: removal?.removedBy ?? who.userId, removedAtMs: removal?.removedAt ?? this.deps.now() }, shown);
   }
 
   /** Snoozes the rule; a channel's rule says so in its channel, with who did it. */

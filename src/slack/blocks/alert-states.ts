@@ -49,7 +49,11 @@ function removedWords(view: RuleRemovedView): string {
 
 /** The message as sent, without its buttons, ending with who deleted its rule and when. */
 export function alertRuleRemovedMessage(sent: ChatMessage, view: RuleRemovedView): ChatMessage {
-  const kept = (sent.blocks as Block[]).filter((b) => !isRuleActions(b) && b.block_id !== ALERT_BLOCK_IDS.removed);
+  const blocks = [...(sent.blocks as Block[])];
+  const status = statusIndex(blocks);
+  // Muted or snoozed no longer means anything: the line keeps the rule only.
+  if (status >= 0 && view.rule) blocks[status] = alertStatusLine({ ...view.rule, muted: false, snoozedUntilMs: null });
+  const kept = blocks.filter((b) => !isRuleActions(b) && b.block_id !== ALERT_BLOCK_IDS.removed);
   return redrawn(sent, [...kept, context([removedWords(view)], ALERT_BLOCK_IDS.removed)]);
 }
 

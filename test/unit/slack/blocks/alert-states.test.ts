@@ -40,6 +40,11 @@ describe('an alert message redrawn for its rule', () => {
       ...contextBlock('🗑 Rule #7 was deleted by <@U0ADA> on <!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC>; nothing more comes from it.'),
       block_id: 'alert_removed',
     });
+    // A muted rule, deleted: its line no longer says muted.
+    const mutedThenRemoved = alertRuleRemovedMessage(restateAlertMessage(sent, { rule: rule(), timeZone: TZ, muted: true, snoozedUntilMs: null }), {
+      ruleId: 7, rule: { rule: rule(), timeZone: TZ }, removedBy: 'U0ADA', removedAtMs: 0,
+    });
+    expect(mutedThenRemoved.blocks[2]).toEqual(sent.blocks[2]);
     // Redrawn twice (a second press of an old button), it still says it once.
     expect(alertRuleRemovedMessage(removed, { ruleId: 7, removedBy: 'U0ADA', removedAtMs: 0 }).blocks).toHaveLength(removed.blocks.length);
   });
