@@ -64,6 +64,17 @@ describe('the embedded Slack is as strict as Slack', () => {
     expect(await failure(client.chat.postEphemeral({ channel: 'C0RANDOM', user: 'U0LOCAL001', text: 'psst' }))).toMatchObject({ error: 'ok' });
   });
 
+  test('an edit must say something: no text, blocks or attachments is no_text and leaves the message as it was', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'before' });
+    expect(await failure(client.apiCall('chat.update', { channel: 'C0GENERAL', ts: posted.ts! }))).toMatchObject({ error: 'no_text' });
+    expect(await failure(client.apiCall('chat.update', { channel: 'C0GENERAL', ts: posted.ts!, text: '  ' }))).toMatchObject({ error: 'no_text' });
+    expect(ws.state.findMessage('C0GENERAL', posted.ts!)?.text).toBe('before');
+    // Blocks alone are enough; the text stays as it was.
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'after' } }];
+    expect(await failure(client.apiCall('chat.update', { channel: 'C0GENERAL', ts: posted.ts!, blocks }))).toMatchObject({ error: 'ok' });
+    expect(ws.state.findMessage('C0GENERAL', posted.ts!)).toMatchObject({ text: 'before', blocks });
+  });
+
   test('a group DM and a DM between people are invisible to a bot that is not in them', async () => {
     expect(ws.state.getChannel('G0TRIO')).toMatchObject({ isMpim: true, isPrivate: true });
     expect(ws.state.getChannel('D0GRACELIN')).toMatchObject({ isIm: true });
