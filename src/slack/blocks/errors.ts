@@ -134,7 +134,7 @@ function notFound(ctx: Facts): string {
 
 function removedSubscription(error: SubscriptionRemovedError): string {
   const when = readerDate(error.removedAt, `${dayTimeOf(error.removedAt, 'UTC')} UTC`);
-  return `Rule #${error.id ?? ''} was deleted by ${userMention(error.removedBy)} on ${when}, so its buttons do nothing now. \`/occupancy subscriptions\` lists the alerts you have.`;
+  return `Rule #${error.id ?? ''} was deleted by ${userMention(error.removedBy)} on ${when}, so there is nothing left to change. \`/occupancy subscriptions\` lists the alerts you have.`;
 }
 
 function retryCommand(ctx: Facts, date: IsoDate): string | null {

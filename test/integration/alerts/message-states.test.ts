@@ -116,7 +116,7 @@ describe('alert messages show the state of their rule', () => {
     // A message that still carries the old buttons (drawn before, or an edit Slack missed).
     const msg = t.slack.state.addMessage({ channel: dmOf(t, GRACE), user: t.slack.bot.userId, botId: t.slack.bot.botId, text: dmAlert.text, blocks: dmAlert.blocks ?? [] });
     const answer = await press(GRACE, msg, { action_id: 'alert_mute', value: encodeIdValue(1) });
-    expect(answer.text).toMatch(new RegExp(`^Rule #1 was deleted by <@${GRACE}> on <!date\\^\\d+\\^\\{date_short_pretty\\} \\{time\\}\\|[^>]+>, so its buttons do nothing now\\. \`/occupancy subscriptions\` lists the alerts you have\\.$`));
+    expect(answer.text).toMatch(new RegExp(`^Rule #1 was deleted by <@${GRACE}> on <!date\\^\\d+\\^\\{date_short_pretty\\} \\{time\\}\\|[^>]+>, so there is nothing left to change\\. \`/occupancy subscriptions\` lists the alerts you have\\.$`));
     expect(answer.text).not.toContain("couldn't find");
     // The message pressed lost its stale buttons too.
     expect(buttonsOn(current(msg))).toEqual([]);
@@ -132,5 +132,7 @@ describe('alert messages show the state of their rule', () => {
     for (const m of rest) expect(textOf(current(m)?.blocks)).toContain(`🗑 Rule #2 was deleted by <@${GRACE}>`);
     expect(await t.app.store.alertMessages.listBySubscription(TEAM, 2, 100)).toEqual([]);
     expect(await t.app.store.subscriptions.removed(TEAM, 2)).toMatchObject({ removedBy: GRACE });
+    const again = await command(t, GRACE, GENERAL, 'unsubscribe 2');
+    expect(again.text).toMatch(new RegExp(`^Rule #2 was deleted by <@${GRACE}> on <!date\\^\\d+\\^.*, so there is nothing left to change\\.`));
   });
 });
