@@ -114,9 +114,18 @@ export function alertStatusLine(view: { rule: RuleView; timeZone: string; muted:
 }
 
 /** "Held while snoozed by @ada until …": why an alert arrives after the fact. */
-function heldLine(held: AlertHeldView, zone: string): KnownBlock {
+function heldWords(held: AlertHeldView, zone: string): string {
   const by = held.by === null ? '' : ` by <@${held.by}>`;
-  return context([`⏸ Held while snoozed${by} until ${momentText(held.untilMs, zone)}; sent when the snooze ended.`], ALERT_BLOCK_IDS.held);
+  return `⏸ Held while snoozed${by} until ${momentText(held.untilMs, zone)}; sent when the snooze ended.`;
+}
+
+function heldLine(held: AlertHeldView, zone: string): KnownBlock {
+  return context([heldWords(held, zone)], ALERT_BLOCK_IDS.held);
+}
+
+/** A thread reply released by a snooze says so too: followers hear it from the reply. */
+function threadReply(text: string, view: AlertEpisodeView): SlackMessage {
+  return reply(view.held ? `${text} ${heldWords(view.held, view.timeZone)}` : text);
 }
 
 export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
@@ -140,7 +149,7 @@ export function buildAlertRecoveredReply(view: AlertEpisodeView): SlackMessage {
   const at = view.recoveredAtMs ?? view.breachEndMs;
   const rule = view.rule;
   const when = rule.granularity === 'P1D' ? `from ${dayOf(at, view.timeZone)}` : `from ${formatLocalTime(at, view.timeZone)} on ${dayOf(at, view.timeZone)}`;
-  return reply(`🟢 Back ${safeSide(rule)} ${levelText(rule.recovery, rule.measure)} ${when}.`);
+  return threadReply(`🟢 Back ${safeSide(rule)} ${levelText(rule.recovery, rule.measure)} ${when}.`, view);
 }
 
 /** Thread reply while an episode lasts past the re-notify interval. */
@@ -148,7 +157,7 @@ export function buildAlertRenotifyReply(view: AlertEpisodeView): SlackMessage {
   const rule = view.rule;
   const last = view.breachEndMs;
   const through = rule.granularity === 'P1D' ? `through ${dayOf(last - 1, view.timeZone)}` : `through ${formatLocalTime(last, view.timeZone)} on ${dayOf(last - 1, view.timeZone)}`;
-  return reply(`🔴 Still ${rule.direction} ${levelText(rule.threshold, rule.measure)} ${through} (${extremeText(view)}).`);
+  return threadReply(`🔴 Still ${rule.direction} ${levelText(rule.threshold, rule.measure)} ${through} (${extremeText(view)}).`, view);
 }
 
 /** Thread reply when the nightly publish is late: the episode stays open. */

@@ -126,6 +126,13 @@ describe('thread replies', () => {
     expect(buildAlertRecoveredReply(episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') }))).toEqual({ text: words, blocks: [sectionBlock(words)] });
   });
 
+  it('a reply released by a snooze says it was held, by whom and until when', () => {
+    const view = episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00'), held: { by: 'U0ADA', untilMs: at('2025-11-26T10:00') } });
+    expect(buildAlertRecoveredReply(view).text).toBe(
+      '🟢 Back below 108 people from 14:00 on Tue 25 Nov. ⏸ Held while snoozed by <@U0ADA> until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time); sent when the snooze ended.',
+    );
+  });
+
   it('re-notifies while it lasts', () => {
     const words = '🔴 Still above 120 people through 18:00 on Tue 25 Nov (peak 151 at 16:00).';
     const view = episode({ breachEndMs: at('2025-11-25T18:00'), extreme: { value: 151, atMs: at('2025-11-25T16:00') } });
