@@ -42,6 +42,10 @@ function messageOf(content: JsonObject): ChatMessage | null {
   return { text, blocks: blocks as object[], ...(Array.isArray(charts) ? { charts: charts as ChatMessage['charts'] } : {}) };
 }
 
+function isShown(m: Pick<AlertMessage, 'channel' | 'ts'>, shown: ShownMessage | undefined): boolean {
+  return shown !== undefined && m.channel === shown.channel && m.ts === shown.ts;
+}
+
 export class RuleMessages {
   private readonly log: Logger;
 
@@ -92,11 +96,18 @@ export class RuleMessages {
     }
     const targets: { m: Pick<AlertMessage, 'channel' | 'ts'>; sent: ChatMessage | null }[] = kept.map((m) => ({ m, sent: messageOf(m.content) }));
     if (shown && !kept.some((m) => m.channel === shown.channel && m.ts === shown.ts)) targets.push({ m: shown, sent: shown.message });
-    for (const { m, sent } of targets) {
+    // The message pressed first: it is the one the person is looking at.
+    targets.sort((a, b) => Number(isShown(b.m, shown)) - Number(isShown(a.m, shown)));
+    for (const [i, { m, sent }] of targets.entries()) {
       try {
         if (sent === null) await this.deps.store.alertMessages.forget(teamId, m.channel, m.ts);
         else await redraw(m, sent);
       } catch (err) {
+        if (err instanceof SlackCallError && err.kind === 'rate_limited') {
+          // Edits share one budget per workspace: the rest keep what they said rather than wait it out.
+          this.log.info({ subscription: id, left: targets.length - i }, 'Slack asked to slow down; the older messages of the rule are left as they were');
+          return;
+        }
         this.log.info({ err, subscription: id, channel: m.channel, ts: m.ts }, 'could not redraw an alert message');
       }
     }

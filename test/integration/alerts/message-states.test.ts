@@ -67,6 +67,17 @@ describe('alert messages show the state of their rule', () => {
     expect(statusOf(unmuted)).not.toContain('muted');
   });
 
+  it('when Slack asks to slow down, the change stands and the message is left as it was', async () => {
+    t.slack.failNext('chat.update', { status: 429, retryAfter: 30 });
+    const answer = await press(GRACE, dmAlert, { action_id: 'alert_mute', value: encodeIdValue(1) });
+    expect(answer.text).toContain('Alert #1 is muted');
+    expect((await t.app.store.subscriptions.get(TEAM, 1))?.status).toBe('muted');
+    expect(buttonsOn(current(dmAlert))).toContain('alert_mute');
+    await press(GRACE, dmAlert, { action_id: 'alert_unmute', value: encodeIdValue(1) });
+    expect((await t.app.store.subscriptions.get(TEAM, 1))?.status).toBe('active');
+    expect(buttonsOn(current(dmAlert))).toContain('alert_mute');
+  });
+
   it('a channel snooze is told in the channel, and the message says until when in each reader’s time', async () => {
     const before = botPosts(t, FACILITIES).length;
     await press(LINUS, channelAlert, { action_id: 'alert_snooze', type: 'static_select', selected_option: { value: encodeSnoozeValue({ id: 2, snooze: 'P1D' }) } });

@@ -107,4 +107,14 @@ describe('the embedded Slack is as strict as Slack', () => {
     ws.rateTiers(false);
     expect(await failure(client.conversations.info({ channel: 'C0GENERAL' }))).toMatchObject({ error: 'ok' });
   });
+
+  test(`chat.update is held to Tier 3 (${TIER_LIMITS['chat.update']} a minute), across channels`, async () => {
+    const limit = TIER_LIMITS['chat.update']!;
+    const posted = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'v0' });
+    for (let i = 1; i <= limit; i += 1) await client.chat.update({ channel: 'C0GENERAL', ts: posted.ts!, text: `v${i}` });
+    const over = await failure(client.chat.update({ channel: 'C0GENERAL', ts: posted.ts!, text: 'one too many' }));
+    expect(over.error).toBe('slack_webapi_rate_limited_error');
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(ws.state.findMessage('C0GENERAL', posted.ts!)?.text).toBe(`v${limit}`);
+  });
 });
