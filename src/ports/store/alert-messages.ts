@@ -16,6 +16,8 @@ export interface AlertMessageRepository {
   record(message: Omit<AlertMessage, 'postedAt'>): Promise<void>;
   /** A rule's messages, newest first, at most `limit`. */
   listBySubscription(teamId: string, subscriptionId: number, limit: number): Promise<AlertMessage[]>;
+  /** Forgets all but the newest `keep` messages of a rule; answers how many were forgotten. */
+  keepNewest(teamId: string, subscriptionId: number, keep: number): Promise<number>;
   /** Forgets one message; false when it was not recorded. */
   forget(teamId: string, channel: string, ts: string): Promise<boolean>;
 }

@@ -166,7 +166,7 @@ export class AlertDelivery {
         const msg = this.deps.renderer.alert(view);
         const posted = await this.post(d.sub, msg);
         result.posted += 1;
-        await this.deps.messages.record(d.sub.teamId, d.sub.id, posted.channel, posted.ts, msg);
+        await this.deps.messages.posted(d.sub.teamId, d.sub.id, posted.channel, posted.ts, msg);
         // Posted already closed: nothing more will be said in it.
         return item.recoveredAt === null ? posted : null;
       }

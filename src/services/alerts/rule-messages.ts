@@ -62,6 +62,16 @@ export class RuleMessages {
     }
   }
 
+  /** Keeps a message a rule just posted; older ones than the newest REDRAWN_MESSAGES are let go. Never throws. */
+  async posted(teamId: string, subscriptionId: number, channel: string, ts: string, message: ChatMessage): Promise<void> {
+    await this.record(teamId, subscriptionId, channel, ts, message);
+    try {
+      await this.deps.store.alertMessages.keepNewest(teamId, subscriptionId, REDRAWN_MESSAGES);
+    } catch (err) {
+      this.log.info({ err, subscription: subscriptionId }, 'could not let go of the older messages of the rule');
+    }
+  }
+
   /** Redraws the rule's messages (and the one pressed, if not kept) to show how it stands. */
   async restate(teamId: string, state: RuleStateView, shown?: ShownMessage): Promise<void> {
     const id = state.rule.id;

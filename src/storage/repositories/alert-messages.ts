@@ -38,6 +38,26 @@ export function alertMessageRepository({ db, now, guard }: RepositoryContext): A
         }));
       }),
 
+    keepNewest: (teamId, subscriptionId, keep) =>
+      guard('alertMessages.keepNewest', async () => {
+        const old = await db
+          .selectFrom('alert_messages')
+          .select(['channel', 'ts'])
+          .where('team_id', '=', teamId)
+          .where('subscription_id', '=', subscriptionId)
+          .orderBy('posted_at', 'desc')
+          .orderBy('ts', 'desc')
+          .offset(Math.max(0, keep))
+          .limit(1_000)
+          .execute();
+        let forgotten = 0;
+        for (const m of old) {
+          const result = await db.deleteFrom('alert_messages').where('team_id', '=', teamId).where('channel', '=', m.channel).where('ts', '=', m.ts).executeTakeFirst();
+          forgotten += Number(result.numDeletedRows);
+        }
+        return forgotten;
+      }),
+
     forget: (teamId, channel, ts) =>
       guard('alertMessages.forget', async () => {
         const result = await db.deleteFrom('alert_messages').where('team_id', '=', teamId).where('channel', '=', channel).where('ts', '=', ts).executeTakeFirst();

@@ -158,6 +158,20 @@ export function subscriptionContract(ctx: ContractContext): void {
       expect(await ctx.store.alertMessages.listBySubscription(OTHER_TEAM, s.id, 10)).toEqual([]);
     });
 
+    test('keepNewest forgets the older messages of one rule only', async () => {
+      const s = await ctx.store.subscriptions.create(newSubscription());
+      for (const n of [1, 2, 3, 4]) {
+        await ctx.store.alertMessages.record(message(`3.00000${n}`, s.id));
+        ctx.clock.advance(60_000);
+      }
+      await ctx.store.alertMessages.record(message('3.000009', s.id + 1));
+      expect(await ctx.store.alertMessages.keepNewest(OTHER_TEAM, s.id, 0)).toBe(0);
+      expect(await ctx.store.alertMessages.keepNewest(TEAM, s.id, 2)).toBe(2);
+      expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 10)).map((m) => m.ts)).toEqual(['3.000004', '3.000003']);
+      expect(await ctx.store.alertMessages.keepNewest(TEAM, s.id, 2)).toBe(0);
+      expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id + 1, 10)).map((m) => m.ts)).toEqual(['3.000009']);
+    });
+
     test('survive the rule’s deletion until forgotten', async () => {
       const s = await ctx.store.subscriptions.create(newSubscription());
       await ctx.store.alertMessages.record(message('2.000100', s.id));
