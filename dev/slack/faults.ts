@@ -1,7 +1,7 @@
 import type { Fault } from './types';
 
 /**
- * Slack's per-minute rate tiers (per app per workspace) for the conversation methods: Tier 2
+ * Slack's per-minute rate tiers (per app per workspace) for the conversation methods and edits: Tier 2
  * about 20 a minute, Tier 3 about 50, Tier 4 about 100. Slack allows short bursts over them;
  * the workspace holds to the figures.
  */
@@ -14,6 +14,8 @@ export const TIER_LIMITS: Readonly<Record<string, number>> = {
   'conversations.replies': 50,
   'users.conversations': 50,
   'conversations.members': 100,
+  // Edits are Tier 3 across the workspace; posts have their own per-channel limit instead.
+  'chat.update': 50,
 };
 
 /**

@@ -45,8 +45,18 @@ export interface Subscription extends NewSubscription {
   status: SubscriptionStatus;
   pausedReason: string | null;
   snoozedUntil: EpochMs | null;
+  /** Who set the snooze (null when nobody has, or before this was kept). */
+  snoozedBy: string | null;
   createdAt: EpochMs;
   updatedAt: EpochMs;
+}
+
+/** A rule someone deleted: what its old buttons answer with. */
+export interface RemovedSubscription {
+  id: number;
+  teamId: string;
+  removedBy: string;
+  removedAt: EpochMs;
 }
 
 export type SubscriptionPatch = Partial<Omit<NewSubscription, 'teamId' | 'createdBy'>>;

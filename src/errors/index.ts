@@ -6,7 +6,7 @@
 export { AppError, InternalError, isAppError, toAppError, type ErrorCode } from './base';
 export { ConfigError } from './config';
 export { BadInputError, ChannelNameError, DateInputError, NoCapacityError, StaleFormError, type DateProblem } from './input';
-export { ForbiddenError, NoDataError, NotFoundError, OwnerPresentError, type SubjectKind } from './subject';
+export { ForbiddenError, NoDataError, NotFoundError, OwnerPresentError, SubscriptionRemovedError, type SubjectKind } from './subject';
 export { RangeInputError, RangeNoDataError } from './range';
 export { CompareMixError } from './compare';
 export { SlackCallError, CannotPostError, type SlackFailureKind } from './slack';

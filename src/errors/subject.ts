@@ -22,6 +22,17 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** A rule that was there and was deleted: its old buttons say by whom and when, not "couldn't find". */
+export class SubscriptionRemovedError extends NotFoundError {
+  constructor(
+    id: number,
+    readonly removedBy: string,
+    readonly removedAt: number,
+  ) {
+    super('subscription', id, { message: `subscription ${id} was deleted` });
+  }
+}
+
 /**
  * A day with nothing published for a building, a zone or a building's zones: either a day
  * after the latest published one (not published yet) or an earlier day left empty.

@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from './chat';
 import type { IsoDate } from '../domain/time';
-import type { AlertEpisodeView, AlertPausedBecause, RuleView } from '../views/alert';
+import type { AlertEpisodeView, AlertPausedBecause, RuleRemovedView, RuleStateView, RuleView, SnoozeAnnouncementView } from '../views/alert';
 import type { DigestRunNoticeView, DigestView, PausedBecause } from '../views/digest';
 
 export interface MessageRenderer {
@@ -25,4 +25,10 @@ export interface MessageRenderer {
   alertNoHistory(view: AlertEpisodeView, weeks: number): ChatMessage;
   /** The direct message to a rule's creator when it paused itself. */
   alertPaused(rule: RuleView, because: AlertPausedBecause): ChatMessage;
+  /** An alert message as it was sent (by `alert`), redrawn to show how its rule stands now. */
+  alertRestated(sent: ChatMessage, state: RuleStateView): ChatMessage;
+  /** An alert message as it was sent, redrawn for a deleted rule: no buttons, who deleted it. */
+  alertRuleRemoved(sent: ChatMessage, view: RuleRemovedView): ChatMessage;
+  /** Told in a channel when someone snoozes the channel's rule. */
+  alertSnoozed(view: SnoozeAnnouncementView): ChatMessage;
 }

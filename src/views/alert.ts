@@ -46,6 +46,8 @@ export interface AlertEpisodeView {
    * message per rule per publish). Empty or absent for a message of one episode.
    */
   readonly earlier?: readonly EarlierEpisodeView[];
+  /** Sent late because a snooze held it back; absent or null when it went out as it happened. */
+  readonly held?: AlertHeldView | null;
 }
 
 /** An episode over, listed in the message of a later one. */
@@ -54,6 +56,38 @@ export interface EarlierEpisodeView {
   readonly breachEndMs: EpochMs;
   readonly recoveredAtMs: EpochMs;
   readonly extreme: { readonly value: number; readonly atMs: EpochMs };
+}
+
+/** Who held an alert back and until when: it went out when their snooze ended. */
+export interface AlertHeldView {
+  /** Null for a snooze set before who set it was kept. */
+  readonly by: string | null;
+  readonly untilMs: EpochMs;
+}
+
+/** How a rule stands now, for redrawing the messages it posted. */
+export interface RuleStateView {
+  readonly rule: RuleView;
+  readonly timeZone: string;
+  readonly muted: boolean;
+  readonly snoozedUntilMs: EpochMs | null;
+}
+
+/** A rule someone deleted, for the messages it posted and its old buttons. */
+export interface RuleRemovedView {
+  readonly ruleId: number;
+  /** The rule as it was, when known: its status line then reads neither muted nor snoozed. */
+  readonly rule?: { readonly rule: RuleView; readonly timeZone: string } | null;
+  readonly removedBy: string;
+  readonly removedAtMs: EpochMs;
+}
+
+/** A snooze of a channel's rule, told in that channel. */
+export interface SnoozeAnnouncementView {
+  readonly rule: RuleView;
+  readonly timeZone: string;
+  readonly by: string;
+  readonly untilMs: EpochMs;
 }
 
 export type SubscriptionStateView = 'ok' | 'pending' | 'alerting' | 'no_data';

@@ -51,6 +51,9 @@ async function update(ctx: MethodContext): Promise<Record<string, unknown>> {
   // A message posted with chat:write.public, without joining, cannot be edited later.
   if (!ctx.core.state.isBotMember(channel)) fail('not_in_channel');
   const content = messageContent(ctx.core, ctx.args, false);
+  // Like Slack: an edit must bring something to show; fields left out keep their value (below).
+  const brings = content.text.trim() !== '' || (content.blocks?.length ?? 0) > 0 || content.attachments !== undefined;
+  if (!brings) fail('no_text');
   await downloadImages(ctx.core.images, content.blocks);
   const changes: Parameters<typeof ctx.core.state.changeMessage>[1] = {};
   // Like Slack: fields that are not sent keep their previous value; an empty list removes them.

@@ -13,6 +13,7 @@
  */
 
 import type { EpochMs } from '../../domain/values';
+import type { AlertMessageRepository } from './alert-messages';
 import type { AlertStateRepository } from './alert-states';
 import type { StoreHealth } from './health';
 import type { DigestRunRepository } from './digest-runs';
@@ -23,7 +24,8 @@ import type { WatermarkRepository } from './watermarks';
 import type { FormViewRepository, ScopeCheckRepository, SendSlotRepository } from './coordination';
 import type { LocalClockRepository } from './local-clock';
 
-export type { AlertStateRepository, DigestRunRepository, DigestRepository, LocalClockRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
+export type { AlertMessage } from './alert-messages';
+export type { AlertMessageRepository, AlertStateRepository, DigestRunRepository, DigestRepository, LocalClockRepository, NoticeRepository, SubscriptionRepository, WatermarkRepository };
 export type { FormViewRepository, FormViewState, ScopeCheckRepository, SendSlotRepository } from './coordination';
 export { FORM_OPENING_TICKET } from './coordination';
 export type { ClaimOptions, DigestRunKey } from './digest-runs';
@@ -34,6 +36,7 @@ export interface Store {
   readonly digestRuns: DigestRunRepository;
   readonly subscriptions: SubscriptionRepository;
   readonly alertStates: AlertStateRepository;
+  readonly alertMessages: AlertMessageRepository;
   readonly watermarks: WatermarkRepository;
   readonly notices: NoticeRepository;
   readonly scopeChecks: ScopeCheckRepository;

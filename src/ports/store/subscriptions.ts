@@ -1,5 +1,5 @@
 /** Threshold subscriptions, per team. */
-import type { DestinationKind, NewSubscription, ScopeKind, Subscription, SubscriptionPatch } from '../../domain/subscription';
+import type { DestinationKind, NewSubscription, RemovedSubscription, ScopeKind, Subscription, SubscriptionPatch } from '../../domain/subscription';
 import type { EpochMs } from '../../domain/values';
 
 export interface SubscriptionRepository {
@@ -14,10 +14,15 @@ export interface SubscriptionRepository {
   /** Status 'active' only for one InnerSpace scope, every team, by id. */
   listActiveByScope(scopeKind: ScopeKind, scopeId: number): Promise<Subscription[]>;
   update(teamId: string, id: number, patch: SubscriptionPatch): Promise<Subscription | null>;
-  /** Deletes the subscription and its alert state. */
-  delete(teamId: string, id: number): Promise<boolean>;
-  /** Sets or (with null) clears the snooze. */
-  snooze(teamId: string, id: number, until: EpochMs | null): Promise<Subscription | null>;
+  /**
+   * Deletes the subscription and its alert state; with `removedBy`, notes who did it (and
+   * when) in the same transaction, for `removed`. The first note of an id stays.
+   */
+  delete(teamId: string, id: number, removedBy?: string): Promise<boolean>;
+  /** Who deleted a rule and when; null for a rule that exists, never existed or was deleted without a note. */
+  removed(teamId: string, id: number): Promise<RemovedSubscription | null>;
+  /** Sets or (with null) clears the snooze, and who set it. */
+  snooze(teamId: string, id: number, until: EpochMs | null, by?: string | null): Promise<Subscription | null>;
   mute(teamId: string, id: number): Promise<Subscription | null>;
   /**
    * Hands the rule from `from` to `to`, only if `from` still holds it; a rule that went to

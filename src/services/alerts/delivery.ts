@@ -23,6 +23,7 @@ import { stateRow, type OutboxItem, type ToldEpisode } from './stored';
 import { PARK_AFTER_MS, type TakeOptions } from '../digests/pacing';
 import { episodeView, ruleView } from './views';
 import { noHistoryNoticeKey } from './outbox';
+import type { RuleMessages } from './rule-messages';
 
 /** Spaces posts per destination (Slack allows about one message a second per channel). */
 export interface Pacer {
@@ -47,6 +48,8 @@ export interface DeliveryDeps {
   readonly logger: Logger;
   readonly now: () => number;
   readonly pacer: Pacer;
+  /** Keeps each episode message as sent, so a later change of its rule can redraw it. */
+  readonly messages: RuleMessages;
 }
 
 export interface MessageRef {
@@ -163,17 +166,19 @@ export class AlertDelivery {
     const view = episodeView(d.sub, d.scope, item, this.deps.now(), chart);
     switch (item.kind) {
       case 'open': {
-        const posted = await this.post(d.sub, this.deps.renderer.alert(view));
+        const msg = this.deps.renderer.alert(view);
+        const posted = await this.post(d.sub, msg);
         result.posted += 1;
+        await this.deps.messages.posted(d.sub.teamId, d.sub.id, posted.channel, posted.ts, msg);
         // Posted already closed: nothing more will be said in it.
         return item.recoveredAt === null ? posted : null;
       }
       case 'update':
-        if (ref) await this.edit(ref, this.deps.renderer.alert(view), result);
+        if (ref) await this.edit(d.sub, ref, this.deps.renderer.alert(view), result);
         return ref;
       case 'still':
         if (!ref) return ref;
-        await this.edit(ref, this.deps.renderer.alert(view), result);
+        await this.edit(d.sub, ref, this.deps.renderer.alert(view), result);
         await this.post(d.sub, this.deps.renderer.alertRenotify(view), ref.ts);
         result.posted += 1;
         return ref;
@@ -191,7 +196,7 @@ export class AlertDelivery {
       case 'close':
         // Without the opening message (its outcome was unknown) a closing note could repeat it.
         if (!ref) return null;
-        await this.edit(ref, this.deps.renderer.alert(view), result);
+        await this.edit(d.sub, ref, this.deps.renderer.alert(view), result);
         await this.post(d.sub, this.deps.renderer.alertRecovered(view), ref.ts);
         result.posted += 1;
         return null;
@@ -199,10 +204,11 @@ export class AlertDelivery {
   }
 
   /** Edits are cosmetic and idempotent: a failure is logged, never a reason to stop. */
-  private async edit(ref: MessageRef, msg: ChatMessage, result: DeliveryResult): Promise<void> {
+  private async edit(sub: Subscription, ref: MessageRef, msg: ChatMessage, result: DeliveryResult): Promise<void> {
     try {
       await this.deps.slack.updateMessage(ref.channel, ref.ts, msg);
       result.edited += 1;
+      await this.deps.messages.record(sub.teamId, sub.id, ref.channel, ref.ts, msg);
     } catch (err) {
       this.log.info({ err, channel: ref.channel, ts: ref.ts }, 'could not edit the alert message');
     }

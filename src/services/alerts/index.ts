@@ -20,9 +20,10 @@ import { HomeService } from './home';
 import { RuleChecks } from './rules';
 import { ScopeDirectory } from './scopes';
 import { SubscriptionService } from './subscriptions';
+import { RuleMessages } from './rule-messages';
 
 export type { TickReport } from './evaluator';
-export type { SavedSubscription, Who } from './subscriptions';
+export type { SavedSubscription, ShownMessage, Who } from './subscriptions';
 export type { BacktestInput, BacktestOutcome } from './rules';
 export { SubscriptionService } from './subscriptions';
 export { HomeService } from './home';
@@ -73,7 +74,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
 
   const scopes = new ScopeDirectory(deps.innerspace, deps.groupId);
   const rules = new RuleChecks({ store: deps.store, scopes, slack: deps.slack, authz: deps.authz, now: deps.now, logger });
-  const subscriptions = new SubscriptionService({ store: deps.store, scopes, rules, authz: deps.authz, now: deps.now, logger, exclusive });
+  const messages = new RuleMessages({ store: deps.store, slack: deps.slack, renderer: deps.renderer, logger });
+  const subscriptions = new SubscriptionService({ store: deps.store, scopes, rules, authz: deps.authz, now: deps.now, logger, exclusive, messages });
   const home = new HomeService({
     store: deps.store, authz: deps.authz, innerspace: deps.innerspace, subscriptions, now: deps.now, logger,
   });
@@ -82,7 +84,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const pacer = deps.store.shared
     ? new SharedChannelPacer(pacingClock, spacingMs, deps.store.sendSlots, deps.now, logger, 'alert:')
     : new ChannelPacer(pacingClock, spacingMs);
-  const delivery = new AlertDelivery({ store: deps.store, charts: deps.charts, slack: deps.slack, renderer: deps.renderer, logger: deps.logger, now: deps.now, pacer });
+  const delivery = new AlertDelivery({ store: deps.store, charts: deps.charts, slack: deps.slack, renderer: deps.renderer, logger: deps.logger, now: deps.now, pacer, messages });
   const evaluator = new AlertEvaluator({
     store: deps.store, scopes, charts: deps.charts, delivery, pacer, pacingClock, locks, logger: deps.logger, now: deps.now,
     noDataAfterHours: deps.noDataAfterHours, concurrency: deps.concurrency,

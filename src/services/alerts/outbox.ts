@@ -172,7 +172,9 @@ export function mergeOutbox(existing: readonly OutboxItem[], incoming: readonly 
       items = items.filter((i) => !superseded.includes(i));
       if (waitingOpen >= 0) {
         const open = items.findIndex((i) => sameEpisode(i) && i.kind === 'open');
-        items[open] = { ...next, kind: 'open' };
+        // The message not yet posted keeps why it was held.
+        const held = items[open]?.held ?? next.held;
+        items[open] = { ...next, kind: 'open', ...(held ? { held } : {}) };
         continue;
       } else if (next.kind === 'update' && superseded.some((i) => i.kind === 'still')) {
         items.push({ ...next, kind: 'still' });

@@ -49,6 +49,8 @@ export interface OutboxItem {
   /** Relative rules: the usual level (people) at the extreme, and of how many weeks it is the mean. */
   readonly usual?: number | null;
   readonly usualWeeks?: number | null;
+  /** Held back by a snooze: who set it (null when unknown) and until when. */
+  readonly held?: { readonly by: string | null; readonly until: number } | null;
 }
 
 /** Episodes one message may list: more in one publish are counted, not listed (see the view). */
@@ -69,6 +71,7 @@ const itemSchema = z.object({
   earlier: z.array(toldSchema).max(MAX_TOLD).optional(),
   usual: z.number().nullable().optional(),
   usualWeeks: z.number().int().nullable().optional(),
+  held: z.object({ by: z.string().nullable(), until: z.number() }).nullable().optional(),
 });
 
 /**

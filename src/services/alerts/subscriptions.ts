@@ -5,7 +5,7 @@
  * only the creator or an admin edits or deletes; another team's id reads as "not found".
  */
 import { noHistoryNoticeKey } from './outbox';
-import { ForbiddenError, OwnerPresentError } from '../../errors';
+import { ForbiddenError, OwnerPresentError, SubscriptionRemovedError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import type { AlertEpisodeView, BacktestView, RuleView, SubscriptionSummaryView } from '../../views/index';
 import { addDays, dayWindow, localDateOf, localHourStart } from '../../domain/time';
@@ -20,7 +20,10 @@ import { pausedNoticeKey } from './delivery';
 import type { RuleChecks } from './rules';
 import { notFoundSubscription, type ScopeDirectory, type ScopeInfo } from './scopes';
 import { freshState } from './stored';
-import { ruleView, summaryView } from './views';
+import { ruleView, snoozedUntil, summaryView } from './views';
+import type { RuleMessages, ShownMessage } from './rule-messages';
+
+export type { ShownMessage } from './rule-messages';
 
 export interface Who {
   readonly teamId: string;
@@ -46,6 +49,8 @@ export interface SubscriptionServiceDeps {
    * in this process, and on the scopes named, with every replica's check.
    */
   readonly exclusive: <T>(work: () => Promise<T>, scopes?: readonly ScopeKey[]) => Promise<T>;
+  /** Keeps the messages a rule posted in step with it (muted, snoozed, deleted). */
+  readonly messages: RuleMessages;
 }
 
 export class SubscriptionService {
@@ -89,33 +94,71 @@ export class SubscriptionService {
     }, [scopeOf(current), scopeOf(fields)]);
   }
 
-  async remove(who: Who, id: number): Promise<void> {
-    const current = await this.owned(who, id);
+  /**
+   * Deletes the rule, noting who did it; the messages it posted then say so and lose their
+   * buttons (`shown`: the message a button was pressed on, redrawn too).
+   */
+  async remove(who: Who, id: number, shown?: ShownMessage): Promise<void> {
+    const current = await this.owned(who, id, shown);
     await this.deps.exclusive(async () => {
-      if (!(await this.deps.store.subscriptions.delete(who.teamId, id))) throw notFoundSubscription(id);
+      if (!(await this.deps.store.subscriptions.delete(who.teamId, id, who.userId))) throw notFoundSubscription(id);
     }, [scopeOf(current)]);
     this.deps.logger.info({ subscription: id, team: who.teamId, user: who.userId }, 'alert removed');
+    const removal = await this.deps.store.subscriptions.removed(who.teamId, id);
+    const rule = await this.deps.scopes.describe(current.scopeKind, current.scopeId).then(
+      (scope) => ({ rule: ruleView(current, scope), timeZone: scope.timeZone }),
+      () => null,
+    );
+    await this.deps.messages.removed(who.teamId, { ruleId: id, rule, removedBy: removal?.removedBy ?? who.userId, removedAtMs: removal?.removedAt ?? this.deps.now() }, shown);
   }
 
-  async snooze(who: Who, id: number, length: SnoozeFor): Promise<{ subscription: Subscription; until: number; timeZone: string }> {
-    const sub = await this.managed(who, id);
+  /** Snoozes the rule; a channel's rule says so in its channel, with who did it. */
+  async snooze(who: Who, id: number, length: SnoozeFor, shown?: ShownMessage): Promise<{ subscription: Subscription; until: number; timeZone: string }> {
+    const sub = await this.managed(who, id, shown);
     const until = this.deps.now() + SNOOZE_MINUTES[length] * 60_000;
-    const snoozed = await this.deps.store.subscriptions.snooze(who.teamId, id, until);
+    const snoozed = await this.deps.store.subscriptions.snooze(who.teamId, id, until, who.userId);
     if (!snoozed) throw notFoundSubscription(id);
     const scope = await this.deps.scopes.describe(sub.scopeKind, sub.scopeId);
+    if (snoozed.destinationKind === 'channel') {
+      await this.deps.messages.announceSnooze(snoozed.destinationId, { rule: ruleView(snoozed, scope), timeZone: scope.timeZone, by: who.userId, untilMs: until });
+    }
+    await this.restate(snoozed, shown);
     return { subscription: snoozed, until, timeZone: scope.timeZone };
   }
 
-  async mute(who: Who, id: number): Promise<Subscription> {
-    await this.managed(who, id);
+  async mute(who: Who, id: number, shown?: ShownMessage): Promise<Subscription> {
+    await this.managed(who, id, shown);
     const muted = await this.deps.store.subscriptions.mute(who.teamId, id);
     if (!muted) throw notFoundSubscription(id);
+    await this.restate(muted, shown);
     return muted;
   }
 
+  /** The rule's messages redrawn to show how it stands; a failure only leaves them as they were. */
+  private async restate(sub: Subscription, shown?: ShownMessage): Promise<void> {
+    try {
+      const scope = await this.deps.scopes.describe(sub.scopeKind, sub.scopeId);
+      const state = { rule: ruleView(sub, scope), timeZone: scope.timeZone, muted: sub.status !== 'active', snoozedUntilMs: snoozedUntil(sub, this.deps.now()) };
+      await this.deps.messages.restate(sub.teamId, state, shown);
+    } catch (err) {
+      this.deps.logger.info({ err, subscription: sub.id }, 'could not redraw the messages of the alert');
+    }
+  }
+
+  /**
+   * A rule that is not there: one someone deleted says by whom (and the message pressed is
+   * redrawn as deleted, its stale buttons gone); any other reads as not found.
+   */
+  private async missing(who: Who, id: number, shown?: ShownMessage): Promise<Error> {
+    const removal = await this.deps.store.subscriptions.removed(who.teamId, id);
+    if (removal === null) return notFoundSubscription(id);
+    if (shown) await this.deps.messages.removed(who.teamId, { ruleId: id, removedBy: removal.removedBy, removedAtMs: removal.removedAt }, shown);
+    return new SubscriptionRemovedError(id, removal.removedBy, removal.removedAt);
+  }
+
   /** Back on, from the latest published data: what happened while muted is not sent. */
-  async unmute(who: Who, id: number): Promise<Subscription> {
-    const sub = await this.managed(who, id);
+  async unmute(who: Who, id: number, shown?: ShownMessage): Promise<Subscription> {
+    const sub = await this.managed(who, id, shown);
     const scope = await this.deps.scopes.get(sub.scopeKind, sub.scopeId);
     const bt = await this.deps.rules.backtestIn(scope, sub);
     const start = await this.deps.rules.startingPoint(scope, sub.granularity, bt.latestBucket);
@@ -125,21 +168,24 @@ export class SubscriptionService {
       if (!resumed) throw notFoundSubscription(id);
       await this.deps.store.alertStates.put(freshState(id, who.teamId, start, state?.lastNotifiedAt ?? null));
       return resumed;
-    }, [scopeOf(sub)]);
+    }, [scopeOf(sub)]).then(async (resumed) => {
+      await this.restate(resumed, shown);
+      return resumed;
+    });
   }
 
   /** A rule the user may edit or delete: the creator's, or any for an admin. */
-  async owned(who: Who, id: number): Promise<Subscription> {
+  async owned(who: Who, id: number, shown?: ShownMessage): Promise<Subscription> {
     const sub = await this.deps.store.subscriptions.get(who.teamId, id);
-    if (!sub) throw notFoundSubscription(id);
+    if (!sub) throw await this.missing(who, id, shown);
     this.deps.authz.requireOwner(who.userId, sub.createdBy);
     return sub;
   }
 
   /** A rule the user may snooze or mute: theirs, an admin's right, or a channel rule of a channel they are in. */
-  async managed(who: Who, id: number): Promise<Subscription> {
+  async managed(who: Who, id: number, shown?: ShownMessage): Promise<Subscription> {
     const sub = await this.deps.store.subscriptions.get(who.teamId, id);
-    if (!sub) throw notFoundSubscription(id);
+    if (!sub) throw await this.missing(who, id, shown);
     if (sub.createdBy === who.userId || this.deps.authz.isAdmin(who.userId)) return sub;
     if (sub.destinationKind === 'channel') {
       await this.deps.authz.requireChannel(who.userId, sub.destinationId);

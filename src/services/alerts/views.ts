@@ -27,6 +27,13 @@ export function snoozedUntil(sub: Subscription, now: number): number | null {
   return sub.snoozedUntil !== null && sub.snoozedUntil > now ? sub.snoozedUntil : null;
 }
 
+/** Items waiting while the rule is snoozed are marked with the snooze, so they say so when sent. */
+export function heldBySnooze(items: readonly OutboxItem[], sub: Subscription, now: number): OutboxItem[] {
+  const until = snoozedUntil(sub, now);
+  if (until === null) return [...items];
+  return items.map((i) => (i.phase === 'queued' ? { ...i, held: { by: sub.snoozedBy, until } } : i));
+}
+
 export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
   return {
     rule: ruleView(sub, scope),
@@ -46,6 +53,7 @@ export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | '
     ...(item.earlier && item.earlier.length > 0
       ? { earlier: item.earlier.map((e) => ({ startMs: e.start, breachEndMs: e.breachEnd, recoveredAtMs: e.recoveredAt, extreme: { value: e.extreme, atMs: e.extremeAt } })) }
       : {}),
+    held: item.held ? { by: item.held.by, untilMs: item.held.until } : null,
   };
 }
 

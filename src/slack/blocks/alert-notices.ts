@@ -38,7 +38,7 @@ export type SubscriptionChange = 'removed' | 'muted' | 'unmuted' | 'snoozed' | '
 export function buildSubscriptionChangedMessage(id: number, change: SubscriptionChange, until?: { ms: number; timeZone: string }): SlackMessage {
   const words: Record<SubscriptionChange, () => string> = {
     taken_over: () => `🔔 Alert #${id} is yours now: you can change it, and one sent by direct message comes to you.`,
-    removed: () => `🗑 Alert #${id} is removed; you will hear nothing more from it. Messages already posted stay.`,
+    removed: () => `🗑 Alert #${id} is removed; you will hear nothing more from it. Its messages now say it was deleted.`,
     muted: () => `🔕 Alert #${id} is muted. Nothing is checked or sent until you unmute it.`,
     unmuted: () => `🔔 Alert #${id} is on again, starting from the latest published data.`,
     snoozed: () =>

@@ -5,12 +5,12 @@
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
 import { BASELINE_WEEKS, MIN_BASELINE_WEEKS, usualSlotText } from '../../domain/baseline';
 import { dayOf, levelShort, levelText, momentText, ruleLine, scopeTitleMd, usableChart } from './format';
-import { ACTION_IDS } from './ids';
+import { ACTION_IDS, ALERT_BLOCK_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct } from './mrkdwn';
 import { encodeIdValue, encodeSnoozeValue } from './values';
-import type { AlertEpisodeView, EarlierEpisodeView, RuleView } from '../../views/index';
+import type { AlertEpisodeView, AlertHeldView, EarlierEpisodeView, RuleView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
 function measured(value: number, rule: RuleView): string {
@@ -126,7 +126,8 @@ export function buildTestAlertMessage(view: AlertEpisodeView, sentBy: string): S
 
 export function alertActions(rule: RuleView, muted: boolean): KnownBlock {
   const id = encodeIdValue(rule.id);
-  return actions([
+  return actions(
+    [
     {
       type: 'static_select',
       action_id: ACTION_IDS.snooze,
@@ -143,7 +144,9 @@ export function alertActions(rule: RuleView, muted: boolean): KnownBlock {
       style: 'danger',
       confirm: { title: `Unsubscribe from rule #${rule.id}?`, text: 'You will hear nothing more from this rule.', confirm: 'Unsubscribe', deny: 'Keep it' },
     }),
-  ]);
+    ],
+    ALERT_BLOCK_IDS.actions,
+  );
 }
 
 export function ruleStatus(view: { rule: RuleView; timeZone: string; muted: boolean; snoozedUntilMs: number | null }): string {
@@ -153,6 +156,26 @@ export function ruleStatus(view: { rule: RuleView; timeZone: string; muted: bool
   return parts.join(' · ');
 }
 
+/** The status line under an alert: its rule, muted or snoozed, nightly data. */
+export function alertStatusLine(view: { rule: RuleView; timeZone: string; muted: boolean; snoozedUntilMs: number | null }): KnownBlock {
+  return context([`${ruleStatus(view)} · nightly data`], ALERT_BLOCK_IDS.status);
+}
+
+/** "Held while snoozed by @ada until …": why an alert arrives after the fact. */
+function heldWords(held: AlertHeldView, zone: string): string {
+  const by = held.by === null ? '' : ` by <@${held.by}>`;
+  return `⏸ Held while snoozed${by} until ${momentText(held.untilMs, zone)}; sent when the snooze ended.`;
+}
+
+function heldLine(held: AlertHeldView, zone: string): KnownBlock {
+  return context([heldWords(held, zone)], ALERT_BLOCK_IDS.held);
+}
+
+/** A thread reply released by a snooze says so too: followers hear it from the reply. */
+function threadReply(text: string, view: AlertEpisodeView): SlackMessage {
+  return reply(view.held ? `${text} ${heldWords(view.held, view.timeZone)}` : text);
+}
+
 export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
   const emoji = view.state === 'recovered' ? '🟢' : '🔴';
   const sentence = messageSentence(view);
@@ -160,7 +183,8 @@ export function buildAlertMessage(view: AlertEpisodeView): SlackMessage {
   const charts: PlacedChart[] = [];
   const chart = usableChart(view.chart);
   if (chart !== null) blocks.push(placeChart(chart, charts));
-  blocks.push(context([`${ruleStatus(view)} · nightly data`]), alertActions(view.rule, view.muted));
+  if (view.held) blocks.push(heldLine(view.held, view.timeZone));
+  blocks.push(alertStatusLine(view), alertActions(view.rule, view.muted));
   return message(`${emoji} ${sentence}`, blocks, charts);
 }
 
@@ -173,7 +197,7 @@ export function buildAlertRecoveredReply(view: AlertEpisodeView): SlackMessage {
   const at = view.recoveredAtMs ?? view.breachEndMs;
   const rule = view.rule;
   const when = rule.granularity === 'P1D' ? `from ${dayOf(at, view.timeZone)}` : `from ${formatLocalTime(at, view.timeZone)} on ${dayOf(at, view.timeZone)}`;
-  return reply(`🟢 Back ${safeSide(rule)} ${levelText(rule.recovery, rule.measure)} ${when}.`);
+  return threadReply(`🟢 Back ${safeSide(rule)} ${levelText(rule.recovery, rule.measure)} ${when}.`, view);
 }
 
 /** Thread reply while an episode lasts past the re-notify interval. */
@@ -181,7 +205,7 @@ export function buildAlertRenotifyReply(view: AlertEpisodeView): SlackMessage {
   const rule = view.rule;
   const last = view.breachEndMs;
   const through = rule.granularity === 'P1D' ? `through ${dayOf(last - 1, view.timeZone)}` : `through ${formatLocalTime(last, view.timeZone)} on ${dayOf(last - 1, view.timeZone)}`;
-  return reply(`🔴 Still ${rule.direction} ${levelText(rule.threshold, rule.measure)} ${through} (${extremeText(view)}).`);
+  return threadReply(`🔴 Still ${rule.direction} ${levelText(rule.threshold, rule.measure)} ${through} (${extremeText(view)}).`, view);
 }
 
 /** Thread reply when the nightly publish is late: the episode stays open. */

@@ -20,6 +20,7 @@ import {
   RangeNoDataError,
   SlackCallError,
   StaleFormError,
+  SubscriptionRemovedError,
   type AppError,
   type ErrorCode,
   type SlackFailureKind,
@@ -28,7 +29,8 @@ import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { refusalReason } from './refusal-words';
 import { OUTCOME_UNKNOWN_ERRORS, refusalReach } from '../../services/refusals';
-import { channelMention, echoCode, echoQuoted, userMention } from './mrkdwn';
+import { channelMention, echoCode, echoQuoted, readerDate, userMention } from './mrkdwn';
+import { dayTimeOf } from './format';
 
 export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
 
@@ -129,6 +131,11 @@ function notFound(ctx: Facts): string {
     default:
       return "I couldn't find that. `/occupancy help` shows what you can ask.";
   }
+}
+
+function removedSubscription(error: SubscriptionRemovedError): string {
+  const when = readerDate(error.removedAt, `${dayTimeOf(error.removedAt, 'UTC')} UTC`);
+  return `Rule #${error.id ?? ''} was deleted by ${userMention(error.removedBy)} on ${when}, so there is nothing left to change. \`/occupancy subscriptions\` lists the alerts you have.`;
 }
 
 function retryCommand(ctx: Facts, date: IsoDate): string | null {
@@ -237,7 +244,7 @@ export function errorWords(error: AppError, about: ErrorContext = {}): string {
   const ctx = factsOf(error, about);
   switch (error.code) {
     case 'NOT_FOUND':
-      return notFound(ctx);
+      return error instanceof SubscriptionRemovedError ? removedSubscription(error) : notFound(ctx);
     case 'NO_DATA':
       return error instanceof RangeNoDataError ? rangeNoData(error) : noData(ctx);
     case 'BAD_INPUT':

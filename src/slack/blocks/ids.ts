@@ -106,3 +106,11 @@ export const NAME_MENU_ACTION_IDS = {
   [SUBSCRIBE_FIELDS.scopeBuilding.actionId]: 'building',
   [SUBSCRIBE_FIELDS.scopeZone.actionId]: 'zone',
 } as const satisfies Record<string, 'building' | 'zone'>;
+
+/** Blocks of an alert message redrawn when its rule changes (muted, snoozed, deleted). */
+export const ALERT_BLOCK_IDS = {
+  status: 'alert_status',
+  actions: 'alert_actions',
+  held: 'alert_held',
+  removed: 'alert_removed',
+} as const;

@@ -77,8 +77,8 @@ export function fields(items: readonly string[]): KnownBlock {
   return { type: 'section', fields: items.slice(0, LIMITS.fields).map((t) => md(t, LIMITS.fieldText)) };
 }
 
-export function context(parts: readonly string[]): KnownBlock {
-  return { type: 'context', elements: parts.slice(0, LIMITS.contextElements).map((t) => md(t, LIMITS.contextText)) };
+export function context(parts: readonly string[], blockId?: string): KnownBlock {
+  return { type: 'context', ...(blockId ? { block_id: blockId } : {}), elements: parts.slice(0, LIMITS.contextElements).map((t) => md(t, LIMITS.contextText)) };
 }
 
 export function divider(): KnownBlock {

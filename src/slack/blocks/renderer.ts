@@ -2,6 +2,7 @@
 import type { MessageRenderer } from '../../ports/renderer';
 import { buildAlertMessage, buildAlertNoDataReply, buildAlertNoHistoryNotice, buildAlertRecoveredReply, buildAlertRenotifyReply } from './alert';
 import { buildAlertPausedNotice } from './alert-notices';
+import { alertRuleRemovedMessage, buildSnoozeAnnouncement, restateAlertMessage } from './alert-states';
 import { buildDigestMessages } from './digest';
 import { buildDigestPausedNotice } from './digest-replies';
 import { buildDigestRunNotice } from './digest-history';
@@ -16,4 +17,7 @@ export const blockKitRenderer: MessageRenderer = {
   alertNoData: buildAlertNoDataReply,
   alertNoHistory: buildAlertNoHistoryNotice,
   alertPaused: buildAlertPausedNotice,
+  alertRestated: restateAlertMessage,
+  alertRuleRemoved: alertRuleRemovedMessage,
+  alertSnoozed: buildSnoozeAnnouncement,
 };

@@ -7,6 +7,7 @@ import { replicas } from './002-replicas';
 import { localClock } from './003-local-clock';
 import { weeklyDigests } from './004-weekly-digests';
 import { relativeRules } from './005-relative-rules';
+import { messageStates } from './006-message-states';
 
 /** A migration written once for every engine: the engine's column types arrive as an argument. */
 export interface StorageMigration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, StorageMigration>> = Object.fre
   '003-local-clock': localClock,
   '004-weekly-digests': weeklyDigests,
   '005-relative-rules': relativeRules,
+  '006-message-states': messageStates,
 });
 
 /** The migrations as Kysely runs them on one engine. */

@@ -22,7 +22,7 @@ const quietHoursSchema = z.object({ start: z.string(), end: z.string(), zone: z.
 const jsonValue: z.ZodType<unknown> = z.json();
 const deferredSchema = z.array(z.record(z.string(), jsonValue));
 
-function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column: string): T {
+export function parseJson<T>(schema: z.ZodType<T>, text: string, table: string, column: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -110,6 +110,7 @@ export function subscriptionFromRow(r: Selectable<SubscriptionsTable>): Subscrip
     status: r.status as SubscriptionStatus,
     pausedReason: r.paused_reason,
     snoozedUntil: readNullableInt8(r.snoozed_until, 'subscriptions', 'snoozed_until'),
+    snoozedBy: r.snoozed_by,
     createdAt: readInt8(r.created_at, 'subscriptions', 'created_at'),
     updatedAt: readInt8(r.updated_at, 'subscriptions', 'updated_at'),
   };

@@ -2,6 +2,7 @@ import type { Store, StoreOptions } from '../../ports/store/index';
 import type { Database } from '../database';
 import { createGuard } from '../errors';
 import { notOk } from '../health';
+import { alertMessageRepository } from './alert-messages';
 import { alertStateRepository } from './alert-states';
 import type { RepositoryContext } from './context';
 import { digestRunRepository } from './digest-runs';
@@ -27,6 +28,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     digestRuns: digestRunRepository(ctx),
     subscriptions: subscriptionRepository(ctx),
     alertStates: alertStateRepository(ctx),
+    alertMessages: alertMessageRepository(ctx),
     watermarks: watermarkRepository(ctx),
     notices: noticeRepository(ctx),
     scopeChecks: scopeCheckRepository(ctx),

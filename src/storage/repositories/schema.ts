@@ -63,6 +63,7 @@ export interface SubscriptionsTable {
   status: string;
   paused_reason: string | null;
   snoozed_until: NullableInt8;
+  snoozed_by: string | null;
   created_at: Int8;
   updated_at: Int8;
 }
@@ -125,6 +126,22 @@ export interface LocalClockTable {
   updated_at: Int8;
 }
 
+export interface AlertMessagesTable {
+  channel: string;
+  ts: string;
+  team_id: string;
+  subscription_id: number;
+  content: string;
+  posted_at: Int8;
+}
+
+export interface RemovedSubscriptionsTable {
+  subscription_id: number;
+  team_id: string;
+  removed_by: string;
+  removed_at: Int8;
+}
+
 export interface StorageSchema {
   digests: DigestsTable;
   digest_runs: DigestRunsTable;
@@ -136,4 +153,6 @@ export interface StorageSchema {
   send_slots: SendSlotsTable;
   form_views: FormViewsTable;
   local_clock: LocalClockTable;
+  alert_messages: AlertMessagesTable;
+  removed_subscriptions: RemovedSubscriptionsTable;
 }

@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { SubscriptionRepository } from '../../ports/store/index';
 import type { NewSubscription, Subscription, SubscriptionPatch } from '../../domain/subscription';
-import { subscriptionFromRow, toJson } from './codec';
+import { readInt8, subscriptionFromRow, toJson } from './codec';
 import type { SubscriptionsTable } from './schema';
 import type { RepositoryContext } from './context';
 
@@ -64,6 +64,7 @@ export function subscriptionRepository({ db, now, guard }: RepositoryContext): S
             status: 'active',
             paused_reason: null,
             snoozed_until: null,
+            snoozed_by: null,
             created_at: at,
             updated_at: at,
           })
@@ -97,13 +98,31 @@ export function subscriptionRepository({ db, now, guard }: RepositoryContext): S
 
     update: (teamId, id, patch) => guard('subscriptions.update', () => updateOne(teamId, id, patchToColumns(patch))),
 
-    delete: (teamId, id) =>
-      guard('subscriptions.delete', async () => {
-        const result = await db.deleteFrom('subscriptions').where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
+    delete: (teamId, id, removedBy) =>
+      guard('subscriptions.delete', () =>
+        // One transaction: a rule is never gone without the note of who removed it, nor noted while still there.
+        db.transaction().execute(async (trx) => {
+          const result = await trx.deleteFrom('subscriptions').where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
+          const deleted = result.numDeletedRows > 0n;
+          if (deleted && removedBy !== undefined) {
+            await trx
+              .insertInto('removed_subscriptions')
+              .values({ subscription_id: id, team_id: teamId, removed_by: removedBy, removed_at: now() })
+              .onConflict((oc) => oc.column('subscription_id').doNothing())
+              .execute();
+          }
+          return deleted;
+        }),
+      ),
+
+    removed: (teamId, id) =>
+      guard('subscriptions.removed', async () => {
+        const row = await db.selectFrom('removed_subscriptions').selectAll().where('team_id', '=', teamId).where('subscription_id', '=', id).executeTakeFirst();
+        return row ? { id: row.subscription_id, teamId: row.team_id, removedBy: row.removed_by, removedAt: readInt8(row.removed_at, 'removed_subscriptions', 'removed_at') } : null;
       }),
 
-    snooze: (teamId, id, until) => guard('subscriptions.snooze', () => updateOne(teamId, id, { snoozed_until: until })),
+    snooze: (teamId, id, until, by = null) =>
+      guard('subscriptions.snooze', () => updateOne(teamId, id, { snoozed_until: until, snoozed_by: until === null ? null : by })),
 
     transfer: (teamId, id, from, to) =>
       guard('subscriptions.transfer', async () => {

@@ -32,6 +32,7 @@ export function subscriptionContract(ctx: ContractContext): void {
         status: 'active',
         pausedReason: null,
         snoozedUntil: null,
+        snoozedBy: null,
         createdAt: T0,
         updatedAt: T0,
       });
@@ -116,6 +117,10 @@ export function subscriptionContract(ctx: ContractContext): void {
       const s = await ctx.store.subscriptions.create(newSubscription());
       expect(await ctx.store.subscriptions.snooze(TEAM, s.id, T0 + 86_400_000)).toMatchObject({ snoozedUntil: T0 + 86_400_000 });
       expect(await ctx.store.subscriptions.snooze(TEAM, s.id, null)).toMatchObject({ snoozedUntil: null });
+      expect(await ctx.store.subscriptions.snooze(TEAM, s.id, T0 + 3_600_000, 'U0ADA')).toMatchObject({ snoozedUntil: T0 + 3_600_000, snoozedBy: 'U0ADA' });
+      expect(await ctx.store.subscriptions.get(TEAM, s.id)).toMatchObject({ snoozedBy: 'U0ADA' });
+      // Clearing the snooze forgets who set it.
+      expect(await ctx.store.subscriptions.snooze(TEAM, s.id, null, 'U0ADA')).toMatchObject({ snoozedUntil: null, snoozedBy: null });
       expect(await ctx.store.subscriptions.mute(TEAM, s.id)).toMatchObject({ status: 'muted', pausedReason: null });
       expect(await ctx.store.subscriptions.pause(TEAM, s.id, 'channel_not_found')).toMatchObject({ status: 'paused', pausedReason: 'channel_not_found' });
       expect(await ctx.store.subscriptions.resume(TEAM, s.id)).toMatchObject({ status: 'active', pausedReason: null });
@@ -129,6 +134,64 @@ export function subscriptionContract(ctx: ContractContext): void {
       expect(await ctx.store.subscriptions.delete(TEAM, s.id)).toBe(false);
       expect(await ctx.store.subscriptions.get(TEAM, s.id)).toBeNull();
       expect(await ctx.store.alertStates.get(s.id)).toBeNull();
+      expect(await ctx.store.subscriptions.removed(TEAM, s.id)).toBeNull();
+    });
+
+    test('delete with who did it notes them once; another team, or a rule still there, has no note', async () => {
+      const s = await ctx.store.subscriptions.create(newSubscription());
+      const kept = await ctx.store.subscriptions.create(newSubscription());
+      expect(await ctx.store.subscriptions.removed(TEAM, s.id)).toBeNull();
+      const at = ctx.clock.advance(60_000);
+      expect(await ctx.store.subscriptions.delete(OTHER_TEAM, s.id, 'U0EVE')).toBe(false);
+      expect(await ctx.store.subscriptions.removed(OTHER_TEAM, s.id)).toBeNull();
+      expect(await ctx.store.subscriptions.delete(TEAM, s.id, 'U0ADA')).toBe(true);
+      expect(await ctx.store.subscriptions.delete(TEAM, s.id, 'U0EVE')).toBe(false);
+      expect(await ctx.store.subscriptions.removed(TEAM, s.id)).toEqual({ id: s.id, teamId: TEAM, removedBy: 'U0ADA', removedAt: at });
+      expect(await ctx.store.subscriptions.removed(OTHER_TEAM, s.id)).toBeNull();
+      expect(await ctx.store.subscriptions.removed(TEAM, kept.id)).toBeNull();
+    });
+  });
+
+  describe('alert messages', () => {
+    const message = (ts: string, subscriptionId: number, text = `alert ${ts}`) => ({ teamId: TEAM, subscriptionId, channel: 'C0FACILITY', ts, content: { text, blocks: [{ type: 'section', n: 1.5 }] } });
+
+    test('record, newest first, text kept up to date; limit; another team sees none', async () => {
+      const s = await ctx.store.subscriptions.create(newSubscription());
+      await ctx.store.alertMessages.record(message('1.000100', s.id));
+      ctx.clock.advance(60_000);
+      await ctx.store.alertMessages.record(message('1.000200', s.id));
+      await ctx.store.alertMessages.record(message('1.000300', s.id + 1));
+      await ctx.store.alertMessages.record(message('1.000100', s.id, 'recovered'));
+      const listed = await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 10);
+      expect(listed.map((m) => [m.ts, m.content.text])).toEqual([['1.000200', 'alert 1.000200'], ['1.000100', 'recovered']]);
+      expect(listed[1]).toEqual({ ...message('1.000100', s.id, 'recovered'), postedAt: T0 });
+      expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 1)).map((m) => m.ts)).toEqual(['1.000200']);
+      expect(await ctx.store.alertMessages.listBySubscription(OTHER_TEAM, s.id, 10)).toEqual([]);
+    });
+
+    test('keepNewest forgets the older messages of one rule only', async () => {
+      const s = await ctx.store.subscriptions.create(newSubscription());
+      for (const n of [1, 2, 3, 4]) {
+        await ctx.store.alertMessages.record(message(`3.00000${n}`, s.id));
+        ctx.clock.advance(60_000);
+      }
+      await ctx.store.alertMessages.record(message('3.000009', s.id + 1));
+      expect(await ctx.store.alertMessages.keepNewest(OTHER_TEAM, s.id, 0)).toBe(0);
+      expect(await ctx.store.alertMessages.keepNewest(TEAM, s.id, 2)).toBe(2);
+      expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 10)).map((m) => m.ts)).toEqual(['3.000004', '3.000003']);
+      expect(await ctx.store.alertMessages.keepNewest(TEAM, s.id, 2)).toBe(0);
+      expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id + 1, 10)).map((m) => m.ts)).toEqual(['3.000009']);
+    });
+
+    test('survive the rule’s deletion until forgotten', async () => {
+      const s = await ctx.store.subscriptions.create(newSubscription());
+      await ctx.store.alertMessages.record(message('2.000100', s.id));
+      await ctx.store.subscriptions.delete(TEAM, s.id, 'U0ADA');
+      expect((await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 10)).map((m) => m.ts)).toEqual(['2.000100']);
+      expect(await ctx.store.alertMessages.forget(OTHER_TEAM, 'C0FACILITY', '2.000100')).toBe(false);
+      expect(await ctx.store.alertMessages.forget(TEAM, 'C0FACILITY', '2.000100')).toBe(true);
+      expect(await ctx.store.alertMessages.forget(TEAM, 'C0FACILITY', '2.000100')).toBe(false);
+      expect(await ctx.store.alertMessages.listBySubscription(TEAM, s.id, 10)).toEqual([]);
     });
   });
 

@@ -189,7 +189,7 @@ describe('alert buttons, App Home and who may do what', () => {
 
     it('an admin may delete anyone’s rule; unsubscribe from the alert message removes it', async () => {
       const removed = await command(t, ADA, GENERAL, 'unsubscribe 2');
-      expect(removed.text).toBe('🗑 Alert #2 is removed; you will hear nothing more from it. Messages already posted stay.');
+      expect(removed.text).toBe('🗑 Alert #2 is removed; you will hear nothing more from it. Its messages now say it was deleted.');
       expect(await t.app.store.subscriptions.get(TEAM, 2)).toBeNull();
       const mine = await press(GRACE, dmOf(t, GRACE), alert, { action_id: 'alert_unsubscribe' });
       expect(mine.text).toContain('Alert #1 is removed');

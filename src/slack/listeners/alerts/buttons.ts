@@ -15,8 +15,21 @@ import { decodeIdValue, decodeSnoozeValue } from '../../blocks/values';
 import { actionValue, actorOf, errorReply, requesterOf, responder, tellUser, type ActionArgs, type Actor, type Listener, type ListenerDeps } from '../context';
 import { refreshHome } from '../home';
 import { openEditForm } from './form';
+import type { ShownMessage } from '../../../services/alerts';
 
 type Outcome = { readonly ok: boolean; readonly message: SlackMessage };
+
+/**
+ * The message a button was pressed on, when it is a message everyone sees (an alert, not an
+ * ephemeral list or App Home): the services redraw it with the rule's new state.
+ */
+function shownMessage(body: BlockAction): ShownMessage | undefined {
+  if (body.container?.type !== 'message' || body.container.is_ephemeral === true) return undefined;
+  const msg = body.message as { ts?: unknown; text?: unknown; blocks?: unknown } | undefined;
+  const channel = body.channel?.id;
+  if (!msg || typeof msg.ts !== 'string' || !Array.isArray(msg.blocks) || channel === undefined) return undefined;
+  return { channel, ts: msg.ts, message: { text: typeof msg.text === 'string' ? msg.text : '', blocks: msg.blocks as object[] } };
+}
 
 async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn, who: Actor, outcome: Outcome): Promise<void> {
   if (body.container?.type === 'view') {
@@ -35,7 +48,7 @@ async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn,
 function ruleButton(
   name: string,
   idOf: (value: string | undefined) => number | null,
-  change: (deps: ListenerDeps, who: Actor, id: number, value: string | undefined) => Promise<SlackMessage>,
+  change: (deps: ListenerDeps, who: Actor, id: number, value: string | undefined, shown: ShownMessage | undefined) => Promise<SlackMessage>,
 ): Listener<ActionArgs> {
   return (deps) => async ({ ack, body, action, respond }) => {
     await ack();
@@ -51,7 +64,7 @@ function ruleButton(
       async () => {
         let outcome: Outcome;
         try {
-          outcome = { ok: true, message: await change(deps, who, id, value) };
+          outcome = { ok: true, message: await change(deps, who, id, value, shownMessage(body)) };
           log.info('alert changed');
         } catch (err) {
           outcome = { ok: false, message: errorReply(err, { kind: 'subscription', id }, log) };
@@ -63,23 +76,23 @@ function ruleButton(
   };
 }
 
-export const snooze = ruleButton('snooze', (v) => decodeSnoozeValue(v)?.id ?? null, async (deps, who, id, value) => {
-  const s = await deps.alerts.subscriptions.snooze(who, id, decodeSnoozeValue(value)?.snooze ?? 'PT1H');
+export const snooze = ruleButton('snooze', (v) => decodeSnoozeValue(v)?.id ?? null, async (deps, who, id, value, shown) => {
+  const s = await deps.alerts.subscriptions.snooze(who, id, decodeSnoozeValue(value)?.snooze ?? 'PT1H', shown);
   return buildSubscriptionChangedMessage(id, 'snoozed', { ms: s.until, timeZone: s.timeZone });
 });
 
-export const mute = ruleButton('mute', decodeIdValue, async (deps, who, id) => {
-  await deps.alerts.subscriptions.mute(who, id);
+export const mute = ruleButton('mute', decodeIdValue, async (deps, who, id, _value, shown) => {
+  await deps.alerts.subscriptions.mute(who, id, shown);
   return buildSubscriptionChangedMessage(id, 'muted');
 });
 
-export const unmute = ruleButton('unmute', decodeIdValue, async (deps, who, id) => {
-  await deps.alerts.subscriptions.unmute(who, id);
+export const unmute = ruleButton('unmute', decodeIdValue, async (deps, who, id, _value, shown) => {
+  await deps.alerts.subscriptions.unmute(who, id, shown);
   return buildSubscriptionChangedMessage(id, 'unmuted');
 });
 
-export const unsubscribe = ruleButton('unsubscribe', decodeIdValue, async (deps, who, id) => {
-  await deps.alerts.subscriptions.remove(who, id);
+export const unsubscribe = ruleButton('unsubscribe', decodeIdValue, async (deps, who, id, _value, shown) => {
+  await deps.alerts.subscriptions.remove(who, id, shown);
   return buildSubscriptionChangedMessage(id, 'removed');
 });
 

@@ -64,6 +64,17 @@ describe('the embedded Slack is as strict as Slack', () => {
     expect(await failure(client.chat.postEphemeral({ channel: 'C0RANDOM', user: 'U0LOCAL001', text: 'psst' }))).toMatchObject({ error: 'ok' });
   });
 
+  test('an edit must say something: no text, blocks or attachments is no_text and leaves the message as it was', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'before' });
+    expect(await failure(client.apiCall('chat.update', { channel: 'C0GENERAL', ts: posted.ts! }))).toMatchObject({ error: 'no_text' });
+    expect(await failure(client.apiCall('chat.update', { channel: 'C0GENERAL', ts: posted.ts!, text: '  ' }))).toMatchObject({ error: 'no_text' });
+    expect(ws.state.findMessage('C0GENERAL', posted.ts!)?.text).toBe('before');
+    // Blocks alone are enough; the text stays as it was.
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'after' } }];
+    expect(await failure(client.apiCall('chat.update', { channel: 'C0GENERAL', ts: posted.ts!, blocks }))).toMatchObject({ error: 'ok' });
+    expect(ws.state.findMessage('C0GENERAL', posted.ts!)).toMatchObject({ text: 'before', blocks });
+  });
+
   test('a group DM and a DM between people are invisible to a bot that is not in them', async () => {
     expect(ws.state.getChannel('G0TRIO')).toMatchObject({ isMpim: true, isPrivate: true });
     expect(ws.state.getChannel('D0GRACELIN')).toMatchObject({ isIm: true });
@@ -95,5 +106,15 @@ describe('the embedded Slack is as strict as Slack', () => {
     expect(await failure(client.conversations.members({ channel: 'C0GENERAL' }))).toMatchObject({ error: 'ok' });
     ws.rateTiers(false);
     expect(await failure(client.conversations.info({ channel: 'C0GENERAL' }))).toMatchObject({ error: 'ok' });
+  });
+
+  test(`chat.update is held to Tier 3 (${TIER_LIMITS['chat.update']} a minute), across channels`, async () => {
+    const limit = TIER_LIMITS['chat.update']!;
+    const posted = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'v0' });
+    for (let i = 1; i <= limit; i += 1) await client.chat.update({ channel: 'C0GENERAL', ts: posted.ts!, text: `v${i}` });
+    const over = await failure(client.chat.update({ channel: 'C0GENERAL', ts: posted.ts!, text: 'one too many' }));
+    expect(over.error).toBe('slack_webapi_rate_limited_error');
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(ws.state.findMessage('C0GENERAL', posted.ts!)?.text).toBe(`v${limit}`);
   });
 });

@@ -53,7 +53,7 @@ describe('alert notices', () => {
   });
 
   it('changed: removed, muted, unmuted, snoozed until a local time', () => {
-    expect(buildSubscriptionChangedMessage(7, 'removed').text).toBe('🗑 Alert #7 is removed; you will hear nothing more from it. Messages already posted stay.');
+    expect(buildSubscriptionChangedMessage(7, 'removed').text).toBe('🗑 Alert #7 is removed; you will hear nothing more from it. Its messages now say it was deleted.');
     expect(buildSubscriptionChangedMessage(7, 'muted').text).toBe('🔕 Alert #7 is muted. Nothing is checked or sent until you unmute it.');
     expect(buildSubscriptionChangedMessage(7, 'unmuted').text).toBe('🔔 Alert #7 is on again, starting from the latest published data.');
     expect(buildSubscriptionChangedMessage(7, 'snoozed', { ms: Date.parse('2026-11-26T15:00:00Z'), timeZone: 'America/Toronto' })).toEqual({

@@ -12,7 +12,8 @@ import { CHART, at, episode, rule } from './fixtures';
 
 const id7 = JSON.stringify({ id: 7 });
 const snooze = (v: string) => JSON.stringify({ id: 7, snooze: v });
-const ACTIONS = actionsBlock(
+const status = (text: string) => ({ ...contextBlock(text), block_id: 'alert_status' });
+const ACTIONS = withId(actionsBlock(
   {
     type: 'static_select',
     action_id: ACTION_IDS.snooze,
@@ -25,7 +26,11 @@ const ACTIONS = actionsBlock(
     style: 'danger',
     ...confirm('Unsubscribe from rule #7?', 'You will hear nothing more from this rule.', 'Unsubscribe', 'Keep it'),
   }),
-);
+));
+
+function withId<T extends object>(block: T): T & { block_id: string } {
+  return { ...block, block_id: 'alert_actions' };
+}
 
 describe('buildAlertMessage', () => {
   it('draws the episode of messages.md', () => {
@@ -34,7 +39,7 @@ describe('buildAlertMessage', () => {
       blocks: [
         sectionBlock('🔴 *DEMO building (71)* was above *120 people* from 10:00 to 14:00 on Tue 25 Nov (peak 143 at 12:00).'),
         chartBlock(CHART),
-        contextBlock('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'),
+        status('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'),
         ACTIONS,
       ],
       charts: [{ blockId: 'chart-1', chart: CHART }],
@@ -56,7 +61,7 @@ describe('buildAlertMessage', () => {
           '• from 14:00 to 16:00 (peak 128 at 15:00) — still above at the end of the data',
       ),
     );
-    expect(msg.blocks.slice(1)).toEqual([chartBlock(CHART), contextBlock('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'), ACTIONS]);
+    expect(msg.blocks.slice(1)).toEqual([chartBlock(CHART), status('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'), ACTIONS]);
     // Closed across midnight: the day goes with each line instead of the headline.
     const closed = buildAlertMessage({ ...view, state: 'recovered', breachEndMs: at('2025-11-26T01:00'), recoveredAtMs: at('2025-11-26T02:00') });
     expect(closed.text).toBe(
@@ -91,13 +96,13 @@ describe('buildAlertMessage', () => {
         sectionBlock(
           '🟢 *Open desks N (5)* was below *10% of capacity* from 22:00 on Mon 24 Nov to 02:00 on Tue 25 Nov (low 3% at 01:00); back above 11% from 05:00.',
         ),
-        contextBlock('Rule #7: below 10% for 2 h, recovers above 11% · muted · nightly data'),
-        actionsBlock(
+        status('Rule #7: below 10% for 2 h, recovers above 11% · muted · nightly data'),
+        withId(actionsBlock(
           (ACTIONS.elements as unknown[])[0],
           btn('Unmute', ACTION_IDS.unmute, id7),
           (ACTIONS.elements as unknown[])[2],
           (ACTIONS.elements as unknown[])[3],
-        ),
+        )),
       ],
     });
   });
@@ -112,7 +117,18 @@ describe('buildAlertMessage', () => {
     });
     const msg = buildAlertMessage(view);
     expect(msg.blocks[0]).toEqual(sectionBlock('🔴 *DEMO building (71)* was above *100.5 people* from Mon 24 Nov to Tue 25 Nov (peak 130 on Tue 25 Nov).'));
-    expect(msg.blocks[2]).toEqual(contextBlock('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time) · nightly data'));
+    expect(msg.blocks[2]).toEqual(status('Rule #7: above 100.5 for 2 days, recovers below 90.5 · snoozed until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time) · nightly data'));
+  });
+
+  it('says when and why it was held: a snooze, by whom, until when on both clocks', () => {
+    const msg = buildAlertMessage(episode({ chart: null, held: { by: 'U0ADA', untilMs: at('2025-11-26T10:00') } }));
+    expect(msg.blocks[1]).toEqual({
+      ...contextBlock('⏸ Held while snoozed by <@U0ADA> until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time); sent when the snooze ended.'),
+      block_id: 'alert_held',
+    });
+    expect(msg.blocks[2]).toEqual(status('Rule #7: above 120 for 1 h, recovers below 108 · nightly data'));
+    const unknown = buildAlertMessage(episode({ chart: null, held: { by: null, untilMs: at('2025-11-26T10:00') } }));
+    expect(JSON.stringify(unknown.blocks[1])).toContain('"⏸ Held while snoozed until Wed 26 Nov 10:00');
   });
 
   it('carries snooze choices the listener can decode', () => {
@@ -134,6 +150,13 @@ describe('thread replies', () => {
   it('says the episode is over, so followers are notified', () => {
     const words = '🟢 Back below 108 people from 14:00 on Tue 25 Nov.';
     expect(buildAlertRecoveredReply(episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') }))).toEqual({ text: words, blocks: [sectionBlock(words)] });
+  });
+
+  it('a reply released by a snooze says it was held, by whom and until when', () => {
+    const view = episode({ state: 'recovered', recoveredAtMs: at('2025-11-25T14:00'), held: { by: 'U0ADA', untilMs: at('2025-11-26T10:00') } });
+    expect(buildAlertRecoveredReply(view).text).toBe(
+      '🟢 Back below 108 people from 14:00 on Tue 25 Nov. ⏸ Held while snoozed by <@U0ADA> until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time); sent when the snooze ended.',
+    );
   });
 
   it('re-notifies while it lasts', () => {
@@ -178,7 +201,7 @@ describe('rules relative to usual', () => {
     const view = episode({ rule: relative, extreme: { value: 146, atMs: at('2025-11-25T10:00'), usual: { value: 98, weeks: 4 } }, chart: null });
     const msg = buildAlertMessage(view);
     expect(msg.text).toBe('🔴 DEMO building (71) was above 130% of usual from 10:00 to 14:00 on Tue 25 Nov (peak at 10:00: 143, usual for Tue 10:00 is 98 (146%)).');
-    expect(msg.blocks[1]).toEqual(contextBlock('Rule #7: above 130% of usual for 1 h, recovers below 117% of usual · nightly data'));
+    expect(msg.blocks[1]).toEqual(status('Rule #7: above 130% of usual for 1 h, recovers below 117% of usual · nightly data'));
     const closed = episode({ ...view, state: 'recovered', recoveredAtMs: at('2025-11-25T14:00') });
     expect(buildAlertRecoveredReply(closed).text).toBe('🟢 Back below 117% of usual from 14:00 on Tue 25 Nov.');
   });

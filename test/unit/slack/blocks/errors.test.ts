@@ -13,6 +13,7 @@ import {
   SlackCallError,
   StaleFormError,
   StorageError,
+  SubscriptionRemovedError,
   UpstreamAuthError,
   UpstreamBadDataError,
   UpstreamBadRequestError,
@@ -273,6 +274,13 @@ describe('alert words', () => {
     expect(buildAlertErrorMessage(new NotFoundError(null, null), { kind: 'subscription', id: 9 }).text).toBe(
       "I couldn't find subscription #9. `/occupancy subscriptions` lists yours.",
     );
+  });
+
+  it('a rule someone deleted says by whom and when (in each reader’s time), not "couldn’t find"', () => {
+    const err = new SubscriptionRemovedError(7, 'U0ADA', Date.parse('2025-11-26T15:00:00Z'));
+    const words = 'Rule #7 was deleted by <@U0ADA> on <!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC>, so there is nothing left to change. `/occupancy subscriptions` lists the alerts you have.';
+    expect(buildAlertErrorMessage(err, { kind: 'subscription', id: 7 })).toEqual({ text: words, blocks: [sectionBlock(words)] });
+    expect(err.code).toBe('NOT_FOUND');
   });
 
   it('an alert refusal has no support line; the shared words keep theirs', () => {

@@ -38,7 +38,7 @@ describe('buildSubscriptionsMessage', () => {
 
   it.each([
     [{ state: 'ok' as const, lastAlertMs: null, rule: rule({ destination: { kind: 'dm', userId: 'U1' } }) }, '🟢 OK · *DEMO building (71)*\nRule #7: above 120 for 1 h, recovers below 108\nSent to you by DM · no alerts yet'],
-    [{ state: 'pending' as const, snoozedUntilMs: at('2025-11-26T10:00') }, '🟡 Pending · *DEMO building (71)*\nRule #7: above 120 for 1 h, recovers below 108\nSent to <#C0FACILITY> · last alert Tue 25 Nov 10:00 · snoozed until Wed 26 Nov 10:00'],
+    [{ state: 'pending' as const, snoozedUntilMs: at('2025-11-26T10:00') }, '🟡 Pending · *DEMO building (71)*\nRule #7: above 120 for 1 h, recovers below 108\nSent to <#C0FACILITY> · last alert Tue 25 Nov 10:00 · snoozed until Wed 26 Nov 10:00 America/Toronto (<!date^1764169200^{date_short_pretty} {time}|Wed 26 Nov 15:00 UTC> your time)'],
     [{ state: 'no_data' as const, muted: true }, '⚪ Waiting for data · *DEMO building (71)*\nRule #7: above 120 for 1 h, recovers below 108\nSent to <#C0FACILITY> · last alert Tue 25 Nov 10:00 · muted'],
   ])('describes %j', (overrides, text) => {
     expect(buildSubscriptionsMessage({ subscriptions: [subscriptionSummary(overrides)] }).blocks[1]).toEqual(sectionBlock(text));

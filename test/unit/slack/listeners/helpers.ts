@@ -233,6 +233,8 @@ export interface ActionOptions {
   readonly container?: 'message' | 'ephemeral' | 'home';
   readonly view?: { id: string; hash?: string; private_metadata?: string; state: { values: ViewStateValues } };
   readonly respondFails?: boolean;
+  /** The message the button is on, as Slack sends it in the payload. */
+  readonly message?: { readonly ts: string; readonly text?: string; readonly blocks: readonly object[] };
 }
 
 export function actionArgs(actionId: string, opts: ActionOptions = {}): BuiltArgs<ActionArgs> {
@@ -250,6 +252,7 @@ export function actionArgs(actionId: string, opts: ActionOptions = {}): BuiltArg
     ...(where === 'home' ? {} : { channel: { id: CHANNEL, name: 'facility' }, response_url: RESPONSE_URL }),
     container: where === 'home' ? { type: 'view', view_id: 'V0HOME' } : { type: 'message', is_ephemeral: where === 'ephemeral' },
     ...(opts.view ? { view: opts.view } : {}),
+    ...(opts.message ? { message: opts.message } : {}),
     token: 'x',
     trigger_id: TRIGGER,
     api_app_id: 'A0APP',
@@ -330,6 +333,7 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
     status: 'active',
     pausedReason: null,
     snoozedUntil: null,
+    snoozedBy: null,
     createdAt: 0,
     updatedAt: 0,
     ...overrides,

@@ -24,6 +24,17 @@ describe('alert buttons', () => {
     expect(a.responds).toEqual([ephemeral(buildSubscriptionChangedMessage(7, 'muted'), false)]);
   });
 
+  it('hands the service the message pressed, so it is redrawn; not an ephemeral list, which is redrawn here', async () => {
+    const shown: unknown[] = [];
+    const t = listenerDeps({ subscriptions: { mute: async (_w, id, m) => (shown.push(m), subscription({ id, status: 'muted' })) } });
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'alert' } }];
+    await mute(t.deps)(actionArgs(ACTION_IDS.mute, { value: encodeIdValue(7), message: { ts: '1.000100', text: 'alert', blocks } }).args);
+    await mute(t.deps)(actionArgs(ACTION_IDS.mute, { value: encodeIdValue(7), container: 'ephemeral', message: { ts: '1.000200', blocks } }).args);
+    await mute(t.deps)(actionArgs(ACTION_IDS.mute, { value: encodeIdValue(7), container: 'home' }).args);
+    await t.settle();
+    expect(shown).toEqual([{ channel: CHANNEL, ts: '1.000100', message: { text: 'alert', blocks } }, undefined, undefined]);
+  });
+
   it('unsubscribe on the ephemeral list: redraws the list, then says what changed', async () => {
     const left = [subscriptionSummary()];
     const t = listenerDeps({ subscriptions: { remove: async () => undefined, summaries: async () => left } });
