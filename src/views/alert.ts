@@ -60,9 +60,11 @@ export interface EarlierEpisodeView {
 
 /** Who held an alert back and until when: it went out when their snooze ended. */
 export interface AlertHeldView {
-  /** Null for a snooze set before who set it was kept. */
+  /** Null for a snooze set before who set it was kept, and for quiet hours. */
   readonly by: string | null;
   readonly untilMs: EpochMs;
+  /** Held by the rule's quiet hours (local "HH:mm" window) rather than a snooze. */
+  readonly quiet?: { readonly start: string; readonly end: string; readonly zone: string };
 }
 
 /** How a rule stands now, for redrawing the messages it posted. */

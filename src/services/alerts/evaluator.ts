@@ -29,7 +29,7 @@ import { historyFor } from './baseline';
 import type { History } from '../../domain/baseline';
 import type { ScopeDirectory, ScopeInfo } from './scopes';
 import { machineOf, readOutbox, stateRow } from './stored';
-import { heldBySnooze, snoozedUntil } from './views';
+import { markHeld, snoozedUntil } from './views';
 import { scopeKeyText, type ScopeHold, type ScopeLocks } from './scope-locks';
 
 const DAY_MS = 86_400_000;
@@ -334,7 +334,7 @@ export class AlertEvaluator {
     const fired = run.events.filter((e) => e.kind === 'fired').at(-1);
     const lastNotifiedAt = fired ? fired.episode.start : (stored?.lastNotifiedAt ?? null);
     const message = stored?.messageChannel && stored.messageTs ? { channel: stored.messageChannel, ts: stored.messageTs } : null;
-    const outbox = heldBySnooze(merged.items, sub, now);
+    const outbox = markHeld(merged.items, sub, now);
     const changed =
       stored === null || readings.length > 0 || noDataEntered || interrupted.length > 0 || merged.dropped + waiting.unreadable > 0 || after.noData !== before.noData;
     const held = outbox.length > 0 && (inQuietHours(now, sub.quietHours) || snoozedUntil(sub, now) !== null);

@@ -3,7 +3,7 @@
  * where a bucket ends, whether the nightly publish is late, whether it is quiet time. Pure.
  */
 import { bucketsFromRows } from '../../domain/summary';
-import { DEFAULT_PUBLISH_HOUR, addDays, dayWindow, formatLocalTime, localDateOf, startOfLocalDay } from '../../domain/time';
+import { DEFAULT_PUBLISH_HOUR, addDays, dayWindow, formatLocalTime, inZone, localDateOf, startOfLocalDay } from '../../domain/time';
 import type { InsightRow } from '../../domain/occupancy';
 import type { AlertGranularity, Measure, QuietHours } from '../../domain/subscription';
 import { hasEnoughHistory, percentOfUsual, type History } from '../../domain/baseline';
@@ -84,6 +84,13 @@ export function isPublishLate(
     cache?.set(key, due);
   }
   return now > due + afterHours * HOUR_MS;
+}
+
+/** When the quiet window `now` is in ends: the next instant its end is read on the zone's clock. */
+export function quietHoursEnd(now: number, quiet: QuietHours): number {
+  const [hour = 0, minute = 0] = quiet.end.split(':').map(Number);
+  const end = inZone(now, quiet.zone).set({ hour, minute, second: 0, millisecond: 0 });
+  return (end.toMillis() > now ? end : end.plus({ days: 1 })).toMillis();
 }
 
 /** True inside the quiet window, read on the zone's wall clock; the window may wrap past midnight. */

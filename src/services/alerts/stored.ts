@@ -50,7 +50,8 @@ export interface OutboxItem {
   readonly usual?: number | null;
   readonly usualWeeks?: number | null;
   /** Held back by a snooze: who set it (null when unknown) and until when. */
-  readonly held?: { readonly by: string | null; readonly until: number } | null;
+  /** Held back by a snooze (who set it, null when unknown) or quiet hours (the window), and until when. */
+  readonly held?: { readonly by: string | null; readonly until: number; readonly quiet?: { readonly start: string; readonly end: string; readonly zone: string } } | null;
 }
 
 /** Episodes one message may list: more in one publish are counted, not listed (see the view). */
@@ -71,7 +72,7 @@ const itemSchema = z.object({
   earlier: z.array(toldSchema).max(MAX_TOLD).optional(),
   usual: z.number().nullable().optional(),
   usualWeeks: z.number().int().nullable().optional(),
-  held: z.object({ by: z.string().nullable(), until: z.number() }).nullable().optional(),
+  held: z.object({ by: z.string().nullable(), until: z.number(), quiet: z.object({ start: z.string(), end: z.string(), zone: z.string() }).optional() }).nullable().optional(),
 });
 
 /**

@@ -8,6 +8,7 @@ import type {
 } from '../../views/index';
 import type { ScopeInfo } from './scopes';
 import type { OutboxItem } from './stored';
+import { inQuietHours, quietHoursEnd } from './readings';
 
 export function ruleView(sub: Subscription, scope: Pick<ScopeInfo, 'name'>): RuleView {
   return {
@@ -27,11 +28,21 @@ export function snoozedUntil(sub: Subscription, now: number): number | null {
   return sub.snoozedUntil !== null && sub.snoozedUntil > now ? sub.snoozedUntil : null;
 }
 
-/** Items waiting while the rule is snoozed are marked with the snooze, so they say so when sent. */
-export function heldBySnooze(items: readonly OutboxItem[], sub: Subscription, now: number): OutboxItem[] {
+/**
+ * Items waiting while the rule is snoozed, or in its quiet hours, are marked with why and until
+ * when, so they say so when sent. A snooze is named before quiet hours: it is the one a person
+ * chose, and it may outlast the window.
+ */
+export function markHeld(items: readonly OutboxItem[], sub: Subscription, now: number): OutboxItem[] {
   const until = snoozedUntil(sub, now);
-  if (until === null) return [...items];
-  return items.map((i) => (i.phase === 'queued' ? { ...i, held: { by: sub.snoozedBy, until } } : i));
+  const held: OutboxItem['held'] =
+    until !== null
+      ? { by: sub.snoozedBy, until }
+      : sub.quietHours && inQuietHours(now, sub.quietHours)
+        ? { by: null, until: quietHoursEnd(now, sub.quietHours), quiet: { start: sub.quietHours.start, end: sub.quietHours.end, zone: sub.quietHours.zone } }
+        : null;
+  if (held === null) return [...items];
+  return items.map((i) => (i.phase === 'queued' ? { ...i, held } : i));
 }
 
 export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
@@ -53,7 +64,7 @@ export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | '
     ...(item.earlier && item.earlier.length > 0
       ? { earlier: item.earlier.map((e) => ({ startMs: e.start, breachEndMs: e.breachEnd, recoveredAtMs: e.recoveredAt, extreme: { value: e.extreme, atMs: e.extremeAt } })) }
       : {}),
-    held: item.held ? { by: item.held.by, untilMs: item.held.until } : null,
+    held: item.held ? { by: item.held.by, untilMs: item.held.until, ...(item.held.quiet ? { quiet: item.held.quiet } : {}) } : null,
   };
 }
 

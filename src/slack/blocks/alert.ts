@@ -163,6 +163,9 @@ export function alertStatusLine(view: { rule: RuleView; timeZone: string; muted:
 
 /** "Held while snoozed by @ada until …": why an alert arrives after the fact. */
 function heldWords(held: AlertHeldView, zone: string): string {
+  if (held.quiet) {
+    return `⏸ Held during the rule's quiet hours (${held.quiet.start}–${held.quiet.end} ${held.quiet.zone}) until ${momentText(held.untilMs, zone)}; sent when they ended.`;
+  }
   const by = held.by === null ? '' : ` by <@${held.by}>`;
   return `⏸ Held while snoozed${by} until ${momentText(held.untilMs, zone)}; sent when the snooze ended.`;
 }

@@ -95,6 +95,8 @@ describe('the alert form', () => {
     expect(after.posted).toBe(1);
     const posts = botPosts(t, FACILITIES);
     expect(posts.map((p) => p.text)).toEqual(['🟢 DEMO (71) was above 130 people from 09:00 to 16:00 on Wed 25 Nov (peak 156 at 12:00); back below 117 from 16:00.']);
+    // It says why it comes late: held by the rule's quiet hours until they ended at 07:00.
+    expect(textOf(posts[0]?.blocks)).toContain("⏸ Held during the rule's quiet hours (22:00–07:00 America/Toronto) until Thu 26 Nov 07:00 America/Toronto");
     expect((await t.app.store.alertStates.get(1))?.deferred).toEqual([]);
   });
 
