@@ -8,6 +8,7 @@ export { ConfigError } from './config';
 export { BadInputError, ChannelNameError, DateInputError, NoCapacityError, StaleFormError, type DateProblem } from './input';
 export { ForbiddenError, NoDataError, NotFoundError, OwnerPresentError, type SubjectKind } from './subject';
 export { RangeInputError, RangeNoDataError } from './range';
+export { GroupInputError, type GroupChoice } from './group';
 export { SlackCallError, CannotPostError, type SlackFailureKind } from './slack';
 export { ConflictError, StorageError, type ConstraintViolation, type StorageFacts } from './storage';
 export {

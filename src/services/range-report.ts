@@ -32,6 +32,7 @@ import type { RangeReportView, ReportScopeView } from '../views/index';
 import type { OccupancyData } from './occupancy-data';
 import { capacityOf } from './occupancy-data';
 import { barLabels, periodLabel } from '../domain/period-words';
+import { groupFields, type ChosenGroup, type GroupDirectory } from './groups';
 
 export interface RangeRequest {
   readonly kind: 'building' | 'zone';
@@ -41,15 +42,16 @@ export interface RangeRequest {
   readonly words: string | null;
   /** How the buttons step; a typed range steps the way its words do. */
   readonly unit?: RangeUnit;
+  /** A group's name or id; absent for the default group. */
+  readonly group?: string;
 }
 
 export interface RangeReportDeps {
   readonly innerspace: InnerSpacePort;
-  readonly data: OccupancyData;
+  readonly dataFor: (groupId: string) => OccupancyData;
   readonly charts: Charts;
-  readonly groupId: string;
+  readonly groups: GroupDirectory;
   readonly now: () => number;
-  readonly groupLabel: () => Promise<string>;
   /** The report service's one-minute memo of finished answers. */
   readonly memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
@@ -61,6 +63,7 @@ interface Subject {
   /** "DEMO (71)", for the chart. */
   readonly title: string;
   readonly rows: (q: InsightQuery) => Promise<InsightRow[]>;
+  readonly group: ChosenGroup;
 }
 
 export class RangeReports {
@@ -75,7 +78,7 @@ export class RangeReports {
     // when the data agrees (as it does unless a publish is late) the answer is one round trip.
     const guess = resolveRange(req.spec, today, latestCompleteDay(zone, now));
     if (guess.ok) this.load(subject, guess.range).catch(ignore);
-    const dataThrough = await this.deps.data.latestDay(req.kind, req.id, zone, now);
+    const dataThrough = await this.deps.dataFor(subject.group.id).latestDay(req.kind, req.id, zone, now);
     const latest = dataThrough ?? latestCompleteDay(zone, now);
     const resolved = resolveRange(req.spec, today, latest);
     if (!resolved.ok) {
@@ -84,14 +87,16 @@ export class RangeReports {
       throw new RangeInputError(kind, req.words ?? `${period.from}..${period.to}`, period.from, period.to);
     }
     const range: ResolvedRange = { ...resolved.range, unit: req.unit ?? resolved.range.unit };
-    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}`;
+    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}|${subject.group.id}${subject.group.asked ? '!' : ''}`;
     return this.deps.memo(key, () => this.build(subject, req, range, today, latest, dataThrough));
   }
 
   private async subject(req: RangeRequest): Promise<Subject> {
-    const groupId = this.deps.groupId;
+    const group = await this.deps.groups.choose(req.group);
+    const groupId = group.id;
+    const data = this.deps.dataFor(groupId);
     if (req.kind === 'building') {
-      const layout = await this.deps.data.layout(req.id);
+      const layout = await data.layout(req.id);
       const b = layout.building;
       return {
         scope: { kind: 'building', id: b.id, name: b.name },
@@ -99,9 +104,10 @@ export class RangeReports {
         capacity: capacityOf(layout.zones),
         title: `${b.name} (${b.id})`,
         rows: (q) => this.deps.innerspace.buildingInsights({ ...q, groupId }),
+        group,
       };
     }
-    const located = await this.deps.data.locateZone(req.id);
+    const located = await data.locateZone(req.id);
     const z = located.zone;
     return {
       scope: { kind: 'zone', id: z.id, name: z.name, zoneType: z.zoneType, building: { id: located.building.id, name: located.building.name } },
@@ -109,6 +115,7 @@ export class RangeReports {
       capacity: z.capacity,
       title: `${z.name} (${z.id})`,
       rows: (q) => this.deps.innerspace.zoneInsights({ ...q, groupId }),
+      group,
     };
   }
 
@@ -152,7 +159,7 @@ export class RangeReports {
       clippedFrom: range.clippedFrom,
       timeZone: zone,
       today,
-      groupLabel: await this.deps.groupLabel(),
+      ...groupFields(subject.group),
       dataThrough,
       barUnit: summary.barUnit,
       bars: summary.bars.map((b) => ({ from: b.from, to: b.to, mean: b.mean })),

@@ -20,6 +20,7 @@ const LOOK_UP = [
   '`/occupancy zone 71001 2026-11-20` — one zone on a date',
   '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
   '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
+  '`/occupancy building 71 yesterday group Engineering` — one group (a department) instead of everyone; `/occupancy groups` lists them',
 ].join('\n');
 
 const DIGESTS = [
@@ -112,6 +113,8 @@ export function lookingUpText(command: ParsedCommand): string | null {
       return `Looking up ${command.scope} ${command.id}, ${command.range.text}…`;
     case 'buildings':
       return 'Looking up your buildings…';
+    case 'groups':
+      return 'Looking up the groups…';
     case 'subscriptions':
       return 'Looking up your subscriptions…';
     case 'unsubscribe':

@@ -13,7 +13,7 @@ import { dataStamp, scopeTitle, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPct, formatPeople, safeName, userMention } from './mrkdwn';
-import { encodeReportValue } from './values';
+import { encodeReportValue, groupValue } from './values';
 
 const ICONS = { building: '🏢', zone: '📍' } as const;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
@@ -66,7 +66,7 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
 
   if (!view.sharedBy) {
     const value = (r: RangeNavView): string =>
-      encodeReportValue({ kind: scope.kind, id: scope.id, date: r.to, granularity: 'PT1H', range: { from: r.from, to: r.to, unit: r.unit } });
+      encodeReportValue({ kind: scope.kind, id: scope.id, date: r.to, granularity: 'PT1H', range: { from: r.from, to: r.to, unit: r.unit }, ...groupValue(view) });
     const elements: ActionsBlockElement[] = [];
     if (view.previousRange) elements.push(button(`◀ ${navLabel(view.previousRange, today, 'Previous')}`, ACTION_IDS.previousDay, value(view.previousRange)));
     if (view.nextRange) elements.push(button(`${navLabel(view.nextRange, today, 'Next')} ▶`, ACTION_IDS.nextDay, value(view.nextRange)));

@@ -8,7 +8,7 @@ import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPeople, safeName, userMention } from './mrkdwn';
-import { encodeReportValue, type ReportButtonValue } from './values';
+import { encodeReportValue, groupValue, type ReportButtonValue } from './values';
 import type { ReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
@@ -53,7 +53,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   blocks.push(context(view.sharedBy ? [stamp, `Shared by ${userMention(view.sharedBy)}`] : [stamp]));
 
   if (!view.sharedBy) {
-    const value = (date: string): string => encodeReportValue({ kind: scope.kind, id: scope.id, date, granularity } satisfies ReportButtonValue);
+    const value = (date: string): string => encodeReportValue({ kind: scope.kind, id: scope.id, date, granularity, ...groupValue(view) } satisfies ReportButtonValue);
     const elements: ActionsBlockElement[] = [];
     if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
     if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));

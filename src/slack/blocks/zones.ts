@@ -6,7 +6,7 @@ import { awaitedLine, dataStamp, scopeTitle, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName, userMention } from './mrkdwn';
-import { encodeReportValue } from './values';
+import { encodeReportValue, groupValue } from './values';
 import type { ZoneRowView, ZonesView } from '../../views/index';
 
 export const TOP_ZONES = 10;
@@ -50,7 +50,7 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
   blocks.push(context(view.sharedBy ? [stamp, `Shared by ${userMention(view.sharedBy)}`] : [stamp]));
 
   if (!view.sharedBy) {
-    const value = (date: string) => encodeReportValue({ kind: 'zones', id: view.building.id, date, granularity: view.granularity });
+    const value = (date: string) => encodeReportValue({ kind: 'zones', id: view.building.id, date, granularity: view.granularity, ...groupValue(view) });
     const elements: ActionsBlockElement[] = [];
     if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
     if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));

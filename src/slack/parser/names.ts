@@ -29,7 +29,7 @@ const DIGEST_WORDS: ReadonlySet<string> = new Set(['building', 'buildings', 'on'
 const SUBSCRIBE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'recover', 'recovers', 'recovery', 'for', 'daily', 'hourly', 'me', 'dm']);
 
 /** Valid words of an answer's options (a real date, a granularity, a range); a malformed one may be part of a name. */
-function reportWord(token: string): boolean {
+export function reportWord(token: string): boolean {
   const date = classifyDate(token);
   const granularity = classifyGranularity(token);
   return REPORT_WORDS.has(token.toLowerCase()) || (date !== null && date !== 'invalid') || (granularity !== null && granularity !== 'invalid') || token.includes('..');

@@ -11,11 +11,12 @@ import { actionValue, requesterOf, responder, roomForAnswer, type ActionArgs, ty
 import { answerReport, type ReportRequest } from './answer';
 
 function requestOf(v: ReportButtonValue): ReportRequest {
+  const group = v.group !== undefined ? { group: v.group } : {};
   if (v.range && v.kind !== 'zones') {
     const { from, to, unit } = v.range;
-    return { kind: 'range', request: { kind: v.kind, id: v.id, spec: { form: 'between', from, to }, words: null, unit } };
+    return { kind: 'range', request: { kind: v.kind, id: v.id, spec: { form: 'between', from, to }, words: null, unit, ...group } };
   }
-  return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity };
+  return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date, ...group } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity, ...group };
 }
 
 type Answer = (deps: ListenerDeps, req: ReportRequest, log: Logger, who: Requester, respond: RespondFn) => Promise<void>;
