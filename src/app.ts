@@ -203,6 +203,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       slack: slackApi,
       innerspace,
       occupancy: reports.occupancy,
+      occupancyFor: (id) => reports.dataFor(id),
       groupId: config.innerspace.groupId,
       charts,
       renderer: blockKitRenderer,

@@ -43,6 +43,8 @@ export interface Digest {
   /** IANA zone the time of day is read in. */
   timeZone: string;
   options: DigestOptions;
+  /** The InnerSpace group it reads; null for the configured default group. */
+  groupId: string | null;
   status: DigestStatus;
   /** Why the digest is paused, e.g. 'channel_not_found'; null when active or paused by hand. */
   pausedReason: string | null;
@@ -59,9 +61,11 @@ export interface NewDigest {
   days: readonly Weekday[];
   timeZone: string;
   options: DigestOptions;
+  /** Absent or null: the configured default group. */
+  groupId?: string | null;
 }
 
-export type DigestPatch = Partial<Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'days' | 'timeZone' | 'options'>>;
+export type DigestPatch = Partial<Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'days' | 'timeZone' | 'options' | 'groupId'>>;
 
 export type DigestRunState = 'claimed' | 'sent' | 'failed' | 'unknown' | 'skipped';
 

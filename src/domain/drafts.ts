@@ -24,6 +24,8 @@ export interface DigestDraft {
   /** null means the channel the command or modal came from. */
   readonly channel: ChannelRef | null;
   readonly options: DigestOptions;
+  /** A group's name as typed, or its id (`digest add … group Sales`); absent for the default group, or to leave an edited digest's group as it is. */
+  readonly group?: string;
 }
 
 export type MinDuration =

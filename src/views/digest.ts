@@ -34,6 +34,8 @@ export interface DigestView {
   readonly content: DigestOptions;
   /** Set when a missed run is caught up after a restart. */
   readonly lateMinutes: number | null;
+  /** The group it reads, when not the default one: named in the heading and the stamp. */
+  readonly groupLabel?: string;
 }
 
 export type DigestPauseReason = 'by_user' | 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
@@ -42,6 +44,8 @@ export interface DigestSummaryView {
   readonly id: number;
   readonly channelId: string;
   readonly buildings: readonly { readonly id: number; readonly name: string | null }[];
+  /** The group it reads, when not the default one. */
+  readonly groupLabel?: string;
   readonly time: string;
   readonly days: readonly Weekday[];
   readonly timeZone: string;

@@ -12,6 +12,7 @@ export function oneBuildingDigest(id: number, buildingId: number): Digest {
     days: [1, 2, 3, 4, 5],
     timeZone: 'UTC',
     options: DEFAULT_DIGEST_OPTIONS,
+    groupId: null,
     status: 'active',
     pausedReason: null,
     createdAt: 0,

@@ -10,6 +10,7 @@ import type { ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
 import type { Authorizer } from '../authz';
 import { OccupancyData } from '../occupancy-data';
+import { GroupDirectory } from '../groups';
 import { DigestAccess } from './access';
 import { DigestContentSource } from './content';
 import { DigestEngine } from './engine';
@@ -31,6 +32,8 @@ export interface DigestsOptions {
   readonly slack: ChatGateway;
   readonly innerspace: InnerSpacePort;
   readonly occupancy?: OccupancyData;
+  /** A group's loaders (the report service's, so answers and digests share a cache); made here when absent. */
+  readonly occupancyFor?: (groupId: string) => OccupancyData;
   readonly groupId: string;
   readonly charts: Charts;
   readonly renderer: MessageRenderer;
@@ -53,7 +56,16 @@ export interface Digests {
 
 export function createDigests(o: DigestsOptions): Digests {
   const occupancy = o.occupancy ?? new OccupancyData(o.innerspace, o.groupId);
-  const content = new DigestContentSource({ occupancy, charts: o.charts });
+  const groups = new GroupDirectory(o.innerspace, o.groupId);
+  const made = new Map<string, OccupancyData>([[o.groupId, occupancy]]);
+  const occupancyFor =
+    o.occupancyFor ??
+    ((id: string) => {
+      const known = made.get(id) ?? new OccupancyData(o.innerspace, id);
+      made.set(id, known);
+      return known;
+    });
+  const content = new DigestContentSource({ occupancy, charts: o.charts, occupancyFor, groupLabel: (id) => groups.label(id) });
   const spacingMs = o.spacingMs ?? 1100;
   const pacingClock = o.pacingClock ?? realPacingClock;
   // Replicas of one store share the channels' turns through it; a store one process owns needs no more than memory.
@@ -80,6 +92,7 @@ export function createDigests(o: DigestsOptions): Digests {
     innerspace: o.innerspace,
     access: new DigestAccess(o.slack, o.authorizer),
     engine,
+    groups,
     now: o.now,
     logger: o.logger,
   });

@@ -20,6 +20,7 @@ import type { DigestEngine } from './engine';
 import { pausedNoticeKey } from './refusals';
 import { nextRun } from './schedule';
 import { modalView, summaryView } from './views';
+import type { GroupDirectory } from '../groups';
 
 export interface DigestServiceDeps {
   readonly store: Store;
@@ -27,6 +28,7 @@ export interface DigestServiceDeps {
   readonly innerspace: InnerSpacePort;
   readonly access: DigestAccess;
   readonly engine: DigestEngine;
+  readonly groups: GroupDirectory;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -53,6 +55,7 @@ export class DigestService {
     const channelId = resolveChannelRef(draft.channel, origin);
     const access = await this.deps.access.check(actor, channelId);
     const buildings = await this.requireBuildings(draft.buildingIds);
+    const groupId = await this.groupIdOf(draft);
     const timeZone = draft.timeZone ?? buildings[0]!.timeZone;
     if (access.needsJoin) await this.deps.access.join(channelId);
     const digest = await this.deps.store.digests.create({
@@ -64,6 +67,7 @@ export class DigestService {
       days: draft.days,
       timeZone,
       options: draft.options,
+      groupId: groupId ?? null,
     });
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId, channel: channelId }, 'digest created');
     return { digest, summary: await this.summary(digest, actor, namesOf(buildings)), joined: access.needsJoin };
@@ -77,6 +81,7 @@ export class DigestService {
     const channelId = resolveChannelRef(draft.channel, current.channelId);
     const access = await this.deps.access.check(actor, channelId);
     const buildings = await this.requireBuildings(draft.buildingIds);
+    const groupId = await this.groupIdOf(draft);
     if (access.needsJoin) await this.deps.access.join(channelId);
     const digest = await this.deps.store.digests.update(actor.teamId, current.id, {
       channelId,
@@ -85,6 +90,7 @@ export class DigestService {
       days: draft.days,
       timeZone: draft.timeZone ?? buildings[0]!.timeZone,
       options: draft.options,
+      ...(groupId !== undefined ? { groupId } : {}),
     });
     if (!digest) throw notFound(current.id);
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId }, 'digest updated');
@@ -198,6 +204,16 @@ export class DigestService {
     return out;
   }
 
+  /**
+   * The group id a draft names (a name that fits none or several is refused, nothing stored);
+   * null for the default group; undefined when the draft says nothing of groups (an edit keeps its group).
+   */
+  private async groupIdOf(draft: DigestDraft): Promise<string | null | undefined> {
+    if (draft.group === undefined) return undefined;
+    const group = await this.deps.groups.choose(draft.group);
+    return group.id === this.deps.groups.defaultGroupId ? null : group.id;
+  }
+
   private async buildingNames(): Promise<Map<number, string> | null> {
     try {
       return new Map((await this.deps.innerspace.buildings()).map((b) => [b.id, b.name]));
@@ -210,6 +226,7 @@ export class DigestService {
   private async summary(digest: Digest, actor: Actor, names: ReadonlyMap<number, string> | null): Promise<DigestSummaryView> {
     return summaryView(digest, {
       nextRunMs: await this.nextRunOf(digest),
+      groupLabel: digest.groupId === null ? null : await this.deps.groups.label(digest.groupId),
       names,
       may: await this.deps.access.permissions(actor, digest),
     });

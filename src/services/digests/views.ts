@@ -15,11 +15,15 @@ export function pauseReasonOf(digest: Digest): DigestPauseReason | null {
   return r !== null && PAUSE_REASONS.has(r) ? (r as DigestPauseReason) : 'by_user';
 }
 
-export function summaryView(digest: Digest, opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions }): DigestSummaryView {
+export function summaryView(
+  digest: Digest,
+  opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions; groupLabel?: string | null },
+): DigestSummaryView {
   return {
     id: digest.id,
     channelId: digest.channelId,
     buildings: digest.buildingIds.map((id) => ({ id, name: opts.names?.get(id) ?? null })),
+    ...(opts.groupLabel ? { groupLabel: opts.groupLabel } : {}),
     time: digest.timeOfDay,
     days: digest.days,
     timeZone: digest.timeZone,

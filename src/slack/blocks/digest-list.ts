@@ -6,7 +6,7 @@ import { daysText, momentText, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
-import { channelMention, escapeMrkdwn, userMention } from './mrkdwn';
+import { channelMention, escapeMrkdwn, safeName, userMention } from './mrkdwn';
 import { encodeIdValue } from './values';
 import type { DigestListView, DigestPauseReason, DigestSummaryView } from '../../views/index';
 
@@ -31,7 +31,7 @@ export function digestSummaryText(d: DigestSummaryView): string {
         : `Next run: ${momentText(d.nextRunMs, d.timeZone)}`;
   return [
     `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${escapeMrkdwn(d.time)} ${daysText(d.days)} (${escapeMrkdwn(d.timeZone)})`,
-    `${names.join(', ')}${moreBuildings}`,
+    `${names.join(', ')}${moreBuildings}${d.groupLabel !== undefined ? ` · group ${safeName(d.groupLabel, 60)}` : ''}`,
     `${status} · set up by ${userMention(d.createdBy)}`,
   ].join('\n');
 }

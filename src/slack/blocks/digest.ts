@@ -6,7 +6,7 @@ import { formatDay, formatLocalTime, formatTimeRange } from '../../domain/time';
 import { averageShort, awaitedLine, changeText, formatDuration, namedMeans, scopeTitleMd, usableChart } from './format';
 import { placeChart } from './chart';
 import { LIMITS, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
-import { formatCount, formatPct, safeName } from './mrkdwn';
+import { formatCount, formatPct, plainName, safeName } from './mrkdwn';
 import type { ChartView, DigestBuildingView, DigestView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
@@ -60,7 +60,8 @@ function buildingFallback(b: DigestBuildingView, view: DigestView): string {
 export function digestStamp(view: DigestView): string {
   const late = view.lateMinutes !== null && view.lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(view.lateMinutes))} late` : '';
   const through = view.dataThrough === null ? 'Nightly data' : `Nightly data through ${formatDay(view.dataThrough)}`;
-  return `${through} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
+  const group = view.groupLabel !== undefined ? ` · group ${safeName(view.groupLabel, 60)}` : '';
+  return `${through}${group} · digest #${view.digestId} · managed with \`/occupancy digest\`${late}`;
 }
 
 /**
@@ -87,11 +88,13 @@ export function buildDigestMessages(view: DigestView): SlackMessage[] {
 
   const day = formatDay(view.date);
   const stamp = digestStamp(view);
+  // A digest of one group says whose occupancy it is where it is read first.
+  const whose = view.groupLabel !== undefined ? { text: ` (${safeName(view.groupLabel, 60)})`, title: ` · ${plainName(view.groupLabel, 40)}` } : { text: '', title: '' };
   return groups.map((group, i) => {
     const part = groups.length > 1 ? ` (${i + 1}/${groups.length})` : '';
     const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
-    const text = `Occupancy for ${day}${part}: ${group.fallback.join('; ') || 'no buildings'}.${awaited ? ` ${awaited}` : ''}`;
+    const text = `Occupancy for ${day}${part}${whose.text}: ${group.fallback.join('; ') || 'no buildings'}.${awaited ? ` ${awaited}` : ''}`;
     const note = awaited ? [context([awaited])] : [];
-    return message(text, [header(`📊 Occupancy for ${day}${part}`), ...note, ...body, context([stamp])], group.charts);
+    return message(text, [header(`📊 Occupancy for ${day}${part}${whose.title}`), ...note, ...body, context([stamp])], group.charts);
   });
 }

@@ -15,6 +15,11 @@ export function scopeTitle(name: string, id: number): string {
   return `${plainName(name)} (${id})`;
 }
 
+/** " · Engineering" for a heading, when the answer was asked for a group; nothing for the default. */
+export function groupTitle(view: { readonly groupId?: string; readonly groupLabel?: string }): string {
+  return view.groupId !== undefined && view.groupLabel !== undefined ? ` · ${plainName(view.groupLabel, 40)}` : '';
+}
+
 /** "DEMO building (71)", escaped for mrkdwn. */
 export function scopeTitleMd(name: string, id: number): string {
   return `${safeName(name)} (${id})`;

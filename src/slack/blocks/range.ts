@@ -9,7 +9,7 @@ import { addDays, formatDay, formatLocalTime, localDateOf, type IsoDate } from '
 import type { RangeNavView, RangeReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
-import { dataStamp, scopeTitle, scopeTitleMd, usableChart } from './format';
+import { dataStamp, groupTitle, scopeTitle, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPct, formatPeople, safeName, userMention } from './mrkdwn';
@@ -21,7 +21,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
 export function buildRangeMessage(view: RangeReportView): SlackMessage {
   const { scope, stats, today, timeZone } = view;
   const span = periodLabel(view.range, today);
-  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${span}`)];
+  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${span}${groupTitle(view)}`)];
 
   const notes: string[] = [];
   if (view.words) notes.push(`*${safeName(capitalise(view.words), 60)}*`);

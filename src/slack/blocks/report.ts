@@ -3,7 +3,7 @@
  * posted by "Share in channel" (credited, without buttons).
  */
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
+import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, groupTitle, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
@@ -17,7 +17,7 @@ const ICONS = { building: '🏢', zone: '📍' } as const;
 export function buildReportMessage(view: ReportView): SlackMessage {
   const { scope, stats, timeZone, granularity } = view;
   const day = formatDay(view.date, view.today);
-  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}`)];
+  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}${groupTitle(view)}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   const items: string[] = [];

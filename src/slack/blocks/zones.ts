@@ -2,7 +2,7 @@
  * `/occupancy zones <building id>`: the busiest zones of a day and a breakdown by zone type.
  */
 import { formatDay, formatDayShort } from '../../domain/time';
-import { awaitedLine, dataStamp, scopeTitle, scopeTitleMd } from './format';
+import { awaitedLine, dataStamp, groupTitle, scopeTitle, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName, userMention } from './mrkdwn';
@@ -27,7 +27,7 @@ function zoneLine(zone: ZoneRowView, rank: number): string {
 export function buildZonesMessage(view: ZonesView): SlackMessage {
   const day = formatDay(view.date, view.today);
   const top = view.zones.slice(0, TOP_ZONES);
-  const blocks: KnownBlock[] = [header(`🏢 ${scopeTitle(view.building.name, view.building.id)} · busiest zones · ${day}`)];
+  const blocks: KnownBlock[] = [header(`🏢 ${scopeTitle(view.building.name, view.building.id)} · busiest zones · ${day}${groupTitle(view)}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   if (top.length === 0) {

@@ -4,6 +4,8 @@
  */
 import { ID_HINTS, badChannel, classifyChannel, duplicate, fail, parseId, unexpected } from './args';
 import { badDays, badTime, parseDays, parseTime, parseZone } from './schedule';
+import { readGroup, type GroupArg } from './group';
+import { digestWord } from './names';
 import { type ParsedCommand } from './types';
 import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
 import { type Weekday } from '../../domain/values';
@@ -13,7 +15,7 @@ export const MAX_DIGEST_BUILDINGS = 25;
 
 const ACTIONS_HELP = 'Use `add`, `list`, `remove`, `pause`, `resume` or `send`, or just `/occupancy digest` to open the form.';
 const ADD_HELP =
-  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [#channel]`.';
+  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri] [in Europe/London] [group Sales] [#channel]`.';
 
 export function parseDigest(rest: readonly string[]): ParsedCommand {
   const [actionToken, ...args] = rest;
@@ -59,10 +61,20 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
   let channel: ChannelRef | null = null;
   let channelToken = '';
   let inBuildings = false;
+  let group: GroupArg | null = null;
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? '';
     const word = token.toLowerCase();
+    const gr = readGroup(tokens.slice(i), digestWord);
+    if (gr !== null) {
+      if ('kind' in gr) return gr;
+      if (group !== null) return duplicate('groups', group.text, gr.group.text, 'A digest reads one group.');
+      group = gr.group;
+      i += gr.used - 1;
+      inBuildings = false;
+      continue;
+    }
     if (word === 'building' || word === 'buildings' || (inBuildings && ID_LIST.test(token))) {
       const list = inBuildings && ID_LIST.test(token) ? token : tokens[(i += 1)];
       if (list === undefined) return missingBuildings();
@@ -139,6 +151,7 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
       timeZone,
       channel,
       options: DEFAULT_DIGEST_OPTIONS,
+      ...(group !== null ? { group: group.text } : {}),
     },
   };
 }

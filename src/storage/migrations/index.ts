@@ -4,6 +4,7 @@ import type { Logger } from '../../logging/logger';
 import { DIALECTS, type ColumnTypes, type Dialect } from '../dialect';
 import { initial } from './001-initial';
 import { replicas } from './002-replicas';
+import { groups } from './003-groups';
 
 /** A migration written once for every engine: the engine's column types arrive as an argument. */
 export interface StorageMigration {
@@ -19,6 +20,7 @@ export interface StorageMigration {
 export const MIGRATIONS: Readonly<Record<string, StorageMigration>> = Object.freeze({
   '001-initial': initial,
   '002-replicas': replicas,
+  '003-groups': groups,
 });
 
 /** The migrations as Kysely runs them on one engine. */

@@ -63,6 +63,7 @@ export function digestFromRow(r: Selectable<DigestsTable>): Digest {
     days: parseJson(daysSchema, r.days, 'digests', 'days') as Weekday[],
     timeZone: r.time_zone,
     options: parseJson(optionsSchema, r.options, 'digests', 'options'),
+    groupId: r.group_id ?? null,
     status: r.status as DigestStatus,
     pausedReason: r.paused_reason,
     createdAt: readInt8(r.created_at, 'digests', 'created_at'),

@@ -36,6 +36,7 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
             days: toJson(input.days),
             time_zone: input.timeZone,
             options: toJson(pickDigestOptions(input.options)),
+            group_id: input.groupId ?? null,
             status: 'active',
             paused_reason: null,
             created_at: at,
@@ -85,6 +86,7 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
         if (patch.days !== undefined) set.days = toJson(patch.days);
         if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
         if (patch.options !== undefined) set.options = toJson(pickDigestOptions(patch.options));
+        if (patch.groupId !== undefined) set.group_id = patch.groupId;
         return updateOne(teamId, id, set);
       }),
 

@@ -22,6 +22,8 @@ export interface DigestsTable {
   paused_reason: string | null;
   created_at: Int8;
   updated_at: Int8;
+  /** null: the configured default group (migration 003). */
+  group_id: string | null;
 }
 
 export interface DigestRunsTable {

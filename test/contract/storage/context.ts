@@ -48,6 +48,7 @@ export function newDigest(overrides: Partial<NewDigest> = {}): NewDigest {
     days: [1, 2, 3, 4, 5],
     timeZone: 'America/New_York',
     options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
+    groupId: null,
     ...overrides,
   };
 }

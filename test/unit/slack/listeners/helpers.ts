@@ -300,6 +300,7 @@ export function digest(overrides: Partial<Digest> = {}): Digest {
     days: [1, 2, 3, 4, 5],
     timeZone: 'America/Toronto',
     options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: false },
+    groupId: null,
     status: 'active',
     pausedReason: null,
     createdAt: 0,

@@ -48,3 +48,33 @@ describe('parseCommand: `group <name>` on answers', () => {
     expect((parsed as { message: string }).message).toContain('&lt;b&gt;');
   });
 });
+
+describe('parseCommand: `digest add … group <name>`', () => {
+  const draftOf = (text: string) => {
+    const parsed = parseCommand(text);
+    if (parsed.kind !== 'digest' || parsed.action !== 'add') throw new Error(`expected a digest add: ${JSON.stringify(parsed)}`);
+    return parsed.draft;
+  };
+
+  it('reads the group wherever it stands, up to the next word of the grammar', () => {
+    expect(draftOf('digest add building 71 group sales at 08:00')).toMatchObject({ buildingIds: [71], time: '08:00', group: 'sales' });
+    expect(draftOf('digest add group customer success building 71 weekdays')).toMatchObject({ buildingIds: [71], group: 'customer success' });
+    expect(draftOf('digest add building 71 at 08:00 group "Customer Success" #facilities')).toMatchObject({
+      group: 'Customer Success',
+      channel: { kind: 'name', name: 'facilities' },
+    });
+  });
+
+  it('has no group when none is named', () => {
+    expect(draftOf('digest add building 71')).not.toHaveProperty('group');
+  });
+
+  it('refuses a missing or second group', () => {
+    expect(parseCommand('digest add building 71 group')).toMatchObject({ kind: 'error', reason: 'missing_argument' });
+    expect(parseCommand('digest add building 71 group a group b')).toEqual({
+      kind: 'error',
+      reason: 'duplicate_argument',
+      message: 'You gave two groups ("a" and "b"). A digest reads one group.',
+    });
+  });
+});
