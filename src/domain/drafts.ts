@@ -49,4 +49,6 @@ export interface SubscriptionDraft {
   readonly quietHours: { readonly start: string; readonly end: string } | null;
   /** null: no re-notification while an episode lasts. */
   readonly renotifyMinutes: number | null;
+  /** A group's name as typed, or its id (`subscribe … group Sales`); absent for the default group, or to leave an edited rule's group as it is. */
+  readonly group?: string;
 }

@@ -102,7 +102,7 @@ export class RangeReports {
         scope: { kind: 'building', id: b.id, name: b.name },
         building: b,
         capacity: capacityOf(layout.zones),
-        title: `${b.name} (${b.id})`,
+        title: `${b.name} (${b.id})${group.asked ? ` · ${group.label}` : ''}`,
         rows: (q) => this.deps.innerspace.buildingInsights({ ...q, groupId }),
         group,
       };
@@ -113,7 +113,7 @@ export class RangeReports {
       scope: { kind: 'zone', id: z.id, name: z.name, zoneType: z.zoneType, building: { id: located.building.id, name: located.building.name } },
       building: located.building,
       capacity: z.capacity,
-      title: `${z.name} (${z.id})`,
+      title: `${z.name} (${z.id})${group.asked ? ` · ${group.label}` : ''}`,
       rows: (q) => this.deps.innerspace.zoneInsights({ ...q, groupId }),
       group,
     };

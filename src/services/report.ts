@@ -153,7 +153,7 @@ export class ReportService {
     const { date, dataThrough, awaitedDate } = resolved;
     const day = await this.dataFor(group.id).buildingDay(args.id, date, args.granularity);
     this.requireData(day.summary, 'building', args.id, date, dataThrough);
-    const subject = `${building.name} (${building.id})`;
+    const subject = `${building.name} (${building.id})${chartGroup(group)}`;
     return {
       scope: { kind: 'building', id: building.id, name: building.name },
       date,
@@ -177,7 +177,7 @@ export class ReportService {
     const { date, dataThrough, awaitedDate } = resolved;
     const day = await this.dataFor(group.id).zoneDay(args.id, date, args.granularity);
     this.requireData(day.summary, 'zone', args.id, date, dataThrough);
-    const subject = `${day.zone.name} (${day.zone.id})`;
+    const subject = `${day.zone.name} (${day.zone.id})${chartGroup(group)}`;
     return {
       scope: {
         kind: 'zone',
@@ -292,6 +292,11 @@ export class ReportService {
     return this.deps.charts.day(model);
   }
 
+}
+
+/** A chart's title and alt text name the group it was asked for. */
+function chartGroup(group: ChosenGroup): string {
+  return group.asked ? ` · ${group.label}` : '';
 }
 
 /** A cache key's group part: the one read, and whether it was asked for (the buttons carry it then). */

@@ -6,7 +6,8 @@ import type { ChartView } from './chart';
 
 export interface RuleView {
   readonly id: number;
-  readonly scope: { readonly kind: 'building' | 'zone'; readonly id: number; readonly name: string };
+  /** `group`: the group it watches, when not the default one. */
+  readonly scope: { readonly kind: 'building' | 'zone'; readonly id: number; readonly name: string; readonly group?: string };
   readonly measure: 'people' | 'percent';
   readonly direction: 'above' | 'below';
   /** In the rule's measure: people, or 0–100 for percent. */

@@ -21,6 +21,8 @@ export interface BacktestInput extends Rule {
   readonly scopeId: number;
   readonly measure: Measure;
   readonly granularity: AlertGranularity;
+  /** The group whose rows are replayed; the default group when absent or null. */
+  readonly groupId?: string | null;
 }
 
 /** A backtest as the form shows it, or a sentence for what its statuses cannot say. */
@@ -90,6 +92,7 @@ export class RuleChecks {
         to: toDatePartition(through),
         granularity: input.granularity,
         timeZone: scope.timeZone,
+        ...(input.groupId ? { groupId: input.groupId } : {}),
       });
       const buckets = peopleByBucket(rows);
       const readings = toReadings(buckets, { measure: input.measure, capacity: scope.capacity }, input.granularity, scope.timeZone);

@@ -9,10 +9,10 @@ import type {
 import type { ScopeInfo } from './scopes';
 import type { OutboxItem } from './stored';
 
-export function ruleView(sub: Subscription, scope: Pick<ScopeInfo, 'name'>): RuleView {
+export function ruleView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'groupLabel'>): RuleView {
   return {
     id: sub.id,
-    scope: { kind: sub.scopeKind, id: sub.scopeId, name: scope.name },
+    scope: { kind: sub.scopeKind, id: sub.scopeId, name: scope.name, ...(scope.groupLabel !== undefined ? { group: scope.groupLabel } : {}) },
     measure: sub.measure,
     direction: sub.direction,
     threshold: sub.threshold,
@@ -27,7 +27,7 @@ export function snoozedUntil(sub: Subscription, now: number): number | null {
   return sub.snoozedUntil !== null && sub.snoozedUntil > now ? sub.snoozedUntil : null;
 }
 
-export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
+export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone' | 'groupLabel'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
   return {
     rule: ruleView(sub, scope),
     timeZone: scope.timeZone,
@@ -49,7 +49,7 @@ const STATE_VIEW: Readonly<Record<AlertState['state'], SubscriptionStateView>> =
   NO_DATA: 'no_data',
 };
 
-export function summaryView(sub: Subscription, state: AlertState | null, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, now: number, canManage: boolean): SubscriptionSummaryView {
+export function summaryView(sub: Subscription, state: AlertState | null, scope: Pick<ScopeInfo, 'name' | 'timeZone' | 'groupLabel'>, now: number, canManage: boolean): SubscriptionSummaryView {
   return {
     rule: ruleView(sub, scope),
     timeZone: scope.timeZone,

@@ -2,7 +2,7 @@
  * Short answers about alert rules: saved, removed, muted, snoozed, and the direct message a
  * creator gets when a rule had to pause itself. What went wrong is worded in ./errors.ts.
  */
-import { momentText, ruleLine, scopeTitleMd } from './format';
+import { momentText, ruleLine, ruleScopeMd } from './format';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
@@ -16,7 +16,7 @@ function destinationWords(rule: RuleView): string {
 
 /** "🔔 Alert #7 is set up" with the rule, where it goes and what the backtest found. */
 export function buildSubscriptionSavedMessage(rule: RuleView, backtest: BacktestView, mode: 'created' | 'updated'): SlackMessage {
-  const head = `🔔 Alert #${rule.id} ${mode === 'created' ? 'is set up' : 'is updated'} for *${scopeTitleMd(rule.scope.name, rule.scope.id)}*, sent ${destinationWords(rule)}.`;
+  const head = `🔔 Alert #${rule.id} ${mode === 'created' ? 'is set up' : 'is updated'} for *${ruleScopeMd(rule.scope)}*, sent ${destinationWords(rule)}.`;
   const blocks: KnownBlock[] = [section(head), section(ruleLine(rule))];
   if (backtest.status !== 'incomplete') blocks.push(section(backtestText(backtest)));
   blocks.push(
@@ -47,7 +47,7 @@ export function buildSubscriptionChangedMessage(id: number, change: Subscription
 export function buildAlertPausedNotice(rule: RuleView, because: AlertPausedBecause): SlackMessage {
   const where = rule.destination.kind === 'channel' ? channelMention(rule.destination.channelId) : 'our direct messages';
   const reason = refusalReason(because, where, 'point the alert at another channel with Edit');
-  const words = `I paused alert #${rule.id} on *${scopeTitleMd(rule.scope.name, rule.scope.id)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
+  const words = `I paused alert #${rule.id} on *${ruleScopeMd(rule.scope)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
   return message(words, [section(words), context(['You get this message because you set the alert up.'])]);
 }
 

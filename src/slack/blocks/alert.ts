@@ -3,7 +3,7 @@
  * in its thread. Data is nightly, so everything is told in the past tense with its times.
  */
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
-import { dayOf, levelShort, levelText, momentText, ruleLine, scopeTitleMd, usableChart } from './format';
+import { dayOf, levelShort, levelText, momentText, ruleLine, ruleScopeMd, usableChart } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
@@ -55,7 +55,7 @@ function recoveryTime(view: AlertEpisodeView, at: number): string {
 /** The headline sentence, without the status emoji. */
 export function episodeSentence(view: AlertEpisodeView): string {
   const { rule } = view;
-  const base = `*${scopeTitleMd(rule.scope.name, rule.scope.id)}* was ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${episodeSpan(view)} (${extremeText(view)})`;
+  const base = `*${ruleScopeMd(rule.scope)}* was ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${episodeSpan(view)} (${extremeText(view)})`;
   if (view.state === 'recovered' && view.recoveredAtMs !== null) {
     return `${base}; back ${safeSide(rule)} ${levelShort(rule.recovery, rule.measure)} from ${recoveryTime(view, view.recoveredAtMs)}.`;
   }
@@ -140,6 +140,6 @@ export function buildAlertRenotifyReply(view: AlertEpisodeView): SlackMessage {
 export function buildAlertNoDataReply(view: AlertEpisodeView, lastPublished: IsoDate): SlackMessage {
   const rule = view.rule;
   return reply(
-    `⚪ Nothing has been published for *${scopeTitleMd(rule.scope.name, rule.scope.id)}* after ${formatDay(lastPublished)}, so I can't tell whether it is still ${rule.direction} ${levelText(rule.threshold, rule.measure)}. I'll keep watching; missing data never counts as recovery.`,
+    `⚪ Nothing has been published for *${ruleScopeMd(rule.scope)}* after ${formatDay(lastPublished)}, so I can't tell whether it is still ${rule.direction} ${levelText(rule.threshold, rule.measure)}. I'll keep watching; missing data never counts as recovery.`,
   );
 }

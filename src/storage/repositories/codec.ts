@@ -106,6 +106,7 @@ export function subscriptionFromRow(r: Selectable<SubscriptionsTable>): Subscrip
     destinationId: r.destination_id,
     quietHours: r.quiet_hours === null ? null : (parseJson(quietHoursSchema, r.quiet_hours, 'subscriptions', 'quiet_hours') as QuietHours),
     renotifyMinutes: r.renotify_minutes,
+    groupId: r.group_id ?? null,
     status: r.status as SubscriptionStatus,
     pausedReason: r.paused_reason,
     snoozedUntil: readNullableInt8(r.snoozed_until, 'subscriptions', 'snoozed_until'),

@@ -63,6 +63,8 @@ export interface SubscriptionsTable {
   snoozed_until: NullableInt8;
   created_at: Int8;
   updated_at: Int8;
+  /** null: the configured default group (migration 003). */
+  group_id: string | null;
 }
 
 export interface AlertStateTable {

@@ -69,6 +69,7 @@ export function newSubscription(overrides: Partial<NewSubscription> = {}): NewSu
     destinationId: 'C0FACILITY',
     quietHours: { start: '22:00', end: '07:00', zone: 'Europe/London' },
     renotifyMinutes: null,
+    groupId: null,
     ...overrides,
   };
 }

@@ -326,6 +326,7 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
     destinationId: USER,
     quietHours: null,
     renotifyMinutes: null,
+    groupId: null,
     status: 'active',
     pausedReason: null,
     snoozedUntil: null,

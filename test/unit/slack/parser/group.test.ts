@@ -78,3 +78,27 @@ describe('parseCommand: `digest add … group <name>`', () => {
     });
   });
 });
+
+describe('parseCommand: `subscribe … group <name>`', () => {
+  const draftOf = (text: string) => {
+    const parsed = parseCommand(text);
+    if (parsed.kind !== 'subscribe' || parsed.action !== 'add') throw new Error(`expected a subscribe add: ${JSON.stringify(parsed)}`);
+    return parsed.draft;
+  };
+
+  it('reads the group among the clauses, up to the next word of the grammar', () => {
+    expect(draftOf('subscribe building 71 above 120 group engineering')).toMatchObject({ threshold: 120, group: 'engineering' });
+    expect(draftOf('subscribe building 71 group customer success above 80% for 2h')).toMatchObject({ measure: 'percent', threshold: 80, group: 'customer success' });
+    expect(draftOf('subscribe zone 5 below 10 group "Customer Success" daily me')).toMatchObject({ granularity: 'P1D', destination: { kind: 'dm' }, group: 'Customer Success' });
+    expect(draftOf('subscribe building 71 above 120')).not.toHaveProperty('group');
+  });
+
+  it('refuses a missing or second group', () => {
+    expect(parseCommand('subscribe building 71 above 120 group')).toMatchObject({ kind: 'error', reason: 'missing_argument' });
+    expect(parseCommand('subscribe building 71 above 120 group a group b')).toEqual({
+      kind: 'error',
+      reason: 'duplicate_argument',
+      message: 'You gave two groups ("a" and "b"). A rule watches one group.',
+    });
+  });
+});

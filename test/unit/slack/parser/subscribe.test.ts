@@ -58,7 +58,7 @@ describe('parseCommand: subscribe', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  const FORM = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.';
+  const FORM = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily] [group Sales]`.';
   const LEVEL_HELP = 'Give a positive number of people, e.g. `above 120`, or a share of capacity, e.g. `above 80%`.';
   const DURATION_HELP = 'Use minutes, hours or buckets, e.g. `for 90m`, `for 2h` or `for 3 buckets`.';
   const invalid: [string, string, string][] = [
