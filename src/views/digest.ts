@@ -90,6 +90,10 @@ export interface DigestModalView {
   /** Prefilled zone, usually the first building's; null leaves it empty (= first building's). */
   readonly timeZone: string | null;
   readonly options: DigestOptions;
+  /** Groups to pick from, the default first; absent (no group menu) when InnerSpace lists one group or none could be had. */
+  readonly groupOptions?: readonly { readonly id: string; readonly name: string }[];
+  /** The group selected: the digest's, else the default. */
+  readonly groupId?: string;
 }
 
 /** Why a digest paused itself, as its creator is told. */

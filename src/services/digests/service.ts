@@ -6,7 +6,7 @@
  */
 import { BadInputError, CannotPostError, ForbiddenError, NotFoundError, OwnerPresentError, SlackCallError } from '../../errors';
 import type { InnerSpacePort } from '../../ports/occupancy-source';
-import type { Building } from '../../domain/occupancy';
+import type { Building, Group } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
 import type { DigestListView, DigestModalView, DigestSummaryView } from '../../views/index';
 import type { ChatGateway } from '../../ports/chat';
@@ -171,7 +171,14 @@ export class DigestService {
       // The form still works with a text field of building ids.
       this.log.warn({ err }, 'building list unavailable for the digest form');
     }
-    return modalView({ origin, buildings, digest, privateMetadata });
+    let groups: Group[] | null = null;
+    try {
+      groups = await this.deps.groups.list();
+    } catch (err) {
+      // Without the list the form has no group menu; a digest keeps the group it has.
+      this.log.warn({ err }, 'group list unavailable for the digest form');
+    }
+    return modalView({ origin, buildings, digest, privateMetadata, groups: groups && { list: groups, defaultId: this.deps.groups.defaultGroupId } });
   }
 
   /** When the digest runs next, skipping a date whose run is already decided. */
