@@ -81,6 +81,8 @@ export interface SubscribeModalView {
   readonly quietHours: { readonly start: string; readonly end: string } | null;
   readonly renotifyMinutes: number | null;
   readonly backtest: BacktestView;
+  /** The group the rule watches, when not the default one: said at the top of the form. */
+  readonly groupLabel?: string;
 }
 
 /** Why an alert rule paused itself, as its creator is told. */

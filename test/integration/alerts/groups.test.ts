@@ -1,5 +1,6 @@
 import { SIM_DATASET } from '../../../dev/simulator';
-import { GENERAL, GRACE, advanceTo, botPosts, command, dmOf, startAlertApp, textOf, type AlertTestApp } from './support';
+import { GENERAL, GRACE, advanceTo, botPosts, command, dmOf, formValues, startAlertApp, textOf, type AlertTestApp } from './support';
+import { PATIENCE_MS } from '../../support/patience';
 
 const ENGINEERING = SIM_DATASET.groups.find((g) => g.name === 'Engineering')!;
 
@@ -45,6 +46,27 @@ describe('threshold alerts on one group', () => {
     expect(engineering[0]!.text).toContain('was above 55');
     expect(posts.filter((p) => p.text.startsWith('🟢 DEMO (71) was above 130'))).toHaveLength(1);
     expect(posts).toHaveLength(2);
+  });
+
+  it('"🔔 Alert me…" on a group\'s answer opens the form for that group, and saves a rule on it', async () => {
+    const res = await t.driver.command(GRACE, GENERAL, '/occupancy', 'building 71 group engineering');
+    await t.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
+    const answer = t.slack.state.messagesFor(GENERAL, GRACE).filter((m) => textOf(m.blocks).includes('occupancy_alert_me')).at(-1)!;
+    const opens = t.slack.callsTo('views.open').length;
+    await t.driver.blockAction(GRACE, GENERAL, { messageTs: answer.ts }, { action_id: 'occupancy_alert_me' });
+    await t.slack.waitFor(() => t.slack.callsTo('views.open').length > opens && t.slack.callsTo('views.open').at(-1)?.response, PATIENCE_MS);
+    const [view] = t.slack.state.views.stack(GRACE);
+    expect(JSON.parse(String(view!.definition.private_metadata))).toEqual({ id: null, channel: GENERAL, home: false, group: ENGINEERING.id });
+    expect(textOf(view!.definition.blocks)).toContain('For the group *Engineering*');
+
+    const before = (await t.app.store.subscriptions.listByUser('T0LOCAL', GRACE)).length;
+    const submitted = await t.driver.viewSubmission(GRACE, view!.id, formValues({ id: '71', threshold: '60' }));
+    expect(submitted.status).toBe(200);
+    // The form closes at once; the rule is saved after, and said so where the form was opened.
+    const said = () => [...t.slack.callsTo('chat.postEphemeral'), ...t.slack.callsTo('chat.postMessage')].some((c) => JSON.stringify(c.args).includes('DEMO (71) · Engineering') && JSON.stringify(c.args).includes(`Alert #${before + 1} is set up`));
+    await t.slack.waitFor(said, PATIENCE_MS);
+    const saved = (await t.app.store.subscriptions.listByUser('T0LOCAL', GRACE)).at(-1)!;
+    expect(saved).toMatchObject({ scopeId: 71, threshold: 60, groupId: ENGINEERING.id });
   });
 
   it('refuses a group that fits none, storing nothing', async () => {
