@@ -92,11 +92,14 @@ export class RangeReports {
   }
 
   private async subject(req: RangeRequest): Promise<Subject> {
-    const group = await this.deps.groups.choose(req.group);
-    const groupId = group.id;
-    const data = this.deps.dataFor(groupId);
+    // Asked in the same turn as the building (one document); an unknown building is said first.
+    const choosing = this.deps.groups.choose(req.group);
+    choosing.catch(() => undefined);
+    const data = this.deps.dataFor(this.deps.groups.defaultGroupId);
     if (req.kind === 'building') {
       const layout = await data.layout(req.id);
+      const group = await choosing;
+      const groupId = group.id;
       const b = layout.building;
       return {
         scope: { kind: 'building', id: b.id, name: b.name },
@@ -108,6 +111,8 @@ export class RangeReports {
       };
     }
     const located = await data.locateZone(req.id);
+    const group = await choosing;
+    const groupId = group.id;
     const z = located.zone;
     return {
       scope: { kind: 'zone', id: z.id, name: z.name, zoneType: z.zoneType, building: { id: located.building.id, name: located.building.name } },

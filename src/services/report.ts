@@ -105,7 +105,9 @@ export class ReportService {
   }
 
   async building(args: DayRequest): Promise<ReportView> {
-    const [building, group] = await Promise.all([this.data.buildingOrThrow(args.id), this.groups.choose(args.group)]);
+    const choosing = this.choosing(args.group);
+    const building = await this.data.buildingOrThrow(args.id);
+    const group = await choosing;
     const data = this.dataFor(group.id);
     const asked = this.askedDay(args.date, building.timeZone);
     const likely = this.likelyDay(asked, building.timeZone);
@@ -115,7 +117,9 @@ export class ReportService {
   }
 
   async zone(args: DayRequest): Promise<ReportView> {
-    const [located, group] = await Promise.all([this.data.locateZone(args.id), this.groups.choose(args.group)]);
+    const choosing = this.choosing(args.group);
+    const located = await this.data.locateZone(args.id);
+    const group = await choosing;
     const data = this.dataFor(group.id);
     const asked = this.askedDay(args.date, located.building.timeZone);
     const likely = this.likelyDay(asked, located.building.timeZone);
@@ -125,7 +129,9 @@ export class ReportService {
   }
 
   async zones(args: { buildingId: number; date: string | null; group?: string }): Promise<ZonesView> {
-    const [layout, group] = await Promise.all([this.data.layout(args.buildingId), this.groups.choose(args.group)]);
+    const choosing = this.choosing(args.group);
+    const layout = await this.data.layout(args.buildingId);
+    const group = await choosing;
     const data = this.dataFor(group.id);
     const zone = layout.building.timeZone;
     const asked = this.askedDay(args.date, zone);
@@ -134,6 +140,16 @@ export class ReportService {
     // The building's own insights say how far its nightly publish has got.
     const day = await this.resolveDay('zones', args.buildingId, asked, zone, data);
     return this.memo(`zones|${args.buildingId}|${dayKey(day)}|${groupKey(group)}`, () => this.loadZones(args, day, group));
+  }
+
+  /**
+   * The group a request names, looked up in the same turn as its building (one document); an
+   * unknown building is said before an unknown group, whichever answer comes first.
+   */
+  private choosing(asked: string | undefined): Promise<ChosenGroup> {
+    const p = this.groups.choose(asked);
+    p.catch(() => undefined);
+    return p;
   }
 
   /** `/occupancy groups`: every group an answer can be asked for. */

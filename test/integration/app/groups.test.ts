@@ -97,6 +97,10 @@ describe('/occupancy … group <name>', () => {
     expect(several.body.text).toContain('Engineering, Everyone.');
     expect(several.body.text).not.toContain('Sales');
     expect(several.json).toContain('*Engineering*');
+    // An unknown building is said first, whichever look-up answers first.
+    for (const text of ['building 7100 group marketing', 'building 7100 last week group marketing']) {
+      expect((await ask(text)).body.text).toContain("I couldn't find building 7100");
+    }
   });
 
   it('refuses a bad group clause before the ack, changing nothing', async () => {
