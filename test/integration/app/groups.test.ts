@@ -103,6 +103,25 @@ describe('/occupancy … group <name>', () => {
     }
   });
 
+  it("asks InnerSpace for a group's day once the estate is known, not when asked again; another group's is its own", async () => {
+    const requests = () => t.app.simulator!.stats.graphqlRequests;
+    await ask('building 71 2026-11-17');
+    const cost = async (text: string) => {
+      const before = requests();
+      const { body } = await ask(text);
+      return { cost: requests() - before, body };
+    };
+    const sales = await cost('building 71 2026-11-17 group sales');
+    // One document when the day's rows travel with the latest-day look-up, as they should.
+    expect(sales.cost).toBeGreaterThanOrEqual(1);
+    expect(sales.cost).toBeLessThanOrEqual(2);
+    expect((await cost('building 71 2026-11-17 group Sales')).cost).toBe(0);
+    const engineering = await cost('building 71 2026-11-17 group engineering');
+    expect(engineering.cost).toBeGreaterThanOrEqual(1);
+    expect(engineering.cost).toBeLessThanOrEqual(2);
+    expect(average(engineering.body)).toBeGreaterThan(average(sales.body));
+  });
+
   it('refuses a bad group clause before the ack, changing nothing', async () => {
     const missing = await ask('building 71 group');
     expect(missing.body.text).toContain('Say which group after `group`');
