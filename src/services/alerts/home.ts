@@ -12,12 +12,15 @@ import { nextRun } from '../digests/schedule';
 import { digestPermissions } from '../digests/access';
 import { summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
+import type { GroupDirectory } from '../groups';
 
 export interface HomeServiceDeps {
   readonly store: Store;
   readonly authz: Authorizer;
   readonly innerspace: InnerSpacePort;
   readonly subscriptions: SubscriptionService;
+  /** Names a digest's group, when it reads one. */
+  readonly groups?: Pick<GroupDirectory, 'label'>;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -52,7 +55,10 @@ export class HomeService {
     const now = this.deps.now();
     // Listed digests are in the user's channels.
     const theirs = digests.filter((d) => mine.has(d.channelId));
-    return Promise.all(theirs.map(async (d) => digestSummary(d, names, now, await digestPermissions(this.deps.authz, who.userId, d, true))));
+    const groupLabel = async (d: Digest) => (d.groupId !== null && this.deps.groups ? await this.deps.groups.label(d.groupId) : null);
+    return Promise.all(
+      theirs.map(async (d) => digestSummary(d, names, now, await digestPermissions(this.deps.authz, who.userId, d, true), await groupLabel(d))),
+    );
   }
 
   private async buildingNames(): Promise<ReadonlyMap<number, string>> {
@@ -65,12 +71,12 @@ export class HomeService {
   }
 }
 
-export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number, may: DigestPermissions): DigestSummaryView {
+export function digestSummary(d: Digest, names: ReadonlyMap<number, string>, now: number, may: DigestPermissions, groupLabel: string | null = null): DigestSummaryView {
   let next: number | null = null;
   try {
     next = nextRun(d, now);
   } catch {
     next = null;
   }
-  return summaryView(d, { nextRunMs: next, names, may });
+  return summaryView(d, { nextRunMs: next, names, may, groupLabel });
 }

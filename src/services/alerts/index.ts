@@ -75,7 +75,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const rules = new RuleChecks({ store: deps.store, scopes, slack: deps.slack, authz: deps.authz, now: deps.now, logger });
   const subscriptions = new SubscriptionService({ store: deps.store, scopes, rules, authz: deps.authz, now: deps.now, logger, exclusive });
   const home = new HomeService({
-    store: deps.store, authz: deps.authz, innerspace: deps.innerspace, subscriptions, now: deps.now, logger,
+    store: deps.store, authz: deps.authz, innerspace: deps.innerspace, subscriptions, groups: scopes.groups, now: deps.now, logger,
   });
   const pacingClock = deps.pacingClock ?? realPacingClock;
   const spacingMs = deps.spacingMs ?? 1050;
