@@ -62,6 +62,9 @@ describe('/occupancy … group <name>', () => {
     const quoted = await ask('building DEMO group "customer success" last week');
     expect(quoted.json).toContain('DEMO (71)');
     expect(stamp(quoted.body)).toContain('Customer Success');
+    const customerSuccess = SIM_DATASET.groups.find((g) => g.name === 'Customer Success')!;
+    const previousWeek = buttons(quoted.body).find((b) => b.action_id === 'occupancy_prev_day')!;
+    expect(JSON.parse(previousWeek.value!)).toMatchObject({ group: customerSuccess.id, range: { unit: 'week' } });
     const zones = await ask('zones 71 yesterday group sales');
     expect(stamp(zones.body)).toContain('Sales');
     const zone = SIM_DATASET.zones.find((z) => z.buildingId === 71)!;
@@ -85,6 +88,13 @@ describe('/occupancy … group <name>', () => {
     expect(stamp(updatedBody)).toContain('Engineering');
     const everyoneThatDay = await ask('building 71 2026-11-19');
     expect(average(updatedBody)).toBeLessThan(average(everyoneThatDay.body));
+
+    const shareTarget = t.slack.state.messagesFor(CHANNEL, USER).find((m) => JSON.stringify(m).includes(ENGINEERING.id) && JSON.stringify(m).includes('Thu 19 Nov'));
+    expect(shareTarget).toBeDefined();
+    const pressed = await t.driver.blockAction(USER, CHANNEL, { messageTs: shareTarget!.ts }, { action_id: 'occupancy_share' });
+    const shared = await t.slack.waitForResponse(pressed.responseUrlId, (p) => (p.body as { response_type?: string }).response_type === 'in_channel', PATIENCE_MS);
+    expect(stamp(shared.body as unknown as Body)).toContain('Engineering');
+    expect(JSON.stringify(shared.body)).toContain('Thu 19 Nov · Engineering');
   });
 
   it('refuses a group that fits none with the list of groups, and one that fits several with the candidates', async () => {
