@@ -208,6 +208,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       innerspace,
       occupancy: reports.occupancy,
       ranges: (req) => reports.range(req),
+      occupancyFor: (id) => reports.dataFor(id),
       groupId: config.innerspace.groupId,
       charts,
       renderer: blockKitRenderer,

@@ -38,6 +38,12 @@ export interface ScopeKey {
   scopeKind: ScopeKind;
   scopeId: number;
   granularity: AlertGranularity;
+  /**
+   * A group other than the configured default: its rules are checked apart, on that group's
+   * rows. The watermark stays the scope's, shared by its groups: InnerSpace publishes a
+   * building's rows for every group at once, so how far it has published is the same for each.
+   */
+  groupId?: string;
 }
 
 export interface Watermark extends ScopeKey {

@@ -54,6 +54,8 @@ export interface Digest {
   timeZone: string;
   cadence: DigestCadence;
   options: DigestOptions;
+  /** The InnerSpace group it reads; null for the configured default group. */
+  groupId: string | null;
   status: DigestStatus;
   /** Why the digest is paused, e.g. 'channel_not_found'; null when active or paused by hand. */
   pausedReason: string | null;
@@ -72,9 +74,11 @@ export interface NewDigest {
   /** Daily when not said. */
   cadence?: DigestCadence;
   options: DigestOptions;
+  /** Absent or null: the configured default group. */
+  groupId?: string | null;
 }
 
-export type DigestPatch = Partial<Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'days' | 'timeZone' | 'options'> & { cadence: DigestCadence }>;
+export type DigestPatch = Partial<Pick<NewDigest, 'channelId' | 'buildingIds' | 'timeOfDay' | 'days' | 'timeZone' | 'options' | 'groupId'> & { cadence: DigestCadence }>;
 
 export type DigestRunState = 'claimed' | 'sent' | 'failed' | 'unknown' | 'skipped';
 

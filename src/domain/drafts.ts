@@ -26,6 +26,8 @@ export interface DigestDraft {
   /** null means the channel the command or modal came from. */
   readonly channel: ChannelRef | null;
   readonly options: DigestOptions;
+  /** A group's name as typed, or its id (`digest add … group Sales`); absent for the default group, or to leave an edited digest's group as it is. */
+  readonly group?: string;
 }
 
 export type MinDuration =
@@ -51,4 +53,6 @@ export interface SubscriptionDraft {
   readonly quietHours: { readonly start: string; readonly end: string } | null;
   /** null: no re-notification while an episode lasts. */
   readonly renotifyMinutes: number | null;
+  /** A group's name as typed, or its id (`subscribe … group Sales`); absent for the default group, or to leave an edited rule's group as it is. */
+  readonly group?: string;
 }

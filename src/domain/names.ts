@@ -14,12 +14,21 @@ export interface NamedEntry {
   readonly building?: { readonly id: number; readonly name: string };
 }
 
-export type NameMatch =
-  | { readonly kind: 'one'; readonly entry: NamedEntry }
+/** Anything with a name to find it by: directory entries, and InnerSpace groups (whose ids are UUIDs). */
+export interface Nameable {
+  readonly id: number | string;
+  readonly name: string;
+  readonly building?: { readonly id: number; readonly name: string };
+}
+
+export type NameMatchOf<E extends Nameable> =
+  | { readonly kind: 'one'; readonly entry: E }
   /** Several fit equally well, best first (by name, then id); `total` counts them all. */
-  | { readonly kind: 'many'; readonly entries: readonly NamedEntry[]; readonly total: number }
+  | { readonly kind: 'many'; readonly entries: readonly E[]; readonly total: number }
   /** Nothing fits; the nearest names, best first (possibly none). */
-  | { readonly kind: 'none'; readonly nearest: readonly NamedEntry[] };
+  | { readonly kind: 'none'; readonly nearest: readonly E[] };
+
+export type NameMatch = NameMatchOf<NamedEntry>;
 
 /** How many candidates an answer offers: a few buttons, not a wall of them. */
 export const MAX_CANDIDATES = 5;
@@ -58,8 +67,9 @@ function wordsFit(query: readonly string[], name: readonly string[], exact: bool
   return true;
 }
 
-function byName(a: NamedEntry, b: NamedEntry): number {
-  return a.name.localeCompare(b.name) || (a.building?.name ?? '').localeCompare(b.building?.name ?? '') || a.id - b.id;
+function byName(a: Nameable, b: Nameable): number {
+  const ids = typeof a.id === 'number' && typeof b.id === 'number' ? a.id - b.id : String(a.id).localeCompare(String(b.id));
+  return a.name.localeCompare(b.name) || (a.building?.name ?? '').localeCompare(b.building?.name ?? '') || ids;
 }
 
 /**
@@ -67,7 +77,7 @@ function byName(a: NamedEntry, b: NamedEntry): number {
  * the whole name, then prefixes of words. One entry in that tier is the answer; several are
  * candidates; none at all gives the nearest names.
  */
-export function matchName(text: string, entries: readonly NamedEntry[]): NameMatch {
+export function matchName<E extends Nameable>(text: string, entries: readonly E[]): NameMatchOf<E> {
   const folded = foldName(text);
   const query = words(folded);
   if (query.length === 0) return { kind: 'none', nearest: [] };
@@ -105,7 +115,7 @@ function similarity(folded: string, query: readonly string[], name: string, name
   return Math.max(closeness(folded, name), perWord);
 }
 
-function nearestNames(folded: string, prepared: readonly { entry: NamedEntry; name: string; words: string[] }[]): NamedEntry[] {
+function nearestNames<E extends Nameable>(folded: string, prepared: readonly { entry: E; name: string; words: string[] }[]): E[] {
   const query = words(folded);
   return prepared
     .map((p) => ({ entry: p.entry, score: similarity(folded, query, p.name, p.words) }))

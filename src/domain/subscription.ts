@@ -37,9 +37,13 @@ export interface NewSubscription {
   destinationId: string;
   quietHours: QuietHours | null;
   renotifyMinutes: number | null;
+  /** The InnerSpace group whose occupancy it watches; absent or null for the configured default group. */
+  groupId?: string | null;
 }
 
 export interface Subscription extends NewSubscription {
+  /** null: the configured default group. */
+  groupId: string | null;
   id: number;
   thresholdKind: ThresholdKind;
   status: SubscriptionStatus;

@@ -9,6 +9,7 @@ export { BadInputError, ChannelNameError, DateInputError, NoCapacityError, Stale
 export { ForbiddenError, NoDataError, NotFoundError, OwnerPresentError, SubscriptionRemovedError, type SubjectKind } from './subject';
 export { RangeInputError, RangeNoDataError } from './range';
 export { CompareMixError } from './compare';
+export { GroupInputError, type GroupChoice } from './group';
 export { SlackCallError, CannotPostError, type SlackFailureKind } from './slack';
 export { ConflictError, StorageError, type ConstraintViolation, type StorageFacts } from './storage';
 export {

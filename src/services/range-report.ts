@@ -32,6 +32,7 @@ import type { RangeReportView, ReportScopeView } from '../views/index';
 import type { OccupancyData } from './occupancy-data';
 import { capacityOf } from './occupancy-data';
 import { barLabels, periodLabel } from '../domain/period-words';
+import { groupFields, type ChosenGroup, type GroupDirectory } from './groups';
 
 export interface RangeRequest {
   readonly kind: 'building' | 'zone';
@@ -41,15 +42,16 @@ export interface RangeRequest {
   readonly words: string | null;
   /** How the buttons step; a typed range steps the way its words do. */
   readonly unit?: RangeUnit;
+  /** A group's name or id; absent for the default group. */
+  readonly group?: string;
 }
 
 export interface RangeReportDeps {
   readonly innerspace: InnerSpacePort;
-  readonly data: OccupancyData;
+  readonly dataFor: (groupId: string) => OccupancyData;
   readonly charts: Charts;
-  readonly groupId: string;
+  readonly groups: GroupDirectory;
   readonly now: () => number;
-  readonly groupLabel: () => Promise<string>;
   /** The report service's one-minute memo of finished answers. */
   readonly memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
@@ -61,6 +63,7 @@ export interface RangeSubject {
   /** "DEMO (71)", for the chart. */
   readonly title: string;
   readonly rows: (q: InsightQuery) => Promise<InsightRow[]>;
+  readonly group: ChosenGroup;
 }
 
 /** A range resolved on its subject's calendar. */
@@ -81,8 +84,8 @@ export class RangeReports {
 
   async answer(req: RangeRequest): Promise<RangeReportView> {
     const resolved = await this.resolve(req);
-    const { range, dataThrough } = resolved;
-    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}`;
+    const { range, dataThrough, subject } = resolved;
+    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}|${subject.group.id}${subject.group.asked ? '!' : ''}`;
     return this.deps.memo(key, () => this.build(req, resolved));
   }
 
@@ -102,7 +105,7 @@ export class RangeReports {
     // when the data agrees (as it does unless a publish is late) the answer is one round trip.
     const guess = resolveRange(req.spec, today, latestCompleteDay(zone, now));
     if (guess.ok) this.load(subject, guess.range).catch(ignore);
-    const dataThrough = await this.deps.data.latestDay(req.kind, req.id, zone, now);
+    const dataThrough = await this.deps.dataFor(subject.group.id).latestDay(req.kind, req.id, zone, now);
     const latest = dataThrough ?? latestCompleteDay(zone, now);
     const resolved = resolveRange(req.spec, today, latest);
     if (!resolved.ok) {
@@ -129,26 +132,35 @@ export class RangeReports {
   }
 
   private async subject(req: RangeRequest): Promise<RangeSubject> {
-    const groupId = this.deps.groupId;
+    // Asked in the same turn as the building (one document); an unknown building is said first.
+    const choosing = this.deps.groups.choose(req.group);
+    choosing.catch(() => undefined);
+    const data = this.deps.dataFor(this.deps.groups.defaultGroupId);
     if (req.kind === 'building') {
-      const layout = await this.deps.data.layout(req.id);
+      const layout = await data.layout(req.id);
+      const group = await choosing;
+      const groupId = group.id;
       const b = layout.building;
       return {
         scope: { kind: 'building', id: b.id, name: b.name },
         building: b,
         capacity: capacityOf(layout.zones),
-        title: `${b.name} (${b.id})`,
+        title: `${b.name} (${b.id})${group.asked ? ` · ${group.label}` : ''}`,
         rows: (q) => this.deps.innerspace.buildingInsights({ ...q, groupId }),
+        group,
       };
     }
-    const located = await this.deps.data.locateZone(req.id);
+    const located = await data.locateZone(req.id);
+    const group = await choosing;
+    const groupId = group.id;
     const z = located.zone;
     return {
       scope: { kind: 'zone', id: z.id, name: z.name, zoneType: z.zoneType, building: { id: located.building.id, name: located.building.name } },
       building: located.building,
       capacity: z.capacity,
-      title: `${z.name} (${z.id})`,
+      title: `${z.name} (${z.id})${group.asked ? ` · ${group.label}` : ''}`,
       rows: (q) => this.deps.innerspace.zoneInsights({ ...q, groupId }),
+      group,
     };
   }
 
@@ -175,7 +187,7 @@ export class RangeReports {
       clippedFrom: range.clippedFrom,
       timeZone: zone,
       today,
-      groupLabel: await this.deps.groupLabel(),
+      ...groupFields(subject.group),
       dataThrough,
       barUnit: summary.barUnit,
       bars: summary.bars.map((b) => ({ from: b.from, to: b.to, mean: b.mean })),

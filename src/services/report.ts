@@ -17,16 +17,16 @@ import {
 } from '../domain/time';
 import type { DaySummary } from '../domain';
 import { DateInputError, NoDataError } from '../errors';
-import { NIL_GROUP_ID } from '../domain/occupancy';
 import type { InnerSpacePort } from '../ports/occupancy-source';
 import type { Granularity } from '../domain/occupancy';
-import type { BuildingsView, ChartView, ReportView, ZonesView } from '../views/index';
+import type { BuildingsView, ChartView, GroupsView, ReportView, ZonesView } from '../views/index';
 import type { UserGranularity } from '../domain/occupancy';
 import { ResultCache } from '../cache/result-cache';
 import { OccupancyData } from './occupancy-data';
 import { RangeReports, type RangeRequest } from './range-report';
 import { CompareReports, type CompareRequest } from './compare';
 import type { CompareView } from '../views/compare';
+import { GroupDirectory, groupFields, type ChosenGroup } from './groups';
 import type { RangeReportView } from '../views/range';
 
 /**
@@ -55,21 +55,34 @@ export interface ReportServiceDeps {
 
 type Kind = 'building' | 'zone' | 'zones';
 
+/** What an answer is asked for; `group` is a group's name or id as typed or carried by a button, absent for the default. */
+export interface DayRequest {
+  readonly id: number;
+  readonly date: string | null;
+  readonly granularity: UserGranularity;
+  readonly group?: string;
+}
+
 export class ReportService {
   private readonly data: OccupancyData;
   private readonly views: ResultCache;
   private readonly ranges: RangeReports;
   private readonly comparisons: CompareReports;
+  private readonly byGroup = new Map<string, OccupancyData>();
+  readonly groups: GroupDirectory;
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.data = new OccupancyData(deps.innerspace, deps.groupId);
+    this.byGroup.set(deps.groupId, this.data);
+    this.groups = new GroupDirectory(deps.innerspace, deps.groupId);
     this.views = new ResultCache(500, () => new Date(deps.now()));
-    this.ranges = new RangeReports({ ...deps, data: this.data, groupLabel: () => this.groupLabel(), memo: (key, load) => this.memo(key, load) });
+    this.ranges = new RangeReports({ ...deps, groups: this.groups, dataFor: (id) => this.dataFor(id), memo: (key, load) => this.memo(key, load) });
     this.comparisons = new CompareReports({
       ...deps,
       data: this.data,
       ranges: this.ranges,
-      groupLabel: () => this.groupLabel(),
+      // A comparison reads the default group (everyone).
+      groupLabel: () => this.groups.label(deps.groupId),
       resolveDay: (kind, id, asked, zone) => this.resolveDay(kind, id, asked, zone),
     });
   }
@@ -77,6 +90,16 @@ export class ReportService {
   /** `compare <x> <y> …` (src/services/compare.ts). */
   async compare(req: CompareRequest): Promise<CompareView> {
     return this.comparisons.answer(req);
+  }
+
+  /** The loaders of one group's figures; one per group asked about, so each keeps its own prefetches apart. */
+  dataFor(groupId: string): OccupancyData {
+    let data = this.byGroup.get(groupId);
+    if (!data) {
+      data = new OccupancyData(this.deps.innerspace, groupId);
+      this.byGroup.set(groupId, data);
+    }
+    return data;
   }
 
   /** `building|zone <x> last week` and other ranges of days (src/services/range-report.ts). */
@@ -97,33 +120,58 @@ export class ReportService {
     return this.memo('buildings', () => this.loadBuildings());
   }
 
-  async building(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+  async building(args: DayRequest): Promise<ReportView> {
+    const choosing = this.choosing(args.group);
     const building = await this.data.buildingOrThrow(args.id);
+    const group = await choosing;
+    const data = this.dataFor(group.id);
     const asked = this.askedDay(args.date, building.timeZone);
     const likely = this.likelyDay(asked, building.timeZone);
-    if (likely) this.data.prefetchBuildingDay(args.id, likely, args.granularity);
-    const day = await this.resolveDay('building', args.id, asked, building.timeZone);
-    return this.memo(`building|${args.id}|${dayKey(day)}|${args.granularity}`, () => this.loadBuilding(args, day));
+    if (likely) data.prefetchBuildingDay(args.id, likely, args.granularity);
+    const day = await this.resolveDay('building', args.id, asked, building.timeZone, data);
+    return this.memo(`building|${args.id}|${dayKey(day)}|${args.granularity}|${groupKey(group)}`, () => this.loadBuilding(args, day, group));
   }
 
-  async zone(args: { id: number; date: string | null; granularity: UserGranularity }): Promise<ReportView> {
+  async zone(args: DayRequest): Promise<ReportView> {
+    const choosing = this.choosing(args.group);
     const located = await this.data.locateZone(args.id);
+    const group = await choosing;
+    const data = this.dataFor(group.id);
     const asked = this.askedDay(args.date, located.building.timeZone);
     const likely = this.likelyDay(asked, located.building.timeZone);
-    if (likely) this.data.prefetchZoneDay(args.id, likely, args.granularity);
-    const day = await this.resolveDay('zone', args.id, asked, located.building.timeZone);
-    return this.memo(`zone|${args.id}|${dayKey(day)}|${args.granularity}`, () => this.loadZone(args, day));
+    if (likely) data.prefetchZoneDay(args.id, likely, args.granularity);
+    const day = await this.resolveDay('zone', args.id, asked, located.building.timeZone, data);
+    return this.memo(`zone|${args.id}|${dayKey(day)}|${args.granularity}|${groupKey(group)}`, () => this.loadZone(args, day, group));
   }
 
-  async zones(args: { buildingId: number; date: string | null }): Promise<ZonesView> {
+  async zones(args: { buildingId: number; date: string | null; group?: string }): Promise<ZonesView> {
+    const choosing = this.choosing(args.group);
     const layout = await this.data.layout(args.buildingId);
+    const group = await choosing;
+    const data = this.dataFor(group.id);
     const zone = layout.building.timeZone;
     const asked = this.askedDay(args.date, zone);
     const likely = this.likelyDay(asked, zone);
-    if (likely) this.data.prefetchZoneRanking(layout, likely, 'PT1H');
+    if (likely) data.prefetchZoneRanking(layout, likely, 'PT1H');
     // The building's own insights say how far its nightly publish has got.
-    const day = await this.resolveDay('zones', args.buildingId, asked, zone);
-    return this.memo(`zones|${args.buildingId}|${dayKey(day)}`, () => this.loadZones(args, day));
+    const day = await this.resolveDay('zones', args.buildingId, asked, zone, data);
+    return this.memo(`zones|${args.buildingId}|${dayKey(day)}|${groupKey(group)}`, () => this.loadZones(args, day, group));
+  }
+
+  /**
+   * The group a request names, looked up in the same turn as its building (one document); an
+   * unknown building is said before an unknown group, whichever answer comes first.
+   */
+  private choosing(asked: string | undefined): Promise<ChosenGroup> {
+    const p = this.groups.choose(asked);
+    p.catch(() => undefined);
+    return p;
+  }
+
+  /** `/occupancy groups`: every group an answer can be asked for. */
+  async groupList(): Promise<GroupsView> {
+    const groups = await this.groups.list();
+    return { groups: groups.map((g) => ({ id: g.id, name: g.name, isDefault: g.id === this.deps.groupId })) };
   }
 
   private async loadBuildings(): Promise<BuildingsView> {
@@ -131,19 +179,19 @@ export class ReportService {
     return { buildings: [...list].sort((a, b) => a.id - b.id).map((b) => ({ id: b.id, name: b.name, timeZone: b.timeZone })) };
   }
 
-  private async loadBuilding(args: { id: number; granularity: UserGranularity }, resolved: ResolvedDay): Promise<ReportView> {
+  private async loadBuilding(args: { id: number; granularity: UserGranularity }, resolved: ResolvedDay, group: ChosenGroup): Promise<ReportView> {
     const building = await this.data.buildingOrThrow(args.id);
     const zone = building.timeZone;
     const { date, dataThrough, awaitedDate } = resolved;
-    const day = await this.data.buildingDay(args.id, date, args.granularity);
+    const day = await this.dataFor(group.id).buildingDay(args.id, date, args.granularity);
     this.requireData(day.summary, 'building', args.id, date, dataThrough);
-    const subject = `${building.name} (${building.id})`;
+    const subject = `${building.name} (${building.id})${chartGroup(group)}`;
     return {
       scope: { kind: 'building', id: building.id, name: building.name },
       date,
       timeZone: zone,
       granularity: args.granularity,
-      groupLabel: await this.groupLabel(),
+      ...groupFields(group),
       dataThrough,
       awaitedDate,
       stats: day.summary,
@@ -155,13 +203,13 @@ export class ReportService {
     };
   }
 
-  private async loadZone(args: { id: number; granularity: UserGranularity }, resolved: ResolvedDay): Promise<ReportView> {
+  private async loadZone(args: { id: number; granularity: UserGranularity }, resolved: ResolvedDay, group: ChosenGroup): Promise<ReportView> {
     const located = await this.data.locateZone(args.id);
     const tz = located.building.timeZone;
     const { date, dataThrough, awaitedDate } = resolved;
-    const day = await this.data.zoneDay(args.id, date, args.granularity);
+    const day = await this.dataFor(group.id).zoneDay(args.id, date, args.granularity);
     this.requireData(day.summary, 'zone', args.id, date, dataThrough);
-    const subject = `${day.zone.name} (${day.zone.id})`;
+    const subject = `${day.zone.name} (${day.zone.id})${chartGroup(group)}`;
     return {
       scope: {
         kind: 'zone',
@@ -173,7 +221,7 @@ export class ReportService {
       date,
       timeZone: tz,
       granularity: args.granularity,
-      groupLabel: await this.groupLabel(),
+      ...groupFields(group),
       dataThrough,
       awaitedDate,
       stats: day.summary,
@@ -184,12 +232,12 @@ export class ReportService {
     };
   }
 
-  private async loadZones(args: { buildingId: number }, resolved: ResolvedDay): Promise<ZonesView> {
+  private async loadZones(args: { buildingId: number }, resolved: ResolvedDay, group: ChosenGroup): Promise<ZonesView> {
     const layout = await this.data.layout(args.buildingId);
     const tz = layout.building.timeZone;
     const { date, dataThrough, awaitedDate } = resolved;
     const granularity: Granularity = 'PT1H';
-    const ranking = await this.data.zoneRanking(layout, date, granularity);
+    const ranking = await this.dataFor(group.id).zoneRanking(layout, date, granularity);
     if (ranking.zones.length === 0 && ranking.zoneTypes.length === 0) {
       throw new NoDataError('zones', args.buildingId, date, dataThrough);
     }
@@ -198,7 +246,7 @@ export class ReportService {
       date,
       timeZone: tz,
       granularity,
-      groupLabel: await this.groupLabel(),
+      ...groupFields(group),
       dataThrough,
       awaitedDate,
       zones: ranking.zones.map(({ zone, summary }) => ({
@@ -243,10 +291,10 @@ export class ReportService {
    * published (one daily query, re-asked after INNERSPACE_RECHECK_MINUTES), never the clock
    * alone. The clock only says which day is awaited, for "Wed 2 Dec is not published yet".
    */
-  async resolveDay(kind: Kind, id: number, asked: IsoDate | null, zone: string): Promise<ResolvedDay> {
+  async resolveDay(kind: Kind, id: number, asked: IsoDate | null, zone: string, data: OccupancyData = this.data): Promise<ResolvedDay> {
     const now = this.deps.now();
     const parsed = asked === null ? null : { date: asked };
-    const dataThrough = await this.data.latestDay(kind === 'zone' ? 'zone' : 'building', id, zone, now);
+    const dataThrough = await data.latestDay(kind === 'zone' ? 'zone' : 'building', id, zone, now);
     if (!parsed) {
       const date = dataThrough ?? latestCompleteDay(zone, now);
       return { date, dataThrough, awaitedDate: awaitedDay(date, zone, now) };
@@ -276,16 +324,16 @@ export class ReportService {
     return this.deps.charts.day(model);
   }
 
-  private async groupLabel(): Promise<string> {
-    if (this.deps.groupId === NIL_GROUP_ID) return 'everyone';
-    try {
-      const group = (await this.deps.innerspace.groups()).find((g) => g.id === this.deps.groupId);
-      return group?.name ?? this.deps.groupId;
-    } catch {
-      // The group's name is a nicety; the answer does not depend on it.
-      return this.deps.groupId;
-    }
-  }
+}
+
+/** A chart's title and alt text name the group it was asked for. */
+function chartGroup(group: ChosenGroup): string {
+  return group.asked ? ` · ${group.label}` : '';
+}
+
+/** A cache key's group part: the one read, and whether it was asked for (the buttons carry it then). */
+function groupKey(group: ChosenGroup): string {
+  return `${group.id}${group.asked ? '!' : ''}`;
 }
 
 function dayKey(day: ResolvedDay): string {

@@ -9,7 +9,8 @@ export type RuleMeasure = 'people' | 'percent' | 'usual';
 
 export interface RuleView {
   readonly id: number;
-  readonly scope: { readonly kind: 'building' | 'zone'; readonly id: number; readonly name: string };
+  /** `group`: the group it watches, when not the default one. */
+  readonly scope: { readonly kind: 'building' | 'zone'; readonly id: number; readonly name: string; readonly group?: string };
   readonly measure: RuleMeasure;
   readonly direction: 'above' | 'below';
   /** In the rule's measure: people, or 0–100-style for percent and usual (130 = 130%). */
@@ -145,6 +146,8 @@ export interface SubscribeModalView {
   readonly quietHours: { readonly start: string; readonly end: string } | null;
   readonly renotifyMinutes: number | null;
   readonly backtest: BacktestView;
+  /** The group the rule watches, when not the default one: said at the top of the form. */
+  readonly groupLabel?: string;
 }
 
 /** Why an alert rule paused itself, as its creator is told. */

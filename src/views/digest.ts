@@ -39,6 +39,8 @@ export interface DailyDigestView {
   readonly content: DigestOptions;
   /** Set when a missed run is caught up after a restart. */
   readonly lateMinutes: number | null;
+  /** The group it reads, when not the default one: named in the heading and the stamp. */
+  readonly groupLabel?: string;
 }
 
 /** A building's part of a weekly digest: last week on its own calendar, as `building <x> last week` answers. */
@@ -58,6 +60,8 @@ export interface WeeklyDigestView {
   readonly buildings: readonly WeeklyDigestBuildingView[];
   readonly content: DigestOptions;
   readonly lateMinutes: number | null;
+  /** The group it reads, when not the default one. */
+  readonly groupLabel?: string;
 }
 
 export type DigestPauseReason = 'by_user' | 'channel_not_found' | 'not_in_channel' | 'is_archived' | 'access_revoked';
@@ -66,6 +70,8 @@ export interface DigestSummaryView {
   readonly id: number;
   readonly channelId: string;
   readonly buildings: readonly { readonly id: number; readonly name: string | null }[];
+  /** The group it reads, when not the default one. */
+  readonly groupLabel?: string;
   readonly time: string;
   readonly days: readonly Weekday[];
   readonly cadence: DigestCadence;
@@ -149,6 +155,10 @@ export interface DigestModalView {
   /** Prefilled zone, usually the first building's; null leaves it empty (= first building's). */
   readonly timeZone: string | null;
   readonly options: DigestOptions;
+  /** Groups to pick from, the default first; absent (no group menu) when InnerSpace lists one group or none could be had. */
+  readonly groupOptions?: readonly { readonly id: string; readonly name: string }[];
+  /** The group selected: the digest's, else the default. */
+  readonly groupId?: string;
 }
 
 /** Why a digest paused itself, as its creator is told. */

@@ -60,6 +60,8 @@ export interface RangeReportView {
   /** The building's local today, so dates of other years show theirs. */
   readonly today: IsoDate;
   readonly groupLabel: string;
+  /** As for ReportView: set when the question named a group. */
+  readonly groupId?: string;
   readonly dataThrough: IsoDate | null;
   readonly barUnit: 'day' | 'week';
   readonly bars: readonly RangeBarView[];

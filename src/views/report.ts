@@ -46,6 +46,8 @@ export interface ReportView {
   readonly granularity: UserGranularity;
   /** Whose occupancy: the InnerSpace group's name, "everyone" for the default group. */
   readonly groupLabel: string;
+  /** Set when the question named a group: the buttons carry it, so the next day is the same group's. */
+  readonly groupId?: string;
   /** The latest local day with data, as the data says (the "Nightly data through …" stamp); null when none was found lately. */
   readonly dataThrough: IsoDate | null;
   /** Answers without a date: the day the clock expected, when it is later than `date` ("Wed 2 Dec is not published yet"). */
@@ -89,6 +91,8 @@ export interface ZonesView {
   /** The granularity the zone figures were computed from (named in the data stamp). */
   readonly granularity: UserGranularity;
   readonly groupLabel: string;
+  /** As for ReportView. */
+  readonly groupId?: string;
   readonly dataThrough: IsoDate | null;
   readonly awaitedDate: IsoDate | null;
   readonly zones: readonly ZoneRowView[];
@@ -102,4 +106,9 @@ export interface ZonesView {
 
 export interface BuildingsView {
   readonly buildings: readonly { readonly id: number; readonly name: string; readonly timeZone: string }[];
+}
+
+/** `/occupancy groups`: the groups an answer, digest or alert can be asked for. */
+export interface GroupsView {
+  readonly groups: readonly { readonly id: string; readonly name: string; readonly isDefault: boolean }[];
 }

@@ -13,6 +13,7 @@ export function oneBuildingDigest(id: number, buildingId: number): Digest {
     timeZone: 'UTC',
     cadence: 'daily',
     options: DEFAULT_DIGEST_OPTIONS,
+    groupId: null,
     status: 'active',
     pausedReason: null,
     createdAt: 0,

@@ -90,7 +90,7 @@ export interface TickReport {
 }
 
 function scopeKeyOf(sub: Subscription): ScopeKey {
-  return { scopeKind: sub.scopeKind, scopeId: sub.scopeId, granularity: sub.granularity };
+  return { scopeKind: sub.scopeKind, scopeId: sub.scopeId, granularity: sub.granularity, ...(sub.groupId !== null ? { groupId: sub.groupId } : {}) };
 }
 
 const keyText = scopeKeyText;
@@ -158,7 +158,7 @@ export class AlertEvaluator {
         }
         holds.push(hold);
         // Read again under the claim: a change made since the list was read is the one evaluated.
-        const group = (await this.deps.store.subscriptions.listActiveByScope(key.scopeKind, key.scopeId)).filter((s) => s.granularity === key.granularity);
+        const group = (await this.deps.store.subscriptions.listActiveByScope(key.scopeKind, key.scopeId)).filter((s) => keyText(scopeKeyOf(s)) === keyText(key));
         const states = await this.deps.store.alertStates.getMany(group.map((s) => s.id));
         for (const d of await this.evaluateScope(group, states, now, report)) deliveries.push({ d, hold });
       });
@@ -180,7 +180,7 @@ export class AlertEvaluator {
     const log = this.log.child({ scope: keyText(key) });
     let scope: ScopeInfo;
     try {
-      scope = await this.deps.scopes.get(key.scopeKind, key.scopeId);
+      scope = await this.deps.scopes.withGroup(await this.deps.scopes.get(key.scopeKind, key.scopeId), key.groupId ?? null);
       this.known.set(keyText(key), scope);
     } catch (err) {
       report.scopeFailures += 1;
@@ -219,6 +219,7 @@ export class AlertEvaluator {
         granularity: key.granularity,
         startFrom: readFrom + 1,
         timeZone: scope.timeZone,
+        ...(key.groupId !== undefined ? { groupId: key.groupId } : {}),
       });
       buckets = peopleByBucket(rows).filter((b) => b.start > readFrom);
     } catch (err) {

@@ -13,12 +13,15 @@ import { nextRunOf } from '../digests/next-run';
 import { digestPermissions } from '../digests/access';
 import { RECENT_RUNS, summaryView } from '../digests/views';
 import type { SubscriptionService, Who } from './subscriptions';
+import type { GroupDirectory } from '../groups';
 
 export interface HomeServiceDeps {
   readonly store: Store;
   readonly authz: Authorizer;
   readonly innerspace: InnerSpacePort;
   readonly subscriptions: SubscriptionService;
+  /** Names a digest's group, when it reads one. */
+  readonly groups?: Pick<GroupDirectory, 'label'>;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -53,6 +56,7 @@ export class HomeService {
     const now = this.deps.now();
     // Listed digests are in the user's channels.
     const theirs = digests.filter((d) => mine.has(d.channelId));
+    const groupLabel = async (d: Digest) => (d.groupId !== null && this.deps.groups ? await this.deps.groups.label(d.groupId) : null);
     return Promise.all(
       theirs.map(async (d) =>
         digestSummary(
@@ -62,6 +66,7 @@ export class HomeService {
           this.deps.store.digestRuns,
           await digestPermissions(this.deps.authz, who.userId, d, true),
           await this.deps.store.digestRuns.listForDigest(d.id, RECENT_RUNS),
+          await groupLabel(d),
         ),
       ),
     );
@@ -85,6 +90,7 @@ export async function digestSummary(
   runStore: DigestRunRepository,
   may: DigestPermissions,
   recent?: readonly DigestRun[],
+  groupLabel: string | null = null,
 ): Promise<DigestSummaryView> {
   let next: number | null = null;
   try {
@@ -93,5 +99,5 @@ export async function digestSummary(
     // Home still shows the digest; only its next run is left unsaid.
     next = null;
   }
-  return summaryView(d, { nextRunMs: next, names, may, ...(recent ? { runs: recent } : {}) });
+  return summaryView(d, { nextRunMs: next, names, may, groupLabel, ...(recent ? { runs: recent } : {}) });
 }

@@ -77,7 +77,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const messages = new RuleMessages({ store: deps.store, slack: deps.slack, renderer: deps.renderer, logger });
   const subscriptions = new SubscriptionService({ store: deps.store, scopes, rules, authz: deps.authz, now: deps.now, logger, exclusive, messages });
   const home = new HomeService({
-    store: deps.store, authz: deps.authz, innerspace: deps.innerspace, subscriptions, now: deps.now, logger,
+    store: deps.store, authz: deps.authz, innerspace: deps.innerspace, subscriptions, groups: scopes.groups, now: deps.now, logger,
   });
   const pacingClock = deps.pacingClock ?? realPacingClock;
   const spacingMs = deps.spacingMs ?? 1050;

@@ -24,6 +24,8 @@ export interface BacktestInput extends Rule {
   /** Absent: 'absolute'. */
   readonly thresholdKind?: ThresholdKind;
   readonly granularity: AlertGranularity;
+  /** The group whose rows are replayed; the default group when absent or null. */
+  readonly groupId?: string | null;
 }
 
 /** A backtest as the form shows it, or a sentence for what its statuses cannot say. */
@@ -96,6 +98,7 @@ export class RuleChecks {
         to: toDatePartition(through),
         granularity: input.granularity,
         timeZone: scope.timeZone,
+        ...(input.groupId ? { groupId: input.groupId } : {}),
       });
       const all = peopleByBucket(rows);
       const buckets = relative ? all.filter((b) => localDateOf(b.start, scope.timeZone) >= first) : all;

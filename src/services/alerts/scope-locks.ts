@@ -10,7 +10,7 @@ import type { Store } from '../../ports/store';
 import type { HeldLease, LeaseKeeper } from '../replicas/leases';
 
 export function scopeKeyText(k: ScopeKey): string {
-  return `${k.scopeKind}:${k.scopeId}:${k.granularity}`;
+  return `${k.scopeKind}:${k.scopeId}:${k.granularity}${k.groupId !== undefined ? `:${k.groupId}` : ''}`;
 }
 
 export interface ScopeLocksDeps {

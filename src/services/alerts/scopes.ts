@@ -7,6 +7,7 @@ import type { InnerSpacePort, InsightQuery } from '../../ports/occupancy-source'
 import type { InsightRow } from '../../domain/occupancy';
 import type { ScopeKind } from '../../domain/subscription';
 import { OccupancyData } from '../occupancy-data';
+import { GroupDirectory } from '../groups';
 
 export interface ScopeInfo {
   readonly kind: ScopeKind;
@@ -15,16 +16,25 @@ export interface ScopeInfo {
   readonly timeZone: string;
   /** Sum of the zones' capacities for a building; null when unknown. */
   readonly capacity: number | null;
+  /** Set for a rule on a group other than the default: its name, for every message of the rule. */
+  readonly groupLabel?: string;
 }
 
 export class ScopeDirectory {
   private readonly data: OccupancyData;
+  readonly groups: GroupDirectory;
 
   constructor(
     private readonly innerspace: InnerSpacePort,
     private readonly groupId: string,
   ) {
     this.data = new OccupancyData(innerspace, groupId);
+    this.groups = new GroupDirectory(innerspace, groupId);
+  }
+
+  /** The scope as a rule on `groupId` shows it: named with its group; as it is for the default (null). */
+  async withGroup(scope: ScopeInfo, groupId: string | null): Promise<ScopeInfo> {
+    return groupId === null ? scope : { ...scope, groupLabel: await this.groups.label(groupId) };
   }
 
   /** NOT_FOUND (with kind and id, for the words) when InnerSpace does not know it. */
@@ -48,9 +58,9 @@ export class ScopeDirectory {
     }
   }
 
-  /** Insight rows of a scope: the one query of a tick or a backtest. */
-  insights(kind: ScopeKind, q: Omit<InsightQuery, 'groupId'>): Promise<InsightRow[]> {
-    const query: InsightQuery = { ...q, groupId: this.groupId };
+  /** Insight rows of a scope: the one query of a tick or a backtest; the default group's unless one is named. */
+  insights(kind: ScopeKind, q: InsightQuery): Promise<InsightRow[]> {
+    const query: InsightQuery = { ...q, groupId: q.groupId ?? this.groupId };
     return kind === 'building' ? this.innerspace.buildingInsights(query) : this.innerspace.zoneInsights(query);
   }
 }

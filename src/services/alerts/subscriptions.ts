@@ -57,9 +57,10 @@ export class SubscriptionService {
   constructor(private readonly deps: SubscriptionServiceDeps) {}
 
   async create(who: Who, draft: SubscriptionDraft): Promise<SavedSubscription> {
-    const scope = await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure);
+    const groupId = (await this.groupIdOf(draft)) ?? null;
+    const scope = await this.deps.scopes.withGroup(await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure), groupId);
     const destination = await this.deps.rules.destinationFor(who.userId, draft.destination);
-    const fields = this.fieldsOf(draft, scope, destination);
+    const fields = { ...this.fieldsOf(draft, scope, destination), groupId };
     const bt = await this.deps.rules.backtestIn(scope, fields);
     const start = await this.deps.rules.startingPoint(scope, fields.granularity, bt.latestBucket);
     return this.deps.exclusive(async () => {
@@ -72,13 +73,17 @@ export class SubscriptionService {
 
   async update(who: Who, id: number, draft: SubscriptionDraft): Promise<SavedSubscription> {
     const current = await this.owned(who, id);
-    const scope = await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure);
+    // A form says nothing of groups: the rule keeps the one it has.
+    const asked = await this.groupIdOf(draft);
+    const groupId = asked === undefined ? current.groupId : asked;
+    const scope = await this.deps.scopes.withGroup(await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure), groupId);
     const destination = await this.deps.rules.destinationFor(who.userId, draft.destination);
-    const fields = this.fieldsOf(draft, scope, destination);
+    const fields = { ...this.fieldsOf(draft, scope, destination), groupId };
     // A rule moved to another user's DM stays with its owner: the owner's DM, not the editor's.
     if (destination.kind === 'dm' && current.destinationKind === 'dm') fields.destinationId = current.destinationId;
     const bt = await this.deps.rules.backtestIn(scope, fields);
-    const sameData = current.scopeKind === fields.scopeKind && current.scopeId === fields.scopeId && current.granularity === fields.granularity;
+    const sameData =
+      current.scopeKind === fields.scopeKind && current.scopeId === fields.scopeId && current.granularity === fields.granularity && current.groupId === fields.groupId;
     return this.deps.exclusive(async () => {
       const updated = await this.deps.store.subscriptions.update(who.teamId, id, fields);
       if (!updated) throw notFoundSubscription(id);
@@ -202,7 +207,7 @@ export class SubscriptionService {
    */
   async testAlert(who: Who, id: number): Promise<AlertEpisodeView> {
     const sub = await this.managed(who, id);
-    const scope = await this.deps.scopes.describe(sub.scopeKind, sub.scopeId);
+    const scope = await this.deps.scopes.withGroup(await this.deps.scopes.describe(sub.scopeKind, sub.scopeId), sub.groupId);
     const yesterday = addDays(localDateOf(this.deps.now(), scope.timeZone), -1);
     const startMs = localHourStart(dayWindow(yesterday, scope.timeZone).start + 10 * 3_600_000, scope.timeZone);
     const step = sub.direction === 'above' ? 1 : -1;
@@ -252,10 +257,10 @@ export class SubscriptionService {
     const states = await this.deps.store.alertStates.getMany(subs.map((s) => s.id));
     const scopes = new Map<string, Promise<ScopeInfo>>();
     const scopeOf = (s: Subscription) => {
-      const key = `${s.scopeKind}:${s.scopeId}`;
+      const key = `${s.scopeKind}:${s.scopeId}:${s.groupId ?? ''}`;
       let p = scopes.get(key);
       if (!p) {
-        p = this.deps.scopes.describe(s.scopeKind, s.scopeId);
+        p = this.deps.scopes.describe(s.scopeKind, s.scopeId).then((scope) => this.deps.scopes.withGroup(scope, s.groupId));
         scopes.set(key, p);
       }
       return p;
@@ -268,6 +273,16 @@ export class SubscriptionService {
     const resumed = await this.deps.store.subscriptions.resume(teamId, id);
     await this.deps.store.notices.clear(teamId, pausedNoticeKey(id));
     return resumed;
+  }
+
+  /**
+   * The group id a draft names (a name that fits none or several is refused, nothing stored);
+   * null for the default group; undefined when the draft says nothing of groups.
+   */
+  private async groupIdOf(draft: SubscriptionDraft): Promise<string | null | undefined> {
+    if (draft.group === undefined) return undefined;
+    const group = await this.deps.scopes.groups.choose(draft.group);
+    return group.id === this.deps.scopes.groups.defaultGroupId ? null : group.id;
   }
 
   private fieldsOf(draft: SubscriptionDraft, scope: ScopeInfo, destination: { kind: 'dm' | 'channel'; id: string }): Omit<NewSubscription, 'teamId' | 'createdBy'> {
@@ -289,6 +304,6 @@ export class SubscriptionService {
   }
 }
 
-function scopeOf(s: Pick<Subscription, 'scopeKind' | 'scopeId' | 'granularity'>): ScopeKey {
-  return { scopeKind: s.scopeKind, scopeId: s.scopeId, granularity: s.granularity };
+function scopeOf(s: Pick<Subscription, 'scopeKind' | 'scopeId' | 'granularity'> & { readonly groupId?: string | null }): ScopeKey {
+  return { scopeKind: s.scopeKind, scopeId: s.scopeId, granularity: s.granularity, ...(s.groupId ? { groupId: s.groupId } : {}) };
 }

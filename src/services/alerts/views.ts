@@ -10,10 +10,10 @@ import type { ScopeInfo } from './scopes';
 import type { OutboxItem } from './stored';
 import { inQuietHours, quietHoursEnd } from './readings';
 
-export function ruleView(sub: Subscription, scope: Pick<ScopeInfo, 'name'>): RuleView {
+export function ruleView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'groupLabel'>): RuleView {
   return {
     id: sub.id,
-    scope: { kind: sub.scopeKind, id: sub.scopeId, name: scope.name },
+    scope: { kind: sub.scopeKind, id: sub.scopeId, name: scope.name, ...(scope.groupLabel !== undefined ? { group: scope.groupLabel } : {}) },
     measure: sub.thresholdKind === 'relative' ? 'usual' : sub.measure,
     direction: sub.direction,
     threshold: sub.threshold,
@@ -45,7 +45,7 @@ export function markHeld(items: readonly OutboxItem[], sub: Subscription, now: n
   return items.map((i) => (i.phase === 'queued' ? { ...i, held } : i));
 }
 
-export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
+export function episodeView(sub: Subscription, scope: Pick<ScopeInfo, 'name' | 'timeZone' | 'groupLabel'>, item: OutboxItem, now: number, chart: ChartView | null): AlertEpisodeView {
   return {
     rule: ruleView(sub, scope),
     timeZone: scope.timeZone,
@@ -75,7 +75,7 @@ const STATE_VIEW: Readonly<Record<AlertState['state'], SubscriptionStateView>> =
   NO_DATA: 'no_data',
 };
 
-export function summaryView(sub: Subscription, state: AlertState | null, scope: Pick<ScopeInfo, 'name' | 'timeZone'>, now: number, canManage: boolean): SubscriptionSummaryView {
+export function summaryView(sub: Subscription, state: AlertState | null, scope: Pick<ScopeInfo, 'name' | 'timeZone' | 'groupLabel'>, now: number, canManage: boolean): SubscriptionSummaryView {
   return {
     rule: ruleView(sub, scope),
     timeZone: scope.timeZone,

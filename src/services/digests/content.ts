@@ -31,10 +31,15 @@ export interface DigestContentStats {
 }
 
 export interface DigestContentDeps {
+  /** The configured default group's loaders: the layouts come from here, whatever the group. */
   readonly occupancy: OccupancyData;
   readonly charts: Charts;
   /** The `building <x> last week` answer, which a weekly digest shows per building. */
   readonly ranges: (req: RangeRequest) => Promise<RangeReportView>;
+  /** A group's loaders, for a digest that reads one (its figures are that group's); the default's when absent. */
+  readonly occupancyFor?: (groupId: string) => OccupancyData;
+  /** A group's name for the heading; its id when absent. */
+  readonly groupLabel?: (groupId: string) => Promise<string>;
 }
 
 const LAST_WEEK: RangeRequest['spec'] = { form: 'last_week' };
@@ -59,11 +64,11 @@ export class DigestContentSource {
 
 export class DigestContentSession {
   private readonly layouts = new Map<number, Promise<BuildingLayout | null>>();
-  private readonly latest = new Map<number, Promise<IsoDate | null>>();
+  private readonly latest = new Map<string, Promise<IsoDate | null>>();
   private readonly days = new Map<string, Promise<BuildingDay>>();
   private readonly rankings = new Map<string, Promise<ZoneRanking>>();
   private readonly charts = new Map<string, ChartView | null>();
-  private readonly weeks = new Map<number, Promise<RangeReportView | null>>();
+  private readonly weeks = new Map<string, Promise<RangeReportView | null>>();
 
   constructor(
     private readonly deps: DigestContentDeps,
@@ -74,7 +79,11 @@ export class DigestContentSession {
   async view(digest: Digest, lateMinutes: number | null): Promise<DigestContentResult> {
     if (digest.cadence === 'weekly') return this.weeklyView(digest, lateMinutes);
     const content = digest.options;
-    const loaded = await Promise.all(digest.buildingIds.map((id) => this.building(id, content)));
+    const group = digest.groupId;
+    const [loaded, groupLabel] = await Promise.all([
+      Promise.all(digest.buildingIds.map((id) => this.building(id, content, group))),
+      group === null ? null : (this.deps.groupLabel?.(group) ?? group),
+    ]);
     const buildings = loaded.filter((b): b is DigestBuildingView => b !== null);
     const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
     const first = buildings[0];
@@ -90,6 +99,7 @@ export class DigestContentSession {
         buildings,
         content,
         lateMinutes,
+        ...(groupLabel !== null ? { groupLabel } : {}),
       },
       missingBuildings,
     };
@@ -100,28 +110,36 @@ export class DigestContentSession {
    * zones can be in different weeks at the moment the digest goes out, and each says its own.
    */
   private async weeklyView(digest: Digest, lateMinutes: number | null): Promise<DigestContentResult> {
-    const loaded = await Promise.all(digest.buildingIds.map((id) => this.weeklyBuilding(id)));
+    const group = digest.groupId;
+    const [loaded, groupLabel] = await Promise.all([
+      Promise.all(digest.buildingIds.map((id) => this.weeklyBuilding(id, group))),
+      group === null ? null : (this.deps.groupLabel?.(group) ?? group),
+    ]);
     const buildings = loaded.filter((b): b is WeeklyDigestBuildingView => b !== null);
     const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
     if (buildings.length === 0) {
       throw new NotFoundError('building', digest.buildingIds[0] ?? null, { message: `none of the buildings of digest ${digest.id} exist any more` });
     }
-    return { view: { cadence: 'weekly', digestId: digest.id, buildings, content: digest.options, lateMinutes }, missingBuildings };
+    return {
+      view: { cadence: 'weekly', digestId: digest.id, buildings, content: digest.options, lateMinutes, ...(groupLabel !== null ? { groupLabel } : {}) },
+      missingBuildings,
+    };
   }
 
-  private async weeklyBuilding(id: number): Promise<WeeklyDigestBuildingView | null> {
+  private async weeklyBuilding(id: number, group: string | null): Promise<WeeklyDigestBuildingView | null> {
     const layout = await this.layout(id);
     if (!layout) return null;
     const { name, timeZone } = layout.building;
     const monday = mondayOf(localToday(timeZone, this.now));
-    let p = this.weeks.get(id);
+    const key = `${id}|${group ?? ''}`;
+    let p = this.weeks.get(key);
     if (!p) {
-      p = this.deps.ranges({ kind: 'building', id, spec: LAST_WEEK, words: 'last week' }).catch((err: unknown) => {
+      p = this.deps.ranges({ kind: 'building', id, spec: LAST_WEEK, words: 'last week', ...(group !== null ? { group } : {}) }).catch((err: unknown) => {
         // Nothing of the week published: the section says so rather than failing the digest.
         if (err instanceof RangeNoDataError) return null;
         throw err;
       });
-      this.weeks.set(id, p);
+      this.weeks.set(key, p);
     }
     return { id, name, timeZone, week: { from: addDays(monday, -7), to: addDays(monday, -1) }, range: await p };
   }
@@ -138,34 +156,40 @@ export class DigestContentSession {
     return p;
   }
 
-  private latestDay(layout: BuildingLayout): Promise<IsoDate | null> {
+  /** The loaders of a digest's group: null is the default group. */
+  private data(group: string | null): OccupancyData {
+    return group === null || !this.deps.occupancyFor ? this.deps.occupancy : this.deps.occupancyFor(group);
+  }
+
+  private latestDay(layout: BuildingLayout, group: string | null): Promise<IsoDate | null> {
     const id = layout.building.id;
-    let p = this.latest.get(id);
+    const key = `${group ?? ''}|${id}`;
+    let p = this.latest.get(key);
     if (!p) {
-      p = this.deps.occupancy.latestDay('building', id, layout.building.timeZone, this.now);
-      this.latest.set(id, p);
+      p = this.data(group).latestDay('building', id, layout.building.timeZone, this.now);
+      this.latest.set(key, p);
     }
     return p;
   }
 
-  private day(layout: BuildingLayout, date: IsoDate): Promise<BuildingDay> {
+  private day(layout: BuildingLayout, date: IsoDate, group: string | null): Promise<BuildingDay> {
     const id = layout.building.id;
-    const key = `${id}|${date}`;
+    const key = `${group ?? ''}|${id}|${date}`;
     let p = this.days.get(key);
     if (!p) {
       this.stats.buildingDays += 1;
-      p = this.deps.occupancy.buildingDay(id, date, 'PT1H', layout);
+      p = this.data(group).buildingDay(id, date, 'PT1H', layout);
       this.days.set(key, p);
     }
     return p;
   }
 
-  private ranking(layout: BuildingLayout, date: IsoDate): Promise<ZoneRanking> {
-    const key = `${layout.building.id}|${date}`;
+  private ranking(layout: BuildingLayout, date: IsoDate, group: string | null): Promise<ZoneRanking> {
+    const key = `${group ?? ''}|${layout.building.id}|${date}`;
     let p = this.rankings.get(key);
     if (!p) {
       this.stats.zoneRankings += 1;
-      p = this.deps.occupancy.zoneRanking(layout, date, 'PT1H');
+      p = this.data(group).zoneRanking(layout, date, 'PT1H');
       this.rankings.set(key, p);
     }
     return p;
@@ -176,14 +200,14 @@ export class DigestContentSession {
    * it joins the latest-day lookup's document. A failure is reported to whoever awaits it; a
    * day started for nothing (the publish is late) is only a wasted query.
    */
-  private prefetch(layout: BuildingLayout, date: IsoDate, content: ContentOptions): void {
-    this.day(layout, date).catch(ignore);
-    if (content.topZones) this.ranking(layout, date).catch(ignore);
+  private prefetch(layout: BuildingLayout, date: IsoDate, content: ContentOptions, group: string | null): void {
+    this.day(layout, date, group).catch(ignore);
+    if (content.topZones) this.ranking(layout, date, group).catch(ignore);
   }
 
-  private chart(day: BuildingDay): ChartView | null {
+  private chart(day: BuildingDay, group: string | null): ChartView | null {
     const b = day.layout.building;
-    const key = `${b.id}|${day.date}`;
+    const key = `${group ?? ''}|${b.id}|${day.date}`;
     if (this.charts.has(key)) return this.charts.get(key) ?? null;
     this.stats.chartsBuilt += 1;
     const model = dayModel(`${b.name} (${b.id})`, day.summary, day.granularity, day.buckets, day.lastWeekBuckets, null);
@@ -192,19 +216,19 @@ export class DigestContentSession {
     return view;
   }
 
-  private async building(id: number, content: ContentOptions): Promise<DigestBuildingView | null> {
+  private async building(id: number, content: ContentOptions, group: string | null): Promise<DigestBuildingView | null> {
     const layout = await this.layout(id);
     if (!layout) return null;
     const zone = layout.building.timeZone;
     // The day the clock expects travels with the latest-day lookup: one document per building
     // unless the publish is late.
     const expected = latestCompleteDay(zone, this.now);
-    this.prefetch(layout, expected, content);
-    const date = (await this.latestDay(layout)) ?? expected;
-    const day = await this.day(layout, date);
+    this.prefetch(layout, expected, content, group);
+    const date = (await this.latestDay(layout, group)) ?? expected;
+    const day = await this.day(layout, date, group);
     const base = { id, name: layout.building.name, timeZone: zone, date, awaitedDate: awaitedDay(date, zone, this.now) };
     if (day.summary.bucketCount === 0) return { ...base, stats: null, topZones: [], floors: [], chart: null };
-    const ranking = content.topZones ? await this.ranking(layout, date) : null;
+    const ranking = content.topZones ? await this.ranking(layout, date, group) : null;
     return {
       ...base,
       stats: day.summary,
@@ -214,7 +238,7 @@ export class DigestContentSession {
         meanPctOfCapacity: summary.meanPctOfCapacity,
       })),
       floors: content.perFloor ? day.floors.map((f) => ({ name: f.name, mean: f.summary.mean })) : [],
-      chart: content.chart ? this.chart(day) : null,
+      chart: content.chart ? this.chart(day, group) : null,
     };
   }
 }

@@ -13,6 +13,7 @@ import { OccupancyData } from '../occupancy-data';
 import { ReportService } from '../report';
 import type { RangeRequest } from '../range-report';
 import type { RangeReportView } from '../../views/index';
+import { GroupDirectory } from '../groups';
 import { DigestAccess } from './access';
 import { DigestContentSource } from './content';
 import { DigestEngine } from './engine';
@@ -36,6 +37,8 @@ export interface DigestsOptions {
   readonly occupancy?: OccupancyData;
   /** The `building <x> last week` answer (the app's, so its memo is shared); built here when not given. */
   readonly ranges?: (req: RangeRequest) => Promise<RangeReportView>;
+  /** A group's loaders (the report service's, so answers and digests share a cache); made here when absent. */
+  readonly occupancyFor?: (groupId: string) => OccupancyData;
   readonly groupId: string;
   readonly charts: Charts;
   readonly renderer: MessageRenderer;
@@ -59,7 +62,16 @@ export interface Digests {
 export function createDigests(o: DigestsOptions): Digests {
   const occupancy = o.occupancy ?? new OccupancyData(o.innerspace, o.groupId);
   const ranges = o.ranges ?? rangesOf(new ReportService({ innerspace: o.innerspace, charts: o.charts, groupId: o.groupId, now: o.now }));
-  const content = new DigestContentSource({ occupancy, charts: o.charts, ranges });
+  const groups = new GroupDirectory(o.innerspace, o.groupId);
+  const made = new Map<string, OccupancyData>([[o.groupId, occupancy]]);
+  const occupancyFor =
+    o.occupancyFor ??
+    ((id: string) => {
+      const known = made.get(id) ?? new OccupancyData(o.innerspace, id);
+      made.set(id, known);
+      return known;
+    });
+  const content = new DigestContentSource({ occupancy, charts: o.charts, ranges, occupancyFor, groupLabel: (id) => groups.label(id) });
   const spacingMs = o.spacingMs ?? 1100;
   const pacingClock = o.pacingClock ?? realPacingClock;
   // Replicas of one store share the channels' turns through it; a store one process owns needs no more than memory.
@@ -86,6 +98,7 @@ export function createDigests(o: DigestsOptions): Digests {
     innerspace: o.innerspace,
     access: new DigestAccess(o.slack, o.authorizer),
     engine,
+    groups,
     now: o.now,
     logger: o.logger,
   });

@@ -6,7 +6,7 @@
  */
 import { BadInputError, CannotPostError, ForbiddenError, NotFoundError, OwnerPresentError, SlackCallError } from '../../errors';
 import type { InnerSpacePort } from '../../ports/occupancy-source';
-import type { Building } from '../../domain/occupancy';
+import type { Building, Group } from '../../domain/occupancy';
 import type { Logger } from '../../logging/logger';
 import type { DigestHistoryView, DigestListView, DigestModalView, DigestSummaryView, DigestView } from '../../views/index';
 import type { ChatGateway } from '../../ports/chat';
@@ -19,6 +19,7 @@ import type { DigestEngine } from './engine';
 import { pausedNoticeKey } from './refusals';
 import { nextRunOf } from './next-run';
 import { RECENT_RUNS, modalView, runView, summaryView } from './views';
+import type { GroupDirectory } from '../groups';
 
 export interface DigestServiceDeps {
   readonly store: Store;
@@ -26,6 +27,7 @@ export interface DigestServiceDeps {
   readonly innerspace: InnerSpacePort;
   readonly access: DigestAccess;
   readonly engine: DigestEngine;
+  readonly groups: GroupDirectory;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -62,6 +64,7 @@ export class DigestService {
     const channelId = resolveChannelRef(draft.channel, origin);
     const access = await this.deps.access.check(actor, channelId);
     const buildings = await this.requireBuildings(draft.buildingIds);
+    const groupId = await this.groupIdOf(draft);
     const timeZone = draft.timeZone ?? buildings[0]!.timeZone;
     if (access.needsJoin) await this.deps.access.join(channelId);
     const digest = await this.deps.store.digests.create({
@@ -74,6 +77,7 @@ export class DigestService {
       timeZone,
       cadence: draft.cadence ?? 'daily',
       options: draft.options,
+      groupId: groupId ?? null,
     });
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId, channel: channelId }, 'digest created');
     return { digest, summary: await this.summary(digest, actor, namesOf(buildings)), joined: access.needsJoin };
@@ -87,6 +91,7 @@ export class DigestService {
     const channelId = resolveChannelRef(draft.channel, current.channelId);
     const access = await this.deps.access.check(actor, channelId);
     const buildings = await this.requireBuildings(draft.buildingIds);
+    const groupId = await this.groupIdOf(draft);
     if (access.needsJoin) await this.deps.access.join(channelId);
     const digest = await this.deps.store.digests.update(actor.teamId, current.id, {
       channelId,
@@ -96,6 +101,7 @@ export class DigestService {
       timeZone: draft.timeZone ?? buildings[0]!.timeZone,
       cadence: draft.cadence ?? current.cadence,
       options: draft.options,
+      ...(groupId !== undefined ? { groupId } : {}),
     });
     if (!digest) throw notFound(current.id);
     this.log.info({ digestId: digest.id, team: actor.teamId, user: actor.userId }, 'digest updated');
@@ -192,7 +198,14 @@ export class DigestService {
       // The form still works with a text field of building ids.
       this.log.warn({ err }, 'building list unavailable for the digest form');
     }
-    return modalView({ origin, buildings, digest, privateMetadata });
+    let groups: Group[] | null = null;
+    try {
+      groups = await this.deps.groups.list();
+    } catch (err) {
+      // Without the list the form has no group menu; a digest keeps the group it has.
+      this.log.warn({ err }, 'group list unavailable for the digest form');
+    }
+    return modalView({ origin, buildings, digest, privateMetadata, groups: groups && { list: groups, defaultId: this.deps.groups.defaultGroupId } });
   }
 
   /** When the digest runs next, skipping a date whose run is already decided. */
@@ -217,6 +230,16 @@ export class DigestService {
     return out;
   }
 
+  /**
+   * The group id a draft names (a name that fits none or several is refused, nothing stored);
+   * null for the default group; undefined when the draft says nothing of groups (an edit keeps its group).
+   */
+  private async groupIdOf(draft: DigestDraft): Promise<string | null | undefined> {
+    if (draft.group === undefined) return undefined;
+    const group = await this.deps.groups.choose(draft.group);
+    return group.id === this.deps.groups.defaultGroupId ? null : group.id;
+  }
+
   private async buildingNames(): Promise<Map<number, string> | null> {
     try {
       return new Map((await this.deps.innerspace.buildings()).map((b) => [b.id, b.name]));
@@ -229,6 +252,7 @@ export class DigestService {
   private async summary(digest: Digest, actor: Actor, names: ReadonlyMap<number, string> | null): Promise<DigestSummaryView> {
     return summaryView(digest, {
       nextRunMs: await this.nextRunOf(digest),
+      groupLabel: digest.groupId === null ? null : await this.deps.groups.label(digest.groupId),
       names,
       may: await this.deps.access.permissions(actor, digest),
       runs: await this.deps.store.digestRuns.listForDigest(digest.id, RECENT_RUNS),

@@ -2,7 +2,7 @@
  * Digests as the list and the form show them. The form's private metadata is the listener's:
  * it arrives here already encoded and is carried through untouched.
  */
-import type { Building } from '../../domain/occupancy';
+import type { Building, Group } from '../../domain/occupancy';
 import type { DigestModalView, DigestPauseReason, DigestPermissions, DigestRunView, DigestSummaryView } from '../../views/index';
 import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, WEEKDAYS_MON_FRI } from '../../domain/digest';
 import type { Digest, DigestRun } from '../../domain/digest';
@@ -32,13 +32,14 @@ export function runView(run: DigestRun): DigestRunView {
 
 export function summaryView(
   digest: Digest,
-  opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions; runs?: readonly DigestRun[] },
+  opts: { nextRunMs: number | null; names: ReadonlyMap<number, string> | null; may: DigestPermissions; runs?: readonly DigestRun[]; groupLabel?: string | null },
 ): DigestSummaryView {
   return {
     ...(opts.runs ? { recentRuns: opts.runs.map(runView) } : {}),
     id: digest.id,
     channelId: digest.channelId,
     buildings: digest.buildingIds.map((id) => ({ id, name: opts.names?.get(id) ?? null })),
+    ...(opts.groupLabel ? { groupLabel: opts.groupLabel } : {}),
     time: digest.timeOfDay,
     days: digest.days,
     cadence: digest.cadence,
@@ -51,8 +52,19 @@ export function summaryView(
   };
 }
 
-export function modalView(opts: { origin: string | null; buildings: readonly Building[] | null; digest: Digest | null; privateMetadata: string }): DigestModalView {
+export function modalView(opts: {
+  origin: string | null;
+  buildings: readonly Building[] | null;
+  digest: Digest | null;
+  privateMetadata: string;
+  /** The groups, default first, and the default's id; null: no group menu. */
+  groups?: { readonly list: readonly Group[]; readonly defaultId: string } | null;
+}): DigestModalView {
   const { digest } = opts;
+  const groups = opts.groups && opts.groups.list.length > 1 ? opts.groups : null;
+  const groupFields = groups
+    ? { groupOptions: groups.list.map((g) => ({ id: g.id, name: g.name })), groupId: digest?.groupId ?? groups.defaultId }
+    : {};
   const buildingOptions = opts.buildings ? [...opts.buildings].sort((a, b) => a.id - b.id).map((b) => ({ id: b.id, name: b.name })) : null;
   const { privateMetadata } = opts;
   if (!digest) {
@@ -67,6 +79,7 @@ export function modalView(opts: { origin: string | null; buildings: readonly Bui
       cadence: 'daily',
       timeZone: null,
       options: DEFAULT_DIGEST_OPTIONS,
+      ...groupFields,
     };
   }
   return {
@@ -80,5 +93,6 @@ export function modalView(opts: { origin: string | null; buildings: readonly Bui
     cadence: digest.cadence,
     timeZone: digest.timeZone,
     options: digest.options,
+    ...groupFields,
   };
 }

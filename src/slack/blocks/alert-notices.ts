@@ -3,7 +3,7 @@
  * creator gets when a rule had to pause itself. What went wrong is worded in ./errors.ts.
  */
 import { BASELINE_WEEKS, MIN_BASELINE_WEEKS } from '../../domain/baseline';
-import { momentText, ruleLine, scopeTitleMd } from './format';
+import { momentText, ruleLine, ruleScopeMd } from './format';
 import { SUBSCRIBE_BACKTEST_BLOCK_ID } from './ids';
 import { context, message, section, type KnownBlock, type ModalView, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
@@ -20,7 +20,7 @@ const USUAL_NOTE = `Usual: the mean of the same weekday and hour over the ${BASE
 
 /** "🔔 Alert #7 is set up" with the rule, where it goes and what the backtest found. */
 export function buildSubscriptionSavedMessage(rule: RuleView, backtest: BacktestView, mode: 'created' | 'updated'): SlackMessage {
-  const head = `🔔 Alert #${rule.id} ${mode === 'created' ? 'is set up' : 'is updated'} for *${scopeTitleMd(rule.scope.name, rule.scope.id)}*, sent ${destinationWords(rule)}.`;
+  const head = `🔔 Alert #${rule.id} ${mode === 'created' ? 'is set up' : 'is updated'} for *${ruleScopeMd(rule.scope)}*, sent ${destinationWords(rule)}.`;
   const blocks: KnownBlock[] = [section(head), section(ruleLine(rule))];
   if (backtest.status !== 'incomplete') blocks.push(section(backtestText(backtest)));
   blocks.push(
@@ -52,7 +52,7 @@ export function buildSubscriptionChangedMessage(id: number, change: Subscription
 export function buildAlertPausedNotice(rule: RuleView, because: AlertPausedBecause): SlackMessage {
   const where = rule.destination.kind === 'channel' ? channelMention(rule.destination.channelId) : 'our direct messages';
   const reason = refusalReason(because, where, 'point the alert at another channel with Edit');
-  const words = `I paused alert #${rule.id} on *${scopeTitleMd(rule.scope.name, rule.scope.id)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
+  const words = `I paused alert #${rule.id} on *${ruleScopeMd(rule.scope)}*: ${reason}, then unmute it from my Home tab or \`/occupancy subscriptions\`.`;
   return message(words, [section(words), context(['You get this message because you set the alert up.'])]);
 }
 

@@ -4,7 +4,7 @@
  */
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
 import { BASELINE_WEEKS, MIN_BASELINE_WEEKS, usualSlotText } from '../../domain/baseline';
-import { dayOf, levelShort, levelText, momentText, ruleLine, scopeTitleMd, usableChart } from './format';
+import { dayOf, levelShort, levelText, momentText, ruleLine, ruleScopeMd, scopeTitleMd, usableChart } from './format';
 import { ACTION_IDS, ALERT_BLOCK_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
@@ -71,7 +71,7 @@ function recoveryTime(view: AlertEpisodeView, at: number): string {
 /** The headline sentence, without the status emoji. */
 export function episodeSentence(view: AlertEpisodeView): string {
   const { rule } = view;
-  const base = `*${scopeTitleMd(rule.scope.name, rule.scope.id)}* was ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${episodeSpan(view)} (${extremeText(view)})`;
+  const base = `*${ruleScopeMd(rule.scope)}* was ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${episodeSpan(view)} (${extremeText(view)})`;
   if (view.state === 'recovered' && view.recoveredAtMs !== null) {
     return `${base}; back ${safeSide(rule)} ${levelShort(rule.recovery, rule.measure)} from ${recoveryTime(view, view.recoveredAtMs)}.`;
   }
@@ -215,7 +215,7 @@ export function buildAlertRenotifyReply(view: AlertEpisodeView): SlackMessage {
 export function buildAlertNoDataReply(view: AlertEpisodeView, lastPublished: IsoDate): SlackMessage {
   const rule = view.rule;
   return reply(
-    `⚪ Nothing has been published for *${scopeTitleMd(rule.scope.name, rule.scope.id)}* after ${formatDay(lastPublished)}, so I can't tell whether it is still ${rule.direction} ${levelText(rule.threshold, rule.measure)}. I'll keep watching; missing data never counts as recovery.`,
+    `⚪ Nothing has been published for *${ruleScopeMd(rule.scope)}* after ${formatDay(lastPublished)}, so I can't tell whether it is still ${rule.direction} ${levelText(rule.threshold, rule.measure)}. I'll keep watching; missing data never counts as recovery.`,
   );
 }
 

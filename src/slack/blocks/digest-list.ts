@@ -7,7 +7,7 @@ import { momentText, scheduleText, scopeTitleMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
-import { channelMention, escapeMrkdwn, userMention } from './mrkdwn';
+import { channelMention, escapeMrkdwn, safeName, userMention } from './mrkdwn';
 import { encodeIdValue } from './values';
 import type { DigestListView, DigestPauseReason, DigestSummaryView } from '../../views/index';
 
@@ -33,7 +33,7 @@ export function digestSummaryText(d: DigestSummaryView): string {
   const runs = d.recentRuns ? recentRunsLine(d.recentRuns) : null;
   return [
     `*Digest #${d.id}* · ${channelMention(d.channelId)} · ${scheduleText(d)} (${escapeMrkdwn(d.timeZone)})`,
-    `${names.join(', ')}${moreBuildings}`,
+    `${names.join(', ')}${moreBuildings}${d.groupLabel !== undefined ? ` · group ${safeName(d.groupLabel, 60)}` : ''}`,
     `${status} · set up by ${userMention(d.createdBy)}`,
     ...(runs === null ? [] : [runs]),
   ].join('\n');

@@ -66,6 +66,28 @@ function buildingBlocks(view: DigestModalView): InputBlock[] {
   ];
 }
 
+/** Whose occupancy the digest shows: a menu of InnerSpace's groups, when there is more than one. */
+function groupBlocks(view: DigestModalView): InputBlock[] {
+  const groups = view.groupOptions;
+  if (!groups || groups.length < 2) return [];
+  // A static select holds 100 options; InnerSpace lists a few departments.
+  const options = groups.slice(0, LIMITS.selectOptions).map((g) => option(g.name, g.id));
+  const initial = options.find((o) => o.value === view.groupId) ?? options[0];
+  return [
+    input(
+      DIGEST_FIELDS.group,
+      'Group',
+      {
+        type: 'static_select',
+        action_id: DIGEST_FIELDS.group.actionId,
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      },
+      { hint: 'Whose occupancy the digest shows: everyone, or one department.' },
+    ),
+  ];
+}
+
 function idsInput(actionId: string, ids: readonly number[], example: string): InputBlockElement {
   return {
     type: 'plain_text_input',
@@ -106,6 +128,7 @@ export function buildDigestModal(view: DigestModalView): ModalView {
         ...(view.channelId ? { initial_conversation: view.channelId } : { default_to_current_conversation: true }),
       }),
       ...buildingBlocks(view),
+      ...groupBlocks(view),
       input(DIGEST_FIELDS.cadence, 'How often', {
         type: 'radio_buttons',
         action_id: DIGEST_FIELDS.cadence.actionId,

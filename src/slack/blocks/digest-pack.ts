@@ -5,6 +5,7 @@
 import { formatDuration } from './format';
 import { placeChart } from './chart';
 import { LIMITS, context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { plainName, safeName } from './mrkdwn';
 import type { ChartView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
@@ -21,12 +22,15 @@ export interface DigestFrame {
   /** A note under the heading that holds for every section ("⏳ … is not published yet"). */
   readonly note: string | null;
   readonly stamp: string;
+  /** The group a digest of one group reads, said where it is read first. */
+  readonly groupLabel?: string;
 }
 
 /** "<through> · digest #3 · managed with `/occupancy digest`[ · sent 14 min late]" */
-export function stampText(through: string, digestId: number, lateMinutes: number | null): string {
+export function stampText(through: string, digestId: number, lateMinutes: number | null, groupLabel?: string): string {
   const late = lateMinutes !== null && lateMinutes >= 1 ? ` · sent ${formatDuration(Math.round(lateMinutes))} late` : '';
-  return `${through} · digest #${digestId} · managed with \`/occupancy digest\`${late}`;
+  const group = groupLabel !== undefined ? ` · group ${safeName(groupLabel, 60)}` : '';
+  return `${through}${group} · digest #${digestId} · managed with \`/occupancy digest\`${late}`;
 }
 
 /** Header and stamp take two of each message's 50 blocks (three with the note). */
@@ -48,11 +52,12 @@ export function packDigest(parts: readonly DigestPart[], frame: DigestFrame): Sl
   }
   if (current.blocks.length > 0 || groups.length === 0) groups.push(current);
 
+  const whose = frame.groupLabel !== undefined ? { text: ` (${safeName(frame.groupLabel, 60)})`, title: ` · ${plainName(frame.groupLabel, 40)}` } : { text: '', title: '' };
   return groups.map((group, i) => {
     const count = groups.length > 1 ? ` (${i + 1}/${groups.length})` : '';
     const body = group.blocks.length > 0 ? group.blocks : [section('No buildings are set up for this digest.')];
-    const text = `Occupancy ${frame.heading}${count}: ${group.fallback.join('; ') || 'no buildings'}.${frame.note ? ` ${frame.note}` : ''}`;
+    const text = `Occupancy ${frame.heading}${count}${whose.text}: ${group.fallback.join('; ') || 'no buildings'}.${frame.note ? ` ${frame.note}` : ''}`;
     const note = frame.note ? [context([frame.note])] : [];
-    return message(text, [header(`📊 Occupancy ${frame.heading}${count}`), ...note, ...body, context([frame.stamp])], group.charts);
+    return message(text, [header(`📊 Occupancy ${frame.heading}${count}${whose.title}`), ...note, ...body, context([frame.stamp])], group.charts);
   });
 }

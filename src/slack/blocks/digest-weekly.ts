@@ -52,11 +52,11 @@ export function weeklyStamp(view: WeeklyDigestView): string {
   const through = new Set(view.buildings.flatMap((b) => (b.range?.dataThrough ? [b.range.dataThrough] : [])));
   const [only] = [...through];
   const words = through.size > 1 ? NEUTRAL_THROUGH : only ? `Nightly data through ${formatDay(only)}` : 'Nightly data';
-  return stampText(words, view.digestId, view.lateMinutes);
+  return stampText(words, view.digestId, view.lateMinutes, view.groupLabel);
 }
 
 export function buildWeeklyDigestMessages(view: WeeklyDigestView): SlackMessage[] {
   const week = commonWeek(view);
   const parts = view.buildings.map((b) => part(b, view, week !== null));
-  return packDigest(parts, { heading: week === null ? 'last week' : `last week · ${week}`, note: null, stamp: weeklyStamp(view) });
+  return packDigest(parts, { heading: week === null ? 'last week' : `last week · ${week}`, note: null, stamp: weeklyStamp(view), ...(view.groupLabel !== undefined ? { groupLabel: view.groupLabel } : {}) });
 }

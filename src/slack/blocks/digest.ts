@@ -91,7 +91,7 @@ export function digestStamp(view: DigestView): string {
       : view.dataThrough === null
         ? 'Nightly data'
         : `Nightly data through ${formatDay(day)}`;
-  return stampText(through, view.digestId, view.lateMinutes);
+  return stampText(through, view.digestId, view.lateMinutes, view.groupLabel);
 }
 
 /**
@@ -103,5 +103,5 @@ export function buildDigestMessages(view: DigestView): SlackMessage[] {
   const frame = frameOf(view);
   const note = frame.awaited !== null && frame.day !== null ? awaitedLine(frame.awaited, frame.day, 'this digest shows') : null;
   const parts = view.buildings.map((b) => ({ ...buildingParts(b, view, frame), fallback: buildingFallback(b, view) }));
-  return packDigest(parts, { heading: `for ${frame.heading}`, note, stamp: digestStamp(view) });
+  return packDigest(parts, { heading: `for ${frame.heading}`, note, stamp: digestStamp(view), ...(view.groupLabel !== undefined ? { groupLabel: view.groupLabel } : {}) });
 }

@@ -10,6 +10,7 @@ import {
   CannotPostError,
   ChannelNameError,
   DateInputError,
+  GroupInputError,
   ForbiddenError,
   NoCapacityError,
   NoDataError,
@@ -29,10 +30,10 @@ import { DIGEST_FIELDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { refusalReason } from './refusal-words';
 import { OUTCOME_UNKNOWN_ERRORS, refusalReach } from '../../services/refusals';
-import { channelMention, echoCode, echoQuoted, readerDate, userMention } from './mrkdwn';
+import { channelMention, echoCode, echoQuoted, escapeMrkdwn, readerDate, safeName, userMention } from './mrkdwn';
 import { dayTimeOf } from './format';
 
-export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'digest' | 'subscription';
+export type ErrorSubjectKind = 'building' | 'zone' | 'zones' | 'buildings' | 'groups' | 'digest' | 'subscription';
 
 /** The kind of conversation a slash command came from, as its `channel_name` tells. */
 export type ConversationKind = 'channel' | 'dm' | 'group_dm';
@@ -100,6 +101,8 @@ function subject(ctx: Facts): string {
       return id === undefined ? 'those zones' : `the zones of building ${id}`;
     case 'buildings':
       return 'your buildings';
+    case 'groups':
+      return 'the groups';
     case 'digest':
       return id === undefined ? 'that digest' : `digest #${id}`;
     case 'subscription':
@@ -163,7 +166,21 @@ function noData(ctx: Facts): string {
   return `No occupancy data was published ${what}. ${next}`;
 }
 
+/** A name after `group` that fits none (every group listed) or several (the candidates). */
+function groupInput(error: GroupInputError): string {
+  const names = error.choices.slice(0, 40).map((g) => `*${safeName(g.name, 60)}*`);
+  const list = names.length > 0 ? names.join(', ') : 'none';
+  if (error.reason === 'ambiguous') {
+    const more = error.total > error.choices.length ? `, and ${error.total - error.choices.length} more` : '';
+    const first = error.choices[0]?.name ?? '';
+    const example = escapeMrkdwn(first.includes(' ') ? `"${first}"` : first);
+    return `The group ${echoQuoted(error.input)} fits several: ${list}${more}. Say which, e.g. \`group ${example}\`.`;
+  }
+  return `I couldn't find a group called ${echoQuoted(error.input)}. The groups are: ${list}. \`/occupancy groups\` lists them.`;
+}
+
 function badInput(error: AppError): string {
+  if (error instanceof GroupInputError) return groupInput(error);
   if (!(error instanceof DateInputError)) return "Something in that request isn't valid. `/occupancy help` shows what works.";
   const word = error.input ? echoQuoted(error.input) : 'That date';
   switch (error.reason) {

@@ -15,6 +15,16 @@ export function scopeTitle(name: string, id: number): string {
   return `${plainName(name)} (${id})`;
 }
 
+/** " · Engineering" for a heading, when the answer was asked for a group; nothing for the default. */
+export function groupTitle(view: { readonly groupId?: string; readonly groupLabel?: string }): string {
+  return view.groupId !== undefined && view.groupLabel !== undefined ? ` · ${plainName(view.groupLabel, 40)}` : '';
+}
+
+/** What an alert rule watches, for mrkdwn: "DEMO (71)", or "DEMO (71) · Sales" for a group's rule. */
+export function ruleScopeMd(scope: { readonly name: string; readonly id: number; readonly group?: string }): string {
+  return `${scopeTitleMd(scope.name, scope.id)}${scope.group !== undefined ? ` · ${safeName(scope.group, 60)}` : ''}`;
+}
+
 /** "DEMO building (71)", escaped for mrkdwn. */
 export function scopeTitleMd(name: string, id: number): string {
   return `${safeName(name)} (${id})`;

@@ -21,6 +21,7 @@ const LOOK_UP = [
   '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
   '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
   '`/occupancy compare 71 104 last week` — up to 6 buildings side by side on a day or a range (`compare zones 71001 71002` for zones)',
+  '`/occupancy building 71 yesterday group Engineering` — one group (a department) instead of everyone; `/occupancy groups` lists them',
 ].join('\n');
 
 const DIGESTS = [
@@ -118,6 +119,8 @@ export function lookingUpText(command: ParsedCommand): string | null {
       return `Comparing ${command.scope === 'zone' ? 'zones ' : ''}${command.ids.join(', ')}…`;
     case 'buildings':
       return 'Looking up your buildings…';
+    case 'groups':
+      return 'Looking up the groups…';
     case 'subscriptions':
       return 'Looking up your subscriptions…';
     case 'unsubscribe':

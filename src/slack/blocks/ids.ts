@@ -55,6 +55,8 @@ export const DIGEST_FIELDS = {
   timeZone: { blockId: 'digest_time_zone', actionId: 'digest_time_zone_input' },
   content: { blockId: 'digest_content', actionId: 'digest_content_checkboxes' },
   options: { blockId: 'digest_options', actionId: 'digest_options_checkboxes' },
+  /** Whose occupancy: shown only when InnerSpace lists more than one group. */
+  group: { blockId: 'digest_group', actionId: 'digest_group_select' },
 } as const satisfies Record<string, FieldId>;
 
 export const SUBSCRIBE_FIELDS = {

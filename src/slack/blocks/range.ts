@@ -9,11 +9,11 @@ import { addDays, formatDay, formatLocalTime, localDateOf, type IsoDate } from '
 import type { RangeNavView, RangeReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 import { chartTableText, placeChart } from './chart';
-import { dataStamp, measuresNote, scopeTitle, scopeTitleMd, usableChart, zoneTypeMd } from './format';
+import { dataStamp, groupTitle, measuresNote, scopeTitle, scopeTitleMd, usableChart, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPct, formatPeople, safeName, userMention } from './mrkdwn';
-import { encodeReportValue } from './values';
+import { encodeReportValue, groupValue } from './values';
 
 const ICONS = { building: '🏢', zone: '📍' } as const;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
@@ -21,7 +21,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
 export function buildRangeMessage(view: RangeReportView): SlackMessage {
   const { scope, stats, today, timeZone } = view;
   const span = periodLabel(view.range, today);
-  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${span}`)];
+  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${span}${groupTitle(view)}`)];
 
   const notes: string[] = [];
   if (view.words) notes.push(`*${safeName(capitalise(view.words), 60)}*`);
@@ -46,7 +46,7 @@ export function buildRangeMessage(view: RangeReportView): SlackMessage {
 
   if (!view.sharedBy) {
     const value = (r: RangeNavView): string =>
-      encodeReportValue({ kind: scope.kind, id: scope.id, date: r.to, granularity: 'PT1H', range: { from: r.from, to: r.to, unit: r.unit } });
+      encodeReportValue({ kind: scope.kind, id: scope.id, date: r.to, granularity: 'PT1H', range: { from: r.from, to: r.to, unit: r.unit }, ...groupValue(view) });
     const elements: ActionsBlockElement[] = [];
     if (view.previousRange) elements.push(button(`◀ ${navLabel(view.previousRange, today, 'Previous')}`, ACTION_IDS.previousDay, value(view.previousRange)));
     if (view.nextRange) elements.push(button(`${navLabel(view.nextRange, today, 'Next')} ▶`, ACTION_IDS.nextDay, value(view.nextRange)));

@@ -3,12 +3,12 @@
  * posted by "Share in channel" (credited, without buttons).
  */
 import { formatDay, formatDayShort, formatLocalTime, formatTimeRange } from '../../domain/time';
-import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart, zoneTypeMd } from './format';
+import { averageShort, averageText, awaitedLine, comparisonLabel, dataStamp, GRANULARITY_WORDS, groupTitle, measuresNote, namedMeans, scopeTitle, scopeTitleMd, seriesTable, usableChart, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, fields, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatChange, formatCount, formatPeople, userMention } from './mrkdwn';
-import { encodeReportValue, type ReportButtonValue } from './values';
+import { encodeReportValue, groupValue, type ReportButtonValue } from './values';
 import type { ReportView } from '../../views/index';
 import type { PlacedChart } from '../../ports/chat';
 
@@ -17,7 +17,7 @@ const ICONS = { building: '🏢', zone: '📍' } as const;
 export function buildReportMessage(view: ReportView): SlackMessage {
   const { scope, stats, timeZone, granularity } = view;
   const day = formatDay(view.date, view.today);
-  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}`)];
+  const blocks: KnownBlock[] = [header(`${ICONS[scope.kind]} ${scopeTitle(scope.name, scope.id)} · ${day}${groupTitle(view)}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   const items: string[] = [];
@@ -53,7 +53,7 @@ export function buildReportMessage(view: ReportView): SlackMessage {
   blocks.push(context(view.sharedBy ? [stamp, `Shared by ${userMention(view.sharedBy)}`] : [stamp]));
 
   if (!view.sharedBy) {
-    const value = (date: string): string => encodeReportValue({ kind: scope.kind, id: scope.id, date, granularity } satisfies ReportButtonValue);
+    const value = (date: string): string => encodeReportValue({ kind: scope.kind, id: scope.id, date, granularity, ...groupValue(view) } satisfies ReportButtonValue);
     const elements: ActionsBlockElement[] = [];
     if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
     if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));

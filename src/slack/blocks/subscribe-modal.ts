@@ -11,10 +11,11 @@ import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
 import { unnamedOption } from './name-options';
 import {
-  LIMITS, input, modal, modalNotice, option, plain, section,
+  LIMITS, context, input, modal, modalNotice, option, plain, section,
   type InputBlock, type InputBlockElement, type KnownBlock, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage,
 } from './kit';
 import type { BacktestView, SubscribeModalView } from '../../views/index';
+import { safeName } from './mrkdwn';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
 export const MEASURE_OPTIONS = {
@@ -136,6 +137,7 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
   const F = SUBSCRIBE_FIELDS;
   const renotify = RENOTIFY_OPTIONS.find((r) => r.minutes === view.renotifyMinutes) ?? RENOTIFY_OPTIONS[0];
   const blocks: KnownBlock[] = [
+    ...(view.groupLabel !== undefined ? [context([`👥 For the group *${safeName(view.groupLabel, 60)}*: this rule watches that group's occupancy, not everyone's.`])] : []),
     input(F.scopeKind, 'Watch a', radio(F.scopeKind.actionId, Object.values(SCOPE_OPTIONS), SCOPE_OPTIONS[view.scopeKind]), { dispatch: true }),
     scopeInput(view),
     input(F.measure, 'Measure', radio(F.measure.actionId, Object.values(MEASURE_OPTIONS), MEASURE_OPTIONS[view.measure]), {

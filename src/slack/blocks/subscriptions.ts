@@ -1,7 +1,7 @@
 /**
  * `/occupancy subscriptions` and the subscription rows of App Home.
  */
-import { dayTimeOf, momentText, ruleLine, scopeTitleMd } from './format';
+import { dayTimeOf, momentText, ruleLine, ruleScopeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, section, type KnownBlock, type SlackMessage } from './kit';
 import { buildListing } from './list';
@@ -23,7 +23,7 @@ export function subscriptionSummaryText(s: SubscriptionSummaryView): string {
   const quiet = s.muted ? ' · muted' : s.snoozedUntilMs !== null ? ` · snoozed until ${momentText(s.snoozedUntilMs, s.timeZone)}` : '';
   const by = s.createdBy === undefined ? '' : ` · set up by ${userMention(s.createdBy)}`;
   const sentTo = rule.destination.kind === 'dm' && s.createdBy !== undefined ? `to ${userMention(s.createdBy)} by DM` : to;
-  return [`${STATE_WORDS[s.state]} · *${scopeTitleMd(rule.scope.name, rule.scope.id)}*`, ruleLine(rule), `Sent ${sentTo} · ${last}${quiet}${by}`].join('\n');
+  return [`${STATE_WORDS[s.state]} · *${ruleScopeMd(rule.scope)}*`, ruleLine(rule), `Sent ${sentTo} · ${last}${quiet}${by}`].join('\n');
 }
 
 export function subscriptionSummaryBlocks(s: SubscriptionSummaryView): KnownBlock[] {

@@ -16,7 +16,12 @@ export interface ReportButtonValue {
   readonly granularity: UserGranularity;
   /** Set on a range answer's buttons: the range they show. */
   readonly range?: { readonly from: IsoDate; readonly to: IsoDate; readonly unit: RangeUnit };
+  /** Set when the answer was asked for a group: its id, so the next answer reads the same group. */
+  readonly group?: string;
 }
+
+/** An InnerSpace group id as buttons carry it. */
+const GROUP_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
 export interface SnoozeValue {
@@ -46,9 +51,15 @@ export function isId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 }
 
+/** The group part of an answer's button value: present only when the answer was asked for a group. */
+export function groupValue(view: { readonly groupId?: string }): { group?: string } {
+  return view.groupId !== undefined ? { group: view.groupId } : {};
+}
+
 export function encodeReportValue(v: ReportButtonValue): string {
   const range = v.range ? { range: { from: v.range.from, to: v.range.to, unit: v.range.unit } } : {};
-  return JSON.stringify({ kind: v.kind, id: v.id, date: v.date, granularity: v.granularity, ...range });
+  const group = v.group !== undefined ? { group: v.group } : {};
+  return JSON.stringify({ kind: v.kind, id: v.id, date: v.date, granularity: v.granularity, ...range, ...group });
 }
 
 function decodeRange(v: unknown): ReportButtonValue['range'] | null {
@@ -67,9 +78,11 @@ export function decodeReportValue(value: string | null | undefined): ReportButto
   if (!isId(id) || typeof date !== 'string' || parseIsoDate(date) === null) return null;
   const g = USER_GRANULARITIES.find((x) => x === granularity);
   if (!g) return null;
-  if (o.range === undefined) return { kind, id, date, granularity: g };
+  if (o.group !== undefined && (typeof o.group !== 'string' || !GROUP_ID_RE.test(o.group))) return null;
+  const group = typeof o.group === 'string' ? { group: o.group.toLowerCase() } : {};
+  if (o.range === undefined) return { kind, id, date, granularity: g, ...group };
   const range = decodeRange(o.range);
-  return range && kind !== 'zones' ? { kind, id, date, granularity: g, range } : null;
+  return range && kind !== 'zones' ? { kind, id, date, granularity: g, range, ...group } : null;
 }
 
 /** `{"id":7}`: the subscription or digest a button acts on. */

@@ -2,11 +2,11 @@
  * `/occupancy zones <building id>`: the busiest zones of a day and a breakdown by zone type.
  */
 import { formatDay, formatDayShort } from '../../domain/time';
-import { awaitedLine, dataStamp, scopeTitle, scopeTitleMd, zoneTypeMd } from './format';
+import { awaitedLine, dataStamp, groupTitle, scopeTitle, scopeTitleMd, zoneTypeMd } from './format';
 import { ACTION_IDS } from './ids';
 import { actions, button, context, header, message, section, type ActionsBlockElement, type KnownBlock, type SlackMessage } from './kit';
 import { formatCount, formatPct, safeName, userMention } from './mrkdwn';
-import { encodeReportValue } from './values';
+import { encodeReportValue, groupValue } from './values';
 import type { ZoneRowView, ZonesView } from '../../views/index';
 
 export const TOP_ZONES = 10;
@@ -27,7 +27,7 @@ function zoneLine(zone: ZoneRowView, rank: number): string {
 export function buildZonesMessage(view: ZonesView): SlackMessage {
   const day = formatDay(view.date, view.today);
   const top = view.zones.slice(0, TOP_ZONES);
-  const blocks: KnownBlock[] = [header(`🏢 ${scopeTitle(view.building.name, view.building.id)} · busiest zones · ${day}`)];
+  const blocks: KnownBlock[] = [header(`🏢 ${scopeTitle(view.building.name, view.building.id)} · busiest zones · ${day}${groupTitle(view)}`)];
   if (view.awaitedDate) blocks.push(context([awaitedLine(view.awaitedDate, view.date)]));
 
   if (top.length === 0) {
@@ -50,7 +50,7 @@ export function buildZonesMessage(view: ZonesView): SlackMessage {
   blocks.push(context(view.sharedBy ? [stamp, `Shared by ${userMention(view.sharedBy)}`] : [stamp]));
 
   if (!view.sharedBy) {
-    const value = (date: string) => encodeReportValue({ kind: 'zones', id: view.building.id, date, granularity: view.granularity });
+    const value = (date: string) => encodeReportValue({ kind: 'zones', id: view.building.id, date, granularity: view.granularity, ...groupValue(view) });
     const elements: ActionsBlockElement[] = [];
     if (view.previousDate) elements.push(button(`◀ ${formatDayShort(view.previousDate, view.today)}`, ACTION_IDS.previousDay, value(view.previousDate)));
     if (view.nextDate) elements.push(button(`${formatDayShort(view.nextDate, view.today)} ▶`, ACTION_IDS.nextDay, value(view.nextDate)));

@@ -33,7 +33,7 @@ import type { InFlight } from '../inflight';
 export interface ListenerDeps {
   readonly logger: Logger;
   readonly inflight: InFlight;
-  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones' | 'range' | 'compare'>;
+  readonly reports: Pick<ReportService, 'buildings' | 'building' | 'zone' | 'zones' | 'range' | 'compare' | 'groupList' | 'groups'>;
   /** Buildings and zones by name, from the cached directory. */
   readonly names: Pick<NameDirectory, 'resolve' | 'search' | 'named'>;
   readonly digests: Pick<DigestService, 'add' | 'submit' | 'list' | 'remove' | 'pause' | 'resume' | 'sendNow' | 'history' | 'preview' | 'form' | 'takeOver'>;

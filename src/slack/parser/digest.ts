@@ -5,6 +5,8 @@
 import { ID_HINTS, badChannel, classifyChannel, duplicate, fail, parseId, unexpected } from './args';
 import { badDays, badTime, parseDays, parseTime, parseZone } from './schedule';
 import { echoQuoted } from '../blocks/mrkdwn';
+import { readGroup, type GroupArg } from './group';
+import { digestWord } from './names';
 import { type ParsedCommand } from './types';
 import { DEFAULT_DIGEST_OPTIONS, DEFAULT_DIGEST_TIME, DEFAULT_WEEKLY_DAY, WEEKDAYS_MON_FRI, type DigestCadence } from '../../domain/digest';
 import { type Weekday } from '../../domain/values';
@@ -14,7 +16,7 @@ export const MAX_DIGEST_BUILDINGS = 25;
 
 const ACTIONS_HELP = 'Use `add`, `list`, `remove`, `pause`, `resume`, `send`, `history` or `preview`, or just `/occupancy digest` to open the form.';
 const ADD_HELP =
-  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri|weekly on monday] [in Europe/London] [#channel]`.';
+  'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri|weekly on monday] [in Europe/London] [group Sales] [#channel]`.';
 export const WEEKLY_ONE_DAY_HELP = 'A weekly digest sends last week’s summary on one day of the week: say which, e.g. `weekly on monday`.';
 
 export function parseDigest(rest: readonly string[]): ParsedCommand {
@@ -64,10 +66,20 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
   let channelToken = '';
   let cadence: DigestCadence = 'daily';
   let inBuildings = false;
+  let group: GroupArg | null = null;
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? '';
     const word = token.toLowerCase();
+    const gr = readGroup(tokens.slice(i), digestWord);
+    if (gr !== null) {
+      if ('kind' in gr) return gr;
+      if (group !== null) return duplicate('groups', group.text, gr.group.text, 'A digest reads one group.');
+      group = gr.group;
+      i += gr.used - 1;
+      inBuildings = false;
+      continue;
+    }
     if (word === 'building' || word === 'buildings' || (inBuildings && ID_LIST.test(token))) {
       const list = inBuildings && ID_LIST.test(token) ? token : tokens[(i += 1)];
       if (list === undefined) return missingBuildings();
@@ -153,6 +165,7 @@ function parseDigestAdd(tokens: readonly string[]): ParsedCommand {
       timeZone,
       channel,
       options: DEFAULT_DIGEST_OPTIONS,
+      ...(group !== null ? { group: group.text } : {}),
     },
   };
 }

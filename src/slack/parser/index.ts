@@ -17,6 +17,8 @@ import {
 } from './args';
 import { parseCompare } from './compare';
 import { parseDigest } from './digest';
+import { GROUP_HELP, readGroup, type GroupArg } from './group';
+import { reportWord } from './names';
 import { readRange, RANGE_HELP, type RangeArg } from './range';
 import { parseSubscribe } from './subscribe';
 import type { DateArg, ParsedCommand } from './types';
@@ -29,11 +31,12 @@ export { MAX_COMPARE, MIN_COMPARE } from './compare';
 export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
 export { parseTime, parseDays, parseZone } from './schedule';
 export { readRange, RANGE_HELP } from './range';
+export { readGroup, GROUP_HELP, MAX_GROUP_NAME } from './group';
 
 /** Longer input is refused outright rather than echoed. */
 export const MAX_COMMAND_LENGTH = 500;
 
-export const SUBCOMMANDS = ['help', 'buildings', 'building', 'zone', 'zones', 'compare', 'digest', 'subscribe', 'subscriptions', 'unsubscribe'] as const;
+export const SUBCOMMANDS = ['help', 'buildings', 'building', 'zone', 'zones', 'groups', 'compare', 'digest', 'subscribe', 'subscriptions', 'unsubscribe'] as const;
 
 const DATE_AND_GRANULARITY =
   'Add a date (`yesterday`, `monday`, `2025-11-20`) and, if you like, a granularity (`PT15M`, `PT1H`, `P1D`).';
@@ -55,6 +58,8 @@ export function parseCommand(text: string): ParsedCommand {
       return { kind: 'help' };
     case 'buildings':
       return rest[0] === undefined ? { kind: 'buildings' } : unexpected(rest[0], 'buildings', '`/occupancy buildings` takes nothing after it.');
+    case 'groups':
+      return rest[0] === undefined ? { kind: 'groups' } : unexpected(rest[0], 'groups', '`/occupancy groups` takes nothing after it.');
     case 'building':
     case 'zone':
       return parseScopeReport(word, rest);
@@ -109,8 +114,17 @@ function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): P
   let granularity: UserGranularity | null = null;
   let granularityToken = '';
   let range: RangeArg | null = null;
+  let group: GroupArg | null = null;
   for (let i = 0; i < options.length; i += 1) {
     const token = options[i] ?? '';
+    const gr = readGroup(options.slice(i), reportWord);
+    if (gr !== null) {
+      if ('kind' in gr) return gr;
+      if (group !== null) return duplicate('groups', group.text, gr.group.text, `Give one group, e.g. \`/occupancy ${kind} ${id.value} group ${group.text}\`.`);
+      group = gr.group;
+      i += gr.used - 1;
+      continue;
+    }
     const r = readRange(options.slice(i));
     if (r !== null) {
       if ('kind' in r) return r;
@@ -141,8 +155,12 @@ function parseScopeReport(kind: 'building' | 'zone', rest: readonly string[]): P
     if (/^(last|this|past)$/i.test(token)) return unexpected(options.slice(i, i + 3).join(' '), `${kind} ${id.value}`, RANGE_HELP);
     return unexpected(token, `${kind} ${id.value}`, DATE_AND_GRANULARITY);
   }
-  if (range !== null) return rangeCommand(kind, id.value, range, dateToken, granularityToken);
-  return { kind, id: id.value, date, granularity: granularity ?? 'PT1H' };
+  const named = group !== null ? { group } : {};
+  if (range !== null) {
+    const parsed = rangeCommand(kind, id.value, range, dateToken, granularityToken);
+    return parsed.kind === 'range' ? { ...parsed, ...named } : parsed;
+  }
+  return { kind, id: id.value, date, granularity: granularity ?? 'PT1H', ...named };
 }
 
 /** A range is shown by day (by week beyond five weeks): a date or granularity beside it is a second answer. */
@@ -168,7 +186,17 @@ function parseZones(rest: readonly string[]): ParsedCommand {
   if (!id.ok) return id.error;
   let date: DateArg | null = null;
   let dateToken = '';
-  for (const token of options) {
+  let group: GroupArg | null = null;
+  for (let i = 0; i < options.length; i += 1) {
+    const token = options[i] ?? '';
+    const gr = readGroup(options.slice(i), reportWord);
+    if (gr !== null) {
+      if ('kind' in gr) return gr;
+      if (group !== null) return duplicate('groups', group.text, gr.group.text, `Give one group. ${GROUP_HELP}`);
+      group = gr.group;
+      i += gr.used - 1;
+      continue;
+    }
     const d = classifyDate(token);
     if (d === 'invalid') return badDate(token);
     if (d === null) return unexpected(token, `zones ${id.value}`, DATE_ONLY);
@@ -176,7 +204,7 @@ function parseZones(rest: readonly string[]): ParsedCommand {
     date = d;
     dateToken = token;
   }
-  return { kind: 'zones', buildingId: id.value, date };
+  return { kind: 'zones', buildingId: id.value, date, ...(group !== null ? { group } : {}) };
 }
 
 function parseUnsubscribe(rest: readonly string[]): ParsedCommand {

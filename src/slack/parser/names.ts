@@ -28,23 +28,23 @@ export interface NameSlot {
  */
 export const REPORT_WORDS: ReadonlySet<string> = new Set(['last', 'this', 'group', 'vs', 'compare', 'from', 'since', 'until']);
 
-const DIGEST_WORDS: ReadonlySet<string> = new Set(['building', 'buildings', 'on', 'every', 'in', 'at']);
-const SUBSCRIBE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'recover', 'recovers', 'recovery', 'for', 'daily', 'hourly', 'me', 'dm']);
+const DIGEST_WORDS: ReadonlySet<string> = new Set(['building', 'buildings', 'on', 'every', 'in', 'at', 'group']);
+const SUBSCRIBE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'recover', 'recovers', 'recovery', 'for', 'daily', 'hourly', 'me', 'dm', 'group']);
 
 /** Valid words of an answer's options (a real date, a granularity, a range); a malformed one may be part of a name. */
-function reportWord(token: string): boolean {
+export function reportWord(token: string): boolean {
   const date = classifyDate(token);
   const granularity = classifyGranularity(token);
   return REPORT_WORDS.has(token.toLowerCase()) || (date !== null && date !== 'invalid') || (granularity !== null && granularity !== 'invalid') || token.includes('..');
 }
 
-function digestWord(token: string): boolean {
+export function digestWord(token: string): boolean {
   const time = parseTime(token);
   const days = parseDays(token);
   return DIGEST_WORDS.has(token.toLowerCase()) || (time !== null && time !== 'invalid') || (days !== null && days !== 'invalid') || classifyChannel(token) !== null;
 }
 
-function subscribeWord(token: string): boolean {
+export function subscribeWord(token: string): boolean {
   const granularity = classifyGranularity(token);
   return SUBSCRIBE_WORDS.has(token.toLowerCase()) || (granularity !== null && granularity !== 'invalid') || classifyChannel(token) !== null;
 }

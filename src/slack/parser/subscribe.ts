@@ -6,6 +6,8 @@
 import { echoQuoted, formatLevel } from '../blocks/mrkdwn';
 import { ID_HINTS, badChannel, classifyChannel, classifyGranularity, duplicate, err, fail, ok, parseId, unexpected, type Parsed } from './args';
 import type { ParsedCommand } from './types';
+import { readGroup, type GroupArg } from './group';
+import { subscribeWord } from './names';
 import { defaultRecovery, type AlertGranularity } from '../../domain/subscription';
 import type { Destination, MinDuration } from '../../domain/drafts';
 
@@ -14,7 +16,7 @@ export const MAX_THRESHOLD_PERCENT = 1000;
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
 export const MAX_DURATION_BUCKETS = 168;
 
-const FORM_HELP = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.';
+const FORM_HELP = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily] [group Sales]`.';
 const DURATION_HELP = 'Use minutes, hours or buckets, e.g. `for 90m`, `for 2h` or `for 3 buckets`.';
 const THRESHOLD_HELP = 'Give a positive number of people, e.g. `above 120`, a share of capacity, e.g. `above 80%`, or a share of the usual level, e.g. `above 130% of usual`.';
 
@@ -100,10 +102,17 @@ export function parseSubscribe(rest: readonly string[]): ParsedCommand {
   let granularity: AlertGranularity | null = null;
   let destination: Destination | null = null;
   let destinationToken = '';
+  let group: GroupArg | null = null;
   for (let i = 0; i < clauses.length; i += 1) {
     const token = clauses[i] ?? '';
     const word = token.toLowerCase();
-    if (word === 'above' || word === 'below') {
+    const gr = readGroup(clauses.slice(i), subscribeWord);
+    if (gr !== null) {
+      if ('kind' in gr) return gr;
+      if (group !== null) return duplicate('groups', group.text, gr.group.text, 'A rule watches one group.');
+      group = gr.group;
+      i += gr.used - 1;
+    } else if (word === 'above' || word === 'below') {
       const read = readLevel(clauses, i + 1, 'bad_threshold');
       if (!read.ok) return read.error;
       if (level !== null) return duplicate('levels', `${level.direction} ${level.text}`, `${word} ${read.value.text}`, 'A rule has one threshold.');
@@ -183,6 +192,7 @@ export function parseSubscribe(rest: readonly string[]): ParsedCommand {
       destination: destination ?? { kind: 'dm' },
       quietHours: null,
       renotifyMinutes: null,
+      ...(group !== null ? { group: group.text } : {}),
     },
   };
 }

@@ -5,8 +5,10 @@
 import type { DigestDraft, SubscriptionDraft } from '../../domain/drafts';
 import type { UserGranularity } from '../../domain/occupancy';
 import type { Weekday } from '../../domain/values';
+import type { GroupArg } from './group';
 import type { RangeArg } from './range';
 
+export type { GroupArg } from './group';
 export type { RangeArg } from './range';
 
 /** A date word, shape-checked: pass `text` to parseDateArg(text, zone, now). */
@@ -59,11 +61,13 @@ export type SubscribeCommand =
 export type ParsedCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'buildings' }
-  | { readonly kind: 'building'; readonly id: number; readonly date: DateArg | null; readonly granularity: UserGranularity }
-  | { readonly kind: 'zone'; readonly id: number; readonly date: DateArg | null; readonly granularity: UserGranularity }
-  | { readonly kind: 'zones'; readonly buildingId: number; readonly date: DateArg | null }
+  | { readonly kind: 'groups' }
+  /** `group`: present only when the command names a group (`… group Engineering`). */
+  | { readonly kind: 'building'; readonly id: number; readonly date: DateArg | null; readonly granularity: UserGranularity; readonly group?: GroupArg }
+  | { readonly kind: 'zone'; readonly id: number; readonly date: DateArg | null; readonly granularity: UserGranularity; readonly group?: GroupArg }
+  | { readonly kind: 'zones'; readonly buildingId: number; readonly date: DateArg | null; readonly group?: GroupArg }
   /** `building|zone <x> last week`, `… 2026-10-01..2026-11-20`: a range of days. */
-  | { readonly kind: 'range'; readonly scope: 'building' | 'zone'; readonly id: number; readonly range: RangeArg }
+  | { readonly kind: 'range'; readonly scope: 'building' | 'zone'; readonly id: number; readonly range: RangeArg; readonly group?: GroupArg }
   /** `compare <x> <y> …`: `scope` null when the words did not say buildings or zones (the directory decides). */
   | {
       readonly kind: 'compare';

@@ -8,6 +8,7 @@ import { localClock } from './003-local-clock';
 import { weeklyDigests } from './004-weekly-digests';
 import { relativeRules } from './005-relative-rules';
 import { messageStates } from './006-message-states';
+import { groups } from './007-groups';
 
 /** A migration written once for every engine: the engine's column types arrive as an argument. */
 export interface StorageMigration {
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, StorageMigration>> = Object.fre
   '004-weekly-digests': weeklyDigests,
   '005-relative-rules': relativeRules,
   '006-message-states': messageStates,
+  '007-groups': groups,
 });
 
 /** The migrations as Kysely runs them on one engine. */

@@ -37,6 +37,7 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
             time_zone: input.timeZone,
             cadence: input.cadence ?? 'daily',
             options: toJson(pickDigestOptions(input.options)),
+            group_id: input.groupId ?? null,
             status: 'active',
             paused_reason: null,
             created_at: at,
@@ -87,6 +88,7 @@ export function digestRepository({ db, now, guard }: RepositoryContext): DigestR
         if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
         if (patch.cadence !== undefined) set.cadence = patch.cadence;
         if (patch.options !== undefined) set.options = toJson(pickDigestOptions(patch.options));
+        if (patch.groupId !== undefined) set.group_id = patch.groupId;
         return updateOne(teamId, id, set);
       }),
 

@@ -24,6 +24,8 @@ export interface DigestsTable {
   paused_reason: string | null;
   created_at: Int8;
   updated_at: Int8;
+  /** null: the configured default group (migration 003). */
+  group_id: string | null;
 }
 
 export interface DigestRunsTable {
@@ -66,6 +68,8 @@ export interface SubscriptionsTable {
   snoozed_by: string | null;
   created_at: Int8;
   updated_at: Int8;
+  /** null: the configured default group (migration 003). */
+  group_id: string | null;
 }
 
 export interface AlertStateTable {

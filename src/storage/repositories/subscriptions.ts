@@ -20,6 +20,7 @@ function patchToColumns(patch: SubscriptionPatch): Updateable<SubscriptionsTable
   if (patch.destinationId !== undefined) set.destination_id = patch.destinationId;
   if (patch.quietHours !== undefined) set.quiet_hours = patch.quietHours === null ? null : toJson(patch.quietHours);
   if (patch.renotifyMinutes !== undefined) set.renotify_minutes = patch.renotifyMinutes;
+  if (patch.groupId !== undefined) set.group_id = patch.groupId;
   return set;
 }
 
@@ -60,6 +61,7 @@ export function subscriptionRepository({ db, now, guard }: RepositoryContext): S
             destination_kind: input.destinationKind,
             destination_id: input.destinationId,
             quiet_hours: input.quietHours === null ? null : toJson(input.quietHours),
+            group_id: input.groupId ?? null,
             renotify_minutes: input.renotifyMinutes,
             status: 'active',
             paused_reason: null,

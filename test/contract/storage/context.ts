@@ -49,6 +49,7 @@ export function newDigest(overrides: Partial<NewDigest> = {}): NewDigest {
     timeZone: 'America/New_York',
     cadence: 'daily',
     options: { chart: true, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
+    groupId: null,
     ...overrides,
   };
 }
@@ -70,6 +71,7 @@ export function newSubscription(overrides: Partial<NewSubscription> = {}): NewSu
     destinationId: 'C0FACILITY',
     quietHours: { start: '22:00', end: '07:00', zone: 'Europe/London' },
     renotifyMinutes: null,
+    groupId: null,
     ...overrides,
   };
 }

@@ -27,6 +27,17 @@ export function digestContract(ctx: ContractContext): void {
       expect((await ctx.store.digests.listActive()).find((d) => d.id === weekly.id)?.cadence).toBe('weekly');
     });
 
+    test('keeps the group a digest reads; an update without one leaves it, null puts back the default', async () => {
+      const sales = 'a9d1e4c7-52b3-4f08-8e6a-71c0b93d2e54';
+      const d = await ctx.store.digests.create(newDigest({ groupId: sales }));
+      expect(d.groupId).toBe(sales);
+      expect((await ctx.store.digests.get(TEAM, d.id))?.groupId).toBe(sales);
+      expect((await ctx.store.digests.update(TEAM, d.id, { timeOfDay: '09:00' }))?.groupId).toBe(sales);
+      expect((await ctx.store.digests.update(TEAM, d.id, { groupId: null }))?.groupId).toBeNull();
+      const { groupId: _omitted, ...withoutGroup } = newDigest();
+      expect((await ctx.store.digests.create(withoutGroup)).groupId).toBeNull();
+    });
+
     test('ids grow and are never reused after a delete', async () => {
       const a = await ctx.store.digests.create(newDigest());
       const b = await ctx.store.digests.create(newDigest());

@@ -50,6 +50,18 @@ export function subscriptionContract(ctx: ContractContext): void {
       expect((await ctx.store.subscriptions.listActive()).find((x) => x.id === relative.id)).toMatchObject({ thresholdKind: 'absolute' });
     });
 
+    test('keeps the group a rule watches; a patch without one leaves it, null puts back the default', async () => {
+      const sales = 'a9d1e4c7-52b3-4f08-8e6a-71c0b93d2e54';
+      const s = await ctx.store.subscriptions.create(newSubscription({ groupId: sales }));
+      expect(s.groupId).toBe(sales);
+      expect((await ctx.store.subscriptions.get(TEAM, s.id))?.groupId).toBe(sales);
+      expect((await ctx.store.subscriptions.update(TEAM, s.id, { threshold: 150 }))?.groupId).toBe(sales);
+      expect((await ctx.store.subscriptions.listActive()).find((x) => x.id === s.id)?.groupId).toBe(sales);
+      expect((await ctx.store.subscriptions.update(TEAM, s.id, { groupId: null }))?.groupId).toBeNull();
+      const { groupId: _omitted, ...withoutGroup } = newSubscription();
+      expect((await ctx.store.subscriptions.create(withoutGroup)).groupId).toBeNull();
+    });
+
     test('transfer hands a rule over only from whoever holds it; a DM rule goes to the new holder', async () => {
       const channel = await ctx.store.subscriptions.create(newSubscription());
       const dm = await ctx.store.subscriptions.create(newSubscription({ destinationKind: 'dm', destinationId: 'U0CREATOR' }));

@@ -1,6 +1,7 @@
 import type { RunningApp } from '../../../src/app';
 import type { MenuOption, SlackDriver, ViewValues } from '../../../dev/slack';
 import { DIGEST_FIELDS } from '../../../src/slack/blocks/ids';
+import { SIM_DATASET } from '../../../dev/simulator';
 import { createDigestWorld, USERS, type DigestWorld } from './app-harness';
 import { PATIENCE_MS } from '../../support/patience';
 
@@ -8,7 +9,7 @@ const TEAM = 'T0LOCAL';
 const F = DIGEST_FIELDS;
 
 /** The form's values as a user leaves them. */
-function values(o: { channel?: string; buildings?: (string | MenuOption)[]; time?: string; days?: number[]; zone?: string; content?: string[]; skip?: boolean; cadence?: 'daily' | 'weekly' }): ViewValues {
+function values(o: { channel?: string; buildings?: (string | MenuOption)[]; time?: string; days?: number[]; zone?: string; content?: string[]; skip?: boolean; cadence?: 'daily' | 'weekly'; group?: string }): ViewValues {
   const opt = (v: string) => ({ value: v, text: { type: 'plain_text', text: v } });
   return {
     [F.channel.blockId]: { [F.channel.actionId]: o.channel === undefined ? {} : { selected_conversation: o.channel } },
@@ -19,6 +20,7 @@ function values(o: { channel?: string; buildings?: (string | MenuOption)[]; time
     [F.timeZone.blockId]: { [F.timeZone.actionId]: { value: o.zone ?? '' } },
     [F.content.blockId]: { [F.content.actionId]: { selected_options: (o.content ?? []).map(opt) } },
     [F.options.blockId]: { [F.options.actionId]: { selected_options: o.skip ? [opt('skipWhenNoData')] : [] } },
+    ...(o.group !== undefined ? { [F.group.blockId]: { [F.group.actionId]: { selected_option: opt(o.group) } } } : {}),
   };
 }
 
@@ -92,6 +94,35 @@ describe('the digest form', () => {
       { text: { type: 'plain_text', text: 'Southwark Works (104)' }, value: '104' },
       { text: { type: 'plain_text', text: 'DEMO (71)' }, value: '71' },
     ]);
+  });
+
+  it('offers the groups, everyone preselected; saves the group picked, and an edit opens with it', async () => {
+    const sales = SIM_DATASET.groups.find((g) => g.name === 'Sales')!;
+    const viewId = await openForm(USERS.grace, 'C0FACILITY');
+    type Block = { block_id: string; element: { type: string; options?: { value: string; text: { text: string } }[]; initial_option?: { value: string } } };
+    const groupBlock = (id: string) => (world.slack.state.views.get(id)!.definition.blocks as Block[]).find((b) => b.block_id === F.group.blockId)!;
+    const menu = groupBlock(viewId).element;
+    expect(menu.type).toBe('static_select');
+    expect(menu.options!.map((o) => o.text.text)).toEqual(['Everyone', 'Customer Success', 'Engineering', 'Opérations', 'Sales']);
+    expect(menu.initial_option?.value).toBe(SIM_DATASET.groups[0]!.id);
+
+    const res = await driver.viewSubmission(USERS.grace, viewId, values({ channel: 'C0FACILITY', buildings: ['71'], time: '08:00', days: [1], group: sales.id }));
+    expect(res.body).toBeUndefined();
+    const d = (await stored()).at(-1)!;
+    expect(d.groupId).toBe(sales.id);
+
+    const opens = world.slack.callsTo('views.open').length;
+    const list = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
+    await world.slack.waitForResponse(list.responseUrlId, undefined, PATIENCE_MS);
+    const gracesList = world.slack.state.messagesFor('C0FACILITY', USERS.grace).filter((m) => JSON.stringify(m.blocks).includes('digest_edit')).at(-1)!;
+    await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: gracesList.ts }, { action_id: 'digest_edit', value: JSON.stringify({ id: d.id }) });
+    const opened = await world.slack.waitFor(() => world.slack.callsTo('views.open').slice(opens).find((c) => c.response?.ok === true), PATIENCE_MS);
+    const editView = await filled((opened.response as { view: { id: string } }).view.id);
+    expect(groupBlock(editView).element.initial_option?.value).toBe(sales.id);
+    // Everyone picked again: back to the default group.
+    const everyone = await driver.viewSubmission(USERS.grace, editView, values({ channel: 'C0FACILITY', buildings: ['71'], time: '08:00', days: [1], group: SIM_DATASET.groups[0]!.id }));
+    expect(everyone.body).toBeUndefined();
+    expect((await app.store.digests.get(TEAM, d.id))?.groupId).toBeNull();
   });
 
   it('sends input errors back inline and stores nothing', async () => {

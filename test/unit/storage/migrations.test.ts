@@ -144,5 +144,8 @@ describe('migrations', () => {
     expect(all).not.toMatch(/identity/i);
     expect(all).toMatch(/"created_at" bigint not null/);
     expect(all).toMatch(/"threshold" double precision not null/);
+    // 003: the group a digest reads, null for the default one.
+    expect(all).toMatch(/alter table "digests" add column "group_id" text$/m);
+    expect(all).toMatch(/alter table "subscriptions" add column "group_id" text$/m);
   });
 });

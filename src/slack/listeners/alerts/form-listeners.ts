@@ -46,7 +46,9 @@ export const alertMe: Listener<ActionArgs> = (deps) => async ({ ack, body, actio
   deps.inflight.run(
     async () => {
       try {
-        await openNewForm(deps, body.trigger_id, { id: null, channel: who.channelId, home: false }, prefill);
+        // A group's answer sets up a rule on that group.
+        const group = value?.group !== undefined ? { group: value.group } : {};
+        await openNewForm(deps, body.trigger_id, { id: null, channel: who.channelId, home: false, ...group }, prefill);
       } catch (err) {
         await tellUser(deps, who.userId, who.channelId, errorReply(err, { kind: 'subscription' }, log));
       }

@@ -14,21 +14,29 @@ import { RENOTIFY_OPTIONS } from '../../blocks/subscribe-modal';
 import { isChannelId, isId, parseObject } from '../../blocks/values';
 import { MAX_DURATION_BUCKETS, MAX_THRESHOLD_PEOPLE, MAX_THRESHOLD_PERCENT } from '../../parser/subscribe';
 
-/** Where the form came from: the rule being edited, the conversation to answer in, App Home. */
+/**
+ * Where the form came from: the rule being edited, the conversation to answer in, App Home;
+ * `group`, the group its rule watches (from "Alert me…" on a group's answer, or the rule being
+ * edited): the form has no field for it, so it travels here. Absent for the default group.
+ */
 export interface FormOrigin {
   readonly id: number | null;
   readonly channel: string | null;
   readonly home: boolean;
+  readonly group?: string;
 }
+
+const GROUP_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeOrigin(o: FormOrigin): string {
-  return JSON.stringify({ id: o.id, channel: o.channel, home: o.home });
+  return JSON.stringify({ id: o.id, channel: o.channel, home: o.home, ...(o.group !== undefined ? { group: o.group } : {}) });
 }
 
-/** Anything unreadable is a new rule answered by direct message. */
+/** Anything unreadable is a new rule answered by direct message (an unreadable group: the default one). */
 export function decodeOrigin(text: string | undefined): FormOrigin {
   const o = parseObject(text, LIMITS.privateMetadata) ?? {};
-  return { id: isId(o.id) ? o.id : null, channel: isChannelId(o.channel) ? o.channel : null, home: o.home === true };
+  const group = typeof o.group === 'string' && GROUP_ID_RE.test(o.group) ? { group: o.group } : {};
+  return { id: isId(o.id) ? o.id : null, channel: isChannelId(o.channel) ? o.channel : null, home: o.home === true, ...group };
 }
 
 const F = SUBSCRIBE_FIELDS;

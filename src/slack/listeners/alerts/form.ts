@@ -17,14 +17,20 @@ import { backtestInputOf, decodeOrigin, encodeOrigin, formFields, type FormField
 
 export type Prefill = { scopeKind: 'building' | 'zone'; scopeId: number; granularity: 'PT1H' | 'P1D' };
 
+/** The name of the group a form's rule watches (from the cached reference data); nothing for the default group. */
+async function groupLabelOf(deps: Pick<ListenerDeps, 'reports'>, origin: FormOrigin): Promise<{ groupLabel?: string }> {
+  return origin.group !== undefined ? { groupLabel: await deps.reports.groups.label(origin.group) } : {};
+}
+
 /** The form around the backtest of what it says now, or around why there is none. Never throws. */
 async function backtestModal(deps: ListenerDeps, f: FormFields, origin: FormOrigin): Promise<ModalView> {
+  const group = await groupLabelOf(deps, origin);
   const base = (backtest: BacktestView) =>
-    buildSubscribeModal({ ...f, privateMetadata: encodeOrigin(origin), mode: origin.id === null ? 'create' : 'edit', backtest });
+    buildSubscribeModal({ ...f, ...group, privateMetadata: encodeOrigin(origin), mode: origin.id === null ? 'create' : 'edit', backtest });
   const input = backtestInputOf(f);
   if (!input) return base({ status: 'incomplete' });
   try {
-    const outcome = await deps.alerts.rules.backtest(input);
+    const outcome = await deps.alerts.rules.backtest({ ...input, ...(origin.group !== undefined ? { groupId: origin.group } : {}) });
     return outcome.kind === 'view' ? base(outcome.view) : withBacktestNotice(base({ status: 'incomplete' }), alertErrorWords(outcome.error));
   } catch (err) {
     // What the user typed stays; the reason takes the backtest's place.
@@ -76,7 +82,8 @@ const NAME_BUDGET_MS = 1000;
 
 /** The new form opens whole, at once: only a prefilled building or zone is named first (from the cached directory). */
 export async function openNewForm(deps: ListenerDeps, triggerId: string, origin: FormOrigin, prefill: Prefill | null = null): Promise<void> {
-  const view = await withScopeTitle(deps, newModalView(encodeOrigin(origin), prefill, origin.channel), NAME_BUDGET_MS);
+  const titled = await withScopeTitle(deps, newModalView(encodeOrigin(origin), prefill, origin.channel), NAME_BUDGET_MS);
+  const view = { ...titled, ...(await groupLabelOf(deps, origin)) };
   const opened = await deps.chat.openView(triggerId, buildSubscribeModal(view));
   await deps.forms.opened(opened.viewId, opened.hash);
 }
@@ -94,21 +101,26 @@ export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, t
   const ticket = await forms.opened(opened.viewId, opened.hash);
   const draw = (modal: ModalView) => forms.draw(ticket, (hash) => deps.chat.updateView(opened.viewId, modal, hash));
   let view;
+  let ruled: FormOrigin = full;
   try {
-    view = await withScopeTitle(deps, editModalView(await deps.alerts.subscriptions.owned(who, id), meta, { status: 'incomplete' }));
+    const sub = await deps.alerts.subscriptions.owned(who, id);
+    // The rule's group rides with the form, so its backtest reads that group's rows.
+    ruled = { ...full, ...(sub.groupId !== null ? { group: sub.groupId } : {}) };
+    view = { ...(await withScopeTitle(deps, editModalView(sub, encodeOrigin(ruled), { status: 'incomplete' }))), ...(await groupLabelOf(deps, ruled)) };
   } catch (err) {
     await draw(failedModal(deps, full, err));
     return;
   }
   if ((await draw(withBacktestNotice(buildSubscribeModal(view), 'trying this rule on the last 30 published days…'))) !== 'drawn') return;
-  await draw(await backtestModal(deps, view, full));
+  await draw(await backtestModal(deps, view, ruled));
 }
 
 /** After the form was accepted (and closed): save the rule and say how it went. */
 export async function saveForm(deps: ListenerDeps, who: Actor, draft: SubscriptionDraft, origin: FormOrigin): Promise<void> {
   let message;
   try {
-    const saved = origin.id === null ? await deps.alerts.subscriptions.create(who, draft) : await deps.alerts.subscriptions.update(who, origin.id, draft);
+    const grouped: SubscriptionDraft = origin.group !== undefined ? { ...draft, group: origin.group } : draft;
+    const saved = origin.id === null ? await deps.alerts.subscriptions.create(who, grouped) : await deps.alerts.subscriptions.update(who, origin.id, grouped);
     message = buildSubscriptionSavedMessage(saved.rule, saved.backtest, origin.id === null ? 'created' : 'updated');
   } catch (err) {
     const log = deps.logger.child({ view: 'subscribe', team: who.teamId, user: who.userId });

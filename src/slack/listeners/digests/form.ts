@@ -100,6 +100,8 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
   const contentValues = new Set((fieldState(values, DIGEST_FIELDS.content)?.selected_options ?? []).map((o) => o.value));
   const ticked: readonly (string | undefined)[] = (fieldState(values, DIGEST_FIELDS.options)?.selected_options ?? []).map((o) => o.value);
   const skip = ticked.includes(SKIP_OPTION.value);
+  // A group id from the menu (the service checks it is one InnerSpace lists); no menu, no change.
+  const group = fieldState(values, DIGEST_FIELDS.group)?.selected_option?.value;
 
   if (Object.keys(errors).length > 0 || !Array.isArray(buildingIds) || !channelId) return { ok: false, errors };
   return {
@@ -119,6 +121,7 @@ export function validateDigestSubmission(values: ViewStateValues): DigestSubmiss
         weekOverWeek: contentValues.has('weekOverWeek'),
         skipWhenNoData: skip,
       },
+      ...(typeof group === 'string' && group !== '' ? { group: group.slice(0, 80) } : {}),
     },
   };
 }

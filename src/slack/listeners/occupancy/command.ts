@@ -20,6 +20,11 @@ import { lookingUpNames, readCommand, resolveNames, type ReadCommand } from './n
 
 export const COMMAND = '/occupancy';
 
+/** The group a command names, as the report request carries it; nothing for the default. */
+function groupOf(parsed: { readonly group?: { readonly text: string } }): { group?: string } {
+  return parsed.group ? { group: parsed.group.text } : {};
+}
+
 /** Answers that need nothing but the text: help, input errors, unknown words. */
 function immediateAnswer(parsed: ParsedCommand): SlackMessage | null {
   switch (parsed.kind) {
@@ -73,13 +78,17 @@ export async function runCommand(deps: ListenerDeps, read: ReadCommand, who: Com
   switch (parsed.kind) {
     case 'buildings':
       return reply((await answerReport(deps.reports, { kind: 'buildings' }, log)).message);
+    case 'groups':
+      return reply((await answerReport(deps.reports, { kind: 'groups' }, log)).message);
     case 'building':
     case 'zone':
-      return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity }, log)).message);
+      return reply((await answerReport(deps.reports, { kind: parsed.kind, id: parsed.id, date: parsed.date?.text ?? null, granularity: parsed.granularity, ...groupOf(parsed) }, log)).message);
     case 'zones':
-      return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null }, log)).message);
+      return reply((await answerReport(deps.reports, { kind: 'zones', id: parsed.buildingId, date: parsed.date?.text ?? null, ...groupOf(parsed) }, log)).message);
     case 'range':
-      return reply((await answerReport(deps.reports, { kind: 'range', request: { kind: parsed.scope, id: parsed.id, spec: parsed.range.spec, words: parsed.range.text } }, log)).message);
+      return reply(
+        (await answerReport(deps.reports, { kind: 'range', request: { kind: parsed.scope, id: parsed.id, spec: parsed.range.spec, words: parsed.range.text, ...groupOf(parsed) } }, log)).message,
+      );
     case 'compare': {
       const range = parsed.range && { spec: parsed.range.spec, words: parsed.range.text };
       const request = { kind: parsed.scope, ids: parsed.ids, date: parsed.date?.text ?? null, range };

@@ -5,6 +5,7 @@
 import type { UserGranularity } from '../../../domain/occupancy';
 import type { Logger } from '../../../logging/logger';
 import { buildBuildingsMessage } from '../../blocks/help';
+import { buildGroupsMessage } from '../../blocks/groups';
 import type { SlackMessage } from '../../blocks/kit';
 import { buildReportMessage } from '../../blocks/report';
 import { buildZonesMessage } from '../../blocks/zones';
@@ -14,10 +15,12 @@ import type { CompareRequest } from '../../../services/compare';
 import { buildCompareMessage } from '../../blocks/compare';
 import { errorReply, type ListenerDeps } from '../context';
 
+/** `group`: a group's name as typed, or its id from a button; absent for the default group. */
 export type ReportRequest =
   | { readonly kind: 'buildings' }
-  | { readonly kind: 'building' | 'zone'; readonly id: number; readonly date: string | null; readonly granularity: UserGranularity }
-  | { readonly kind: 'zones'; readonly id: number; readonly date: string | null }
+  | { readonly kind: 'groups' }
+  | { readonly kind: 'building' | 'zone'; readonly id: number; readonly date: string | null; readonly granularity: UserGranularity; readonly group?: string }
+  | { readonly kind: 'zones'; readonly id: number; readonly date: string | null; readonly group?: string }
   | { readonly kind: 'range'; readonly request: RangeRequest }
   | { readonly kind: 'compare'; readonly request: CompareRequest };
 
@@ -47,12 +50,14 @@ export async function answerReport(
     switch (req.kind) {
       case 'buildings':
         return { ok: true, message: once(await reports.buildings(), buildBuildingsMessage) };
+      case 'groups':
+        return { ok: true, message: buildGroupsMessage(await reports.groupList()) };
       case 'building':
         return { ok: true, message: withSharer(await reports.building(req), sharedBy, buildReportMessage) };
       case 'zone':
         return { ok: true, message: withSharer(await reports.zone(req), sharedBy, buildReportMessage) };
       case 'zones':
-        return { ok: true, message: withSharer(await reports.zones({ buildingId: req.id, date: req.date }), sharedBy, buildZonesMessage) };
+        return { ok: true, message: withSharer(await reports.zones({ buildingId: req.id, date: req.date, ...(req.group !== undefined ? { group: req.group } : {}) }), sharedBy, buildZonesMessage) };
       case 'range':
         return { ok: true, message: withSharer(await reports.range(req.request), sharedBy, buildRangeMessage) };
       case 'compare':

@@ -15,11 +15,12 @@ function requestOf(v: ReportButtonValue | CompareButtonValue): ReportRequest {
     const range = v.range ? { spec: { form: 'between' as const, from: v.range.from, to: v.range.to }, words: null, unit: v.range.unit } : null;
     return { kind: 'compare', request: { kind: v.compare, ids: v.ids, date: v.date ?? null, range } };
   }
+  const group = v.group !== undefined ? { group: v.group } : {};
   if (v.range && v.kind !== 'zones') {
     const { from, to, unit } = v.range;
-    return { kind: 'range', request: { kind: v.kind, id: v.id, spec: { form: 'between', from, to }, words: null, unit } };
+    return { kind: 'range', request: { kind: v.kind, id: v.id, spec: { form: 'between', from, to }, words: null, unit, ...group } };
   }
-  return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity };
+  return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date, ...group } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity, ...group };
 }
 
 type Answer = (deps: ListenerDeps, req: ReportRequest, log: Logger, who: Requester, respond: RespondFn) => Promise<void>;

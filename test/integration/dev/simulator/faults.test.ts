@@ -1,4 +1,4 @@
-import { NO_FAULTS, startSimulator, type RunningSimulator } from '../../../../dev/simulator';
+import { NO_FAULTS, SIM_DATASET, startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { NOW, newSession, postJson } from './helpers';
 import { PATIENCE_MS } from '../../../support/patience';
 
@@ -118,7 +118,7 @@ describe('fault knobs', () => {
       expect(body.data).toBeNull();
       expect(body.errors[0]?.message).toMatch(/database query error/);
     }
-    expect(((await (await ask()).json()) as { data: { GROUP: unknown[] } }).data.GROUP.length).toBe(3);
+    expect(((await (await ask()).json()) as { data: { GROUP: unknown[] } }).data.GROUP.length).toBe(SIM_DATASET.groups.length);
   });
 
   test('rejectGuessFields serves the schema without the guessed fields', async () => {
@@ -134,10 +134,11 @@ describe('fault knobs', () => {
       expect(body.errors?.length).toBe(1);
     }
     const confirmed = (await (await ask({ query: insights.replace(' OCCUPANCY_MAX', '') })).json()) as { data: { BUILDING_INSIGHTS: unknown[] } };
-    expect(confirmed.data.BUILDING_INSIGHTS.length).toBe(3);
+    // One row per group: no GROUP_ID pinned.
+    expect(confirmed.data.BUILDING_INSIGHTS.length).toBe(SIM_DATASET.groups.length);
     sim.setFaults({ rejectGuessFields: false });
     const full = (await (await ask({ query: insights })).json()) as { data: { BUILDING_INSIGHTS: unknown[] } };
-    expect(full.data.BUILDING_INSIGHTS.length).toBe(3);
+    expect(full.data.BUILDING_INSIGHTS.length).toBe(SIM_DATASET.groups.length);
   });
 
   test('tokenFailures answers the next N token requests with 500', async () => {

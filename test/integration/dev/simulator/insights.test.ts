@@ -1,4 +1,4 @@
-import { isSimMissingDay, publishedThrough, startSimulator, type RunningSimulator } from '../../../../dev/simulator';
+import { SIM_DATASET, isSimMissingDay, publishedThrough, startSimulator, type RunningSimulator } from '../../../../dev/simulator';
 import { INSIGHT_FIELDS, NIL, NOW, client, mean, type InsightRow } from './helpers';
 
 let sim: RunningSimulator;
@@ -44,6 +44,24 @@ describe('every insights root', () => {
     const rows = await c.rows<InsightRow>(`{ ZONE_TYPE_INSIGHTS(where: {ZONE_TYPE: {_eq: "cafe"}, DATE_PARTITION: {_eq: 20250506}, GRANULARITY: {_eq: "P1D"}, ${EVERYONE}}, order_by: {BUILDING_ID: asc}) { ZONE_TYPE BUILDING_ID SITE_ID OCCUPANCY_MEAN } }`);
     expect(rows.map((r) => r.BUILDING_ID)).toEqual([71, 104, 118, 131]);
     for (const r of rows) expect(r.ZONE_TYPE).toBe('cafe');
+  });
+
+  test('GROUP_ID filters strictly: each group its own smaller rows, an unknown group none', async () => {
+    const where = (group: string) => `BUILDING_ID: {_eq: 71}, DATE_PARTITION: {_eq: 20250506}, GRANULARITY: {_eq: "P1D"}, GROUP_ID: {_eq: "${group}"}`;
+    const everyone = dayMean(await bi(where(NIL)), 20250506);
+    expect(everyone).toBeGreaterThan(0);
+    let departments = 0;
+    for (const g of SIM_DATASET.groups.filter((x) => x.id !== NIL)) {
+      const rows = await bi(where(g.id));
+      expect(rows.every((r) => r.GROUP_ID === g.id)).toBe(true);
+      const m = dayMean(rows, 20250506);
+      expect(m).toBeCloseTo(everyone * g.share, 1);
+      departments += m;
+    }
+    // The departments are part of everyone, not more.
+    expect(departments).toBeLessThanOrEqual(everyone);
+    expect(await bi(where('11111111-2222-4333-8444-555555555555'))).toEqual([]);
+    expect(await bi(`BUILDING_ID: {_eq: 71}, DATE_PARTITION: {_eq: 20250506}, GROUP_ID: {_in: ["11111111-2222-4333-8444-555555555555"]}`)).toEqual([]);
   });
 
   test('_or and _not work on insights too', async () => {

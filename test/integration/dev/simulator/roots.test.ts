@@ -45,9 +45,9 @@ describe('metadata roots', () => {
     expect((await c.rows('{ ZONE { ID } }')).length).toBeGreaterThanOrEqual(30);
   });
 
-  test('GROUP has everyone (nil UUID) and two departments; ZONE_SET answers', async () => {
+  test('GROUP has everyone (nil UUID) and departments; ZONE_SET answers', async () => {
     const groups = await c.rows('{ GROUP(order_by: {NAME: asc}) { ID NAME } }');
-    expect(groups.map((g) => g.NAME)).toEqual(['Engineering', 'Everyone', 'Sales']);
+    expect(groups.map((g) => g.NAME)).toEqual(['Customer Success', 'Engineering', 'Everyone', 'Opérations', 'Sales']);
     expect(groups.find((g) => g.NAME === 'Everyone')?.ID).toBe(NIL);
     const sets = await c.rows('{ ZONE_SET { ID NAME } }');
     expect(sets.length).toBeGreaterThan(0);

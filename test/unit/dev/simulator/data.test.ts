@@ -24,7 +24,7 @@ describe('the simulated estate', () => {
       expect(floors.length).toBeLessThanOrEqual(4);
       expect(SIM_DATASET.sites.filter((s) => s.buildingId === b.id).length).toBe(floors.length);
     }
-    expect(SIM_DATASET.groups.map((g) => g.name)).toEqual(['Everyone', 'Engineering', 'Sales']);
+    expect(SIM_DATASET.groups.map((g) => g.name)).toEqual(['Everyone', 'Engineering', 'Sales', 'Customer Success', 'Opérations']);
     expect(new Set(SIM_DATASET.zones.map((z) => z.id)).size).toBe(SIM_DATASET.zones.length);
   });
 });

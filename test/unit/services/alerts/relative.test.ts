@@ -120,7 +120,7 @@ describe('views of a rule relative to usual', () => {
     const sub = {
       id: 3, teamId: 'T1', createdBy: 'U1', scopeKind: 'building' as const, scopeId: 71, measure: 'people' as const, direction: 'above' as const,
       thresholdKind: 'relative' as const, threshold: 130, recovery: 117, minDuration: 2, granularity: 'PT1H' as const, destinationKind: 'dm' as const,
-      destinationId: 'U1', quietHours: null, renotifyMinutes: null, status: 'active' as const, pausedReason: null, snoozedUntil: null, snoozedBy: null, createdAt: 0, updatedAt: 0,
+      destinationId: 'U1', quietHours: null, renotifyMinutes: null, status: 'active' as const, pausedReason: null, snoozedUntil: null, snoozedBy: null, groupId: null, createdAt: 0, updatedAt: 0,
     };
     expect(ruleView(sub, { name: 'DEMO' })).toMatchObject({ measure: 'usual', threshold: 130, recovery: 117 });
     expect(editModalView(sub, '{}', { status: 'incomplete' })).toMatchObject({ measure: 'usual', threshold: 130 });

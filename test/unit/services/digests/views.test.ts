@@ -4,7 +4,7 @@ import type { Digest, DigestRun } from '../../../../src/domain/digest';
 const digest: Digest = {
   id: 7, teamId: 'T1', channelId: 'C1', createdBy: 'U1', buildingIds: [71, 104], timeOfDay: '07:30', days: [1, 3], timeZone: 'Europe/London', cadence: 'daily',
   options: { chart: false, topZones: true, perFloor: false, weekOverWeek: true, skipWhenNoData: true },
-  status: 'paused', pausedReason: 'is_archived', createdAt: 0, updatedAt: 0,
+  groupId: null, status: 'paused', pausedReason: 'is_archived', createdAt: 0, updatedAt: 0,
 };
 
 describe('digest views', () => {

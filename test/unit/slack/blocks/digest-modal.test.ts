@@ -171,3 +171,35 @@ describe('buildDigestModal', () => {
     expect(checkViewLimits(view)).toEqual([]);
   });
 });
+
+describe('buildDigestModal: the group menu', () => {
+  const groups = [
+    { id: '00000000-0000-0000-0000-000000000000', name: 'Everyone' },
+    { id: 'a9d1e4c7-52b3-4f08-8e6a-71c0b93d2e54', name: 'Sales' },
+  ];
+  const groupBlock = (view: DigestModalView) => buildDigestModal(view).blocks.find((b) => (b as { block_id?: string }).block_id === 'digest_group');
+
+  it('follows the buildings with a menu of the groups, the digest’s selected', () => {
+    const built = buildDigestModal(modalView({ groupOptions: groups, groupId: groups[1]!.id }));
+    const ids = built.blocks.map((b) => (b as { block_id?: string }).block_id);
+    expect(ids.indexOf('digest_group')).toBe(ids.indexOf('digest_buildings') + 1);
+    expect(groupBlock(modalView({ groupOptions: groups, groupId: groups[1]!.id }))).toEqual({
+      type: 'input',
+      block_id: 'digest_group',
+      label: pt('Group'),
+      hint: pt('Whose occupancy the digest shows: everyone, or one department.'),
+      element: {
+        type: 'static_select',
+        action_id: 'digest_group_select',
+        options: [opt('Everyone', groups[0]!.id), opt('Sales', groups[1]!.id)],
+        initial_option: opt('Sales', groups[1]!.id),
+      },
+    });
+    expect(checkViewLimits(built)).toEqual([]);
+  });
+
+  it('has no menu when InnerSpace lists one group or none', () => {
+    expect(groupBlock(modalView())).toBeUndefined();
+    expect(groupBlock(modalView({ groupOptions: groups.slice(0, 1), groupId: groups[0]!.id }))).toBeUndefined();
+  });
+});

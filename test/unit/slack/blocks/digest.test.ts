@@ -246,3 +246,19 @@ describe('buildDigestListMessage', () => {
     expect(checkMessageLimits(msg)).toEqual([]);
   });
 });
+
+describe('a digest of one group', () => {
+  it('names the group in the heading, the fallback text and the stamp', () => {
+    const [msg] = buildDigestMessages(digestView({ groupLabel: 'Customer <Success>' }));
+    expect(msg!.text.startsWith('Occupancy for ')).toBe(true);
+    expect(msg!.text).toContain(' (Customer &lt;Success&gt;): ');
+    expect(msg!.blocks[0]).toEqual(headerBlock(`📊 Occupancy for ${/Occupancy for ([^(:]+) \(/.exec(msg!.text)![1]} · Customer <Success>`));
+    expect(JSON.stringify(msg!.blocks.at(-1))).toContain(' · group Customer &lt;Success&gt; · digest #');
+  });
+
+  it('names the group in the list', () => {
+    const msg = buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary({ groupLabel: 'Sales' })] });
+    expect(JSON.stringify(msg.blocks)).toContain(' · group Sales');
+    expect(JSON.stringify(buildDigestListMessage({ channelId: 'C0FACILITY', digests: [digestSummary()] }).blocks)).not.toContain('group');
+  });
+});

@@ -1,4 +1,5 @@
 import { buildBuildingsMessage, buildHelpMessage, buildUnknownWordMessage, lookingUpText } from '../../../../src/slack/blocks';
+import { buildGroupsMessage } from '../../../../src/slack/blocks/groups';
 import { parseCommand } from '../../../../src/slack/parser';
 import { contextBlock, headerBlock, sectionBlock } from './helpers';
 
@@ -15,6 +16,7 @@ const HELP_BLOCKS = [
       '`/occupancy building 71 last week` — a range by day: `this week`, `last 7 days`, `last 4 weeks`, `this month`, `last month`, `2026-10-01..2026-11-20`',
       '`/occupancy zones 71 yesterday` — the busiest zones of building 71',
       '`/occupancy compare 71 104 last week` — up to 6 buildings side by side on a day or a range (`compare zones 71001 71002` for zones)',
+      '`/occupancy building 71 yesterday group Engineering` — one group (a department) instead of everyone; `/occupancy groups` lists them',
     ].join('\n'),
   ),
   sectionBlock(
@@ -138,5 +140,24 @@ describe('lookingUpText', () => {
     ['building x', null],
   ])('%j -> %j', (text, expected) => {
     expect(lookingUpText(parseCommand(text))).toBe(expected);
+  });
+});
+
+describe('buildGroupsMessage', () => {
+  it('lists the groups by name, marks the default, and shows how to ask for one', () => {
+    const msg = buildGroupsMessage({
+      groups: [
+        { id: '00000000-0000-0000-0000-000000000000', name: 'Everyone', isDefault: true },
+        { id: '5b2e7d90-1c4a-4f63-a8e2-9d07c6b13f25', name: 'Customer <Success>', isDefault: false },
+      ],
+    });
+    expect(msg).toEqual({
+      text: '2 groups: Everyone, Customer &lt;Success&gt;',
+      blocks: [
+        headerBlock('👥 Groups'),
+        sectionBlock('• Everyone _(the default: answers without `group` read it)_\n• Customer &lt;Success&gt;'),
+        contextBlock('Add `group &lt;name&gt;` to an answer, a digest or an alert, e.g. `/occupancy building 71 group "Customer &lt;Success&gt;"`.'),
+      ],
+    });
   });
 });

@@ -61,7 +61,7 @@ describe('parseCommand: digest', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  const ADD_HELP = 'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri|weekly on monday] [in Europe/London] [#channel]`.';
+  const ADD_HELP = 'The form is `digest add building 71 [building 12] [at 08:00] [daily|weekdays|mon,wed,fri|weekly on monday] [in Europe/London] [group Sales] [#channel]`.';
   const invalid: [string, string, string][] = [
     ['digest frobnicate', 'unexpected_argument', 'I didn\'t understand "frobnicate" after `digest`. Use `add`, `list`, `remove`, `pause`, `resume`, `send`, `history` or `preview`, or just `/occupancy digest` to open the form.'],
     ['digest remove', 'missing_argument', '`/occupancy digest remove` needs a digest number, e.g. `/occupancy digest remove 3`. `/occupancy digest list` shows this channel\'s digests.'],

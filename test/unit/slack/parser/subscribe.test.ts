@@ -67,7 +67,7 @@ describe('parseCommand: subscribe', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  const FORM = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily]`.';
+  const FORM = 'The form is `subscribe building 71 above 120 [for 2h] [recover below 100] [#channel|me] [daily] [group Sales]`.';
   const LEVEL_HELP =
     'Give a positive number of people, e.g. `above 120`, a share of capacity, e.g. `above 80%`, or a share of the usual level, e.g. `above 130% of usual`.';
   const DURATION_HELP = 'Use minutes, hours or buckets, e.g. `for 90m`, `for 2h` or `for 3 buckets`.';

@@ -34,8 +34,9 @@ describe('rows as an int8-as-string driver returns them', () => {
       paused_reason: null,
       created_at: String(T0),
       updated_at: String(T0 + 1),
+      group_id: null,
     });
-    expect(digest).toMatchObject({ id: 3, createdAt: T0, updatedAt: T0 + 1, buildingIds: [71], days: [1, 2] });
+    expect(digest).toMatchObject({ id: 3, createdAt: T0, updatedAt: T0 + 1, buildingIds: [71], days: [1, 2], groupId: null });
     const run = runFromRow({
       digest_id: 3,
       local_date: '2025-11-25',

@@ -25,6 +25,13 @@ describe('alert form metadata', () => {
   it('keeps what is readable and drops the rest', () => {
     expect(decodeOrigin('{"id":3,"channel":"#general","home":true}')).toEqual({ id: 3, channel: null, home: true });
   });
+
+  it("carries the rule's group as an id, and drops anything that is not one", () => {
+    const o = { id: null, channel: 'C0FACILITY', home: false, group: '3f6c2a1e-8b4d-4e7a-9c15-2d8e6f1a4b70' };
+    expect(decodeOrigin(encodeOrigin(o))).toEqual(o);
+    expect(decodeOrigin('{"id":null,"channel":null,"home":false,"group":"Sales"}')).toEqual({ id: null, channel: null, home: false });
+    expect(decodeOrigin('{"id":null,"channel":null,"home":false,"group":7}')).toEqual({ id: null, channel: null, home: false });
+  });
 });
 
 type Parts = Partial<Record<keyof typeof SUBSCRIBE_FIELDS, string | null>>;
