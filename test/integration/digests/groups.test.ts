@@ -69,6 +69,23 @@ describe('digests of one group', () => {
     expect(average(sales.text)).toBeLessThan(average(all.text) * 0.4);
   });
 
+  it('a weekly digest of one group sends that group’s last week, with the figures `building 71 last week group sales` gives', async () => {
+    const added = await run('digest add building 71 weekly on monday at 09:00 group sales');
+    expect(added.text).toMatch(/Digest #\d+ is set up\./);
+    const digest = (await stored()).at(-1)!;
+    expect(digest).toMatchObject({ cadence: 'weekly', groupId: SALES.id });
+    const sales = await sendNow(digest.id);
+    expect(sales.blocks).toContain('📊 Occupancy last week');
+    expect(sales.blocks).toContain(' · Sales');
+    expect(sales.blocks).toContain('· group Sales · digest #');
+    const asked = JSON.stringify(JSON.parse((await run('building 71 last week group sales')).json));
+    const everyone = JSON.stringify(JSON.parse((await run('building 71 last week')).json));
+    const averageOf = (json: string) => /Average while occupied\*\\n([\d,]+) people/.exec(json)?.[1];
+    expect(averageOf(sales.blocks)).toBeDefined();
+    expect(averageOf(sales.blocks)).toBe(averageOf(asked));
+    expect(averageOf(sales.blocks)).not.toBe(averageOf(everyone));
+  });
+
   it('refuses a group that fits none, storing nothing', async () => {
     const before = (await stored()).length;
     const refused = await run('digest add building 71 group marketing');

@@ -22,6 +22,13 @@ function weekly(overrides: Partial<WeeklyDigestView> = {}): WeeklyDigestView {
 }
 
 describe('the weekly digest', () => {
+  it('of one group says whose week it is in the heading, the fallback and the stamp', () => {
+    const [msg] = buildDigestMessages(weekly({ groupLabel: 'Sales' }));
+    expect(msg?.blocks[0]).toEqual(headerBlock('📊 Occupancy last week · Mon 16 – Sun 22 Nov · Sales'));
+    expect(msg?.text).toMatch(/^Occupancy last week · Mon 16 – Sun 22 Nov \(Sales\): /);
+    expect(msg?.blocks.at(-1)).toEqual(contextBlock('Nightly data through Tue 24 Nov · group Sales · digest #5 · managed with `/occupancy digest`'));
+  });
+
   it('shows last week per building with the range answer’s figures, weekday pattern and chart, and no buttons', () => {
     const [msg, more] = buildDigestMessages(weekly());
     expect(more).toBeUndefined();
