@@ -53,6 +53,9 @@ export function parseCompare(rest: readonly string[]): ParsedCommand {
       dateToken = token;
       continue;
     }
+    if (token.toLowerCase() === 'group') {
+      return unexpected(token, 'compare', 'A comparison reads everyone; a group is asked for one building or zone, e.g. `/occupancy building 71 yesterday group Sales`.');
+    }
     if (classifyGranularity(token) !== null) {
       return unexpected(token, 'compare', 'A comparison is hourly for a day and daily (weekly beyond five weeks) for a range; leave the granularity out.');
     }

@@ -28,6 +28,9 @@ describe('compare', () => {
     expect(refusal('compare 71 104 71').message).toContain('You named building 71 twice.');
     expect(refusal('compare zones 71001 71001').message).toContain('You named zone 71001 twice.');
     expect(refusal('compare 71 104 PT15M').message).toContain('leave the granularity out');
+    expect(refusal('compare 71 104 group sales').message).toBe(
+      'I didn\'t understand "group" after `compare`. A comparison reads everyone; a group is asked for one building or zone, e.g. `/occupancy building 71 yesterday group Sales`.',
+    );
     expect(refusal('compare 71 yesterday 104').message).toContain('Name the buildings first and the date or range last');
     expect(refusal('compare 71 104 yesterday last week').message).toContain('a range and a date');
     expect(refusal('compare 71 104 2025-13-40').message).toContain("isn't a date I understand");
