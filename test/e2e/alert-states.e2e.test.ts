@@ -3,31 +3,14 @@
  * Mute turns the message's button into Unmute; Unsubscribe leaves the message without buttons,
  * saying who deleted the rule. The steps share one page and run in order.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
 import * as s from './session';
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser);
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page } = t);
 });
 
 describe('alert messages show their state in a browser', () => {

@@ -2,32 +2,14 @@
  * Comparisons in a browser, as a person would use local mode (see session.ts): two buildings on
  * a day, their lines drawn on one chart, a step to the day before, and a range of zones.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
 import * as s from './session';
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser);
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  // Uncaught errors in the page fail the step they happened in.
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page } = t);
 });
 
 describe('compare in a browser', () => {

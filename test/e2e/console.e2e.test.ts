@@ -2,33 +2,15 @@
  * The whole bot in a browser, as a person would use local mode (see session.ts). The steps share
  * one page and run in order, like one demo session.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Locator, Page } from 'playwright-core';
 import * as s from './session';
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession();
 let page: Page;
 let app: s.Session['app'];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser);
-  ({ page, app } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  // Uncaught errors in the page fail the step they happened in.
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page, app } = t.session);
 });
 
 const shot = (name: string) => s.shot(page, name);

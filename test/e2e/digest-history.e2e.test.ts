@@ -3,31 +3,14 @@
  * late, one missed while the clock jumped past its grace window, the creator told once, and a
  * preview only its asker sees. The steps share one page and run in order.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Locator, Page } from 'playwright-core';
 import * as s from './session';
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser);
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page } = t);
 });
 
 const send = (text: string) => s.send(page, text);
@@ -46,7 +29,7 @@ describe('digest history and preview in a browser', () => {
     await advance('+1 day');
     await advance('+1 h');
     await advance('+1 day');
-    expect(await session.app.store.digestRuns.get(1, '2026-11-27')).toMatchObject({ state: 'skipped', lateMinutes: 65 });
+    expect(await t.session.app.store.digestRuns.get(1, '2026-11-27')).toMatchObject({ state: 'skipped', lateMinutes: 65 });
 
     await send('/occupancy digest history 1');
     const history = ephemeral('its last 3 runs, newest first');
@@ -85,7 +68,7 @@ describe('digest history and preview in a browser', () => {
     expect(await s.ink(preview.locator('canvas[data-drawn="true"]'))).toBeGreaterThan(500);
     // Nothing posted to the channel, no run recorded.
     expect(await page.locator('#pane .msg:not(.msg-ephemeral)', { has: page.locator('.bk-header', { hasText: 'Occupancy for' }) }).count()).toBe(posted);
-    expect(await session.app.store.digestRuns.listForDigest(1)).toHaveLength(3);
+    expect(await t.session.app.store.digestRuns.listForDigest(1)).toHaveLength(3);
     await preview.scrollIntoViewIfNeeded();
     await s.shot(page, '21-digest-preview.png');
   });

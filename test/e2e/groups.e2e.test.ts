@@ -2,31 +2,14 @@
  * One group's occupancy in a browser (see session.ts): an answer asked for a department names
  * it in its heading and stamp, its buttons keep it, and a name that fits no group lists them.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
 import * as s from './session';
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser);
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page } = t);
 });
 
 describe('groups in a browser', () => {

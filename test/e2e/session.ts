@@ -14,6 +14,7 @@ import { startApp, type RunningApp } from '../../src/app';
 import { ShiftableClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging/logger';
+import { launchChromium } from './browser';
 
 /** Wed 25 Nov 2026, 09:50 in Toronto (building 71): a 10:00 digest is ten minutes away. */
 export const START = Date.parse('2026-11-25T14:50:00Z');
@@ -132,4 +133,50 @@ export async function ink(canvas: Locator): Promise<number> {
 export function messageWithHeader(page: Page, text: string, opts: { ephemeral?: boolean } = {}): Locator {
   const selector = opts.ephemeral === undefined ? '#pane .msg' : opts.ephemeral ? '#pane .msg.msg-ephemeral' : '#pane .msg:not(.msg-ephemeral)';
   return page.locator(selector, { has: page.locator('.bk-header', { hasText: text }) });
+}
+
+/** What a browser-test file reads once its hooks have run. */
+export interface BrowserTest {
+  readonly browser: Browser;
+  readonly session: Session;
+  readonly page: Page;
+}
+
+/**
+ * The hooks every browser-test file shares: Chromium (found or installed, see browser.ts), one
+ * session on local mode, closed afterwards, and no uncaught error in the page after any step.
+ */
+export function useBrowserSession(opts: SessionOptions = {}): BrowserTest {
+  let browser: Browser | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, BRING_BROWSER_MS);
+  beforeAll(async () => {
+    if (!browser) return; // the hook above failed, and its message says why
+    session = await openSession(browser, opts);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await browser?.close();
+  });
+  afterEach(() => {
+    // Uncaught errors in the page fail the step they happened in.
+    expect(session?.pageErrors).toEqual([]);
+  });
+  const opened = (): { browser: Browser; session: Session } => {
+    if (!browser || !session) throw new Error('the browser session did not open; the first failing hook says why');
+    return { browser, session };
+  };
+  return {
+    get browser() {
+      return opened().browser;
+    },
+    get session() {
+      return opened().session;
+    },
+    get page() {
+      return opened().session.page;
+    },
+  };
 }

@@ -2,34 +2,17 @@
  * A weekly digest in a browser (see session.ts): made in the digest form, listed with its
  * cadence, and delivered on Monday with last week's summary per building.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
 import * as s from './session';
 
 /** Mon 30 Nov 2026, 09:50 in Toronto: a 10:00 Monday digest is ten minutes away. */
 const MONDAY = Date.parse('2026-11-30T14:50:00Z');
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession({ start: MONDAY });
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser, { start: MONDAY });
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page } = t);
 });
 
 describe('a weekly digest in a browser', () => {
