@@ -3,47 +3,12 @@ import { decodeReportValue, encodeReportValue } from '../../../../src/slack/bloc
 import { ACTION_IDS } from '../../../../src/slack/blocks';
 import type { RangeReportView } from '../../../../src/views';
 import { checkMessageLimits } from '../../../support/block-limits';
-import { CHART, at } from './fixtures';
+import { CHART, rangeReportView } from './fixtures';
 
+/** The shared range fixture, with the usual weekday hours and its own 24-hour average. */
 function rangeView(overrides: Partial<RangeReportView> = {}): RangeReportView {
-  return {
-    scope: { kind: 'building', id: 71, name: 'DEMO' },
-    words: 'last week',
-    range: { from: '2026-11-16', to: '2026-11-22', unit: 'week' },
-    clippedFrom: null,
-    timeZone: 'America/Toronto',
-    today: '2026-11-25',
-    groupLabel: 'everyone',
-    dataThrough: '2026-11-24',
-    barUnit: 'day',
-    bars: ['16', '17', '18', '19', '20', '21', '22'].map((d, i) => ({ from: `2026-11-${d}`, to: `2026-11-${d}`, mean: i === 3 ? null : 100 - i * 10 })),
-    stats: {
-      mean: 72.4,
-      dayMean: 31.2,
-      weekdayHours: { from: '08:00', to: '18:00' },
-      meanPctOfCapacity: 24.1,
-      capacity: 300,
-      busiestDay: { date: '2026-11-16', mean: 100 },
-      quietestDay: { date: '2026-11-22', mean: 40 },
-      quietestWeekday: { date: '2026-11-20', mean: 60 },
-      peak: { start: at('2026-11-17T11:00'), value: 183 },
-      weekdays: [
-        { weekday: 1, mean: 100 },
-        { weekday: 2, mean: 90 },
-        { weekday: 3, mean: 80 },
-        { weekday: 4, mean: null },
-        { weekday: 5, mean: 60 },
-      ],
-      dayCount: 7,
-      daysWithData: 6,
-      previous: { from: '2026-11-09', to: '2026-11-15', mean: 64.6 },
-      changePct: 12.07,
-    },
-    chart: CHART,
-    previousRange: { from: '2026-11-09', to: '2026-11-15', unit: 'week' },
-    nextRange: { from: '2026-11-23', to: '2026-11-24', unit: 'week' },
-    ...overrides,
-  };
+  const base = rangeReportView();
+  return rangeReportView({ stats: { ...base.stats, dayMean: 31.2, weekdayHours: { from: '08:00', to: '18:00' } }, ...overrides });
 }
 
 const json = (v: unknown) => JSON.stringify(v);
