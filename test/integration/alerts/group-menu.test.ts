@@ -113,4 +113,26 @@ describe('the Group menu of the alert form', () => {
     expect((await t.app.store.subscriptions.listByUser('T0LOCAL', GRACE))[0]).toMatchObject({ scopeId: 71, threshold: 55, groupId: null });
     expect(await t.app.store.subscriptions.listByUser('T0LOCAL', GRACE)).toHaveLength(1);
   });
+
+  it('shows no menu for a rule whose group InnerSpace no longer lists, and saving it says the group is gone', async () => {
+    const [sub] = await t.app.store.subscriptions.listByUser('T0LOCAL', GRACE);
+    const gone = 'c0c0c0c0-0000-4000-8000-000000000000';
+    await t.app.store.subscriptions.update('T0LOCAL', sub!.id, { groupId: gone });
+    const list = await t.driver.command(GRACE, GENERAL, '/occupancy', 'subscriptions');
+    await t.slack.waitForResponse(list.responseUrlId, undefined, PATIENCE_MS);
+    const listed = t.slack.state.messagesFor(GENERAL, GRACE).filter((m) => textOf(m.blocks).includes('alert_edit')).at(-1)!;
+    const drawn = () => t.slack.callsTo('views.update').filter((c) => c.response?.ok === true && textOf(c.args).includes('Edit alert') && textOf(c.args).includes('Backtest')).length;
+    const before = drawn();
+    await t.driver.blockAction(GRACE, GENERAL, { messageTs: listed.ts }, { action_id: 'alert_edit', value: encodeIdValue(sub!.id) });
+    await t.slack.waitFor(() => drawn() > before + 1, PATIENCE_MS);
+    viewId = t.slack.state.views.stack(GRACE)[0]!.id;
+    expect(groupMenu(viewId)).toBeUndefined();
+
+    const refused = () => [...t.slack.callsTo('chat.postEphemeral'), ...t.slack.callsTo('chat.postMessage')].filter((c) => c.response !== undefined && JSON.stringify(c.args).includes("I couldn't find a group")).length;
+    const told = refused();
+    const res = await t.driver.viewSubmission(GRACE, viewId, formValues({ id: '71', threshold: '55', duration: '2' }));
+    expect(res.body).toBeUndefined();
+    await t.slack.waitFor(() => refused() > told, PATIENCE_MS);
+    expect((await t.app.store.subscriptions.get('T0LOCAL', sub!.id))?.groupId).toBe(gone);
+  });
 });

@@ -45,7 +45,8 @@ async function groupFieldsOf(deps: Pick<ListenerDeps, 'reports' | 'logger'>, gro
     const label = group !== undefined ? { groupLabel: await deps.reports.groups.label(group) } : {};
     try {
       const list = await deps.reports.groups.list();
-      if (list.length < 2) return label;
+      // A group no longer listed has no menu to show it: it rides in the metadata, and saving says it is gone.
+      if (list.length < 2 || (group !== undefined && !list.some((g) => g.id === group))) return label;
       return { ...label, groupOptions: list.map((g) => ({ id: g.id, name: g.name })), groupId: group ?? deps.reports.groups.defaultGroupId };
     } catch (err) {
       deps.logger.debug({ err }, 'no group list for the alert form; it shows no Group menu');
