@@ -148,6 +148,10 @@ export interface SubscribeModalView {
   readonly backtest: BacktestView;
   /** The group the rule watches, when not the default one: said at the top of the form. */
   readonly groupLabel?: string;
+  /** InnerSpace's groups, default first, for the Group menu; absent (or one group): no menu. */
+  readonly groupOptions?: readonly { readonly id: string; readonly name: string }[];
+  /** The group picked in the menu (the default group's id for everyone). */
+  readonly groupId?: string;
 }
 
 /** Why an alert rule paused itself, as its creator is told. */

@@ -73,7 +73,7 @@ export class SubscriptionService {
 
   async update(who: Who, id: number, draft: SubscriptionDraft): Promise<SavedSubscription> {
     const current = await this.owned(who, id);
-    // A form says nothing of groups: the rule keeps the one it has.
+    // A draft that says nothing of groups (a form with no Group menu) keeps the rule's group.
     const asked = await this.groupIdOf(draft);
     const groupId = asked === undefined ? current.groupId : asked;
     const scope = await this.deps.scopes.withGroup(await this.deps.rules.scopeFor(draft.scope.kind, draft.scope.id, draft.measure), groupId);

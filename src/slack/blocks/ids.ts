@@ -66,6 +66,8 @@ export const SUBSCRIBE_FIELDS = {
   /** The building or zone, picked by name from a menu the bot fills as the user types; one action id per kind, so a change of kind starts the menu afresh. */
   scopeBuilding: { blockId: 'sub_scope_id', actionId: 'sub_scope_building_select' },
   scopeZone: { blockId: 'sub_scope_id', actionId: 'sub_scope_zone_select' },
+  /** Whose occupancy the rule watches: shown only when InnerSpace lists more than one group. */
+  group: { blockId: 'sub_group', actionId: 'sub_group_select' },
   measure: { blockId: 'sub_measure', actionId: 'sub_measure_radio' },
   direction: { blockId: 'sub_direction', actionId: 'sub_direction_radio' },
   threshold: { blockId: 'sub_threshold', actionId: 'sub_threshold_input' },
@@ -91,6 +93,7 @@ export const SUBSCRIBE_DISPATCH_ACTION_IDS: readonly string[] = [
   SUBSCRIBE_FIELDS.scopeId.actionId,
   SUBSCRIBE_FIELDS.scopeBuilding.actionId,
   SUBSCRIBE_FIELDS.scopeZone.actionId,
+  SUBSCRIBE_FIELDS.group.actionId,
   SUBSCRIBE_FIELDS.measure.actionId,
   SUBSCRIBE_FIELDS.direction.actionId,
   SUBSCRIBE_FIELDS.threshold.actionId,

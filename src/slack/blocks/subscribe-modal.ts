@@ -113,6 +113,24 @@ function scopeInput(view: SubscribeModalView): InputBlock {
   );
 }
 
+/** Whose occupancy the rule watches: a menu of InnerSpace's groups, when there is more than one. */
+function groupBlocks(view: SubscribeModalView): InputBlock[] {
+  const groups = view.groupOptions;
+  if (!groups || groups.length < 2) return [];
+  // A static select holds 100 options; InnerSpace lists a few departments.
+  const options = groups.slice(0, LIMITS.selectOptions).map((g) => option(g.name, g.id));
+  const initial = options.find((o) => o.value === view.groupId) ?? options[0];
+  return [
+    input(
+      SUBSCRIBE_FIELDS.group,
+      'Group',
+      { type: 'static_select', action_id: SUBSCRIBE_FIELDS.group.actionId, options, ...(initial ? { initial_option: initial } : {}) },
+      // A change of group changes the rows the backtest reads.
+      { dispatch: true, hint: 'Whose occupancy the rule watches: everyone, or one department.' },
+    ),
+  ];
+}
+
 function recoveryHint(view: SubscribeModalView): string {
   const side = view.direction === 'above' ? 'below' : 'above';
   if (view.threshold === null) return `Optional: alerts end once it is back ${side} this. Default: ${view.direction === 'above' ? '90' : '110'}% of the threshold.`;
@@ -140,6 +158,7 @@ export function buildSubscribeModal(view: SubscribeModalView): ModalView {
     ...(view.groupLabel !== undefined ? [context([`👥 For the group *${safeName(view.groupLabel, 60)}*: this rule watches that group's occupancy, not everyone's.`])] : []),
     input(F.scopeKind, 'Watch a', radio(F.scopeKind.actionId, Object.values(SCOPE_OPTIONS), SCOPE_OPTIONS[view.scopeKind]), { dispatch: true }),
     scopeInput(view),
+    ...groupBlocks(view),
     input(F.measure, 'Measure', radio(F.measure.actionId, Object.values(MEASURE_OPTIONS), MEASURE_OPTIONS[view.measure]), {
       dispatch: true,
       hint: "Each hourly (or daily) bucket is compared with the threshold, as for an answer's peak. % of capacity works where InnerSpace knows the capacity. % of usual compares a bucket with the mean of the same weekday and hour over the 4 weeks before it.",

@@ -58,6 +58,9 @@ describe('threshold alerts on one group', () => {
     const [view] = t.slack.state.views.stack(GRACE);
     expect(JSON.parse(String(view!.definition.private_metadata))).toEqual({ id: null, channel: GENERAL, home: false, group: ENGINEERING.id });
     expect(textOf(view!.definition.blocks)).toContain('For the group *Engineering*');
+    // The Group menu shows the answer's group picked.
+    const menu = (view!.definition.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find((b) => b.block_id === 'sub_group');
+    expect(menu?.element?.initial_option?.value).toBe(ENGINEERING.id);
 
     const before = (await t.app.store.subscriptions.listByUser('T0LOCAL', GRACE)).length;
     const submitted = await t.driver.viewSubmission(GRACE, view!.id, formValues({ id: '71', threshold: '60' }));

@@ -5,14 +5,26 @@
  */
 import { decodeReportValue } from '../../blocks/values';
 import { actionValue, actorOf, errorReply, requesterOf, tellUser, type ActionArgs, type Listener, type ViewArgs } from '../context';
-import { openNewForm, refreshBacktest, saveForm, type Prefill } from './form';
-import { decodeOrigin, validateSubscribeSubmission } from './form-state';
+import { openNewForm, refreshBacktest, saveForm, within, type Prefill } from './form';
+import { decodeOrigin, groupErrors, validateSubscribeSubmission } from './form-state';
+
+/** How long the ack waits for the group list (cached reference data) to check the menu's pick. */
+const GROUP_CHECK_BUDGET_MS = 1000;
 
 export const subscribeFormSubmitted: Listener<ViewArgs> = (deps) => async ({ ack, body, view }) => {
   const checked = validateSubscribeSubmission(view.state.values);
   if (!checked.ok) {
     await ack({ response_action: 'errors', errors: checked.errors });
     return;
+  }
+  if (checked.draft.group !== undefined) {
+    // Refused under the menu when the list can be read in time; else the save refuses it and says why.
+    const listed = await within(deps.reports.groups.list(), GROUP_CHECK_BUDGET_MS, null).catch(() => null);
+    const errors = listed && groupErrors(checked.draft, listed);
+    if (errors) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
   }
   await ack();
   const who = actorOf(requesterOf(body));

@@ -16,8 +16,9 @@ import { MAX_DURATION_BUCKETS, MAX_THRESHOLD_PEOPLE, MAX_THRESHOLD_PERCENT } fro
 
 /**
  * Where the form came from: the rule being edited, the conversation to answer in, App Home;
- * `group`, the group its rule watches (from "Alert me…" on a group's answer, or the rule being
- * edited): the form has no field for it, so it travels here. Absent for the default group.
+ * `group`, the group its rule watches (from "Alert me…" on a group's answer, the rule being
+ * edited, or the Group menu as last drawn): it preselects the menu, and stands for it when
+ * InnerSpace lists one group or its list can't be had. Absent for the default group.
  */
 export interface FormOrigin {
   readonly id: number | null;
@@ -52,6 +53,18 @@ function textOf(values: ViewStateValues, field: FieldId): string {
 
 export type FormFields = Omit<SubscribeModalView, 'privateMetadata' | 'mode' | 'backtest'>;
 
+/** The group picked in the Group menu, as sent (checked against InnerSpace's list by the caller); absent with no menu. */
+function pickedGroup(values: ViewStateValues): { group?: string } {
+  const value = fieldState(values, F.group)?.selected_option?.value;
+  return typeof value === 'string' && value !== '' && value.length <= 80 ? { group: value } : {};
+}
+
+/** A group id the menu could not have offered (a forged one, or a group InnerSpace no longer lists): refused under the menu. */
+export function groupErrors(draft: SubscriptionDraft, listed: readonly { readonly id: string }[]): Record<string, string> | null {
+  if (draft.group === undefined || listed.some((g) => g.id === draft.group)) return null;
+  return { [F.group.blockId]: 'Pick one of the groups in the menu: that one is not a group InnerSpace lists.' };
+}
+
 /** A number as typed so far, or null: lenient, for redrawing the form. */
 function typedNumber(values: ViewStateValues, field: FieldId): number | null {
   const text = textOf(values, field);
@@ -78,7 +91,9 @@ export function formFields(values: ViewStateValues): FormFields {
   const renotify = fieldState(values, F.renotify)?.selected_option?.value ?? 'off';
   const scopeKind = choice(values, F.scopeKind, ['building', 'zone'] as const, 'building');
   const scope = pickedScope(values, scopeKind);
+  const group = pickedGroup(values).group;
   return {
+    ...(group !== undefined ? { groupId: group } : {}),
     scopeKind,
     scopeId: scope !== null && scope !== 'invalid' ? scope.id : null,
     scopeTitle: scope !== null && scope !== 'invalid' ? scope.title : null,
@@ -186,6 +201,11 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
   const renotify = RENOTIFY_OPTIONS.find((r) => r.option.value === renotifyValue);
   if (!renotify) errors[F.renotify.blockId] = 'Pick how often to remind you.';
 
+  // A value that could be no group id is refused here; one outside InnerSpace's list, by groupErrors.
+  const groupValue = fieldState(values, F.group)?.selected_option?.value;
+  const group = pickedGroup(values);
+  if (groupValue !== undefined && group.group === undefined) errors[F.group.blockId] = 'Pick one of the groups in the menu.';
+
   if (Object.keys(errors).length > 0 || id === null || !thresholdOk || recovery === null || !bucketsOk || !renotify) {
     return { ok: false, errors };
   }
@@ -202,6 +222,7 @@ export function validateSubscribeSubmission(values: ViewStateValues): SubscribeS
       destination: destinationKind === 'channel' && channelId ? { kind: 'channel', channel: { kind: 'id', id: channelId, name: null } } : { kind: 'dm' },
       quietHours: start !== null && end !== null ? { start, end } : null,
       renotifyMinutes: renotify.minutes,
+      ...group,
     },
   };
 }

@@ -17,20 +17,62 @@ import { backtestInputOf, decodeOrigin, encodeOrigin, formFields, type FormField
 
 export type Prefill = { scopeKind: 'building' | 'zone'; scopeId: number; granularity: 'PT1H' | 'P1D' };
 
-/** The name of the group a form's rule watches (from the cached reference data); nothing for the default group. */
-async function groupLabelOf(deps: Pick<ListenerDeps, 'reports'>, origin: FormOrigin): Promise<{ groupLabel?: string }> {
-  return origin.group !== undefined ? { groupLabel: await deps.reports.groups.label(origin.group) } : {};
+/** A promise's value, or `late` when it takes longer than `ms` (a trigger_id or an ack lasts 3 s). */
+export async function within<T, L>(work: Promise<T>, ms: number, late: L): Promise<T | L> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<L>((resolve) => (timer = setTimeout(() => resolve(late), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type GroupFields = Pick<SubscribeModalView, 'groupLabel' | 'groupOptions' | 'groupId'>;
+
+/** The group a form's rule watches: the menu's pick, else the one the form came with; undefined for the default group. */
+function chosenGroup(deps: Pick<ListenerDeps, 'reports'>, f: Pick<FormFields, 'groupId'>, origin: FormOrigin): string | undefined {
+  const group = f.groupId ?? origin.group;
+  return group === undefined || group === deps.reports.groups.defaultGroupId ? undefined : group;
+}
+
+/**
+ * The name said at the top of the form (nothing for the default group) and the Group menu, when
+ * InnerSpace lists more than one group, preselected with the form's group. From the cached
+ * reference data; with no list there is no menu and the group rides in the metadata. Never throws.
+ */
+async function groupFieldsOf(deps: Pick<ListenerDeps, 'reports' | 'logger'>, group: string | undefined, budgetMs?: number): Promise<GroupFields> {
+  const read = async (): Promise<GroupFields> => {
+    const label = group !== undefined ? { groupLabel: await deps.reports.groups.label(group) } : {};
+    try {
+      const list = await deps.reports.groups.list();
+      // A group no longer listed has no menu to show it: it rides in the metadata, and saving says it is gone.
+      if (list.length < 2 || (group !== undefined && !list.some((g) => g.id === group))) return label;
+      return { ...label, groupOptions: list.map((g) => ({ id: g.id, name: g.name })), groupId: group ?? deps.reports.groups.defaultGroupId };
+    } catch (err) {
+      deps.logger.debug({ err }, 'no group list for the alert form; it shows no Group menu');
+      return label;
+    }
+  };
+  return budgetMs === undefined ? read() : within(read(), budgetMs, group !== undefined ? { groupLabel: group } : {});
+}
+
+/** The form's origin with its group as chosen now, so the choice outlives a redraw that can't show the menu. */
+function withGroup(origin: FormOrigin, group: string | undefined): FormOrigin {
+  const { group: _was, ...rest } = origin;
+  return group !== undefined ? { ...rest, group } : rest;
 }
 
 /** The form around the backtest of what it says now, or around why there is none. Never throws. */
-async function backtestModal(deps: ListenerDeps, f: FormFields, origin: FormOrigin): Promise<ModalView> {
-  const group = await groupLabelOf(deps, origin);
+async function backtestModal(deps: ListenerDeps, f: FormFields, from: FormOrigin): Promise<ModalView> {
+  const group = chosenGroup(deps, f, from);
+  const origin = withGroup(from, group);
+  const groupFields = await groupFieldsOf(deps, group);
   const base = (backtest: BacktestView) =>
-    buildSubscribeModal({ ...f, ...group, privateMetadata: encodeOrigin(origin), mode: origin.id === null ? 'create' : 'edit', backtest });
+    buildSubscribeModal({ ...f, ...groupFields, privateMetadata: encodeOrigin(origin), mode: origin.id === null ? 'create' : 'edit', backtest });
   const input = backtestInputOf(f);
   if (!input) return base({ status: 'incomplete' });
   try {
-    const outcome = await deps.alerts.rules.backtest({ ...input, ...(origin.group !== undefined ? { groupId: origin.group } : {}) });
+    const outcome = await deps.alerts.rules.backtest({ ...input, ...(group !== undefined ? { groupId: group } : {}) });
     return outcome.kind === 'view' ? base(outcome.view) : withBacktestNotice(base({ status: 'incomplete' }), alertErrorWords(outcome.error));
   } catch (err) {
     // What the user typed stays; the reason takes the backtest's place.
@@ -63,17 +105,13 @@ export async function refreshBacktest(deps: ListenerDeps, view: { id: string; ha
  */
 async function withScopeTitle<V extends SubscribeModalView>(deps: Pick<ListenerDeps, 'names' | 'logger'>, view: V, budgetMs?: number): Promise<V> {
   if (view.scopeId === null || view.scopeTitle) return view;
-  let timer: NodeJS.Timeout | undefined;
   try {
     const lookup = deps.names.named(view.scopeKind, view.scopeId);
-    const late = budgetMs === undefined ? null : new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
-    const entry = await (late ? Promise.race([lookup, late]) : lookup);
+    const entry = await (budgetMs === undefined ? lookup : within(lookup, budgetMs, null));
     return entry ? { ...view, scopeTitle: nameOptionText(entry) } : view;
   } catch (err) {
     deps.logger.debug({ err }, 'no name for the form\'s building or zone; it shows the id');
     return view;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -83,7 +121,7 @@ const NAME_BUDGET_MS = 1000;
 /** The new form opens whole, at once: only a prefilled building or zone is named first (from the cached directory). */
 export async function openNewForm(deps: ListenerDeps, triggerId: string, origin: FormOrigin, prefill: Prefill | null = null): Promise<void> {
   const titled = await withScopeTitle(deps, newModalView(encodeOrigin(origin), prefill, origin.channel), NAME_BUDGET_MS);
-  const view = { ...titled, ...(await groupLabelOf(deps, origin)) };
+  const view = { ...titled, ...(await groupFieldsOf(deps, origin.group, NAME_BUDGET_MS)) };
   const opened = await deps.chat.openView(triggerId, buildSubscribeModal(view));
   await deps.forms.opened(opened.viewId, opened.hash);
 }
@@ -106,7 +144,7 @@ export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, t
     const sub = await deps.alerts.subscriptions.owned(who, id);
     // The rule's group rides with the form, so its backtest reads that group's rows.
     ruled = { ...full, ...(sub.groupId !== null ? { group: sub.groupId } : {}) };
-    view = { ...(await withScopeTitle(deps, editModalView(sub, encodeOrigin(ruled), { status: 'incomplete' }))), ...(await groupLabelOf(deps, ruled)) };
+    view = { ...(await withScopeTitle(deps, editModalView(sub, encodeOrigin(ruled), { status: 'incomplete' }))), ...(await groupFieldsOf(deps, ruled.group)) };
   } catch (err) {
     await draw(failedModal(deps, full, err));
     return;
@@ -119,7 +157,8 @@ export async function openEditForm(deps: ListenerDeps, who: Actor, id: number, t
 export async function saveForm(deps: ListenerDeps, who: Actor, draft: SubscriptionDraft, origin: FormOrigin): Promise<void> {
   let message;
   try {
-    const grouped: SubscriptionDraft = origin.group !== undefined ? { ...draft, group: origin.group } : draft;
+    // The menu's pick (the default group's id for everyone); with no menu, the group the form came with.
+    const grouped: SubscriptionDraft = draft.group === undefined && origin.group !== undefined ? { ...draft, group: origin.group } : draft;
     const saved = origin.id === null ? await deps.alerts.subscriptions.create(who, grouped) : await deps.alerts.subscriptions.update(who, origin.id, grouped);
     message = buildSubscriptionSavedMessage(saved.rule, saved.backtest, origin.id === null ? 'created' : 'updated');
   } catch (err) {

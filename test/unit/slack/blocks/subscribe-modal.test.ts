@@ -32,6 +32,48 @@ const radio = (actionId: string, options: ReturnType<typeof opt>[], initial: num
 });
 const RENOTIFY = [opt('Off', 'off'), opt('Every hour', '60'), opt('Every 4 hours', '240'), opt('Every day', '1440')];
 
+const GROUPS = [
+  { id: '00000000-0000-0000-0000-000000000000', name: 'Everyone' },
+  { id: 'a9d1e4c7-52b3-4f08-8e6a-71c0b93d2e54', name: 'Sales' },
+  { id: '3f6b2c1d-8e4a-4b7c-9d2e-5a1f0c9b8e7d', name: 'Engineering' },
+];
+
+describe('buildSubscribeModal: the Group menu', () => {
+  const groupBlock = (view: SubscribeModalView) => buildSubscribeModal(view).blocks.find((b) => (b as { block_id?: string }).block_id === 'sub_group');
+
+  it('follows the building or zone with a menu of the groups, the chosen one preselected, redrawing the backtest on change', () => {
+    const built = buildSubscribeModal(modalView({ groupOptions: GROUPS, groupId: GROUPS[2]!.id }));
+    const ids = built.blocks.map((b) => (b as { block_id?: string }).block_id);
+    expect(ids.indexOf('sub_group')).toBe(ids.indexOf(SUBSCRIBE_FIELDS.scopeBuilding.blockId) + 1);
+    expect(groupBlock(modalView({ groupOptions: GROUPS, groupId: GROUPS[2]!.id }))).toEqual({
+      type: 'input',
+      block_id: 'sub_group',
+      dispatch_action: true,
+      label: pt('Group'),
+      hint: pt('Whose occupancy the rule watches: everyone, or one department.'),
+      element: {
+        type: 'static_select',
+        action_id: 'sub_group_select',
+        options: GROUPS.map((g) => opt(g.name, g.id)),
+        initial_option: opt('Engineering', GROUPS[2]!.id),
+      },
+    });
+    expect(checkViewLimits(built)).toEqual([]);
+  });
+
+  it('preselects the default group (listed first) when the chosen one is not listed', () => {
+    const el = (groupBlock(modalView({ groupOptions: GROUPS, groupId: GROUPS[0]!.id })) as { element: { initial_option: unknown } }).element;
+    expect(el.initial_option).toEqual(opt('Everyone', GROUPS[0]!.id));
+    const unlisted = (groupBlock(modalView({ groupOptions: GROUPS, groupId: 'c0c0c0c0-0000-4000-8000-000000000000' })) as { element: { initial_option: unknown } }).element;
+    expect(unlisted.initial_option).toEqual(opt('Everyone', GROUPS[0]!.id));
+  });
+
+  it('has no menu when InnerSpace lists one group or none', () => {
+    expect(groupBlock(modalView())).toBeUndefined();
+    expect(groupBlock(modalView({ groupOptions: GROUPS.slice(0, 1), groupId: GROUPS[0]!.id }))).toBeUndefined();
+  });
+});
+
 describe('buildSubscribeModal', () => {
   it('has every field of issue 5, dispatching changes for the backtest', () => {
     expect(buildSubscribeModal(modalView())).toEqual({
@@ -187,7 +229,7 @@ describe('buildSubscribeModal', () => {
   });
 
   it('lists exactly the inputs that dispatch actions', () => {
-    const view = buildSubscribeModal(modalView());
+    const view = buildSubscribeModal(modalView({ groupOptions: GROUPS, groupId: GROUPS[0]!.id }));
     const inputs = view.blocks as unknown as { dispatch_action?: boolean; element?: { action_id?: string } }[];
     const dispatching = inputs.filter((b) => b.dispatch_action === true).map((b) => b.element?.action_id);
     // One scope menu is drawn, the building's or the zone's; the number input is only read from older forms.

@@ -4,6 +4,7 @@ import {
   decodeOrigin,
   encodeOrigin,
   formFields,
+  groupErrors,
   validateSubscribeSubmission,
 } from '../../../../../src/slack/listeners/alerts/form-state';
 import { pt } from '../../blocks/helpers';
@@ -53,6 +54,7 @@ function state(parts: Parts): ViewStateValues {
   set('channel', { type: 'conversations_select', selected_conversation: parts.channel ?? null });
   set('quietStart', { type: 'timepicker', selected_time: parts.quietStart ?? null });
   set('quietEnd', { type: 'timepicker', selected_time: parts.quietEnd ?? null });
+  if (parts.group !== undefined) set('group', { type: 'static_select', selected_option: parts.group === null ? null : { text: pt('x'), value: parts.group } });
   return values;
 }
 
@@ -184,5 +186,37 @@ describe('the "% of usual" measure', () => {
     const read = validateSubscribeSubmission(state({ scopeId: '71', measure: 'usual', threshold: '1500', duration: '1' }));
     expect(read.ok).toBe(false);
     expect(!read.ok && read.errors[SUBSCRIBE_FIELDS.threshold.blockId]).toBe('Enter a percentage of the usual level above 0 and at most 1000, e.g. 130.');
+  });
+});
+
+describe('the Group menu', () => {
+  const ENGINEERING = '3f6c2a1e-8b4d-4e7a-9c15-2d8e6f1a4b70';
+  const LISTED = [{ id: '00000000-0000-0000-0000-000000000000' }, { id: ENGINEERING }];
+  const rule = { scopeId: '71', threshold: '110', duration: '2' };
+
+  it('puts the picked group in the draft and in the form redrawn; no menu, no group', () => {
+    const picked = validateSubscribeSubmission(state({ ...rule, group: ENGINEERING }));
+    expect(picked.ok && picked.draft.group).toBe(ENGINEERING);
+    expect(formFields(state({ ...rule, group: ENGINEERING })).groupId).toBe(ENGINEERING);
+    const none = validateSubscribeSubmission(state(rule));
+    expect(none.ok && 'group' in none.draft).toBe(false);
+    expect('groupId' in formFields(state(rule))).toBe(false);
+    // A menu with nothing picked (Slack sends null) says nothing of groups either.
+    const unpicked = validateSubscribeSubmission(state({ ...rule, group: null }));
+    expect(unpicked.ok && 'group' in unpicked.draft).toBe(false);
+  });
+
+  it('refuses a value that could be no group under the menu', () => {
+    expect(validateSubscribeSubmission(state({ ...rule, group: '' }))).toEqual({ ok: false, errors: { sub_group: 'Pick one of the groups in the menu.' } });
+    expect(validateSubscribeSubmission(state({ ...rule, group: 'x'.repeat(81) }))).toMatchObject({ ok: false, errors: { sub_group: expect.any(String) } });
+  });
+
+  it('refuses, under the menu, a group InnerSpace does not list', () => {
+    const forged = validateSubscribeSubmission(state({ ...rule, group: 'c0c0c0c0-0000-4000-8000-000000000000' }));
+    if (!forged.ok) throw new Error('a well-formed id passes the form');
+    expect(groupErrors(forged.draft, LISTED)).toEqual({ sub_group: 'Pick one of the groups in the menu: that one is not a group InnerSpace lists.' });
+    const listed = validateSubscribeSubmission(state({ ...rule, group: ENGINEERING }));
+    if (!listed.ok) throw new Error('a listed id passes the form');
+    expect(groupErrors(listed.draft, LISTED)).toBeNull();
   });
 });
