@@ -4,31 +4,14 @@
  * last one, with the follow-up in its thread. Then a daily rule's weekend episode, charted over
  * the days around it once Monday ends it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
 import * as s from './session';
 
-let browser: Browser;
-let session: s.Session;
+const t = s.useBrowserSession();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, s.BRING_BROWSER_MS);
-
-beforeAll(async () => {
-  if (!browser) return; // the hook above failed, and its message says why
-  session = await s.openSession(browser);
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(session.pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ page } = t);
 });
 
 describe('a grouped alert in the console', () => {
@@ -76,7 +59,7 @@ describe('a daily alert over a weekend', () => {
 
   it('is charted over the weekend and the days around it once Monday ends it', async () => {
     // Saturday noon in London: Southwark Works (104) is all but empty at weekends.
-    weekend = await s.openSession(browser, { start: Date.parse('2026-12-05T12:00:00Z') });
+    weekend = await s.openSession(t.browser, { start: Date.parse('2026-12-05T12:00:00Z') });
     const p = weekend.page;
     await s.send(p, '/occupancy subscribe building 104 below 10 daily');
     await p.locator('#pane .msg.msg-ephemeral', { hasText: 'Backtest' }).waitFor();
