@@ -71,3 +71,13 @@ function labelOf(group: Group): string {
 export function groupFields(group: ChosenGroup): { groupLabel: string; groupId?: string } {
   return group.asked ? { groupLabel: group.label, groupId: group.id } : { groupLabel: group.label };
 }
+
+/** A chart's title and alt text name the group it was asked for. */
+export function chartGroup(group: ChosenGroup): string {
+  return group.asked ? ` · ${group.label}` : '';
+}
+
+/** A cache key's group part: the one read, and whether it was asked for (the buttons carry it then). */
+export function groupKey(group: ChosenGroup): string {
+  return `${group.id}${group.asked ? '!' : ''}`;
+}

@@ -26,7 +26,7 @@ import { OccupancyData } from './occupancy-data';
 import { RangeReports, type RangeRequest } from './range-report';
 import { CompareReports, type CompareRequest } from './compare';
 import type { CompareView } from '../views/compare';
-import { GroupDirectory, groupFields, type ChosenGroup } from './groups';
+import { chartGroup, GroupDirectory, groupFields, groupKey, type ChosenGroup } from './groups';
 import type { RangeReportView } from '../views/range';
 
 /**
@@ -324,16 +324,6 @@ export class ReportService {
     return this.deps.charts.day(model);
   }
 
-}
-
-/** A chart's title and alt text name the group it was asked for. */
-function chartGroup(group: ChosenGroup): string {
-  return group.asked ? ` · ${group.label}` : '';
-}
-
-/** A cache key's group part: the one read, and whether it was asked for (the buttons carry it then). */
-function groupKey(group: ChosenGroup): string {
-  return `${group.id}${group.asked ? '!' : ''}`;
 }
 
 function dayKey(day: ResolvedDay): string {
