@@ -50,6 +50,17 @@ export class GroupDirectory {
     throw new GroupInputError('unknown', asked, groups);
   }
 
+  /**
+   * `choose`, started in the same turn as the building it goes with (one document): a refusal
+   * waits until awaited, so an unknown building is said before an unknown group, whichever
+   * answer comes first.
+   */
+  chooseAhead(asked: string | undefined): Promise<ChosenGroup> {
+    const p = this.choose(asked);
+    p.catch(() => undefined);
+    return p;
+  }
+
   /** The name of a group by id, for a stored digest or rule; the id itself when the list can't be had. */
   async label(id: string): Promise<string> {
     if (id === NIL_GROUP_ID) return 'everyone';

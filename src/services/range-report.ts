@@ -133,8 +133,7 @@ export class RangeReports {
 
   private async subject(req: RangeRequest): Promise<RangeSubject> {
     // Asked in the same turn as the building (one document); an unknown building is said first.
-    const choosing = this.deps.groups.choose(req.group);
-    choosing.catch(() => undefined);
+    const choosing = this.deps.groups.chooseAhead(req.group);
     const data = this.deps.dataFor(this.deps.groups.defaultGroupId);
     if (req.kind === 'building') {
       const layout = await data.layout(req.id);
