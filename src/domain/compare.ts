@@ -7,7 +7,7 @@ import { hourlyBuckets, type Bucket } from './summary';
 import { wallClock } from './time';
 
 /** Local hours always shown, [from, to); widened to take in any non-zero hour. */
-export const COMPARE_DAY_HOURS: readonly [number, number] = [6, 20];
+const COMPARE_DAY_HOURS: readonly [number, number] = [6, 20];
 
 /** A day's buckets by local clock hour (0–23); the first of a repeated hour (clocks going back) wins. */
 export function byLocalHour(buckets: readonly Bucket[], zone: string): Map<number, number> {

@@ -50,6 +50,17 @@ export class GroupDirectory {
     throw new GroupInputError('unknown', asked, groups);
   }
 
+  /**
+   * `choose`, started in the same turn as the building it goes with (one document): a refusal
+   * waits until awaited, so an unknown building is said before an unknown group, whichever
+   * answer comes first.
+   */
+  chooseAhead(asked: string | undefined): Promise<ChosenGroup> {
+    const p = this.choose(asked);
+    p.catch(() => undefined);
+    return p;
+  }
+
   /** The name of a group by id, for a stored digest or rule; the id itself when the list can't be had. */
   async label(id: string): Promise<string> {
     if (id === NIL_GROUP_ID) return 'everyone';
@@ -70,4 +81,14 @@ function labelOf(group: Group): string {
 /** What a view says of its group: the label for the stamp, and the id when one was asked for, for the buttons. */
 export function groupFields(group: ChosenGroup): { groupLabel: string; groupId?: string } {
   return group.asked ? { groupLabel: group.label, groupId: group.id } : { groupLabel: group.label };
+}
+
+/** A chart's title and alt text name the group it was asked for. */
+export function chartGroup(group: ChosenGroup): string {
+  return group.asked ? ` · ${group.label}` : '';
+}
+
+/** A cache key's group part: the one read, and whether it was asked for (the buttons carry it then). */
+export function groupKey(group: ChosenGroup): string {
+  return `${group.id}${group.asked ? '!' : ''}`;
 }

@@ -32,7 +32,7 @@ import type { RangeReportView, ReportScopeView } from '../views/index';
 import type { OccupancyData } from './occupancy-data';
 import { capacityOf } from './occupancy-data';
 import { barLabels, periodLabel } from '../domain/period-words';
-import { groupFields, type ChosenGroup, type GroupDirectory } from './groups';
+import { chartGroup, groupFields, groupKey, type ChosenGroup, type GroupDirectory } from './groups';
 
 export interface RangeRequest {
   readonly kind: 'building' | 'zone';
@@ -85,7 +85,7 @@ export class RangeReports {
   async answer(req: RangeRequest): Promise<RangeReportView> {
     const resolved = await this.resolve(req);
     const { range, dataThrough, subject } = resolved;
-    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}|${subject.group.id}${subject.group.asked ? '!' : ''}`;
+    const key = `range|${req.kind}|${req.id}|${range.from}|${range.to}|${range.unit}|${req.words ?? ''}|${dataThrough ?? ''}|${groupKey(subject.group)}`;
     return this.deps.memo(key, () => this.build(req, resolved));
   }
 
@@ -133,8 +133,7 @@ export class RangeReports {
 
   private async subject(req: RangeRequest): Promise<RangeSubject> {
     // Asked in the same turn as the building (one document); an unknown building is said first.
-    const choosing = this.deps.groups.choose(req.group);
-    choosing.catch(() => undefined);
+    const choosing = this.deps.groups.chooseAhead(req.group);
     const data = this.deps.dataFor(this.deps.groups.defaultGroupId);
     if (req.kind === 'building') {
       const layout = await data.layout(req.id);
@@ -145,7 +144,7 @@ export class RangeReports {
         scope: { kind: 'building', id: b.id, name: b.name },
         building: b,
         capacity: capacityOf(layout.zones),
-        title: `${b.name} (${b.id})${group.asked ? ` · ${group.label}` : ''}`,
+        title: `${b.name} (${b.id})${chartGroup(group)}`,
         rows: (q) => this.deps.innerspace.buildingInsights({ ...q, groupId }),
         group,
       };
@@ -158,7 +157,7 @@ export class RangeReports {
       scope: { kind: 'zone', id: z.id, name: z.name, zoneType: z.zoneType, building: { id: located.building.id, name: located.building.name } },
       building: located.building,
       capacity: z.capacity,
-      title: `${z.name} (${z.id})${group.asked ? ` · ${group.label}` : ''}`,
+      title: `${z.name} (${z.id})${chartGroup(group)}`,
       rows: (q) => this.deps.innerspace.zoneInsights({ ...q, groupId }),
       group,
     };

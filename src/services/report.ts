@@ -26,7 +26,7 @@ import { OccupancyData } from './occupancy-data';
 import { RangeReports, type RangeRequest } from './range-report';
 import { CompareReports, type CompareRequest } from './compare';
 import type { CompareView } from '../views/compare';
-import { GroupDirectory, groupFields, type ChosenGroup } from './groups';
+import { chartGroup, GroupDirectory, groupFields, groupKey, type ChosenGroup } from './groups';
 import type { RangeReportView } from '../views/range';
 
 /**
@@ -121,7 +121,7 @@ export class ReportService {
   }
 
   async building(args: DayRequest): Promise<ReportView> {
-    const choosing = this.choosing(args.group);
+    const choosing = this.groups.chooseAhead(args.group);
     const building = await this.data.buildingOrThrow(args.id);
     const group = await choosing;
     const data = this.dataFor(group.id);
@@ -133,7 +133,7 @@ export class ReportService {
   }
 
   async zone(args: DayRequest): Promise<ReportView> {
-    const choosing = this.choosing(args.group);
+    const choosing = this.groups.chooseAhead(args.group);
     const located = await this.data.locateZone(args.id);
     const group = await choosing;
     const data = this.dataFor(group.id);
@@ -145,7 +145,7 @@ export class ReportService {
   }
 
   async zones(args: { buildingId: number; date: string | null; group?: string }): Promise<ZonesView> {
-    const choosing = this.choosing(args.group);
+    const choosing = this.groups.chooseAhead(args.group);
     const layout = await this.data.layout(args.buildingId);
     const group = await choosing;
     const data = this.dataFor(group.id);
@@ -156,16 +156,6 @@ export class ReportService {
     // The building's own insights say how far its nightly publish has got.
     const day = await this.resolveDay('zones', args.buildingId, asked, zone, data);
     return this.memo(`zones|${args.buildingId}|${dayKey(day)}|${groupKey(group)}`, () => this.loadZones(args, day, group));
-  }
-
-  /**
-   * The group a request names, looked up in the same turn as its building (one document); an
-   * unknown building is said before an unknown group, whichever answer comes first.
-   */
-  private choosing(asked: string | undefined): Promise<ChosenGroup> {
-    const p = this.groups.choose(asked);
-    p.catch(() => undefined);
-    return p;
   }
 
   /** `/occupancy groups`: every group an answer can be asked for. */
@@ -324,16 +314,6 @@ export class ReportService {
     return this.deps.charts.day(model);
   }
 
-}
-
-/** A chart's title and alt text name the group it was asked for. */
-function chartGroup(group: ChosenGroup): string {
-  return group.asked ? ` · ${group.label}` : '';
-}
-
-/** A cache key's group part: the one read, and whether it was asked for (the buttons carry it then). */
-function groupKey(group: ChosenGroup): string {
-  return `${group.id}${group.asked ? '!' : ''}`;
 }
 
 function dayKey(day: ResolvedDay): string {

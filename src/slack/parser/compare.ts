@@ -9,8 +9,8 @@ import { badDate, classifyDate, classifyGranularity, duplicate, fail, parseId, u
 import { readRange, type RangeArg } from './range';
 import type { DateArg, ParsedCommand } from './types';
 
-export const MIN_COMPARE = 2;
-export const MAX_COMPARE = 6;
+const MIN_COMPARE = 2;
+const MAX_COMPARE = 6;
 
 const EXAMPLE = '`/occupancy compare 71 12 yesterday`';
 

@@ -14,7 +14,7 @@ export interface GroupArg {
 }
 
 /** Longer than any group name; longer text is refused rather than looked up. */
-export const MAX_GROUP_NAME = 80;
+const MAX_GROUP_NAME = 80;
 
 export const GROUP_HELP = '`/occupancy groups` lists the groups.';
 

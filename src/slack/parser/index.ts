@@ -27,11 +27,9 @@ import type { UserGranularity } from '../../domain/occupancy';
 export * from './types';
 export { defaultRecovery, minDurationBuckets } from '../../domain/subscription';
 export { MAX_DIGEST_BUILDINGS } from './digest';
-export { MAX_COMPARE, MIN_COMPARE } from './compare';
 export { MAX_ID_DIGITS, classifyChannel, classifyDate, classifyGranularity, parseId, tokenize } from './args';
 export { parseTime, parseDays, parseZone } from './schedule';
 export { readRange, RANGE_HELP } from './range';
-export { readGroup, GROUP_HELP, MAX_GROUP_NAME } from './group';
 
 /** Longer input is refused outright rather than echoed. */
 export const MAX_COMMAND_LENGTH = 500;

@@ -4,6 +4,7 @@
  */
 import { runInNewContext } from 'node:vm';
 import { startTestApp, type TestApp } from './harness';
+import { commandAsker } from './ask';
 import { PATIENCE_MS } from '../../support/patience';
 import { checkMessageLimits } from '../../support/block-limits';
 import { decodeCompareValue } from '../../../src/slack/blocks/values';
@@ -41,17 +42,7 @@ describe('/occupancy compare', () => {
     await t.stop();
   });
 
-  const requests = () => t.app.simulator!.stats.graphqlRequests;
-
-  async function ask(text: string): Promise<{ body: Body; json: string; cost: number; ack: unknown }> {
-    const before = requests();
-    const res = await t.driver.command(USER, CHANNEL, '/occupancy', text);
-    expect(res.status).toBe(200);
-    if (res.body !== undefined) return { body: res.body as Body, json: JSON.stringify(res.body), cost: 0, ack: res.body };
-    const post = await t.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
-    expect(post.status).toBe(200);
-    return { body: post.body as Body, json: JSON.stringify(post.body), cost: requests() - before, ack: res.body };
-  }
+  const ask = commandAsker<Body>(() => t, USER, CHANNEL);
 
   it('compares buildings on a day, each in its own time zone, in one document once the estate is known', async () => {
     await ask('building 71 2026-11-10'); // the estate, cached for the rest

@@ -4,6 +4,7 @@
  */
 import { runInNewContext } from 'node:vm';
 import { startTestApp, type TestApp } from './harness';
+import { commandAsker } from './ask';
 import { PATIENCE_MS } from '../../support/patience';
 import { checkMessageLimits as blockLimitViolations } from '../../support/block-limits';
 import { decodeReportValue } from '../../../src/slack/blocks/values';
@@ -43,17 +44,7 @@ describe('/occupancy building|zone <range>', () => {
     await t.stop();
   });
 
-  const requests = () => t.app.simulator!.stats.graphqlRequests;
-
-  async function ask(text: string): Promise<{ body: Body; json: string; cost: number; ack: unknown }> {
-    const before = requests();
-    const res = await t.driver.command(USER, CHANNEL, '/occupancy', text);
-    expect(res.status).toBe(200);
-    const post = await t.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
-    expect(post.status).toBe(200);
-    const body = post.body as Body;
-    return { body, json: JSON.stringify(body), cost: requests() - before, ack: res.body };
-  }
+  const ask = commandAsker<Body>(() => t, USER, CHANNEL);
 
   it('answers last week: Monday to Sunday, daily bars, the figures, buttons, one document once the estate is known', async () => {
     await ask('building 71 2026-11-10'); // the estate, cached for the rest
