@@ -8,6 +8,7 @@ import type { Charts } from '../../ports/charts';
 import type { AlertChartModel, ChartView } from '../../views/chart';
 import type { AlertGranularity, Subscription } from '../../domain/subscription';
 import type { Reading } from './machine';
+import type { ChartSpan } from './outbox';
 import type { ScopeInfo } from './scopes';
 import { MAX_WINDOW_BUCKETS, type OutboxItem } from './stored';
 
@@ -22,14 +23,8 @@ export function contextBeforeMs(granularity: AlertGranularity): number {
   return (CONTEXT_BUCKETS[granularity] + 1) * (granularity === 'PT1H' ? HOUR_MS : DAY_MS) + DAY_MS;
 }
 
-/** What a chart covers: from the first episode's start to where the last one ended (or the data does). */
-export interface EpisodeSpan {
-  readonly start: number;
-  readonly end: number;
-}
-
 /** The readings around the span, flattened (start, value, …) with values to one decimal. */
-export function episodeWindow(granularity: AlertGranularity, all: readonly Reading[], span: EpisodeSpan): number[] {
+export function episodeWindow(granularity: AlertGranularity, all: readonly Reading[], span: ChartSpan): number[] {
   // A bucket a relative rule could not judge has no value in the rule's measure to draw.
   const readings = all.filter((r) => !r.unjudged);
   const pad = CONTEXT_BUCKETS[granularity];

@@ -83,14 +83,14 @@ export class HomeService {
 }
 
 /** A digest's row on Home: its next run is the one `digest list` shows (the same function). */
-export async function digestSummary(
+async function digestSummary(
   d: Digest,
   names: ReadonlyMap<number, string>,
   now: number,
   runStore: DigestRunRepository,
   may: DigestPermissions,
-  recent?: readonly DigestRun[],
-  groupLabel: string | null = null,
+  recent: readonly DigestRun[],
+  groupLabel: string | null,
 ): Promise<DigestSummaryView> {
   let next: number | null = null;
   try {
@@ -99,5 +99,5 @@ export async function digestSummary(
     // Home still shows the digest; only its next run is left unsaid.
     next = null;
   }
-  return summaryView(d, { nextRunMs: next, names, may, groupLabel, ...(recent ? { runs: recent } : {}) });
+  return summaryView(d, { nextRunMs: next, names, may, groupLabel, runs: recent });
 }

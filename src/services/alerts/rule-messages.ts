@@ -105,7 +105,7 @@ export class RuleMessages {
       this.log.warn({ err, subscription: id }, 'could not read the messages of the rule; only the one pressed is redrawn');
     }
     const targets: { m: Pick<AlertMessage, 'channel' | 'ts'>; sent: ChatMessage | null }[] = kept.map((m) => ({ m, sent: messageOf(m.content) }));
-    if (shown && !kept.some((m) => m.channel === shown.channel && m.ts === shown.ts)) targets.push({ m: shown, sent: shown.message });
+    if (shown && !kept.some((m) => isShown(m, shown))) targets.push({ m: shown, sent: shown.message });
     // The message pressed first: it is the one the person is looking at.
     targets.sort((a, b) => Number(isShown(b.m, shown)) - Number(isShown(a.m, shown)));
     for (const [i, { m, sent }] of targets.entries()) {

@@ -49,7 +49,6 @@ export interface OutboxItem {
   /** Relative rules: the usual level (people) at the extreme, and of how many weeks it is the mean. */
   readonly usual?: number | null;
   readonly usualWeeks?: number | null;
-  /** Held back by a snooze: who set it (null when unknown) and until when. */
   /** Held back by a snooze (who set it, null when unknown) or quiet hours (the window), and until when. */
   readonly held?: { readonly by: string | null; readonly until: number; readonly quiet?: { readonly start: string; readonly end: string; readonly zone: string } } | null;
 }

@@ -127,7 +127,7 @@ export class SubscriptionService {
     if (snoozed.destinationKind === 'channel') {
       await this.deps.messages.announceSnooze(snoozed.destinationId, { rule: ruleView(snoozed, scope), timeZone: scope.timeZone, by: who.userId, untilMs: until });
     }
-    await this.restate(snoozed, shown);
+    await this.restate(snoozed, shown, scope);
     return { subscription: snoozed, until, timeZone: scope.timeZone };
   }
 
@@ -139,10 +139,13 @@ export class SubscriptionService {
     return muted;
   }
 
-  /** The rule's messages redrawn to show how it stands; a failure only leaves them as they were. */
-  private async restate(sub: Subscription, shown?: ShownMessage): Promise<void> {
+  /**
+   * The rule's messages redrawn to show how it stands (`known`: its scope, when the caller has
+   * just read it); a failure only leaves them as they were.
+   */
+  private async restate(sub: Subscription, shown?: ShownMessage, known?: ScopeInfo): Promise<void> {
     try {
-      const scope = await this.deps.scopes.describe(sub.scopeKind, sub.scopeId);
+      const scope = known ?? (await this.deps.scopes.describe(sub.scopeKind, sub.scopeId));
       const state = { rule: ruleView(sub, scope), timeZone: scope.timeZone, muted: sub.status !== 'active', snoozedUntilMs: snoozedUntil(sub, this.deps.now()) };
       await this.deps.messages.restate(sub.teamId, state, shown);
     } catch (err) {

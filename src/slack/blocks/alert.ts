@@ -87,14 +87,15 @@ function about(view: AlertEpisodeView, e: EarlierEpisodeView): AlertEpisodeView 
  * One publish, several episodes: "went above 130 people twice on Wed 25 Nov", then a line per
  * episode with its times and peak, the last one open or over.
  */
-export function groupedSentence(view: AlertEpisodeView): string {
+function groupedSentence(view: AlertEpisodeView): string {
   const { rule } = view;
   const all = [...(view.earlier ?? []).map((e) => about(view, e)), view];
   const n = all.length;
   const days = new Set(all.flatMap((v) => [localDateOf(v.startMs, view.timeZone), localDateOf(v.breachEndMs - 1, view.timeZone)]));
   const oneDay = days.size === 1 && rule.granularity === 'PT1H' ? ` on ${dayOf(view.startMs, view.timeZone)}` : '';
   const lines = all.map((v) => {
-    const span = oneDay && episodeSpan(v).endsWith(oneDay) ? episodeSpan(v).slice(0, -oneDay.length) : episodeSpan(v);
+    const full = episodeSpan(v);
+    const span = oneDay && full.endsWith(oneDay) ? full.slice(0, -oneDay.length) : full;
     const end =
       v.state === 'recovered' && v.recoveredAtMs !== null
         ? `; back ${safeSide(rule)} ${levelShort(rule.recovery, rule.measure)} from ${recoveryTime(v, v.recoveredAtMs)}`

@@ -6,7 +6,7 @@ import { formatDay } from '../../domain/time';
 import { MAX_DURATION_BUCKETS } from '../parser/subscribe';
 import { defaultRecovery } from '../../domain/subscription';
 import { BASELINE_WEEKS, MIN_BASELINE_WEEKS } from '../../domain/baseline';
-import { formatCount } from './mrkdwn';
+import { formatCount, safeName } from './mrkdwn';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
 import { unnamedOption } from './name-options';
@@ -15,7 +15,6 @@ import {
   type InputBlock, type InputBlockElement, type KnownBlock, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage,
 } from './kit';
 import type { BacktestView, SubscribeModalView } from '../../views/index';
-import { safeName } from './mrkdwn';
 
 export const SCOPE_OPTIONS = { building: option('Building', 'building'), zone: option('Zone', 'zone') } as const;
 export const MEASURE_OPTIONS = {

@@ -2,9 +2,9 @@ import type { JsonObject } from '../../domain/values';
 import type { AlertMessageRepository } from '../../ports/store/index';
 import { z } from 'zod';
 import { parseJson, readInt8, toJson } from './codec';
+import type { RepositoryContext } from './context';
 
 const contentSchema = z.record(z.string(), z.unknown());
-import type { RepositoryContext } from './context';
 
 export function alertMessageRepository({ db, now, guard }: RepositoryContext): AlertMessageRepository {
   return {
