@@ -7,7 +7,7 @@
 import type { ChatMessage } from '../../ports/chat';
 import type { RuleRemovedView, RuleStateView, SnoozeAnnouncementView } from '../../views/alert';
 import { alertActions, alertStatusLine } from './alert';
-import { dayTimeOf, momentText, scopeTitleMd } from './format';
+import { dayTimeOf, momentText, ruleScopeMd } from './format';
 import { ACTION_IDS, ALERT_BLOCK_IDS } from './ids';
 import { context, message, section, type KnownBlock, type SlackMessage } from './kit';
 import { readerDate } from './mrkdwn';
@@ -59,7 +59,7 @@ export function alertRuleRemovedMessage(sent: ChatMessage, view: RuleRemovedView
 
 /** Told in the channel when someone snoozes its rule, so nobody wonders why it went quiet. */
 export function buildSnoozeAnnouncement(view: SnoozeAnnouncementView): SlackMessage {
-  const scope = scopeTitleMd(view.rule.scope.name, view.rule.scope.id);
+  const scope = ruleScopeMd(view.rule.scope);
   const words = `💤 <@${view.by}> snoozed alerts for *${scope}* (rule #${view.rule.id}) until ${momentText(view.untilMs, view.timeZone)}. What happens meanwhile is sent when the snooze ends.`;
   const blocks: KnownBlock[] = [section(words)];
   return message(words, blocks);

@@ -4,7 +4,7 @@
  */
 import { formatDay, formatLocalTime, localDateOf, type IsoDate } from '../../domain/time';
 import { BASELINE_WEEKS, MIN_BASELINE_WEEKS, usualSlotText } from '../../domain/baseline';
-import { dayOf, levelShort, levelText, momentText, ruleLine, ruleScopeMd, scopeTitleMd, usableChart } from './format';
+import { dayOf, levelShort, levelText, momentText, ruleLine, ruleScopeMd, usableChart } from './format';
 import { ACTION_IDS, ALERT_BLOCK_IDS } from './ids';
 import { placeChart } from './chart';
 import { actions, button, context, message, option, plain, section, type KnownBlock, type SlackMessage } from './kit';
@@ -103,7 +103,7 @@ function groupedSentence(view: AlertEpisodeView): string {
     return `• ${span} (${extremeText(v)})${end}`;
   });
   const count = n === 2 ? 'twice' : `${n} times`;
-  return `*${scopeTitleMd(rule.scope.name, rule.scope.id)}* went ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${count}${oneDay}:\n${lines.join('\n')}`;
+  return `*${ruleScopeMd(rule.scope)}* went ${rule.direction} *${levelText(rule.threshold, rule.measure)}* ${count}${oneDay}:\n${lines.join('\n')}`;
 }
 
 /** The message's sentence: one episode, or all those of its publish. */
@@ -228,7 +228,7 @@ export function buildAlertNoHistoryNotice(view: AlertEpisodeView, weeks: number)
   const rule = view.rule;
   const slot = usualSlotText(view.startMs, rule.granularity, view.timeZone);
   const text =
-    `⚪ Rule #${rule.id} can't judge *${scopeTitleMd(rule.scope.name, rule.scope.id)}* against its usual level yet: ` +
+    `⚪ Rule #${rule.id} can't judge *${ruleScopeMd(rule.scope)}* against its usual level yet: ` +
     `${slot} on ${dayOf(view.startMs, view.timeZone)} has data in ${weeks} of the ${BASELINE_WEEKS} weeks before it, and the usual level needs at least ${MIN_BASELINE_WEEKS}. ` +
     `Buckets like it are skipped, not alerted on; the rule judges each one as soon as its history is there.`;
   return message(text, [section(text), context([`${ruleLine(rule)} · nightly data`])]);

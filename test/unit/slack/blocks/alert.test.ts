@@ -46,6 +46,12 @@ describe('buildAlertMessage', () => {
     });
   });
 
+  it('names the group of a rule on one group in a message of several episodes too', () => {
+    const earlier = [{ startMs: at('2025-11-25T09:00'), breachEndMs: at('2025-11-25T11:00'), recoveredAtMs: at('2025-11-25T11:00'), extreme: { value: 143, atMs: at('2025-11-25T10:00') } }];
+    const view = episode({ rule: rule({ scope: { kind: 'building', id: 71, name: 'DEMO building', group: 'Engineering' } }), earlier });
+    expect(buildAlertMessage(view).text).toMatch(/^🔴 DEMO building \(71\) · Engineering went above 120 people twice/);
+  });
+
   it('lists the episodes of one publish in one message, as messages.md draws it', () => {
     const view = episode({
       startMs: at('2025-11-25T14:00'),
