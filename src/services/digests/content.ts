@@ -82,7 +82,7 @@ export class DigestContentSession {
     const group = digest.groupId;
     const [loaded, groupLabel] = await Promise.all([
       Promise.all(digest.buildingIds.map((id) => this.building(id, content, group))),
-      group === null ? null : (this.deps.groupLabel?.(group) ?? group),
+      this.groupLabel(group),
     ]);
     const buildings = loaded.filter((b): b is DigestBuildingView => b !== null);
     const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
@@ -113,7 +113,7 @@ export class DigestContentSession {
     const group = digest.groupId;
     const [loaded, groupLabel] = await Promise.all([
       Promise.all(digest.buildingIds.map((id) => this.weeklyBuilding(id, group))),
-      group === null ? null : (this.deps.groupLabel?.(group) ?? group),
+      this.groupLabel(group),
     ]);
     const buildings = loaded.filter((b): b is WeeklyDigestBuildingView => b !== null);
     const missingBuildings = digest.buildingIds.filter((_, i) => loaded[i] === null);
@@ -154,6 +154,11 @@ export class DigestContentSession {
       this.layouts.set(id, p);
     }
     return p;
+  }
+
+  /** The heading's name of a digest's group: null for the default group. */
+  private async groupLabel(group: string | null): Promise<string | null> {
+    return group === null ? null : (this.deps.groupLabel?.(group) ?? group);
   }
 
   /** The loaders of a digest's group: null is the default group. */

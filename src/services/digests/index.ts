@@ -9,11 +9,10 @@ import type { Logger } from '../../logging/logger';
 import type { ChatGateway } from '../../ports/chat';
 import type { Store } from '../../ports/store';
 import type { Authorizer } from '../authz';
-import { OccupancyData } from '../occupancy-data';
+import type { OccupancyData } from '../occupancy-data';
 import { ReportService } from '../report';
 import type { RangeRequest } from '../range-report';
 import type { RangeReportView } from '../../views/index';
-import { GroupDirectory } from '../groups';
 import { DigestAccess } from './access';
 import { DigestContentSource } from './content';
 import { DigestEngine } from './engine';
@@ -35,9 +34,9 @@ export interface DigestsOptions {
   readonly slack: ChatGateway;
   readonly innerspace: InnerSpacePort;
   readonly occupancy?: OccupancyData;
-  /** The `building <x> last week` answer (the app's, so its memo is shared); built here when not given. */
+  /** The `building <x> last week` answer (the app's, so its memo is shared); else a report service of its own. */
   readonly ranges?: (req: RangeRequest) => Promise<RangeReportView>;
-  /** A group's loaders (the report service's, so answers and digests share a cache); made here when absent. */
+  /** A group's loaders (the report service's, so answers and digests share a cache); else that same report service. */
   readonly occupancyFor?: (groupId: string) => OccupancyData;
   readonly groupId: string;
   readonly charts: Charts;
@@ -60,17 +59,12 @@ export interface Digests {
 }
 
 export function createDigests(o: DigestsOptions): Digests {
-  const occupancy = o.occupancy ?? new OccupancyData(o.innerspace, o.groupId);
-  const ranges = o.ranges ?? rangesOf(new ReportService({ innerspace: o.innerspace, charts: o.charts, groupId: o.groupId, now: o.now }));
-  const groups = new GroupDirectory(o.innerspace, o.groupId);
-  const made = new Map<string, OccupancyData>([[o.groupId, occupancy]]);
-  const occupancyFor =
-    o.occupancyFor ??
-    ((id: string) => {
-      const known = made.get(id) ?? new OccupancyData(o.innerspace, id);
-      made.set(id, known);
-      return known;
-    });
+  // What the app does not share comes from one report service of digests' own: an answer's loaders, ranges and groups.
+  const reports = new ReportService({ innerspace: o.innerspace, charts: o.charts, groupId: o.groupId, now: o.now });
+  const occupancy = o.occupancy ?? reports.occupancy;
+  const ranges = o.ranges ?? ((req: RangeRequest) => reports.range(req));
+  const occupancyFor = o.occupancyFor ?? ((id: string) => (id === o.groupId ? occupancy : reports.dataFor(id)));
+  const groups = reports.groups;
   const content = new DigestContentSource({ occupancy, charts: o.charts, ranges, occupancyFor, groupLabel: (id) => groups.label(id) });
   const spacingMs = o.spacingMs ?? 1100;
   const pacingClock = o.pacingClock ?? realPacingClock;
@@ -103,8 +97,4 @@ export function createDigests(o: DigestsOptions): Digests {
     logger: o.logger,
   });
   return { service, engine, content };
-}
-
-function rangesOf(reports: ReportService): (req: RangeRequest) => Promise<RangeReportView> {
-  return (req) => reports.range(req);
 }

@@ -24,7 +24,7 @@ export interface RunNoticeContext {
   readonly graceMinutes: number;
 }
 
-export function runNoticeKey(digestId: number, localDate: string): string {
+function runNoticeKey(digestId: number, localDate: string): string {
   return `digest:${digestId}:run:${localDate}`;
 }
 

@@ -8,7 +8,7 @@ import { LIMITS, message, section, type SlackMessage } from './kit';
 import { channelMention } from './mrkdwn';
 import type { DigestView } from '../../views/digest';
 
-export function previewNote(digestId: number, channelId: string): string {
+function previewNote(digestId: number, channelId: string): string {
   return `👀 *Preview of digest #${digestId}*, shown only to you: this is what ${channelMention(channelId)} would get if it ran now. Nothing was posted and no run was recorded.`;
 }
 
