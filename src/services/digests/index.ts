@@ -33,10 +33,12 @@ export interface DigestsOptions {
   readonly store: Store;
   readonly slack: ChatGateway;
   readonly innerspace: InnerSpacePort;
+  /** The app's answers: digests share their loaders, ranges, memo and groups. Else a report service of digests' own. */
+  readonly reports?: ReportService;
   readonly occupancy?: OccupancyData;
-  /** The `building <x> last week` answer (the app's, so its memo is shared); else a report service of its own. */
+  /** The `building <x> last week` answer; the report service's when not given. */
   readonly ranges?: (req: RangeRequest) => Promise<RangeReportView>;
-  /** A group's loaders (the report service's, so answers and digests share a cache); else that same report service. */
+  /** A group's loaders; the report service's when not given. */
   readonly occupancyFor?: (groupId: string) => OccupancyData;
   readonly groupId: string;
   readonly charts: Charts;
@@ -59,8 +61,8 @@ export interface Digests {
 }
 
 export function createDigests(o: DigestsOptions): Digests {
-  // What the app does not share comes from one report service of digests' own: an answer's loaders, ranges and groups.
-  const reports = new ReportService({ innerspace: o.innerspace, charts: o.charts, groupId: o.groupId, now: o.now });
+  // What is not given comes from one report service: the app's, or one of digests' own.
+  const reports = o.reports ?? new ReportService({ innerspace: o.innerspace, charts: o.charts, groupId: o.groupId, now: o.now });
   const occupancy = o.occupancy ?? reports.occupancy;
   const ranges = o.ranges ?? ((req: RangeRequest) => reports.range(req));
   const occupancyFor = o.occupancyFor ?? ((id: string) => (id === o.groupId ? occupancy : reports.dataFor(id)));
