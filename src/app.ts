@@ -24,6 +24,7 @@ import { webClientGateway } from './slack/chat';
 import { createBoltApp } from './slack/bolt-app';
 import { createSlackHttpServer, type SlackHttpServer } from './slack/http-server';
 import { InFlight, type InFlightOptions } from './slack/inflight';
+import { createResponseUrlPoster } from './slack/response-url';
 import { RequestGate } from './slack/gate';
 import { LISTENERS, registerListeners, type ListenerList } from './slack/listeners';
 import { FormViews } from './slack/listeners/form-views';
@@ -142,6 +143,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
 
     const charts = createCharts(new QuickChartRenderer({ baseUrl: config.quickchartUrl }));
     const inflight = new InFlight(opts.answerLimits);
+    const responseUrls = createResponseUrlPoster();
+    // Pushed before the drain below, so it runs after it: answers under way post their last.
+    cleanups.push(async () => responseUrls.close());
     const reports = new ReportService({
       innerspace,
       charts,
@@ -233,7 +237,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     });
     const forms = new FormViews(store.formViews, { now: () => clock.now() });
     registerListeners(bolt.app, {
-      logger, inflight, reports, names: new NameDirectory(innerspace), digests: digests.service, alerts, chat: slackApi, forms,
+      logger, inflight, reports, names: new NameDirectory(innerspace), digests: digests.service, alerts, chat: slackApi, responseUrls, forms,
       ...(opts.slowNoticeMs !== undefined ? { slowNoticeMs: opts.slowNoticeMs } : {}),
     });
     // auth.test: fails fast with a clear error when the token is wrong or Slack is unreachable.

@@ -18,6 +18,7 @@ import type { Charts } from '../ports/charts';
 import type { ChatContent, ChatMessage, PlacedChart } from '../ports/chat';
 import type { ChartView } from '../views/chart';
 import { chartFallbackBlock, uploadedChartBlock, type ChartMiss } from './blocks/chart';
+import { ResponseUrlError } from './response-url';
 
 export type ChartDeliveryMode = 'url' | 'upload';
 
@@ -45,19 +46,18 @@ const PICTURE_REFUSALS = /downloading image failed|invalid slack file/;
 
 interface PlatformError {
   code?: string;
-  statusCode?: number;
   data?: { error?: string; errors?: unknown; response_metadata?: { messages?: unknown } };
 }
 
 /**
  * Whether Slack may have refused the message for its pictures: `invalid_blocks` that names an
- * image (or names nothing), or a 4xx from a response_url, whose answer Bolt doesn't pass on.
+ * image (or names nothing), or a 4xx from a response_url, whose answer says no more than that.
  * The blocks are otherwise our own builders' and checked against Slack's limits, so the one
  * retry without pictures settles it: if that is refused too, its error is the one that counts.
  */
 export function mayBePictureRefusal(err: unknown): boolean {
   const e = (err ?? {}) as PlatformError;
-  if (e.code === 'slack_bolt_respond_error') return typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+  if (err instanceof ResponseUrlError) return err.statusCode >= 400 && err.statusCode < 500;
   if (e.code !== 'slack_webapi_platform_error' || e.data?.error !== 'invalid_blocks') return false;
   const said = [e.data.errors, e.data.response_metadata?.messages].flatMap((m) => (Array.isArray(m) ? m.map(String) : []));
   return said.length === 0 || said.some((m) => PICTURE_REFUSALS.test(m));

@@ -11,6 +11,7 @@ import { SlackCallError, type ChatContent, type ChatGateway } from '../ports/cha
 import type { ChartView } from '../views/chart';
 import { OUTCOME_UNKNOWN_ERRORS } from '../services/refusals';
 import { createChartDelivery, type ChartDeliveryMode, type ChartDeliveryOptions } from './chart-delivery';
+import { ResponseUrlError } from './response-url';
 
 type SlackErr = { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
 
@@ -26,12 +27,12 @@ export function toSlackCallError(method: string, err: unknown): SlackCallError {
 }
 
 /**
- * A response_url post Slack did not take (Bolt's RespondError carries only the HTTP status):
- * 404 is Slack refusing the link (30 minutes and 5 uses, or the message is gone); 429 asks to
- * slow down; anything else, or no answer, may have gone through.
+ * A response_url post Slack did not take (its answer carries only the HTTP status): 404 is
+ * Slack refusing the link (30 minutes and 5 uses, or the message is gone); 429 asks to slow
+ * down; anything else, or no answer, may have gone through.
  */
 export function toRespondError(err: unknown): SlackCallError {
-  const status = (err as { code?: string; statusCode?: number } | null)?.code === 'slack_bolt_respond_error' ? (err as { statusCode?: number }).statusCode : undefined;
+  const status = err instanceof ResponseUrlError ? err.statusCode : undefined;
   if (status === 404) return new SlackCallError('refused', 'expired_url', null, 'response_url', err);
   if (status === 429) return new SlackCallError('rate_limited', 'ratelimited', 1, 'response_url', err);
   return new SlackCallError('unknown', null, null, 'response_url', err);

@@ -9,7 +9,6 @@ import type {
   BlockAction,
   BlockElementAction,
   RespondArguments,
-  RespondFn,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
@@ -28,6 +27,7 @@ import { buildAlertErrorMessage, buildDigestErrorMessage, buildErrorMessage, typ
 import { sentByDirectMessage } from '../blocks/delivery-notes';
 import type { SlackMessage } from '../blocks/kit';
 import type { InFlight } from '../inflight';
+import type { Respond, ResponseUrlPoster } from '../response-url';
 
 /** Everything the listeners are given, once, by the composition root. */
 export interface ListenerDeps {
@@ -43,15 +43,19 @@ export interface ListenerDeps {
     readonly home: Pick<HomeService, 'view'>;
   };
   readonly chat: ChatGateway;
+  /** Where answers through a response_url are posted. */
+  readonly responseUrls: Pick<ResponseUrlPoster, 'respondFor'>;
   /** Open forms and their newest input, kept in the store so any replica draws the newest. */
   readonly forms: FormViews;
   /** How long a command's answer may take before a "Looking up…" notice goes first (slow-notice.ts's default otherwise). */
   readonly slowNoticeMs?: number;
 }
 
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+/** Bolt's arguments, with `respond` posting by the app's poster (../response-url.ts). */
+type OwnRespond<A> = Omit<A, 'respond'> & { readonly respond: Respond };
+export type CommandArgs = OwnRespond<SlackCommandMiddlewareArgs & AllMiddlewareArgs>;
+export type ActionArgs = OwnRespond<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs>;
+export type ViewArgs = OwnRespond<SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs>;
 /** A menu's request for options (block_suggestion): what the person typed, answered in the ack. */
 export type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 export type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
@@ -158,7 +162,7 @@ export type Responder = (msg: SlackMessage & Omit<RespondArguments, 'text' | 'bl
  * Its charts go the way every message's do: the gateway's chart delivery decides. Posting
  * waits for a turn first, so requests read meanwhile are acked before it takes the loop.
  */
-export function responder(deps: Pick<ListenerDeps, 'chat' | 'inflight'>, respond: RespondFn): Responder {
+export function responder(deps: Pick<ListenerDeps, 'chat' | 'inflight'>, respond: Respond): Responder {
   return async ({ text, blocks, charts, ...rest }) => {
     await deps.inflight.turn();
     return deps.chat.deliver({ text, blocks, ...(charts ? { charts } : {}) }, (content) =>
@@ -194,7 +198,7 @@ export async function tellUser(deps: Pick<ListenerDeps, 'chat' | 'logger'>, user
 export async function answerButton(
   deps: Pick<ListenerDeps, 'chat' | 'logger' | 'inflight'>,
   body: BlockAction,
-  respond: RespondFn,
+  respond: Respond,
   msg: SlackMessage,
   replaceOriginal: boolean,
 ): Promise<void> {

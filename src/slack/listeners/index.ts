@@ -3,6 +3,7 @@
  * LISTENERS is the same table read as a list: the manifest test compares it with manifest.yml.
  */
 import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import { responseUrlOf, type Respond } from '../response-url';
 import { alertListeners } from './alerts';
 import type { FeatureListeners, Listener, ListenerDeps } from './context';
 import { digestListeners } from './digests';
@@ -50,10 +51,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const views = table((f) => f.views);
   const options = table((f) => f.options);
 
-  for (const [name, handler] of commands) app.command(name, handler);
+  // Every answer through a response_url goes by the app's poster (../response-url.ts), not Bolt's fetch.
+  const ownRespond = <A extends { body: unknown }>(args: A): Omit<A, 'respond'> & { respond: Respond } => ({
+    ...args,
+    respond: deps.responseUrls.respondFor(responseUrlOf(args.body)),
+  });
+  for (const [name, handler] of commands) app.command(name, async (args) => handler(ownRespond(args)));
   // ackUnheard let these through only with an id of the tables.
-  app.action<BlockAction>(ANY_ID, async (args) => actions.get(args.action.action_id)?.(args));
-  app.view<ViewSubmitAction>(ANY_ID, async (args) => views.get(args.view.callback_id)?.(args));
+  app.action<BlockAction>(ANY_ID, async (args) => actions.get(args.action.action_id)?.(ownRespond(args)));
+  app.view<ViewSubmitAction>(ANY_ID, async (args) => views.get(args.view.callback_id)?.(ownRespond(args)));
   app.options<'block_suggestion'>(ANY_ID, async (args) => options.get(args.payload.action_id)?.(args));
   for (const feature of FEATURES) if (feature.events?.app_home_opened) app.event('app_home_opened', feature.events.app_home_opened(deps));
 }

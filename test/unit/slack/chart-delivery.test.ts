@@ -1,4 +1,5 @@
 import { createChartDelivery, mayBePictureRefusal } from '../../../src/slack/chart-delivery';
+import { ResponseUrlError, ResponseUrlUnanswered } from '../../../src/slack/response-url';
 import type { ChatContent } from '../../../src/ports/chat';
 import { UpstreamUnavailableError } from '../../../src/errors';
 import { buildReportMessage } from '../../../src/slack/blocks';
@@ -15,8 +16,9 @@ describe('mayBePictureRefusal', () => {
     expect(mayBePictureRefusal(platform('invalid_blocks'))).toBe(true);
     expect(mayBePictureRefusal(platform('invalid_blocks', ['must provide no more than 50 items [json-pointer:/blocks]']))).toBe(false);
     expect(mayBePictureRefusal(platform('channel_not_found'))).toBe(false);
-    expect(mayBePictureRefusal(Object.assign(new Error('404'), { code: 'slack_bolt_respond_error', statusCode: 404 }))).toBe(true);
-    expect(mayBePictureRefusal(Object.assign(new Error('500'), { code: 'slack_bolt_respond_error', statusCode: 500 }))).toBe(false);
+    expect(mayBePictureRefusal(new ResponseUrlError(404))).toBe(true);
+    expect(mayBePictureRefusal(new ResponseUrlError(500))).toBe(false);
+    expect(mayBePictureRefusal(new ResponseUrlUnanswered('no answer within 10000 ms'))).toBe(false);
   });
 });
 

@@ -4,7 +4,8 @@
  * button was: an ephemeral note under a message (the list redrawn when it was the list), or
  * App Home redrawn.
  */
-import type { BlockAction, RespondFn } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
+import type { Respond } from '../../response-url';
 import { buildTestAlertMessage } from '../../blocks/alert';
 import { buildSubscriptionChangedMessage } from '../../blocks/alert-notices';
 import { message, section } from '../../blocks/kit';
@@ -31,7 +32,7 @@ function shownMessage(body: BlockAction): ShownMessage | undefined {
   return { channel, ts: msg.ts, message: { text: typeof msg.text === 'string' ? msg.text : '', blocks: msg.blocks as object[] } };
 }
 
-async function answer(deps: ListenerDeps, body: BlockAction, respond: RespondFn, who: Actor, outcome: Outcome): Promise<void> {
+async function answer(deps: ListenerDeps, body: BlockAction, respond: Respond, who: Actor, outcome: Outcome): Promise<void> {
   if (body.container?.type === 'view') {
     await refreshHome(deps, who);
     if (!outcome.ok) await tellUser(deps, who.userId, null, outcome.message);

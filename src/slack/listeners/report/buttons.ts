@@ -2,11 +2,11 @@
  * Buttons on an answer: previous / next day update the answer in place; "Share in channel"
  * posts the same answer visibly, credited to whoever shared it, and removes the private copy.
  */
-import type { RespondFn } from '@slack/bolt';
 import type { Logger } from '../../../logging/logger';
 import { decodeCompareValue, decodeReportValue, type CompareButtonValue, type ReportButtonValue } from '../../blocks/values';
 import { buildBusyMessage, buildShareFailedMessage } from '../../blocks/errors';
 import { toRespondError } from '../../chat';
+import type { Respond } from '../../response-url';
 import { actionValue, requesterOf, responder, roomForAnswer, type ActionArgs, type Listener, type ListenerDeps, type Requester } from '../context';
 import { answerReport, type ReportRequest } from './answer';
 
@@ -23,7 +23,7 @@ function requestOf(v: ReportButtonValue | CompareButtonValue): ReportRequest {
   return v.kind === 'zones' ? { kind: 'zones', id: v.id, date: v.date, ...group } : { kind: v.kind, id: v.id, date: v.date, granularity: v.granularity, ...group };
 }
 
-type Answer = (deps: ListenerDeps, req: ReportRequest, log: Logger, who: Requester, respond: RespondFn) => Promise<void>;
+type Answer = (deps: ListenerDeps, req: ReportRequest, log: Logger, who: Requester, respond: Respond) => Promise<void>;
 
 /** Acks, reads the answer the button is on, and answers after the ack; `what` names it in logs. */
 function reportButton(what: string, answer: Answer): Listener<ActionArgs> {

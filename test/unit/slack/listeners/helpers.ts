@@ -12,6 +12,7 @@ import type { Digest } from '../../../../src/domain/digest';
 import type { Subscription } from '../../../../src/domain/subscription';
 import type { ChatContent, ChatGateway, ChatMessage, PostedMessage } from '../../../../src/ports/chat';
 import { SlackCallError } from '../../../../src/errors';
+import { createResponseUrlPoster } from '../../../../src/slack/response-url';
 import { InFlight } from '../../../../src/slack/inflight';
 import type { ActionArgs, CommandArgs, HomeOpenedArgs, ListenerDeps, ViewArgs } from '../../../../src/slack/listeners/context';
 
@@ -165,6 +166,7 @@ export function listenerDeps(fakes: ServiceFakes = {}, chat: ChatGateway = new R
       home: strict('home', fakes.home ?? {}),
     },
     chat,
+    responseUrls: createResponseUrlPoster(),
     forms: new FormViews(new MemoryFormViews(), { now: () => Date.now(), sleep: async () => undefined }),
   };
   return {
