@@ -2,7 +2,17 @@
  * Every listener of the app, by feature, and the one function that registers them on Bolt.
  * LISTENERS is the same table read as a list: the manifest test compares it with manifest.yml.
  */
-import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { responseUrlOf, type Respond } from '../response-url';
 import { alertListeners } from './alerts';
 import type { FeatureListeners, Listener, ListenerDeps } from './context';
@@ -37,12 +47,14 @@ export const LISTENERS: ListenerList = {
 };
 
 /**
- * One Bolt listener per kind, each dispatching by id through a table: Bolt runs every
- * registered listener's matchers for every request, so 28 registrations cost 28 chains on the
- * ack path of each one.
+ * No Bolt listener at all: one router, the last global middleware, dispatches each request by
+ * its kind and id through a table. Bolt runs the chain of every registered listener for every
+ * request, and each chain leaves closures behind; with a listener per kind those were most of
+ * what the garbage collector promoted under load (npm run bench:ack), and its pauses are what
+ * acks wait behind. The router sees the same arguments a listener would.
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  // Requests no listener takes are acknowledged before any listener runs (./unheard.ts).
+  // Requests no listener takes are acknowledged before the router runs (./unheard.ts).
   app.use(ackUnheard(LISTENERS, deps.logger));
   const table = <A>(pick: (f: FeatureListeners) => Readonly<Record<string, Listener<A>>> | undefined) =>
     new Map(FEATURES.flatMap((f) => Object.entries(pick(f) ?? {}).map(([id, listener]) => [id, listener(deps)] as const)));
@@ -50,19 +62,32 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const actions = table((f) => f.actions);
   const views = table((f) => f.views);
   const options = table((f) => f.options);
+  const homeOpened = FEATURES.flatMap((f) => (f.events?.app_home_opened ? [f.events.app_home_opened(deps)] : []));
 
   // Every answer through a response_url goes by the app's poster (../response-url.ts), not Bolt's fetch.
   const ownRespond = <A extends { body: unknown }>(args: A): Omit<A, 'respond'> & { respond: Respond } => ({
     ...args,
     respond: deps.responseUrls.respondFor(responseUrlOf(args.body)),
   });
-  for (const [name, handler] of commands) app.command(name, async (args) => handler(ownRespond(args)));
-  // ackUnheard let these through only with an id of the tables.
-  app.action<BlockAction>(ANY_ID, async (args) => actions.get(args.action.action_id)?.(ownRespond(args)));
-  app.view<ViewSubmitAction>(ANY_ID, async (args) => views.get(args.view.callback_id)?.(ownRespond(args)));
-  app.options<'block_suggestion'>(ANY_ID, async (args) => options.get(args.payload.action_id)?.(args));
-  for (const feature of FEATURES) if (feature.events?.app_home_opened) app.event('app_home_opened', feature.events.app_home_opened(deps));
+  app.use(async (args) => {
+    const kind = (args.body as { type?: unknown }).type;
+    if ('command' in args) {
+      await commands.get(args.command.command)?.(ownRespond(args as BoltArgs<SlackCommandMiddlewareArgs>));
+    } else if ('action' in args && kind === 'block_actions') {
+      const a = args as BoltArgs<SlackActionMiddlewareArgs<BlockAction>>;
+      await actions.get(a.action.action_id)?.(ownRespond(a));
+    } else if ('view' in args && kind === 'view_submission') {
+      const v = args as BoltArgs<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+      await views.get(v.view.callback_id)?.(ownRespond(v));
+    } else if ('options' in args && kind === 'block_suggestion') {
+      const o = args as BoltArgs<SlackOptionsMiddlewareArgs<'block_suggestion'>>;
+      await options.get(o.payload.action_id)?.(o);
+    } else if ('event' in args && args.event.type === 'app_home_opened') {
+      const e = args as BoltArgs<SlackEventMiddlewareArgs<'app_home_opened'>>;
+      await Promise.all(homeOpened.map((listener) => listener(e)));
+    }
+  });
 }
 
-/** Matches every action id and callback id (Bolt tests a RegExp against them). */
-const ANY_ID = /^/;
+/** What a global middleware is given, read as the listener of its kind would be. */
+type BoltArgs<K> = K & AllMiddlewareArgs;
