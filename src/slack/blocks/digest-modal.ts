@@ -6,6 +6,7 @@ import { MAX_DIGEST_BUILDINGS } from '../parser/digest';
 import { DIGEST_CADENCES, DIGEST_SECTIONS, type DigestCadence, type DigestSection } from '../../domain/digest';
 import type { Weekday } from '../../domain/values';
 import { CALLBACK_IDS, DIGEST_FIELDS } from './ids';
+import { groupMenu } from './groups';
 import { nameOption, unnamedOption } from './name-options';
 import { LIMITS, context, input, modal, modalNotice, option, plain, section, type InputBlock, type InputBlockElement, type ModalFrame, type ModalView, type PlainTextOption, type SlackMessage } from './kit';
 import type { DigestModalView } from '../../views/index';
@@ -66,26 +67,9 @@ function buildingBlocks(view: DigestModalView): InputBlock[] {
   ];
 }
 
-/** Whose occupancy the digest shows: a menu of InnerSpace's groups, when there is more than one. */
+/** Whose occupancy the digest shows. */
 function groupBlocks(view: DigestModalView): InputBlock[] {
-  const groups = view.groupOptions;
-  if (!groups || groups.length < 2) return [];
-  // A static select holds 100 options; InnerSpace lists a few departments.
-  const options = groups.slice(0, LIMITS.selectOptions).map((g) => option(g.name, g.id));
-  const initial = options.find((o) => o.value === view.groupId) ?? options[0];
-  return [
-    input(
-      DIGEST_FIELDS.group,
-      'Group',
-      {
-        type: 'static_select',
-        action_id: DIGEST_FIELDS.group.actionId,
-        options,
-        ...(initial ? { initial_option: initial } : {}),
-      },
-      { hint: 'Whose occupancy the digest shows: everyone, or one department.' },
-    ),
-  ];
+  return groupMenu(DIGEST_FIELDS.group, view, { hint: 'Whose occupancy the digest shows: everyone, or one department.' });
 }
 
 function idsInput(actionId: string, ids: readonly number[], example: string): InputBlockElement {

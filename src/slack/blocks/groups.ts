@@ -3,7 +3,7 @@
  * `group`.
  */
 import type { GroupsView } from '../../views/index';
-import { context, header, message, section, type KnownBlock, type SlackMessage } from './kit';
+import { LIMITS, context, header, input, message, option, section, type InputBlock, type KnownBlock, type SlackMessage } from './kit';
 import { escapeMrkdwn, safeName } from './mrkdwn';
 
 /** Groups named in one message; InnerSpace lists a few departments, not hundreds. */
@@ -23,4 +23,23 @@ export function buildGroupsMessage(view: GroupsView): SlackMessage {
 function exampleName(view: GroupsView): string {
   const name = (view.groups.find((g) => !g.isDefault) ?? view.groups[0])?.name ?? 'Engineering';
   return name.includes(' ') ? `"${name}"` : name;
+}
+
+/** The groups a form offers, and the one it has picked. */
+export interface GroupChoice {
+  readonly groupOptions?: readonly { readonly id: string; readonly name: string }[];
+  readonly groupId?: string;
+}
+
+/**
+ * A form's Group menu (digests, alert rules): InnerSpace's groups, the picked one preselected
+ * (the first otherwise); no menu when there is only one group to pick.
+ */
+export function groupMenu(field: { blockId: string; actionId: string }, choice: GroupChoice, opts: { hint: string; dispatch?: boolean }): InputBlock[] {
+  const groups = choice.groupOptions;
+  if (!groups || groups.length < 2) return [];
+  // A static select holds 100 options; InnerSpace lists a few departments.
+  const options = groups.slice(0, LIMITS.selectOptions).map((g) => option(g.name, g.id));
+  const initial = options.find((o) => o.value === choice.groupId) ?? options[0];
+  return [input(field, 'Group', { type: 'static_select', action_id: field.actionId, options, ...(initial ? { initial_option: initial } : {}) }, opts)];
 }

@@ -9,6 +9,7 @@ import { BASELINE_WEEKS, MIN_BASELINE_WEEKS } from '../../domain/baseline';
 import { formatCount, safeName } from './mrkdwn';
 import { levelShort } from './format';
 import { CALLBACK_IDS, SUBSCRIBE_BACKTEST_BLOCK_ID, SUBSCRIBE_FIELDS } from './ids';
+import { groupMenu } from './groups';
 import { unnamedOption } from './name-options';
 import {
   LIMITS, context, input, modal, modalNotice, option, plain, section,
@@ -112,22 +113,9 @@ function scopeInput(view: SubscribeModalView): InputBlock {
   );
 }
 
-/** Whose occupancy the rule watches: a menu of InnerSpace's groups, when there is more than one. */
+/** Whose occupancy the rule watches; a change of group changes the rows the backtest reads. */
 function groupBlocks(view: SubscribeModalView): InputBlock[] {
-  const groups = view.groupOptions;
-  if (!groups || groups.length < 2) return [];
-  // A static select holds 100 options; InnerSpace lists a few departments.
-  const options = groups.slice(0, LIMITS.selectOptions).map((g) => option(g.name, g.id));
-  const initial = options.find((o) => o.value === view.groupId) ?? options[0];
-  return [
-    input(
-      SUBSCRIBE_FIELDS.group,
-      'Group',
-      { type: 'static_select', action_id: SUBSCRIBE_FIELDS.group.actionId, options, ...(initial ? { initial_option: initial } : {}) },
-      // A change of group changes the rows the backtest reads.
-      { dispatch: true, hint: 'Whose occupancy the rule watches: everyone, or one department.' },
-    ),
-  ];
+  return groupMenu(SUBSCRIBE_FIELDS.group, view, { dispatch: true, hint: 'Whose occupancy the rule watches: everyone, or one department.' });
 }
 
 function recoveryHint(view: SubscribeModalView): string {
