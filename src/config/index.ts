@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 
-import { NIL_GROUP_ID } from '../domain/occupancy';
+import { GROUP_ID_PATTERN, NIL_GROUP_ID } from '../domain/occupancy';
 import { readDatabaseUrl, type DatabaseTarget } from './database-url';
 
 export { NIL_GROUP_ID };
@@ -70,7 +70,6 @@ export interface Config {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLACK_USER_RE = /^[UW][A-Z0-9]{2,}$/;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -115,7 +114,7 @@ const schema = z.object({
   INNERSPACE_TOKEN_URL: withDefault(httpUrl('INNERSPACE_TOKEN_URL'), 'https://api.innerspace.io/v2/oauth/token'),
   INNERSPACE_API_URL: withDefault(httpUrl('INNERSPACE_API_URL'), 'https://api.innerspace.io/v2/api'),
   INNERSPACE_AUDIENCE: withDefault(z.string().min(1), 'https://global-config.innerspace.io'),
-  INNERSPACE_GROUP_ID: withDefault(z.string().regex(UUID_RE, 'INNERSPACE_GROUP_ID must be a UUID'), NIL_GROUP_ID),
+  INNERSPACE_GROUP_ID: withDefault(z.string().regex(GROUP_ID_PATTERN, 'INNERSPACE_GROUP_ID must be a UUID'), NIL_GROUP_ID),
   INNERSPACE_TIMEOUT_MS: withDefault(intIn('INNERSPACE_TIMEOUT_MS', 100, 120_000), '10000'),
   INNERSPACE_DEADLINE_MS: withDefault(intIn('INNERSPACE_DEADLINE_MS', 100, 600_000), '30000'),
   INNERSPACE_RECHECK_MINUTES: withDefault(intIn('INNERSPACE_RECHECK_MINUTES', 1, 1440), '10'),

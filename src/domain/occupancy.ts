@@ -68,3 +68,6 @@ export interface InsightRow {
 
 /** The group InnerSpace counts everyone in; the default when none is configured. */
 export const NIL_GROUP_ID = '00000000-0000-0000-0000-000000000000';
+
+/** What a group id looks like: a UUID, in either case. */
+export const GROUP_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { BadInputError } from '../errors';
 import { type InsightQuery } from '../ports/occupancy-source';
-import { GRANULARITIES, type Granularity } from '../domain/occupancy';
+import { GRANULARITIES, GROUP_ID_PATTERN, type Granularity } from '../domain/occupancy';
 import { parseDatePartition } from '../domain/time';
 
 /**
@@ -10,7 +10,6 @@ import { parseDatePartition } from '../domain/time';
  * query text never depends on user input.
  */
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Zone types are short labels such as "meeting_room" or "Open Desk". */
 const ZONE_TYPE_RE = /^[\p{L}\p{N}][\p{L}\p{N} _./&-]{0,63}$/u;
 const MAX_IDS = 200;
@@ -55,7 +54,7 @@ export function checkGranularity(value: unknown): Granularity {
 }
 
 export function checkGroupId(value: unknown): string {
-  if (typeof value !== 'string' || !UUID_RE.test(value)) throw bad('group id must be a UUID', 'groupId');
+  if (typeof value !== 'string' || !GROUP_ID_PATTERN.test(value)) throw bad('group id must be a UUID', 'groupId');
   return value.toLowerCase();
 }
 

@@ -4,11 +4,9 @@
  * usually costs no upstream request.
  */
 import { matchName } from '../domain/names';
-import { NIL_GROUP_ID, type Group } from '../domain/occupancy';
+import { GROUP_ID_PATTERN, NIL_GROUP_ID, type Group } from '../domain/occupancy';
 import { GroupInputError } from '../errors';
 import type { InnerSpacePort } from '../ports/occupancy-source';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The group an answer, digest or rule reads. */
 export interface ChosenGroup {
@@ -39,7 +37,7 @@ export class GroupDirectory {
   async choose(asked: string | null | undefined): Promise<ChosenGroup> {
     if (asked === null || asked === undefined) return { id: this.defaultGroupId, label: await this.label(this.defaultGroupId), asked: false };
     const groups = await this.list();
-    if (UUID_RE.test(asked)) {
+    if (GROUP_ID_PATTERN.test(asked)) {
       const byId = groups.find((g) => g.id.toLowerCase() === asked.toLowerCase());
       if (!byId) throw new GroupInputError('unknown', asked, groups);
       return { id: byId.id, label: labelOf(byId), asked: true };

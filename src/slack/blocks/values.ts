@@ -4,8 +4,7 @@
  */
 import type { SnoozeFor } from '../../domain/subscription';
 import { parseIsoDate, type IsoDate } from '../../domain/time';
-import { USER_GRANULARITIES } from '../../domain/occupancy';
-import type { UserGranularity } from '../../domain/occupancy';
+import { GROUP_ID_PATTERN, USER_GRANULARITIES, type UserGranularity } from '../../domain/occupancy';
 import { checkPeriod, type RangeUnit } from '../../domain/period';
 
 export interface ReportButtonValue {
@@ -19,10 +18,6 @@ export interface ReportButtonValue {
   /** Set when the answer was asked for a group: its id, so the next answer reads the same group. */
   readonly group?: string;
 }
-
-/** An InnerSpace group id as buttons carry it. */
-const GROUP_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 
 export interface SnoozeValue {
   readonly id: number;
@@ -78,7 +73,7 @@ export function decodeReportValue(value: string | null | undefined): ReportButto
   if (!isId(id) || typeof date !== 'string' || parseIsoDate(date) === null) return null;
   const g = USER_GRANULARITIES.find((x) => x === granularity);
   if (!g) return null;
-  if (o.group !== undefined && (typeof o.group !== 'string' || !GROUP_ID_RE.test(o.group))) return null;
+  if (o.group !== undefined && (typeof o.group !== 'string' || !GROUP_ID_PATTERN.test(o.group))) return null;
   const group = typeof o.group === 'string' ? { group: o.group.toLowerCase() } : {};
   if (o.range === undefined) return { kind, id, date, granularity: g, ...group };
   const range = decodeRange(o.range);

@@ -5,6 +5,7 @@
  * `response_action: errors`).
  */
 import type { SubscriptionDraft } from '../../../domain/drafts';
+import { GROUP_ID_PATTERN } from '../../../domain/occupancy';
 import { defaultRecovery, type AlertGranularity, type Measure, type ThresholdKind } from '../../../domain/subscription';
 import type { RuleMeasure, SubscribeModalView } from '../../../views/index';
 import { SUBSCRIBE_FIELDS, type FieldId } from '../../blocks/ids';
@@ -27,8 +28,6 @@ export interface FormOrigin {
   readonly group?: string;
 }
 
-const GROUP_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export function encodeOrigin(o: FormOrigin): string {
   return JSON.stringify({ id: o.id, channel: o.channel, home: o.home, ...(o.group !== undefined ? { group: o.group } : {}) });
 }
@@ -36,7 +35,7 @@ export function encodeOrigin(o: FormOrigin): string {
 /** Anything unreadable is a new rule answered by direct message (an unreadable group: the default one). */
 export function decodeOrigin(text: string | undefined): FormOrigin {
   const o = parseObject(text, LIMITS.privateMetadata) ?? {};
-  const group = typeof o.group === 'string' && GROUP_ID_RE.test(o.group) ? { group: o.group } : {};
+  const group = typeof o.group === 'string' && GROUP_ID_PATTERN.test(o.group) ? { group: o.group } : {};
   return { id: isId(o.id) ? o.id : null, channel: isChannelId(o.channel) ? o.channel : null, home: o.home === true, ...group };
 }
 
