@@ -6,6 +6,7 @@ import type { SnoozeFor } from '../../domain/subscription';
 import { parseIsoDate, type IsoDate } from '../../domain/time';
 import { GROUP_ID_PATTERN, USER_GRANULARITIES, type UserGranularity } from '../../domain/occupancy';
 import { checkPeriod, type RangeUnit } from '../../domain/period';
+import { MAX_COMPARE, MIN_COMPARE } from '../parser/compare';
 
 export interface ReportButtonValue {
   readonly kind: 'building' | 'zone' | 'zones';
@@ -120,7 +121,7 @@ export function decodeCompareValue(value: string | null | undefined): CompareBut
   if (!o) return null;
   const { compare, ids, date } = o;
   if (compare !== 'building' && compare !== 'zone') return null;
-  if (!Array.isArray(ids) || ids.length < 2 || ids.length > 6 || !ids.every(isId) || new Set(ids).size !== ids.length) return null;
+  if (!Array.isArray(ids) || ids.length < MIN_COMPARE || ids.length > MAX_COMPARE || !ids.every(isId) || new Set(ids).size !== ids.length) return null;
   if (date !== undefined && (typeof date !== 'string' || parseIsoDate(date) === null)) return null;
   const range = o.range === undefined ? undefined : decodeRange(o.range);
   if (range === null || (range !== undefined && date !== undefined)) return null;

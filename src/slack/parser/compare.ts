@@ -9,8 +9,9 @@ import { badDate, classifyDate, classifyGranularity, duplicate, fail, parseId, u
 import { readRange, type RangeArg } from './range';
 import type { DateArg, ParsedCommand } from './types';
 
-const MIN_COMPARE = 2;
-const MAX_COMPARE = 6;
+/** How many subjects a comparison takes; its buttons carry them too (blocks/values.ts). */
+export const MIN_COMPARE = 2;
+export const MAX_COMPARE = 6;
 
 const EXAMPLE = '`/occupancy compare 71 12 yesterday`';
 
