@@ -53,9 +53,13 @@ export interface ListenerDeps {
 
 /** Bolt's arguments, with `respond` posting by the app's poster (../response-url.ts). */
 type OwnRespond<A> = Omit<A, 'respond'> & { readonly respond: Respond };
-export type CommandArgs = OwnRespond<SlackCommandMiddlewareArgs & AllMiddlewareArgs>;
-export type ActionArgs = OwnRespond<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs>;
-export type ViewArgs = OwnRespond<SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs>;
+/** What Bolt hands over for each kind, before the registry binds `respond` (./index.ts). */
+export type BoltCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type BoltActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+export type BoltViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+export type CommandArgs = OwnRespond<BoltCommandArgs>;
+export type ActionArgs = OwnRespond<BoltActionArgs>;
+export type ViewArgs = OwnRespond<BoltViewArgs>;
 /** A menu's request for options (block_suggestion): what the person typed, answered in the ack. */
 export type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 export type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;

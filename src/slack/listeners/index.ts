@@ -2,20 +2,10 @@
  * Every listener of the app, by feature, and the one function that registers them on Bolt.
  * LISTENERS is the same table read as a list: the manifest test compares it with manifest.yml.
  */
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  SlackCommandMiddlewareArgs,
-  SlackEventMiddlewareArgs,
-  SlackOptionsMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { responseUrlOf, type Respond } from '../response-url';
 import { alertListeners } from './alerts';
-import type { FeatureListeners, Listener, ListenerDeps } from './context';
+import type { BoltActionArgs, BoltCommandArgs, BoltViewArgs, FeatureListeners, HomeOpenedArgs, Listener, ListenerDeps, OptionsArgs } from './context';
 import { digestListeners } from './digests';
 import { homeListeners } from './home';
 import { occupancyListeners } from './occupancy';
@@ -72,22 +62,19 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(async (args) => {
     const kind = (args.body as { type?: unknown }).type;
     if ('command' in args) {
-      await commands.get(args.command.command)?.(ownRespond(args as BoltArgs<SlackCommandMiddlewareArgs>));
+      await commands.get(args.command.command)?.(ownRespond(args as BoltCommandArgs));
     } else if ('action' in args && kind === 'block_actions') {
-      const a = args as BoltArgs<SlackActionMiddlewareArgs<BlockAction>>;
+      const a = args as BoltActionArgs;
       await actions.get(a.action.action_id)?.(ownRespond(a));
     } else if ('view' in args && kind === 'view_submission') {
-      const v = args as BoltArgs<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+      const v = args as BoltViewArgs;
       await views.get(v.view.callback_id)?.(ownRespond(v));
     } else if ('options' in args && kind === 'block_suggestion') {
-      const o = args as BoltArgs<SlackOptionsMiddlewareArgs<'block_suggestion'>>;
+      const o = args as OptionsArgs;
       await options.get(o.payload.action_id)?.(o);
     } else if ('event' in args && args.event.type === 'app_home_opened') {
-      const e = args as BoltArgs<SlackEventMiddlewareArgs<'app_home_opened'>>;
+      const e = args as HomeOpenedArgs;
       await Promise.all(homeOpened.map((listener) => listener(e)));
     }
   });
 }
-
-/** What a global middleware is given, read as the listener of its kind would be. */
-type BoltArgs<K> = K & AllMiddlewareArgs;
