@@ -76,6 +76,11 @@ interface Job {
 /** Later than any lease: what a claim of a process gone for sure is compared with. */
 const ALWAYS_EXPIRED = Number.MAX_SAFE_INTEGER;
 
+/** One digest's run on one local date, as the engine's in-memory sets know it. */
+function slotKey(digestId: number, localDate: string): string {
+  return `${digestId}|${localDate}`;
+}
+
 export class DigestEngine {
   private readonly log: Logger;
   private readonly pacer: ChannelPacer;
@@ -178,7 +183,7 @@ export class DigestEngine {
    * REPLICA_ID), or by any other process on a store only one process uses (it is gone).
    */
   private expiryClock(run: Pick<DigestRun, 'owner' | 'digestId' | 'localDate'>, now: number): number {
-    if (this.working.has(`${run.digestId}|${run.localDate}`)) return -Infinity;
+    if (this.working.has(slotKey(run.digestId, run.localDate))) return -Infinity;
     return this.deps.store.shared && run.owner !== this.replica.id ? now : ALWAYS_EXPIRED;
   }
 
@@ -190,7 +195,7 @@ export class DigestEngine {
       const key = { digestId: run.digestId, localDate: run.localDate };
       if (await this.deps.store.digestRuns.expire(key, this.expiryClock(run, now), RUN_REASONS.interrupted)) {
         n += 1;
-        this.decided.set(`${run.digestId}|${run.localDate}`, run.localDate);
+        this.decided.set(slotKey(run.digestId, run.localDate), run.localDate);
         this.log.warn({ digestId: run.digestId, localDate: run.localDate, team: run.teamId, owner: run.owner }, 'digest run was interrupted; recorded as unknown, not re-posted');
       }
     }
@@ -221,7 +226,7 @@ export class DigestEngine {
     const slots = dueSlots(digest, now, { lookbackDays: lookbackDaysFor(graceMinutes), since: digest.updatedAt, cache: this.slotCache });
     const open: { slot: DueSlot; takeOver: boolean }[] = [];
     for (const slot of slots) {
-      const key = `${digest.id}|${slot.localDate}`;
+      const key = slotKey(digest.id, slot.localDate);
       if (this.decided.has(key)) continue;
       const run = await store.digestRuns.get(digest.id, slot.localDate);
       if (run === null) open.push({ slot, takeOver: false });
@@ -238,7 +243,7 @@ export class DigestEngine {
         continue;
       }
       const words = decision.action === 'skip' ? `missed by ${decision.lateMinutes} min, beyond the ${graceMinutes} min grace window` : 'superseded by a later run';
-      const innerspaceDown = decision.action === 'skip' && this.deferred.has(`${digest.id}|${slot.localDate}`);
+      const innerspaceDown = decision.action === 'skip' && this.deferred.has(slotKey(digest.id, slot.localDate));
       const outcome: DigestRunOutcome = innerspaceDown
         ? { state: 'failed', reason: RUN_REASONS.innerspaceUnavailable }
         : { state: 'skipped', reason: decision.action === 'skip' ? RUN_REASONS.missed : RUN_REASONS.superseded };
@@ -291,8 +296,8 @@ export class DigestEngine {
 
   /** The run is ours and finished one way or another: no tick needs to read it again. */
   private decide(key: DigestRunKey): void {
-    this.decided.set(`${key.digestId}|${key.localDate}`, key.localDate);
-    this.deferred.delete(`${key.digestId}|${key.localDate}`);
+    this.decided.set(slotKey(key.digestId, key.localDate), key.localDate);
+    this.deferred.delete(slotKey(key.digestId, key.localDate));
   }
 
   /** Its creator hears once about a run that was skipped or failed; a notice that cannot go out never stops delivery. */
@@ -315,7 +320,7 @@ export class DigestEngine {
       if (revokedTeams.has(digest.teamId)) return;
       // Claimed before the content is built, so replicas never build the same digest twice.
       if (!(await this.claim(job, report))) return;
-      this.working.add(`${digest.id}|${slot.localDate}`);
+      this.working.add(slotKey(digest.id, slot.localDate));
       lease = this.leases.hold(`digest ${digest.id} ${slot.localDate}`, () => runs.renew(key, this.replica.id, this.leaseUntil()));
       let view;
       try {
@@ -326,7 +331,7 @@ export class DigestEngine {
         if (!(err instanceof NotFoundError)) {
           // Nothing posted: the claim is given back and the next tick tries again, late, while the grace window lasts.
           await runs.release(key, this.replica.id);
-          this.deferred.set(`${digest.id}|${slot.localDate}`, slot.localDate);
+          this.deferred.set(slotKey(digest.id, slot.localDate), slot.localDate);
           report.deferred += 1;
           log.warn({ code: toAppError(err).code }, 'digest content unavailable; will retry on the next tick');
           return;
@@ -376,7 +381,7 @@ export class DigestEngine {
       // then it is taken over if nothing was handed to Slack, and recorded unknown if something was.
     } finally {
       lease?.drop();
-      this.working.delete(`${digest.id}|${slot.localDate}`);
+      this.working.delete(slotKey(digest.id, slot.localDate));
     }
   }
 
