@@ -1,4 +1,5 @@
-import { DEFAULT_CHANNELS } from '../../../dev/slack';
+import { DEFAULT_CHANNELS, type SlackDriver } from '../../../dev/slack';
+import type { RunningApp } from '../../../src/app';
 import { TEST_NOW, createTestWorld, type TestWorld } from '../app/harness';
 import { PATIENCE_MS } from '../../support/patience';
 
@@ -21,4 +22,44 @@ export async function answerTo(world: DigestWorld, res: { responseUrlId?: string
   const post = await world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
   const body = post.body as { text?: string };
   return { text: body.text ?? '', json: JSON.stringify(post.body) };
+}
+
+export interface DigestSession {
+  readonly world: DigestWorld;
+  readonly app: RunningApp;
+  readonly driver: SlackDriver;
+  /** A command from `user` in `channel`, acked 200; resolves with its answer. */
+  run(user: string, channel: string, text: string): Promise<{ text: string; json: string }>;
+}
+
+/** A digest world for one describe block: started before its tests, closed after them. */
+export function useDigestWorld(): DigestSession {
+  let started: { world: DigestWorld; app: RunningApp; driver: SlackDriver } | null = null;
+  const get = () => {
+    if (!started) throw new Error('the digest world starts in beforeAll');
+    return started;
+  };
+  beforeAll(async () => {
+    const world = await createDigestWorld();
+    started = { world, ...(await world.start()) };
+  });
+  afterAll(async () => {
+    await started?.world.close();
+  });
+  return {
+    get world() {
+      return get().world;
+    },
+    get app() {
+      return get().app;
+    },
+    get driver() {
+      return get().driver;
+    },
+    async run(user, channel, text) {
+      const res = await get().driver.command(user, channel, '/occupancy', text);
+      expect(res.status).toBe(200);
+      return answerTo(get().world, res);
+    },
+  };
 }

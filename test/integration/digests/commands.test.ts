@@ -1,29 +1,12 @@
-import type { RunningApp } from '../../../src/app';
-import type { SlackDriver } from '../../../dev/slack';
-import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
+import { answerTo, useDigestWorld, USERS } from './app-harness';
 import { PATIENCE_MS } from '../../support/patience';
 
 const TEAM = 'T0LOCAL';
 
 describe('/occupancy digest text forms through the real app', () => {
-  let world: DigestWorld;
-  let app: RunningApp;
-  let driver: SlackDriver;
-
-  beforeAll(async () => {
-    world = await createDigestWorld();
-    ({ app, driver } = await world.start());
-  });
-  afterAll(async () => {
-    await world.close();
-  });
-
-  async function run(user: string, channel: string, text: string) {
-    const res = await driver.command(user, channel, '/occupancy', text);
-    expect(res.status).toBe(200);
-    return answerTo(world, res);
-  }
-  const stored = () => app.store.digests.listByTeam(TEAM);
+  const s = useDigestWorld();
+  const run = s.run;
+  const stored = () => s.app.store.digests.listByTeam(TEAM);
 
   it('adds a digest with the first building’s zone, this channel and the team id', async () => {
     const before = (await stored()).length;
@@ -78,17 +61,17 @@ describe('/occupancy digest text forms through the real app', () => {
     for (const id of ['digest_edit', 'digest_delete']) expect(listed).not.toContain(`"action_id":"${id}"`);
     const remove = await run(USERS.grace, 'C0OPS', `digest remove ${d.id}`);
     expect(remove.text).toContain(`Only <@${USERS.margaret}>, who set this up, or an admin can change it`);
-    expect(await app.store.digests.get(TEAM, d.id)).not.toBeNull();
+    expect(await s.app.store.digests.get(TEAM, d.id)).not.toBeNull();
     const byAdmin = await run(USERS.margaret, 'C0OPS', `digest remove ${d.id}`);
     expect(byAdmin.text).toContain(`Digest #${d.id} is removed`);
-    expect(await app.store.digests.get(TEAM, d.id)).toBeNull();
+    expect(await s.app.store.digests.get(TEAM, d.id)).toBeNull();
   });
 
   it('joins a public channel it is not in, and stores nothing where it cannot post', async () => {
     const joined = await run(USERS.grace, 'C0RANDOM', 'digest add building 71');
     expect(joined.text).toContain('I joined <#C0RANDOM> to post there');
-    expect(world.slack.callsTo('conversations.join').map((c) => c.args.channel)).toContain('C0RANDOM');
-    expect(world.slack.state.getChannel('C0RANDOM')!.members.has(world.slack.bot.userId)).toBe(true);
+    expect(s.world.slack.callsTo('conversations.join').map((c) => c.args.channel)).toContain('C0RANDOM');
+    expect(s.world.slack.state.getChannel('C0RANDOM')!.members.has(s.world.slack.bot.userId)).toBe(true);
 
     const before = (await stored()).length;
     const priv = await run(USERS.linus, 'C0EXEC', 'digest add building 71');
@@ -104,7 +87,7 @@ describe('/occupancy digest text forms through the real app', () => {
   });
 
   it("does not let one team see or touch another team's digest", async () => {
-    const other = await app.store.digests.create({
+    const other = await s.app.store.digests.create({
       teamId: 'T0OTHER',
       channelId: 'C0FACILITY',
       createdBy: USERS.grace,
@@ -116,24 +99,24 @@ describe('/occupancy digest text forms through the real app', () => {
     });
     const res = await run(USERS.margaret, 'C0FACILITY', `digest remove ${other.id}`);
     expect(res.text).toContain(`I couldn't find digest #${other.id}`);
-    expect(await app.store.digests.get('T0OTHER', other.id)).not.toBeNull();
+    expect(await s.app.store.digests.get('T0OTHER', other.id)).not.toBeNull();
   });
 
   it('sends a digest now without using up its scheduled run, and resumes a paused one', async () => {
     const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 71 at 23:00 daily');
     const id = Number(/Digest #(\d+)/.exec(text)![1]);
-    const before = world.slack.callsTo('chat.postMessage').length;
+    const before = s.world.slack.callsTo('chat.postMessage').length;
     const sent = await run(USERS.linus, 'C0FACILITY', `digest send ${id}`);
     expect(sent.text).toContain(`Digest #${id} went to <#C0FACILITY>`);
-    const post = world.slack.callsTo('chat.postMessage').slice(before).find((c) => c.args.channel === 'C0FACILITY');
+    const post = s.world.slack.callsTo('chat.postMessage').slice(before).find((c) => c.args.channel === 'C0FACILITY');
     expect(JSON.stringify(post?.args.blocks)).toContain('Occupancy for Tue 24 Nov');
-    expect(await app.store.digestRuns.listForDigest(id)).toEqual([]);
+    expect(await s.app.store.digestRuns.listForDigest(id)).toEqual([]);
 
     await run(USERS.grace, 'C0FACILITY', `digest pause ${id}`);
-    expect((await app.store.digests.get(TEAM, id))?.status).toBe('paused');
+    expect((await s.app.store.digests.get(TEAM, id))?.status).toBe('paused');
     const resumed = await run(USERS.grace, 'C0FACILITY', `digest resume ${id}`);
     expect(resumed.text).toContain(`Digest #${id} is running again`);
-    expect((await app.store.digests.get(TEAM, id))?.status).toBe('active');
+    expect((await s.app.store.digests.get(TEAM, id))?.status).toBe('active');
   });
 
   it.each([
@@ -143,7 +126,7 @@ describe('/occupancy digest text forms through the real app', () => {
   ])('after %s from Slack, `digest send` says the digest may have gone out and never to send it again blindly', async (_what, fault) => {
     const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 104 at 22:00 daily');
     const id = Number(/Digest #(\d+)/.exec(text)![1]);
-    world.slack.failNext('chat.postMessage', fault);
+    s.world.slack.failNext('chat.postMessage', fault);
     const sent = await run(USERS.grace, 'C0FACILITY', `digest send ${id}`);
     expect(sent.text).toContain('so it may have gone through. Check before trying again');
     expect(sent.text).not.toMatch(/try again in a minute/i);
@@ -153,24 +136,24 @@ describe('/occupancy digest text forms through the real app', () => {
   it('pauses from the list’s button and redraws the list in place', async () => {
     const { text } = await run(USERS.grace, 'C0FACILITY', 'digest add building 118 at 09:00');
     const id = Number(/Digest #(\d+)/.exec(text)![1]);
-    const listed = await driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
-    await answerTo(world, listed);
-    const msg = world.slack.state
+    const listed = await s.driver.command(USERS.grace, 'C0FACILITY', '/occupancy', 'digest list');
+    await answerTo(s.world, listed);
+    const msg = s.world.slack.state
       .messagesFor('C0FACILITY', USERS.grace)
       .filter((m) => JSON.stringify(m.blocks).includes('digest_pause'))
       .at(-1)!;
-    const res = await driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_pause', value: JSON.stringify({ id }) });
+    const res = await s.driver.blockAction(USERS.grace, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_pause', value: JSON.stringify({ id }) });
     expect(res.status).toBe(200);
-    const redrawn = await world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
+    const redrawn = await s.world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS);
     expect((redrawn.body as { replace_original?: boolean }).replace_original).toBe(true);
     expect(JSON.stringify(redrawn.body)).toContain('⏸ Paused');
-    expect((await app.store.digests.get(TEAM, id))?.status).toBe('paused');
+    expect((await s.app.store.digests.get(TEAM, id))?.status).toBe('paused');
   });
 
   it('lets an admin take over a digest whose creator left the workspace, and only then', async () => {
     const left = Number(/Digest #(\d+)/.exec((await run(USERS.linus, 'C0FACILITY', 'digest add building 118 at 10:00')).text)![1]);
     const here = Number(/Digest #(\d+)/.exec((await run(USERS.grace, 'C0FACILITY', 'digest add building 118 at 11:00')).text)![1]);
-    world.slack.state.deactivateUser(USERS.linus);
+    s.world.slack.state.deactivateUser(USERS.linus);
 
     // The admin's list offers Take over on Linus's digest only; a member's list never does.
     const adminList = await run(USERS.margaret, 'C0FACILITY', 'digest list');
@@ -179,20 +162,20 @@ describe('/occupancy digest text forms through the real app', () => {
     expect((await run(USERS.grace, 'C0FACILITY', 'digest list')).json).not.toContain('digest_take_over');
 
     const press = async (user: string, id: number) => {
-      const msg = world.slack.state.messagesFor('C0FACILITY', user).filter((m) => JSON.stringify(m.blocks).includes('digest_')).at(-1)!;
-      const res = await driver.blockAction(user, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_take_over', value: JSON.stringify({ id }) });
+      const msg = s.world.slack.state.messagesFor('C0FACILITY', user).filter((m) => JSON.stringify(m.blocks).includes('digest_')).at(-1)!;
+      const res = await s.driver.blockAction(user, 'C0FACILITY', { messageTs: msg.ts }, { action_id: 'digest_take_over', value: JSON.stringify({ id }) });
       expect(res.status).toBe(200);
-      return JSON.stringify((await world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS)).body);
+      return JSON.stringify((await s.world.slack.waitForResponse(res.responseUrlId, undefined, PATIENCE_MS)).body);
     };
     // Grace is still here: hers stays hers, and the admin is told whom to ask.
     expect(await press(USERS.margaret, here)).toContain(`<@${USERS.grace}> is still in this workspace, so it stays theirs`);
-    expect((await app.store.digests.get(TEAM, here))?.createdBy).toBe(USERS.grace);
+    expect((await s.app.store.digests.get(TEAM, here))?.createdBy).toBe(USERS.grace);
     // Only an admin may take over.
     expect(await press(USERS.grace, left)).toContain(`Only <@${USERS.linus}>, who set this up, or an admin can change it`);
-    expect((await app.store.digests.get(TEAM, left))?.createdBy).toBe(USERS.linus);
+    expect((await s.app.store.digests.get(TEAM, left))?.createdBy).toBe(USERS.linus);
 
     const taken = await press(USERS.margaret, left);
     expect(taken).toContain(`set up by <@${USERS.margaret}>`);
-    expect((await app.store.digests.get(TEAM, left))?.createdBy).toBe(USERS.margaret);
+    expect((await s.app.store.digests.get(TEAM, left))?.createdBy).toBe(USERS.margaret);
   });
 });

@@ -1,7 +1,5 @@
-import type { RunningApp } from '../../../src/app';
-import type { SlackDriver } from '../../../dev/slack';
 import { slotInstant } from '../../../src/services/digests';
-import { answerTo, createDigestWorld, USERS, type DigestWorld } from './app-harness';
+import { useDigestWorld, USERS } from './app-harness';
 
 const TEAM = 'T0LOCAL';
 const TORONTO = 'America/Toronto';
@@ -11,24 +9,9 @@ type Block = { type: string; text?: { text: string }; fields?: { text: string }[
 
 /** The real app over HTTP, the simulator and SQLite: a weekly digest from the command to the channel. */
 describe('weekly digests', () => {
-  let world: DigestWorld;
-  let app: RunningApp;
-  let driver: SlackDriver;
-
-  beforeAll(async () => {
-    world = await createDigestWorld();
-    ({ app, driver } = await world.start());
-  });
-  afterAll(async () => {
-    await world.close();
-  });
-
-  async function run(user: string, channel: string, text: string) {
-    const res = await driver.command(user, channel, '/occupancy', text);
-    expect(res.status).toBe(200);
-    return answerTo(world, res);
-  }
-  const postsIn = (channel: string) => world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+  const s = useDigestWorld();
+  const run = s.run;
+  const postsIn = (channel: string) => s.world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
   const blocksOf = (call: { args: Record<string, unknown> } | undefined) => (call?.args.blocks ?? []) as Block[];
   const fieldOf = (blocks: Block[], name: string) => blocks.flatMap((b) => b.fields ?? []).find((f) => f.text.startsWith(`*${name}*`))?.text;
 
@@ -40,26 +23,26 @@ describe('weekly digests', () => {
     expect(text).toContain('weekly on Mon 09:00, last week’s summary (America/Toronto)');
     expect(text).toContain('Next run: Mon 30 Nov 09:00');
     id = Number(/Digest #(\d+)/.exec(text)![1]);
-    expect(await app.store.digests.get(TEAM, id)).toMatchObject({ cadence: 'weekly', days: [1], timeOfDay: '09:00', buildingIds: [71, 118], timeZone: TORONTO });
+    expect(await s.app.store.digests.get(TEAM, id)).toMatchObject({ cadence: 'weekly', days: [1], timeOfDay: '09:00', buildingIds: [71, 118], timeZone: TORONTO });
     const list = await run(USERS.grace, 'C0OPS', 'digest list');
     expect(list.text + list.json).toContain(`*Digest #${id}* · <#C0OPS> · weekly on Mon 09:00, last week’s summary (America/Toronto)`);
   });
 
   it('refuses a weekly digest on several days, saying how, and stores nothing', async () => {
-    const before = (await app.store.digests.listByTeam(TEAM)).length;
-    const res = await driver.command(USERS.grace, 'C0OPS', '/occupancy', 'digest add building 71 weekly on mon,thu');
+    const before = (await s.app.store.digests.listByTeam(TEAM)).length;
+    const res = await s.driver.command(USERS.grace, 'C0OPS', '/occupancy', 'digest add building 71 weekly on mon,thu');
     // Refused in the acknowledgement itself: nothing was looked up.
     expect((res.body as { text?: string } | undefined)?.text).toContain('"mon,thu" is more than one day. A weekly digest sends last week’s summary on one day of the week');
-    expect(await app.store.digests.listByTeam(TEAM)).toHaveLength(before);
+    expect(await s.app.store.digests.listByTeam(TEAM)).toHaveLength(before);
   });
 
   it('sends nothing before Monday, then last week (Mon–Sun) per building, with the figures `building 71 last week` gives; once', async () => {
-    world.clock.set(at('2026-11-29', '09:00'));
-    await app.digests.runDue();
+    s.world.clock.set(at('2026-11-29', '09:00'));
+    await s.app.digests.runDue();
     expect(postsIn('C0OPS')).toHaveLength(0);
 
-    world.clock.set(at('2026-11-30', '09:00'));
-    const report = await app.digests.runDue();
+    s.world.clock.set(at('2026-11-30', '09:00'));
+    const report = await s.app.digests.runDue();
     expect(report).toMatchObject({ sent: 1, failed: 0 });
     const posts = postsIn('C0OPS');
     expect(posts).toHaveLength(1);
@@ -72,7 +55,7 @@ describe('weekly digests', () => {
     expect(sections[0]?.text?.text).toContain('*Weekdays:* Mon ');
     expect(blocks.at(-1)?.elements?.[0]?.text).toMatch(new RegExp(`^Nightly data through Sun 29 Nov · digest #${id} · managed with`));
     expect(blocks.some((b) => b.type === 'actions')).toBe(false);
-    expect(await app.store.digestRuns.get(id, '2026-11-30')).toMatchObject({ state: 'sent' });
+    expect(await s.app.store.digestRuns.get(id, '2026-11-30')).toMatchObject({ state: 'sent' });
 
     // The same range answer a person gets by asking.
     const asked = await run(USERS.grace, 'C0OPS', 'building 71 last week');
@@ -83,22 +66,22 @@ describe('weekly digests', () => {
       expect(fieldOf(blocks, name)).toBe(fieldOf(answer.blocks, name));
     }
 
-    await app.digests.runDue();
-    world.clock.set(at('2026-12-01', '09:00'));
-    await app.digests.runDue();
+    await s.app.digests.runDue();
+    s.world.clock.set(at('2026-12-01', '09:00'));
+    await s.app.digests.runDue();
     expect(postsIn('C0OPS')).toHaveLength(1);
   });
 
   it('catches a missed run up inside the grace window (marked late) and skips one beyond it, as daily digests do', async () => {
-    world.clock.set(at('2026-12-07', '09:20'));
-    expect(await app.digests.runDue()).toMatchObject({ sent: 1 });
+    s.world.clock.set(at('2026-12-07', '09:20'));
+    expect(await s.app.digests.runDue()).toMatchObject({ sent: 1 });
     const late = blocksOf(postsIn('C0OPS').at(-1));
     expect(late[0]?.text?.text).toBe('📊 Occupancy last week · Mon 30 Nov – Sun 6 Dec');
     expect(late.at(-1)?.elements?.[0]?.text).toContain('sent 20 min late');
 
-    world.clock.set(at('2026-12-14', '09:45'));
-    expect(await app.digests.runDue()).toMatchObject({ sent: 0, skipped: 1 });
-    expect(await app.store.digestRuns.get(id, '2026-12-14')).toMatchObject({ state: 'skipped' });
+    s.world.clock.set(at('2026-12-14', '09:45'));
+    expect(await s.app.digests.runDue()).toMatchObject({ sent: 0, skipped: 1 });
+    expect(await s.app.store.digestRuns.get(id, '2026-12-14')).toMatchObject({ state: 'skipped' });
     expect(postsIn('C0OPS')).toHaveLength(2);
   });
 
@@ -108,8 +91,8 @@ describe('weekly digests', () => {
     expect(text).toContain('weekly on Mon 09:00, last week’s summary (Australia/Sydney)');
     const before = postsIn('C0OPS').length;
     // Mon 21 Dec 09:00 in Sydney is Sun 20 Dec 17:00 in Toronto.
-    world.clock.set(slotInstant('2026-12-21', '09:00', 'Australia/Sydney'));
-    expect(await app.digests.runDue()).toMatchObject({ sent: 1 });
+    s.world.clock.set(slotInstant('2026-12-21', '09:00', 'Australia/Sydney'));
+    expect(await s.app.digests.runDue()).toMatchObject({ sent: 1 });
     const posts = postsIn('C0OPS');
     expect(posts).toHaveLength(before + 1);
     const blocks = blocksOf(posts.at(-1));
@@ -118,6 +101,6 @@ describe('weekly digests', () => {
     expect(sections[0]).toMatch(/^\*DEMO \(71\)\* · Mon 7 – Sun 13 Dec\n/);
     expect(sections[1]).toMatch(/^\*Barangaroo Tower \(118\)\* · Mon 14 – Sun 20 Dec\n/);
     expect(blocks.at(-1)?.elements?.[0]?.text).toMatch(new RegExp(`^Nightly data through each building’s day shown, in its local time · digest #${sydney} `));
-    expect(await app.store.digestRuns.get(sydney, '2026-12-21')).toMatchObject({ state: 'sent' });
+    expect(await s.app.store.digestRuns.get(sydney, '2026-12-21')).toMatchObject({ state: 'sent' });
   });
 });
