@@ -3,7 +3,7 @@
  * loopback, answers at the embedded Slack's response_url, at TEST_NOW (Wed 25 Nov 2026).
  */
 import { runInNewContext } from 'node:vm';
-import { startTestApp, type TestApp } from './harness';
+import { shareAnswer, startTestApp, type TestApp } from './harness';
 import { commandAsker } from './ask';
 import { PATIENCE_MS } from '../../support/patience';
 import { checkMessageLimits } from '../../support/block-limits';
@@ -111,11 +111,7 @@ describe('/occupancy compare', () => {
 
   it('shares a comparison in the channel, credited, without buttons', async () => {
     await ask('compare DEMO southwark 2026-11-20');
-    const target = t.slack.state.messagesFor(CHANNEL, USER).find((m) => JSON.stringify(m).includes('DEMO vs Southwark Works · Fri 20 Nov') && JSON.stringify(m).includes('occupancy_share'))!;
-    expect(target).toBeDefined();
-    const share = await t.driver.blockAction(USER, CHANNEL, { messageTs: target.ts }, { action_id: 'occupancy_share' });
-    const shared = await t.slack.waitForResponse(share.responseUrlId, (p) => (p.body as Body).response_type === 'in_channel', PATIENCE_MS);
-    const json = JSON.stringify(shared.body);
+    const { json } = await shareAnswer(t, USER, CHANNEL, 'DEMO vs Southwark Works · Fri 20 Nov');
     expect(json).toContain('DEMO vs Southwark Works · Fri 20 Nov');
     expect(json).toContain(`<@${USER}>`);
     expect(json).not.toContain('occupancy_share');

@@ -184,3 +184,15 @@ export async function startTestApp(env: Record<string, string> = {}, opts: Start
 export function textOf(msg: unknown): string {
   return JSON.stringify(msg);
 }
+
+/**
+ * Presses Share on the user's answer whose JSON names `marker`; resolves with what was posted
+ * in the channel.
+ */
+export async function shareAnswer(t: Pick<TestApp, 'slack' | 'driver'>, user: string, channel: string, marker: string): Promise<{ body: unknown; json: string }> {
+  const target = t.slack.state.messagesFor(channel, user).find((m) => JSON.stringify(m).includes(marker) && JSON.stringify(m).includes('occupancy_share'));
+  expect(target).toBeDefined();
+  const share = await t.driver.blockAction(user, channel, { messageTs: target!.ts }, { action_id: 'occupancy_share' });
+  const shared = await t.slack.waitForResponse(share.responseUrlId, (p) => (p.body as { response_type?: string }).response_type === 'in_channel', PATIENCE_MS);
+  return { body: shared.body, json: JSON.stringify(shared.body) };
+}

@@ -3,7 +3,7 @@
  * embedded Slack and the simulator, at TEST_NOW (Wed 25 Nov 2026, Tue 24 Nov published).
  */
 import { runInNewContext } from 'node:vm';
-import { startTestApp, type TestApp } from './harness';
+import { shareAnswer, startTestApp, type TestApp } from './harness';
 import { commandAsker } from './ask';
 import { PATIENCE_MS } from '../../support/patience';
 import { checkMessageLimits as blockLimitViolations } from '../../support/block-limits';
@@ -131,11 +131,7 @@ describe('/occupancy building|zone <range>', () => {
 
   it('shares a range in the channel, credited, without buttons', async () => {
     await ask('building 71 last month');
-    const target = t.slack.state.messagesFor(CHANNEL, USER).find((m) => JSON.stringify(m).includes('Thu 1 – Sat 31 Oct') && JSON.stringify(m).includes('occupancy_share'))!;
-    expect(target).toBeDefined();
-    const share = await t.driver.blockAction(USER, CHANNEL, { messageTs: target.ts }, { action_id: 'occupancy_share' });
-    const shared = await t.slack.waitForResponse(share.responseUrlId, (p) => (p.body as Body).response_type === 'in_channel', PATIENCE_MS);
-    const json = JSON.stringify(shared.body);
+    const { json } = await shareAnswer(t, USER, CHANNEL, 'Thu 1 – Sat 31 Oct');
     expect(json).toContain('Thu 1 – Sat 31 Oct');
     expect(json).toContain(`<@${USER}>`);
     expect(json).not.toContain('occupancy_share');
